@@ -1,0 +1,90 @@
+## Row and file problems (import)
+row-issue = { $file }, row { $line }, column { $column } ("{ $value }"): { $reason }
+reason-required = this value is required; fill it in and import the file again
+reason-bad-date = not a date Laris can read; write it as YYYY-MM-DD (e.g. 2024-03-05)
+reason-bad-money = not an amount Laris can read; write it as a plain number such as 1250000.00
+reason-bad-number = not a number
+reason-bad-integer = not a whole number
+reason-bad-period = not a target period; write YYYY-MM, YYYY-Qn or YYYY (e.g. 2024-03, 2024-Q1, 2024)
+reason-bad-metric = not a target metric; use revenue, deals_won, new_customers or activities
+reason-bad-category = not an expense category; use marketing, sales or other
+reason-bad-score = not a satisfaction score from 1 to 5
+reason-unknown-status = unknown order status, counted as paid; check whether the order was paid
+reason-unknown-deal-status = unknown deal status; the stage decides whether it is open, won or lost
+reason-closed-deal-without-created = a won or lost deal needs its created_at date
+file-unreadable = Cannot read { $file }: { $reason }
+file-not-recognised = { $file } is not a file Laris recognises. Its columns are: { $columns }. Laris imports: { $kinds }.
+file-missing-column = { $file } looks like { $kind } but has no column "{ $column }", which is required. Add the column and import again.
+file-malformed = { $file }, line { $line }: the file is damaged ({ $reason }). Save it again from the spreadsheet program and import again.
+
+## Import results (command line)
+import-summary = { $file } ({ $kind }): { $added } added, { $updated } updated, { $unchanged } unchanged, { $skipped } skipped
+import-nothing-written = { $count ->
+    [one] 1 row has a problem, so nothing was imported. Fix it and run the same command again.
+   *[other] { $count } rows have problems, so nothing was imported. Fix them and run the same command again.
+}
+import-more-issues = … and { $count } more
+demo-done = The sample shop is ready in { $db }: { $orders } orders from { $from } to { $to }.
+
+## Record kinds
+kind-orders = Orders
+kind-order_lines = Order lines
+kind-leads = Leads
+kind-deals = Deals
+kind-deal_stages = Deal stage history
+kind-activities = Activities
+kind-targets = Targets
+kind-expenses = Expenses
+kind-csat = Satisfaction scores
+kind-inquiries = Inquiries
+kind-subscriptions = Subscriptions
+
+## App
+app-title = Laris
+app-loading = Opening your data…
+app-open-failed = Laris could not open the database
+tab-data = Data
+lang-label = Language
+lang-en = English
+lang-id = Bahasa Indonesia
+
+welcome-title = Welcome to Laris
+welcome-body = See how your shop is selling, from the spreadsheets you already have: orders from your till or marketplace, leads and deals, activities, expenses and targets.
+welcome-import = Import a file…
+welcome-import-hint = CSV files with the columns of a Laris export (orders.csv, leads.csv, …)
+welcome-sample = Try the sample shop
+welcome-sample-hint = Three years of a made-up Indonesian shop, so you can look around first.
+welcome-db = Your data is kept on this computer only, in { $path }
+
+progress-sample = Setting up the sample shop…
+progress-import = Importing { $file }…
+
+data-title = Your data
+data-kind = Kind
+data-records = Records
+data-range = Dates
+data-history = Import history
+data-import = Import a file…
+data-file = File
+data-when = Imported
+data-added = Added
+data-updated = Updated
+data-unchanged = Unchanged
+data-skipped = Skipped
+data-undo = Undo
+data-undone = Undone
+data-no-history = Nothing imported yet.
+data-db = Database: { $path }
+
+undo-title = Undo this import?
+undo-body = The { $added } records that { $file } added will be removed, and the { $updated } it changed get their earlier values back.
+undo-confirm = Undo import
+undo-cancel = Keep it
+undo-done = Undone: { $file }
+
+import-done = Imported { $file }: { $added } added, { $updated } updated, { $unchanged } unchanged, { $skipped } skipped
+import-has-errors = { $file } was not imported: { $count } rows have problems. The first: { $first }
+import-failed = The import failed: { $reason }
+sample-done = The sample shop is ready.
+dismiss = Close
+file-filter-csv = Spreadsheet (CSV)

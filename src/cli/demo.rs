@@ -1,0 +1,79 @@
+//! `laris demo`: fill a database with the sample shop.
+
+use std::path::Path;
+
+use clap::Args;
+
+use super::Cli;
+use crate::demo::{self, DemoOptions};
+use crate::import::{self, FileReport};
+use crate::store::Store;
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// How many orders the shop has over its three years.
+    #[arg(long, default_value_t = DemoOptions::DEFAULT_SCALE, value_name = "N")]
+    pub scale: usize,
+    /// Another seed gives another shop; the same seed gives the same shop.
+    #[arg(long, default_value_t = 1, value_name = "S")]
+    pub seed: u64,
+    /// The last day of the shop's history (YYYY-MM-DD). Default: today.
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<chrono::NaiveDate>,
+    /// Print the result as JSON (one object per record kind).
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(cli: &Cli, args: &DemoArgs) -> anyhow::Result<i32> {
+    let opts = DemoOptions {
+        scale: args.scale,
+        seed: args.seed,
+        until: args
+            .until
+            .unwrap_or_else(|| chrono::Local::now().date_naive()),
+    };
+    let db = cli.db_path()?;
+    let mut store = Store::open(&db)?;
+    let reports = fill(&mut store, &opts, &mut |_| {})?;
+    super::import::print_reports(cli.lang(), &reports, args.json)?;
+    if !args.json {
+        let lang = cli.lang();
+        println!(
+            "{}",
+            lang.tr_args(
+                "demo-done",
+                &[
+                    ("db", db.display().to_string().into()),
+                    ("orders", opts.scale.into()),
+                    ("from", opts.from().to_string().into()),
+                    ("to", opts.until.to_string().into()),
+                ]
+            )
+        );
+    }
+    Ok(0)
+}
+
+/// Generates the sample shop and imports it, one batch per kind. `progress`
+/// gets the fraction done (generation is the first fifth).
+pub fn fill(
+    store: &mut Store,
+    opts: &DemoOptions,
+    progress: &mut dyn FnMut(f32),
+) -> anyhow::Result<Vec<FileReport>> {
+    let files = demo::generate(opts, &mut |f| progress(f * 0.2));
+    let parsed = files
+        .iter()
+        .map(|f| {
+            let name = format!("sample-shop/{}.csv", f.kind.table());
+            import::read_bytes(Path::new(&name), f.csv.as_bytes(), Some(f.kind))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    if let Some(issue) = parsed.iter().find_map(|p| p.errors.first()) {
+        anyhow::bail!("the sample shop has a bad row: {issue:?}");
+    }
+    Ok(import::store_files(store, &parsed, &mut |f| {
+        progress(0.2 + f * 0.8)
+    })?)
+}

@@ -1,0 +1,122 @@
+//! `laris import`: add files to the database, all or nothing.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::Cli;
+use crate::i18n::Lang;
+use crate::import::{self, FileError, FileReport, ParsedFile};
+use crate::store::{Kind, Store};
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// What the files hold: orders, order_lines, leads, deals, deal_stages,
+    /// activities, targets, expenses, csat, inquiries or subscriptions.
+    /// Default: recognised from each file's columns.
+    #[arg(long, value_name = "KIND", value_parser = parse_kind)]
+    pub kind: Option<Kind>,
+
+    /// Print the result as JSON (one object per file) instead of sentences.
+    #[arg(long)]
+    pub json: bool,
+
+    /// The files to import.
+    #[arg(required = true, value_name = "FILE")]
+    pub paths: Vec<PathBuf>,
+}
+
+fn parse_kind(s: &str) -> Result<Kind, String> {
+    Kind::from_name(s).ok_or_else(|| {
+        format!(
+            "unknown kind {s:?}; use one of: {}",
+            Kind::ALL.map(|k| k.table()).join(", ")
+        )
+    })
+}
+
+/// Row problems printed before the rest are summed up.
+const SHOWN_ISSUES: usize = 20;
+
+pub fn run(cli: &Cli, args: &ImportArgs) -> anyhow::Result<i32> {
+    let lang = cli.lang();
+    let mut status = 0;
+    let mut files: Vec<ParsedFile> = Vec::new();
+    for path in &args.paths {
+        match import::read_file(path, args.kind) {
+            Ok(file) => files.push(file),
+            // A file that is not recognised is left out; the others still import.
+            Err(e @ FileError::NotRecognised { .. }) => {
+                eprintln!("{}", e.message(lang));
+                status = 2;
+            }
+            Err(e) => {
+                eprintln!("{}", e.message(lang));
+                return Ok(1);
+            }
+        }
+    }
+    for file in &files {
+        print_issues(lang, file, &file.warnings);
+    }
+    let error_rows: u64 = files.iter().map(ParsedFile::errors_rows).sum();
+    if error_rows > 0 {
+        for file in &files {
+            print_issues(lang, file, &file.errors);
+        }
+        eprintln!(
+            "{}",
+            lang.tr_args("import-nothing-written", &[("count", error_rows.into())])
+        );
+        return Ok(1);
+    }
+    if files.is_empty() {
+        return Ok(status);
+    }
+    let mut store = Store::open(&cli.db_path()?)?;
+    let reports = import::store_files(&mut store, &files, &mut |_| {})?;
+    print_reports(lang, &reports, args.json)?;
+    Ok(status)
+}
+
+fn print_issues(lang: Lang, file: &ParsedFile, issues: &[import::RowIssue]) {
+    let name = file.path.display().to_string();
+    for issue in issues.iter().take(SHOWN_ISSUES) {
+        eprintln!("{}", issue.message(lang, &name));
+    }
+    if issues.len() > SHOWN_ISSUES {
+        eprintln!(
+            "{}",
+            lang.tr_args(
+                "import-more-issues",
+                &[("count", (issues.len() - SHOWN_ISSUES).into())]
+            )
+        );
+    }
+}
+
+pub(crate) fn print_reports(lang: Lang, reports: &[FileReport], json: bool) -> anyhow::Result<()> {
+    if json {
+        println!("{}", serde_json::to_string_pretty(reports)?);
+        return Ok(());
+    }
+    for r in reports {
+        println!("{}", summary_line(lang, r));
+    }
+    Ok(())
+}
+
+pub(crate) fn summary_line(lang: Lang, r: &FileReport) -> String {
+    let count = |n: u64| crate::format::count(lang, n as i64);
+    lang.tr_args(
+        "import-summary",
+        &[
+            ("file", r.file.as_str().into()),
+            ("kind", r.kind.table().into()),
+            ("added", count(r.counts.added).into()),
+            ("updated", count(r.counts.updated).into()),
+            ("unchanged", count(r.counts.unchanged).into()),
+            ("skipped", count(r.counts.skipped).into()),
+        ],
+    )
+}

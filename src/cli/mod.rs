@@ -1,0 +1,85 @@
+//! The command line: one module per subcommand.
+
+pub mod demo;
+pub mod import;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::i18n::Lang;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "laris",
+    version,
+    about = "Laris: see how your shop is selling, from the spreadsheets you already have.",
+    long_about = "Laris: see how your shop is selling, from the spreadsheets you already have.\n\n\
+        Run `laris` alone to open the app. Everything is kept in one database file on this \
+        computer (by default in your data folder; choose another with --db).\n\n\
+        Examples:\n  \
+        laris                                  open the app\n  \
+        laris --db toko.laris                  open the app on the file toko.laris\n  \
+        laris import --db toko.laris orders.csv leads.csv\n  \
+        laris demo --db contoh.laris           make a sample shop to look around"
+)]
+pub struct Cli {
+    /// The database file to use. Default: laris.laris in your data folder
+    /// (e.g. ~/.local/share/laris on Linux).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub db: Option<PathBuf>,
+
+    /// Language of messages: `en` (English) or `id` (Bahasa Indonesia).
+    /// Default: the language of your system.
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Add spreadsheet files (CSV) to the database. Importing the same file
+    /// again changes nothing; a newer export updates what changed.
+    Import(import::ImportArgs),
+    /// Fill a database with a made-up Indonesian shop (three years of orders,
+    /// leads, deals, activities, targets, ...) to try Laris with.
+    Demo(demo::DemoArgs),
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::from_code(s).ok_or_else(|| format!("unknown language {s:?}: use en or id"))
+}
+
+impl Cli {
+    pub fn lang(&self) -> Lang {
+        self.lang.unwrap_or_else(Lang::from_system)
+    }
+
+    /// The database path: `--db`, else the default in the data folder.
+    pub fn db_path(&self) -> anyhow::Result<PathBuf> {
+        match &self.db {
+            Some(p) => Ok(p.clone()),
+            None => {
+                let path = crate::store::default_path().ok_or_else(|| {
+                    anyhow::anyhow!(
+                        "cannot find your data folder; name a database file with --db FILE"
+                    )
+                })?;
+                if let Some(dir) = path.parent() {
+                    std::fs::create_dir_all(dir)?;
+                }
+                Ok(path)
+            }
+        }
+    }
+}
+
+/// Runs a subcommand and returns the process exit status.
+pub fn run(cli: &Cli, command: &Command) -> anyhow::Result<i32> {
+    match command {
+        Command::Import(args) => import::run(cli, args),
+        Command::Demo(args) => demo::run(cli, args),
+    }
+}

@@ -1,0 +1,284 @@
+//! Import: read a file, recognise its kind, parse every row, then write the
+//! valid records in one transaction.
+//!
+//! Reading never writes: [`read_file`] gives a [`ParsedFile`] with its records
+//! and every row issue, so the caller can show them before anything is stored
+//! ([`store_files`]).
+
+pub mod canonical;
+pub mod parse;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use rusqlite::types::Value;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::i18n::Lang;
+use crate::store::write::{BatchSource, BatchWriter, Counts, Record, begin_batch};
+use crate::store::{Kind, Store, StoreError, settings};
+pub use parse::Reason;
+
+/// A problem with one value of one row.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RowIssue {
+    /// The line of the file where the record starts (the header is line 1
+    /// when it is the first line).
+    pub line: u64,
+    pub column: String,
+    pub value: String,
+    pub reason: Reason,
+}
+
+impl RowIssue {
+    pub fn message(&self, lang: Lang, file: &str) -> String {
+        lang.tr_args(
+            "row-issue",
+            &[
+                ("file", file.into()),
+                ("line", self.line.into()),
+                ("column", self.column.as_str().into()),
+                ("value", self.value.as_str().into()),
+                ("reason", lang.tr(self.reason.message_id()).into()),
+            ],
+        )
+    }
+}
+
+/// A whole file that cannot be imported.
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    #[error("cannot read {}: {source}", path.display())]
+    Unreadable {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{} is not a file Laris recognises: its columns are {columns}", path.display())]
+    NotRecognised { path: PathBuf, columns: String },
+    #[error("{} has no column {column}, which {kind} need", path.display())]
+    MissingColumn {
+        path: PathBuf,
+        kind: Kind,
+        column: String,
+    },
+    #[error("{} line {line}: {message}", path.display())]
+    Malformed {
+        path: PathBuf,
+        line: u64,
+        message: String,
+    },
+}
+
+impl FileError {
+    pub fn message(&self, lang: Lang) -> String {
+        let name = |p: &Path| p.display().to_string();
+        match self {
+            FileError::Unreadable { path, source } => lang.tr_args(
+                "file-unreadable",
+                &[
+                    ("file", name(path).into()),
+                    ("reason", source.to_string().into()),
+                ],
+            ),
+            FileError::NotRecognised { path, columns } => lang.tr_args(
+                "file-not-recognised",
+                &[
+                    ("file", name(path).into()),
+                    ("columns", columns.as_str().into()),
+                    ("kinds", kind_list().into()),
+                ],
+            ),
+            FileError::MissingColumn { path, kind, column } => lang.tr_args(
+                "file-missing-column",
+                &[
+                    ("file", name(path).into()),
+                    ("kind", kind.table().into()),
+                    ("column", column.as_str().into()),
+                ],
+            ),
+            FileError::Malformed {
+                path,
+                line,
+                message,
+            } => lang.tr_args(
+                "file-malformed",
+                &[
+                    ("file", name(path).into()),
+                    ("line", (*line).into()),
+                    ("reason", message.as_str().into()),
+                ],
+            ),
+        }
+    }
+}
+
+fn kind_list() -> String {
+    Kind::ALL.map(|k| k.table()).join(", ")
+}
+
+/// A file read and parsed, not yet stored.
+#[derive(Clone, Debug)]
+pub struct ParsedFile {
+    pub path: PathBuf,
+    pub kind: Kind,
+    /// SHA-256 of the file's bytes.
+    pub content_hash: String,
+    pub records: Vec<Record>,
+    pub errors: Vec<RowIssue>,
+    pub warnings: Vec<RowIssue>,
+}
+
+impl ParsedFile {
+    pub fn file_name(&self) -> String {
+        self.path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| self.path.display().to_string())
+    }
+}
+
+/// Reads a file of one of the canonical formats; the kind is recognised from
+/// the columns unless given.
+pub fn read_file(path: &Path, kind: Option<Kind>) -> Result<ParsedFile, FileError> {
+    let bytes = std::fs::read(path).map_err(|source| FileError::Unreadable {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    read_bytes(path, &bytes, kind)
+}
+
+/// Like [`read_file`] for content already in memory (`path` names it in messages).
+pub fn read_bytes(path: &Path, bytes: &[u8], kind: Option<Kind>) -> Result<ParsedFile, FileError> {
+    let content_hash = hex(&Sha256::digest(bytes));
+    let (kind, records, errors, warnings) = canonical::parse(path, bytes, kind)?;
+    Ok(ParsedFile {
+        path: path.to_path_buf(),
+        kind,
+        content_hash,
+        records,
+        errors,
+        warnings,
+    })
+}
+
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Per file, what storing it did.
+#[derive(Clone, Debug, Serialize)]
+pub struct FileReport {
+    pub file: String,
+    pub kind: Kind,
+    #[serde(flatten)]
+    pub counts: Counts,
+}
+
+/// Stores the valid records of `files` in one transaction, one import batch
+/// per file: either all of it is written or none of it. Rows with errors are
+/// counted as skipped. `progress` gets the fraction of records written.
+pub fn store_files(
+    store: &mut Store,
+    files: &[ParsedFile],
+    progress: &mut dyn FnMut(f32),
+) -> Result<Vec<FileReport>, StoreError> {
+    let total: usize = files.iter().map(|f| f.records.len()).sum::<usize>().max(1);
+    let tx = store.conn_mut().transaction()?;
+    let mut names = DisplayNames::load(&tx)?;
+    let mut settings = settings::load(&tx)?;
+    let mut reports = Vec::with_capacity(files.len());
+    let mut done = 0usize;
+    for file in files {
+        let batch = begin_batch(
+            &tx,
+            &BatchSource {
+                file_name: file.file_name(),
+                content_hash: file.content_hash.clone(),
+                kind: file.kind,
+            },
+        )?;
+        let mut writer = BatchWriter::new(&tx, file.kind, batch)?;
+        let name_fields: Vec<(usize, &'static str)> = file
+            .kind
+            .fields()
+            .iter()
+            .enumerate()
+            .filter_map(|(i, f)| parse::name_field(f.ty).map(|n| (i, n.as_str())))
+            .collect();
+        let mut stages = Vec::new();
+        for record in &file.records {
+            let mut record = record.clone();
+            for &(i, field) in &name_fields {
+                if let Value::Text(text) = &record.values[i]
+                    && !text.is_empty()
+                {
+                    let display = names.resolve(&tx, field, text)?;
+                    if field == "stage" {
+                        stages.push(display.clone());
+                    }
+                    record.values[i] = Value::Text(display);
+                }
+            }
+            writer.write(&record)?;
+            done += 1;
+            if done.is_multiple_of(4096) {
+                progress(done as f32 / total as f32);
+            }
+        }
+        let counts = writer.finish(file.errors_rows())?;
+        if settings.add_stages(stages.iter().map(String::as_str)) {
+            settings::save(&tx, &settings)?;
+        }
+        reports.push(FileReport {
+            file: file.file_name(),
+            kind: file.kind,
+            counts,
+        });
+    }
+    tx.commit()?;
+    progress(1.0);
+    Ok(reports)
+}
+
+impl ParsedFile {
+    /// How many rows have at least one error (a row may have several).
+    pub fn errors_rows(&self) -> u64 {
+        let mut lines: Vec<u64> = self.errors.iter().map(|e| e.line).collect();
+        lines.dedup();
+        lines.len() as u64
+    }
+}
+
+/// The first-seen spelling of each free-text key.
+struct DisplayNames {
+    known: HashMap<(String, String), String>,
+}
+
+impl DisplayNames {
+    fn load(conn: &rusqlite::Connection) -> rusqlite::Result<Self> {
+        let mut stmt = conn.prepare("SELECT field, folded, display FROM display_names")?;
+        let known = stmt
+            .query_map([], |r| Ok(((r.get(0)?, r.get(1)?), r.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(DisplayNames { known })
+    }
+
+    fn resolve(
+        &mut self,
+        conn: &rusqlite::Connection,
+        field: &str,
+        text: &str,
+    ) -> rusqlite::Result<String> {
+        let key = (field.to_string(), parse::name_key(text));
+        if let Some(display) = self.known.get(&key) {
+            return Ok(display.clone());
+        }
+        conn.execute(
+            "INSERT INTO display_names(field, folded, display) VALUES (?1, ?2, ?3)",
+            (&key.0, &key.1, text),
+        )?;
+        self.known.insert(key, text.to_string());
+        Ok(text.to_string())
+    }
+}

@@ -1,0 +1,74 @@
+//! What is stored: per kind, how many records and which dates they span.
+
+use rusqlite::Connection;
+use serde::Serialize;
+
+use super::{Kind, Result};
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct KindSummary {
+    pub kind: Kind,
+    pub count: u64,
+    /// The first and last date (date part only), where the kind has dates.
+    pub first: Option<String>,
+    pub last: Option<String>,
+}
+
+pub fn summary(conn: &Connection) -> Result<Vec<KindSummary>> {
+    Kind::ALL
+        .into_iter()
+        .map(|kind| {
+            let table = kind.table();
+            let (count, first, last) = match kind.date_column() {
+                Some(col) => conn.query_row(
+                    &format!("SELECT count(*), substr(min({col}), 1, 10), substr(max({col}), 1, 10) FROM {table}"),
+                    [],
+                    |r| Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?)),
+                )?,
+                None => (
+                    conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?,
+                    None,
+                    None,
+                ),
+            };
+            Ok(KindSummary {
+                kind,
+                count: count as u64,
+                first,
+                last,
+            })
+        })
+        .collect()
+}
+
+/// Whether the database holds no records at all (the welcome screen shows then).
+pub fn is_empty(summary: &[KindSummary]) -> bool {
+    summary.iter().all(|k| k.count == 0)
+}
+
+/// Everything the Data tab shows.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Overview {
+    pub kinds: Vec<KindSummary>,
+    pub batches: Vec<super::batches::Batch>,
+}
+
+impl Overview {
+    pub fn load(conn: &Connection) -> Result<Overview> {
+        Ok(Overview {
+            kinds: summary(conn)?,
+            batches: super::batches::list(conn)?,
+        })
+    }
+
+    pub fn is_empty(&self) -> bool {
+        is_empty(&self.kinds)
+    }
+
+    pub fn count(&self, kind: Kind) -> u64 {
+        self.kinds
+            .iter()
+            .find(|k| k.kind == kind)
+            .map_or(0, |k| k.count)
+    }
+}

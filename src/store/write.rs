@@ -1,0 +1,323 @@
+//! Writing parsed records: one import batch, upserted by natural key, with a
+//! change log so that the batch can be undone.
+
+use std::collections::{HashMap, HashSet};
+
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, Statement, params, params_from_iter};
+use serde::Serialize;
+
+use super::{Key, Kind, Result};
+
+/// One record ready to store: its values in the order of `Kind::fields`, and
+/// its content hash where the kind is keyed by one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Record {
+    pub values: Vec<Value>,
+    pub row_hash: Option<String>,
+}
+
+/// What an import did, per file.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub added: u64,
+    pub updated: u64,
+    pub unchanged: u64,
+    pub skipped: u64,
+}
+
+impl Counts {
+    pub fn rows(&self) -> u64 {
+        self.added + self.updated + self.unchanged + self.skipped
+    }
+}
+
+/// Describes the file a batch comes from.
+#[derive(Clone, Debug)]
+pub struct BatchSource {
+    pub file_name: String,
+    pub content_hash: String,
+    pub kind: Kind,
+}
+
+/// Creates the batch row; its counts are filled in by [`BatchWriter::finish`].
+pub fn begin_batch(conn: &Connection, source: &BatchSource) -> Result<i64> {
+    conn.execute(
+        "INSERT INTO import_batches(file_name, content_hash, kind, imported_at) VALUES (?1, ?2, ?3, ?4)",
+        params![
+            source.file_name,
+            source.content_hash,
+            source.kind.table(),
+            chrono::Local::now().format("%Y-%m-%dT%H:%M:%S").to_string()
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Upserts the records of one batch of one kind, inside the caller's
+/// transaction.
+pub struct BatchWriter<'c> {
+    conn: &'c Connection,
+    kind: Kind,
+    batch_id: i64,
+    counts: Counts,
+    select_by_key: Statement<'c>,
+    select_by_hash: Option<Statement<'c>>,
+    insert: Statement<'c>,
+    update: Statement<'c>,
+    log: Statement<'c>,
+    /// Rows this batch already added or logged, so that a key repeated in the
+    /// same file neither logs twice nor loses the values from before the batch.
+    touched: HashSet<i64>,
+    /// For order lines: the number of lines each order has in this batch.
+    lines_per_order: HashMap<String, i64>,
+}
+
+impl<'c> BatchWriter<'c> {
+    pub fn new(conn: &'c Connection, kind: Kind, batch_id: i64) -> Result<Self> {
+        let table = kind.table();
+        let cols: Vec<&str> = kind.fields().iter().map(|f| f.column).collect();
+        let select_cols = cols.join(", ");
+        let key_cols: Vec<&str> = match kind.key() {
+            Key::Columns(cols) => cols.to_vec(),
+            Key::ColumnOrHash(col) => vec![col],
+            Key::ContentHash => vec!["row_hash"],
+        };
+        let where_key = key_cols
+            .iter()
+            .enumerate()
+            .map(|(i, c)| format!("{c} = ?{}", i + 1))
+            .collect::<Vec<_>>()
+            .join(" AND ");
+        let select_by_key = conn.prepare(&format!(
+            "SELECT id, {select_cols}, batch_id FROM {table} WHERE {where_key}"
+        ))?;
+        let select_by_hash = if matches!(kind.key(), Key::ColumnOrHash(_)) {
+            Some(conn.prepare(&format!(
+                "SELECT id, {select_cols}, batch_id FROM {table} WHERE row_hash = ?1"
+            ))?)
+        } else {
+            None
+        };
+        let mut insert_cols = cols.clone();
+        if kind.has_row_hash() {
+            insert_cols.push("row_hash");
+        }
+        insert_cols.push("batch_id");
+        let placeholders = (1..=insert_cols.len())
+            .map(|i| format!("?{i}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let insert = conn.prepare(&format!(
+            "INSERT INTO {table}({}) VALUES ({placeholders})",
+            insert_cols.join(", ")
+        ))?;
+        let sets = cols
+            .iter()
+            .enumerate()
+            .map(|(i, c)| format!("{c} = ?{}", i + 1))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let n = cols.len();
+        let update = conn.prepare(&format!(
+            "UPDATE {table} SET {sets}, batch_id = ?{} WHERE id = ?{}",
+            n + 1,
+            n + 2
+        ))?;
+        let log = conn.prepare(
+            "INSERT INTO batch_changes(batch_id, kind, row_id, action, old_values) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
+        Ok(BatchWriter {
+            conn,
+            kind,
+            batch_id,
+            counts: Counts::default(),
+            select_by_key,
+            select_by_hash,
+            insert,
+            update,
+            log,
+            touched: HashSet::new(),
+            lines_per_order: HashMap::new(),
+        })
+    }
+
+    /// Stores one record: added when its key is new, updated when its values
+    /// differ from the stored ones, else unchanged.
+    pub fn write(&mut self, record: &Record) -> Result<()> {
+        let existing = self.find_existing(record)?;
+        let n = self.kind.fields().len();
+        match existing {
+            None => {
+                let mut values = record.values.clone();
+                if self.kind.has_row_hash() {
+                    values.push(record.row_hash.clone().map_or(Value::Null, Value::Text));
+                }
+                values.push(Value::Integer(self.batch_id));
+                self.insert.execute(params_from_iter(values))?;
+                let id = self.conn.last_insert_rowid();
+                self.touched.insert(id);
+                self.log.execute(params![
+                    self.batch_id,
+                    self.kind.table(),
+                    id,
+                    "add",
+                    None::<String>
+                ])?;
+                self.counts.added += 1;
+            }
+            Some((_, old)) if old[..n] == record.values[..] => {
+                self.counts.unchanged += 1;
+            }
+            Some((id, old)) => {
+                if self.touched.insert(id) {
+                    self.log.execute(params![
+                        self.batch_id,
+                        self.kind.table(),
+                        id,
+                        "update",
+                        Some(values_to_json(&old))
+                    ])?;
+                }
+                let mut values = record.values.clone();
+                values.push(Value::Integer(self.batch_id));
+                values.push(Value::Integer(id));
+                self.update.execute(params_from_iter(values))?;
+                self.counts.updated += 1;
+            }
+        }
+        if self.kind == Kind::OrderLines
+            && let (Value::Text(order), Value::Integer(line)) =
+                (&record.values[0], &record.values[1])
+        {
+            let max = self.lines_per_order.entry(order.clone()).or_default();
+            *max = (*max).max(*line);
+        }
+        Ok(())
+    }
+
+    /// The stored row with the record's key: its id and its values (the kind's
+    /// columns, then `batch_id`).
+    fn find_existing(&mut self, record: &Record) -> Result<Option<(i64, Vec<Value>)>> {
+        let ncols = self.kind.fields().len();
+        let read = |r: &rusqlite::Row| -> rusqlite::Result<(i64, Vec<Value>)> {
+            let id: i64 = r.get(0)?;
+            let mut vals = Vec::with_capacity(ncols + 1);
+            for i in 0..=ncols {
+                vals.push(r.get::<_, Value>(i + 1)?);
+            }
+            Ok((id, vals))
+        };
+        let key_values: Vec<Value> = match self.kind.key() {
+            Key::Columns(cols) => cols
+                .iter()
+                .map(|c| {
+                    let i = self
+                        .kind
+                        .fields()
+                        .iter()
+                        .position(|f| f.column == *c)
+                        .expect("key columns are fields of their kind");
+                    record.values[i].clone()
+                })
+                .collect(),
+            Key::ColumnOrHash(col) => {
+                let i = self.kind.field(col).expect("key column is a field");
+                match &record.values[i] {
+                    Value::Null => {
+                        let stmt = self
+                            .select_by_hash
+                            .as_mut()
+                            .expect("hash statement for ColumnOrHash kinds");
+                        let found = stmt.query_row(params![record.row_hash], read).optional()?;
+                        return Ok(found);
+                    }
+                    v => vec![v.clone()],
+                }
+            }
+            Key::ContentHash => vec![record.row_hash.clone().map_or(Value::Null, Value::Text)],
+        };
+        Ok(self
+            .select_by_key
+            .query_row(params_from_iter(key_values), read)
+            .optional()?)
+    }
+
+    /// Ends the batch: removes lines beyond an order's new last line (an order
+    /// re-imported replaces its lines as a whole) and records the counts.
+    pub fn finish(mut self, skipped: u64) -> Result<Counts> {
+        if self.kind == Kind::OrderLines {
+            self.drop_stale_lines()?;
+        }
+        self.counts.skipped = skipped;
+        self.conn.execute(
+            "UPDATE import_batches SET rows_added = ?1, rows_updated = ?2, rows_unchanged = ?3, rows_skipped = ?4 WHERE id = ?5",
+            params![
+                self.counts.added as i64,
+                self.counts.updated as i64,
+                self.counts.unchanged as i64,
+                self.counts.skipped as i64,
+                self.batch_id
+            ],
+        )?;
+        Ok(self.counts)
+    }
+
+    fn drop_stale_lines(&mut self) -> Result<()> {
+        let cols: Vec<&str> = self.kind.fields().iter().map(|f| f.column).collect();
+        let mut stale = self.conn.prepare(&format!(
+            "SELECT id, {}, batch_id FROM order_lines WHERE order_id = ?1 AND line_no > ?2",
+            cols.join(", ")
+        ))?;
+        let mut delete = self.conn.prepare("DELETE FROM order_lines WHERE id = ?1")?;
+        for (order, last) in &self.lines_per_order {
+            let rows: Vec<(i64, Vec<Value>)> = stale
+                .query_map(params![order, last], |r| {
+                    let mut vals = Vec::with_capacity(cols.len() + 1);
+                    for i in 0..=cols.len() {
+                        vals.push(r.get::<_, Value>(i + 1)?);
+                    }
+                    Ok((r.get(0)?, vals))
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            for (id, old) in rows {
+                self.log.execute(params![
+                    self.batch_id,
+                    self.kind.table(),
+                    id,
+                    "delete",
+                    Some(values_to_json(&old))
+                ])?;
+                delete.execute([id])?;
+            }
+        }
+        Ok(())
+    }
+}
+
+pub(crate) fn values_to_json(values: &[Value]) -> String {
+    let json: Vec<serde_json::Value> = values
+        .iter()
+        .map(|v| match v {
+            Value::Null => serde_json::Value::Null,
+            Value::Integer(i) => serde_json::Value::from(*i),
+            Value::Real(f) => serde_json::Value::from(*f),
+            Value::Text(s) => serde_json::Value::from(s.as_str()),
+            Value::Blob(_) => serde_json::Value::Null,
+        })
+        .collect();
+    serde_json::Value::Array(json).to_string()
+}
+
+pub(crate) fn values_from_json(text: &str) -> serde_json::Result<Vec<Value>> {
+    let json: Vec<serde_json::Value> = serde_json::from_str(text)?;
+    Ok(json
+        .into_iter()
+        .map(|v| match v {
+            serde_json::Value::Number(n) if n.is_i64() => Value::Integer(n.as_i64().unwrap_or(0)),
+            serde_json::Value::Number(n) => Value::Real(n.as_f64().unwrap_or(0.0)),
+            serde_json::Value::String(s) => Value::Text(s),
+            _ => Value::Null,
+        })
+        .collect())
+}

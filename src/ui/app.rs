@@ -1,0 +1,342 @@
+//! The app: its state, the frame loop, and the screens it switches between.
+
+use std::path::PathBuf;
+use std::sync::mpsc::Receiver;
+
+use serde::{Deserialize, Serialize};
+
+use super::tasks::{Event, ImportProblem, Job, Tasks};
+use super::{data_tab, theme, welcome};
+use crate::demo::DemoOptions;
+use crate::i18n::{Arg, Lang};
+use crate::store::batches::Batch;
+use crate::store::overview::Overview;
+
+/// What is remembered between runs (window size and position are kept by eframe).
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Persisted {
+    pub lang: Option<Lang>,
+}
+
+/// How the app is started: which database, and (for tests) a fixed language
+/// and sample shop.
+#[derive(Clone, Debug)]
+pub struct AppConfig {
+    pub db: PathBuf,
+    /// Overrides both the remembered and the system language.
+    pub lang: Option<Lang>,
+    pub sample: DemoOptions,
+}
+
+impl AppConfig {
+    pub fn new(db: PathBuf) -> Self {
+        AppConfig {
+            db,
+            lang: None,
+            sample: DemoOptions::new(chrono::Local::now().date_naive()),
+        }
+    }
+}
+
+/// A message shown at the bottom of the window until dismissed.
+pub struct Notice {
+    pub text: String,
+    pub error: bool,
+}
+
+pub struct LarisApp {
+    persisted: Persisted,
+    pub(super) lang: Lang,
+    pub(super) config: AppConfig,
+    tasks: Tasks,
+    /// `None` until the first load finishes.
+    pub(super) overview: Option<Overview>,
+    pub(super) open_error: Option<String>,
+    /// The label and fraction of the running job, if one shows progress.
+    pub(super) progress: Option<(String, f32)>,
+    pub(super) notices: Vec<Notice>,
+    pub(super) confirm_undo: Option<Batch>,
+    pub(super) logo: Option<egui::TextureHandle>,
+    /// Files chosen in the file dialog, which runs on its own thread.
+    pending_pick: Option<Receiver<Vec<PathBuf>>>,
+}
+
+const STATE_KEY: &str = "laris";
+
+impl LarisApp {
+    pub fn new(cc: &eframe::CreationContext<'_>, config: AppConfig) -> Self {
+        theme::apply(&cc.egui_ctx);
+        let persisted: Persisted = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, STATE_KEY))
+            .unwrap_or_default();
+        let lang = config
+            .lang
+            .or(persisted.lang)
+            .unwrap_or_else(Lang::from_system);
+        let mut tasks = Tasks::new(config.db.clone());
+        tasks.spawn(&cc.egui_ctx, Job::Load);
+        LarisApp {
+            persisted,
+            lang,
+            config,
+            tasks,
+            overview: None,
+            open_error: None,
+            progress: None,
+            notices: Vec::new(),
+            confirm_undo: None,
+            pending_pick: None,
+            logo: load_logo(&cc.egui_ctx),
+        }
+    }
+
+    pub(super) fn tr(&self, id: &str) -> String {
+        self.lang.tr(id)
+    }
+
+    pub(super) fn tr_args(&self, id: &str, args: &[(&'static str, Arg)]) -> String {
+        self.lang.tr_args(id, args)
+    }
+
+    pub(super) fn busy(&self) -> bool {
+        self.tasks.is_busy()
+    }
+
+    pub(super) fn start_sample(&mut self, ctx: &egui::Context) {
+        self.progress = Some((self.tr("progress-sample"), 0.0));
+        self.tasks.spawn(ctx, Job::Demo(self.config.sample.clone()));
+    }
+
+    /// Asks for files without blocking the frame: the dialog runs on its own
+    /// thread and the chosen files arrive as an import job.
+    pub(super) fn pick_files(&mut self, ctx: &egui::Context) {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let filter = self.tr("file-filter-csv");
+        let repaint = ctx.clone();
+        std::thread::spawn(move || {
+            let files = pollster::block_on(
+                rfd::AsyncFileDialog::new()
+                    .add_filter(filter, &["csv", "tsv", "txt"])
+                    .pick_files(),
+            );
+            let paths: Vec<PathBuf> = files
+                .unwrap_or_default()
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect();
+            let _ = tx.send(paths);
+            repaint.request_repaint();
+        });
+        self.pending_pick = Some(rx);
+    }
+
+    pub(super) fn import(&mut self, ctx: &egui::Context, paths: Vec<PathBuf>) {
+        if paths.is_empty() {
+            return;
+        }
+        let first = paths[0]
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        self.progress = Some((
+            self.tr_args("progress-import", &[("file", first.into())]),
+            0.0,
+        ));
+        self.tasks.spawn(ctx, Job::Import(paths));
+    }
+
+    pub(super) fn undo(&mut self, ctx: &egui::Context, batch: &Batch) {
+        self.tasks.spawn(
+            ctx,
+            Job::Undo {
+                batch: batch.id,
+                file: batch.file_name.clone(),
+            },
+        );
+    }
+
+    fn handle(&mut self, event: Event) {
+        match event {
+            Event::Progress(f) => {
+                if let Some((_, p)) = &mut self.progress {
+                    *p = f;
+                }
+            }
+            Event::Loaded(Ok(overview)) => {
+                self.overview = Some(overview);
+                self.progress = None;
+            }
+            Event::Loaded(Err(e)) => {
+                self.open_error = Some(e);
+                self.progress = None;
+            }
+            Event::SampleReady(Ok(())) => self.notify(self.tr("sample-done"), false),
+            Event::SampleReady(Err(e)) => {
+                self.notify(self.tr_args("import-failed", &[("reason", e.into())]), true)
+            }
+            Event::Imported(reports, problems) => {
+                for r in reports {
+                    let text = crate::cli::import::summary_line(self.lang, &r);
+                    self.notify(text, false);
+                }
+                for p in problems {
+                    let text = self.problem_text(p);
+                    self.notify(text, true);
+                }
+            }
+            Event::Undone(Ok((file, _))) => {
+                self.notify(self.tr_args("undo-done", &[("file", file.into())]), false)
+            }
+            Event::Undone(Err(e)) => self.notify(e, true),
+        }
+    }
+
+    fn problem_text(&self, problem: ImportProblem) -> String {
+        match problem {
+            ImportProblem::File(e) => e.message(self.lang),
+            ImportProblem::Rows { file, rows, first } => self.tr_args(
+                "import-has-errors",
+                &[
+                    ("file", file.as_str().into()),
+                    ("count", rows.into()),
+                    ("first", first.message(self.lang, &file).into()),
+                ],
+            ),
+            ImportProblem::Failed(reason) => {
+                self.tr_args("import-failed", &[("reason", reason.into())])
+            }
+        }
+    }
+
+    fn notify(&mut self, text: String, error: bool) {
+        self.notices.push(Notice { text, error });
+    }
+
+    fn top_bar(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            ui.label(
+                egui::RichText::new(self.tr("app-title"))
+                    .font(egui::FontId::new(
+                        theme::SIZE_HEADING + 3.0,
+                        theme::semibold(),
+                    ))
+                    .color(theme::accent(ui)),
+            );
+            if self.overview.as_ref().is_some_and(|o| !o.is_empty()) {
+                ui.add_space(theme::SPACE_L);
+                let _ = ui.selectable_label(true, self.tr("tab-data"));
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let mut lang = self.lang;
+                egui::ComboBox::from_id_salt("lang")
+                    .selected_text(self.tr(lang_key(lang)))
+                    .show_ui(ui, |ui| {
+                        for l in Lang::ALL {
+                            ui.selectable_value(&mut lang, l, self.lang.tr(lang_key(l)));
+                        }
+                    });
+                ui.label(self.tr("lang-label"));
+                if lang != self.lang {
+                    self.lang = lang;
+                    self.persisted.lang = Some(lang);
+                }
+            });
+        });
+    }
+
+    fn notices(&mut self, ui: &mut egui::Ui) {
+        let mut dismissed = None;
+        for (i, notice) in self.notices.iter().enumerate().rev().take(4) {
+            ui.horizontal(|ui| {
+                let color = if notice.error {
+                    theme::BAD
+                } else {
+                    ui.visuals().text_color()
+                };
+                let mark = if notice.error { "⚠" } else { "✔" };
+                ui.label(egui::RichText::new(mark).color(color));
+                ui.add(egui::Label::new(egui::RichText::new(&notice.text).color(color)).wrap());
+                if ui.small_button(self.lang.tr("dismiss")).clicked() {
+                    dismissed = Some(i);
+                }
+            });
+        }
+        if let Some(i) = dismissed {
+            self.notices.remove(i);
+        }
+    }
+}
+
+fn load_logo(ctx: &egui::Context) -> Option<egui::TextureHandle> {
+    let img = image::load_from_memory(include_bytes!("../../assets/icon-256.png")).ok()?;
+    let rgba = img.to_rgba8();
+    let size = [rgba.width() as usize, rgba.height() as usize];
+    let color = egui::ColorImage::from_rgba_unmultiplied(size, rgba.as_raw());
+    Some(ctx.load_texture("logo", color, egui::TextureOptions::LINEAR))
+}
+
+fn lang_key(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "lang-en",
+        Lang::Id => "lang-id",
+    }
+}
+
+impl eframe::App for LarisApp {
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, STATE_KEY, &self.persisted);
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        for event in self.tasks.poll() {
+            self.handle(event);
+        }
+        if let Some(rx) = &self.pending_pick
+            && let Ok(paths) = rx.try_recv()
+        {
+            self.pending_pick = None;
+            self.import(&ctx, paths);
+        }
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if !dropped.is_empty() && !self.busy() {
+            self.import(&ctx, dropped);
+        }
+
+        egui::Panel::top("top").show(ui, |ui| {
+            ui.add_space(theme::SPACE_S);
+            self.top_bar(ui);
+            ui.add_space(theme::SPACE_S);
+        });
+        if !self.notices.is_empty() {
+            egui::Panel::bottom("notices").show(ui, |ui| {
+                ui.add_space(theme::SPACE_S);
+                self.notices(ui);
+                ui.add_space(theme::SPACE_S);
+            });
+        }
+        egui::CentralPanel::default().show(ui, |ui| {
+            if let Some(error) = &self.open_error {
+                welcome::open_failed(ui, self.lang, &self.config.db, error);
+            } else if self.overview.is_none() {
+                ui.centered_and_justified(|ui| {
+                    ui.spinner();
+                });
+            } else if self.overview.as_ref().is_some_and(Overview::is_empty) {
+                welcome::show(self, ui);
+            } else {
+                data_tab::show(self, ui);
+            }
+        });
+        data_tab::undo_dialog(self, &ctx);
+    }
+}

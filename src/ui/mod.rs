@@ -1,0 +1,54 @@
+//! The eframe app. It only displays what the core modules compute; SQL and
+//! file work run on background threads (`tasks`).
+
+mod app;
+mod data_tab;
+mod tasks;
+pub mod theme;
+mod welcome;
+
+pub use app::{AppConfig, LarisApp};
+
+/// The app id: the Linux desktop file must carry the same name for Wayland to
+/// show the icon.
+pub const APP_ID: &str = "laris";
+
+/// Opens the window. Tries the GPU renderer (wgpu) first and, where it cannot
+/// start, eframe's OpenGL renderer.
+pub fn run(config: AppConfig) -> anyhow::Result<()> {
+    let first = run_with(config.clone(), eframe::Renderer::Wgpu);
+    match first {
+        Ok(()) => Ok(()),
+        Err(wgpu_error) => {
+            eprintln!("laris: the GPU renderer could not start ({wgpu_error}); trying OpenGL");
+            run_with(config, eframe::Renderer::Glow).map_err(|glow_error| {
+                anyhow::anyhow!(
+                    "Laris could not open its window. The GPU renderer said: {wgpu_error}. \
+                     The OpenGL renderer said: {glow_error}. Install your graphics driver \
+                     (on Debian: mesa-vulkan-drivers or libgl1-mesa-dri) and try again."
+                )
+            })
+        }
+    }
+}
+
+fn run_with(config: AppConfig, renderer: eframe::Renderer) -> eframe::Result {
+    let icon = eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon-256.png"))
+        .unwrap_or_default();
+    let options = eframe::NativeOptions {
+        renderer,
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Laris")
+            .with_app_id(APP_ID)
+            .with_icon(icon)
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([720.0, 480.0]),
+        persist_window: true,
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Laris",
+        options,
+        Box::new(move |cc| Ok(Box::new(LarisApp::new(cc, config)))),
+    )
+}
