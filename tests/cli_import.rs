@@ -1,0 +1,277 @@
+//! `laris import` and `laris demo` as a user runs them.
+
+mod common;
+
+use common::{SYNTHETIC_COUNTS, laris, shared_data, stderr, stdout};
+use rusqlite::Connection;
+
+fn count(db: &std::path::Path, table: &str) -> u64 {
+    let conn = Connection::open(db).unwrap();
+    conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| {
+        r.get::<_, i64>(0)
+    })
+    .unwrap() as u64
+}
+
+#[test]
+fn synthetic_files_import_with_their_row_counts_and_a_second_import_changes_nothing() {
+    let Some(data) = shared_data() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("shop.laris");
+    let db_arg = db.to_str().unwrap();
+    let files: Vec<String> = SYNTHETIC_COUNTS
+        .iter()
+        .map(|(kind, _)| {
+            data.join(format!("synthetic-10k/{kind}.csv"))
+                .display()
+                .to_string()
+        })
+        .collect();
+    let mut args = vec!["import", "--db", db_arg, "--json"];
+    args.extend(files.iter().map(String::as_str));
+
+    let first = laris(&args);
+    assert!(first.status.success(), "{}", stderr(&first));
+    let reports: serde_json::Value = serde_json::from_str(&stdout(&first)).unwrap();
+    for (i, (kind, rows)) in SYNTHETIC_COUNTS.iter().enumerate() {
+        let r = &reports[i];
+        assert_eq!(r["kind"], *kind);
+        assert_eq!(r["added"], *rows, "{kind} added");
+        assert_eq!(r["updated"], 0);
+        assert_eq!(count(&db, kind), *rows, "{kind} stored");
+    }
+
+    let second = laris(&args);
+    assert!(second.status.success(), "{}", stderr(&second));
+    let reports: serde_json::Value = serde_json::from_str(&stdout(&second)).unwrap();
+    for (i, (kind, rows)) in SYNTHETIC_COUNTS.iter().enumerate() {
+        let r = &reports[i];
+        assert_eq!(
+            (r["added"].as_u64(), r["updated"].as_u64()),
+            (Some(0), Some(0)),
+            "{kind}"
+        );
+        assert_eq!(r["unchanged"], *rows, "{kind} unchanged");
+        assert_eq!(count(&db, kind), *rows, "{kind} after the second import");
+    }
+}
+
+#[test]
+fn kind_is_recognised_from_the_columns_and_the_summary_is_readable() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("export.csv");
+    std::fs::write(
+        &file,
+        "lead_id,created_at,source\nL1,2024-03-01T09:00:00,referral\nL2,2024-03-02,Instagram\n",
+    )
+    .unwrap();
+    let db = dir.path().join("s.laris");
+    let out = laris(&[
+        "import",
+        "--db",
+        db.to_str().unwrap(),
+        file.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out).trim(),
+        "export.csv (leads): 2 added, 0 updated, 0 unchanged, 0 skipped"
+    );
+}
+
+#[test]
+fn a_bad_row_exits_1_names_file_row_column_and_leaves_the_database_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.laris");
+    let good = dir.path().join("orders.csv");
+    std::fs::write(&good, "order_id,date,total\nA1,2024-01-05,100.00\n").unwrap();
+    assert!(
+        laris(&[
+            "import",
+            "--db",
+            db.to_str().unwrap(),
+            good.to_str().unwrap()
+        ])
+        .status
+        .success()
+    );
+    // Leave nothing in the WAL, so that the main file holds everything.
+    Connection::open(&db)
+        .unwrap()
+        .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+        .unwrap();
+    let before = std::fs::read(&db).unwrap();
+
+    let bad = dir.path().join("more.csv");
+    std::fs::write(
+        &bad,
+        "order_id,date,total\nA2,2024-01-06,50.00\nA3,2024-02-30,70.00\nA4,2024-01-07,12x\n",
+    )
+    .unwrap();
+    let out = laris(&[
+        "import",
+        "--db",
+        db.to_str().unwrap(),
+        "--kind",
+        "orders",
+        bad.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("more.csv, row 3, column date (\"2024-02-30\")"),
+        "{err}"
+    );
+    assert!(
+        err.contains("more.csv, row 4, column total (\"12x\")"),
+        "{err}"
+    );
+    assert!(
+        err.contains("2 rows have problems, so nothing was imported"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&db).unwrap(), before, "database file changed");
+    assert_eq!(count(&db, "orders"), 1);
+}
+
+#[test]
+fn a_file_of_no_known_kind_exits_2_and_the_others_still_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.laris");
+    let odd = dir.path().join("teams.csv");
+    std::fs::write(&odd, "sales_agent,manager,regional_office\nAnna,Bob,East\n").unwrap();
+    let good = dir.path().join("expenses.csv");
+    std::fs::write(
+        &good,
+        "date,category,amount\n2024-01-01,marketing,150000\n2024-01-01,marketing,150000\n",
+    )
+    .unwrap();
+    let out = laris(&[
+        "import",
+        "--db",
+        db.to_str().unwrap(),
+        odd.to_str().unwrap(),
+        good.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("teams.csv is not a file Laris recognises"),
+        "{err}"
+    );
+    assert!(
+        err.contains("sales_agent, manager, regional_office"),
+        "{err}"
+    );
+    // Two identical expense rows are two payments.
+    assert_eq!(count(&db, "expenses"), 2);
+}
+
+#[test]
+fn demo_fills_every_kind_and_is_the_same_shop_for_the_same_seed() {
+    let dir = tempfile::tempdir().unwrap();
+    let dump = |name: &str| {
+        let db = dir.path().join(name);
+        let out = laris(&[
+            "demo",
+            "--db",
+            db.to_str().unwrap(),
+            "--scale",
+            "400",
+            "--seed",
+            "3",
+            "--until",
+            "2025-06-30",
+        ]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(
+            stdout(&out).contains("400 orders from 2022-07-01 to 2025-06-30"),
+            "{}",
+            stdout(&out)
+        );
+        let conn = Connection::open(&db).unwrap();
+        let mut all = Vec::new();
+        for (kind, _) in SYNTHETIC_COUNTS {
+            let n: i64 = conn
+                .query_row(&format!("SELECT count(*) FROM {kind}"), [], |r| r.get(0))
+                .unwrap();
+            assert!(n > 0, "demo left {kind} empty");
+            let sum: String = conn
+                .query_row(
+                    &format!("SELECT group_concat(id) FROM (SELECT id FROM {kind} ORDER BY id)"),
+                    [],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            all.push((kind, n, sum.len()));
+        }
+        assert_eq!(count(&db, "orders"), 400);
+        let revenue: i64 = conn
+            .query_row(
+                "SELECT sum(total_minor) FROM orders WHERE status = 'paid'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        (all, revenue)
+    };
+    let a = dump("a.laris");
+    let b = dump("b.laris");
+    assert_eq!(a, b);
+    assert!(a.1 > 0);
+}
+
+#[test]
+fn a_newer_database_is_refused_and_not_touched() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("future.laris");
+    {
+        let conn = Connection::open(&db).unwrap();
+        conn.execute_batch(
+            "PRAGMA application_id = 1279349331; PRAGMA user_version = 99; CREATE TABLE orders(x);",
+        )
+        .unwrap();
+    }
+    let before = std::fs::read(&db).unwrap();
+    let file = dir.path().join("orders.csv");
+    std::fs::write(&file, "order_id,date,total\nA1,2024-01-05,100.00\n").unwrap();
+    let out = laris(&[
+        "import",
+        "--db",
+        db.to_str().unwrap(),
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("was written by a newer version of Laris"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+}
+
+#[test]
+fn another_programs_database_is_refused_and_not_touched() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("other.db");
+    Connection::open(&db)
+        .unwrap()
+        .execute_batch("CREATE TABLE notes(text TEXT)")
+        .unwrap();
+    let before = std::fs::read(&db).unwrap();
+    let file = dir.path().join("orders.csv");
+    std::fs::write(&file, "order_id,date,total\nA1,2024-01-05,100.00\n").unwrap();
+    let out = laris(&[
+        "import",
+        "--db",
+        db.to_str().unwrap(),
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("is not a Laris database"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+}

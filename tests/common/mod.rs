@@ -1,0 +1,56 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)] // each test file uses its own subset
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// `../shared/data`, the third-party and synthetic test files. Where it is
+/// missing the test is skipped with a note, except on CI, where it must be there.
+pub fn shared_data() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    if std::env::var_os("CI").is_some() {
+        panic!(
+            "{} is missing; CI must have the shared test data",
+            dir.display()
+        );
+    }
+    eprintln!("skipped: {} is missing", dir.display());
+    None
+}
+
+/// Runs the `laris` binary with English messages.
+pub fn laris(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_laris"))
+        .arg("--lang")
+        .arg("en")
+        .args(args)
+        .output()
+        .expect("the laris binary runs")
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// The canonical files of `synthetic-10k` with their row counts, counted by
+/// hand from the files (records, not lines: some names hold line breaks).
+pub const SYNTHETIC_COUNTS: [(&str, u64); 11] = [
+    ("orders", 10_000),
+    ("order_lines", 21_935),
+    ("leads", 5_000),
+    ("deals", 500),
+    ("deal_stages", 1_639),
+    ("activities", 20_000),
+    ("targets", 846),
+    ("expenses", 567),
+    ("csat", 827),
+    ("inquiries", 2_000),
+    ("subscriptions", 125),
+];
