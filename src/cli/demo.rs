@@ -66,7 +66,7 @@ pub fn fill(
     let parsed = files
         .iter()
         .map(|f| {
-            let name = format!("sample-shop/{}.csv", f.kind.table());
+            let name = format!("sample-shop-{}.csv", f.kind.table());
             import::read_bytes(Path::new(&name), f.csv.as_bytes(), Some(f.kind))
         })
         .collect::<Result<Vec<_>, _>>()?;

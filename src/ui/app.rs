@@ -255,7 +255,7 @@ impl LarisApp {
                 } else {
                     ui.visuals().text_color()
                 };
-                let mark = if notice.error { "⚠" } else { "✔" };
+                let mark = if notice.error { "⚠" } else { "✓" };
                 ui.label(egui::RichText::new(mark).color(color));
                 ui.add(egui::Label::new(egui::RichText::new(&notice.text).color(color)).wrap());
                 if ui.small_button(self.lang.tr("dismiss")).clicked() {
