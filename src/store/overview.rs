@@ -21,7 +21,8 @@ pub fn summary(conn: &Connection) -> Result<Vec<KindSummary>> {
             let table = kind.table();
             let (count, first, last) = match kind.date_column() {
                 Some(col) => conn.query_row(
-                    &format!("SELECT count(*), substr(min({col}), 1, 10), substr(max({col}), 1, 10) FROM {table}"),
+                    // Target periods mix years, quarters and months: show years.
+                    &format!("SELECT count(*), substr(min({col}), 1, {len}), substr(max({col}), 1, {len}) FROM {table}", len = if kind == Kind::Targets { 4 } else { 10 }),
                     [],
                     |r| Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?)),
                 )?,

@@ -43,7 +43,12 @@ impl AppConfig {
 pub struct Notice {
     pub text: String,
     pub error: bool,
+    /// When a success message goes away by itself (errors stay until closed).
+    pub until: Option<f64>,
 }
+
+/// How long a success message stays, in seconds.
+const NOTICE_SECONDS: f64 = 8.0;
 
 pub struct LarisApp {
     persisted: Persisted,
@@ -58,6 +63,8 @@ pub struct LarisApp {
     pub(super) notices: Vec<Notice>,
     pub(super) confirm_undo: Option<Batch>,
     pub(super) logo: Option<egui::TextureHandle>,
+    /// egui's clock at the start of this frame, in seconds.
+    now: f64,
     /// Files chosen in the file dialog, which runs on its own thread.
     pending_pick: Option<Receiver<Vec<PathBuf>>>,
 }
@@ -89,6 +96,7 @@ impl LarisApp {
             confirm_undo: None,
             pending_pick: None,
             logo: load_logo(&cc.egui_ctx),
+            now: 0.0,
         }
     }
 
@@ -211,7 +219,11 @@ impl LarisApp {
     }
 
     fn notify(&mut self, text: String, error: bool) {
-        self.notices.push(Notice { text, error });
+        self.notices.push(Notice {
+            text,
+            error,
+            until: (!error).then_some(self.now + NOTICE_SECONDS),
+        });
     }
 
     fn top_bar(&mut self, ui: &mut egui::Ui) {
@@ -230,14 +242,15 @@ impl LarisApp {
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let mut lang = self.lang;
-                egui::ComboBox::from_id_salt("lang")
+                let combo = egui::ComboBox::from_id_salt("lang")
                     .selected_text(self.tr(lang_key(lang)))
                     .show_ui(ui, |ui| {
                         for l in Lang::ALL {
                             ui.selectable_value(&mut lang, l, self.lang.tr(lang_key(l)));
                         }
                     });
-                ui.label(self.tr("lang-label"));
+                let label = ui.label(self.tr("lang-label"));
+                let _ = combo.response.labelled_by(label.id);
                 if lang != self.lang {
                     self.lang = lang;
                     self.persisted.lang = Some(lang);
@@ -247,6 +260,12 @@ impl LarisApp {
     }
 
     fn notices(&mut self, ui: &mut egui::Ui) {
+        let now = self.now;
+        self.notices.retain(|n| n.until.is_none_or(|t| t > now));
+        if let Some(next) = self.notices.iter().filter_map(|n| n.until).reduce(f64::min) {
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_secs_f64(next - now));
+        }
         let mut dismissed = None;
         for (i, notice) in self.notices.iter().enumerate().rev().take(4) {
             ui.horizontal(|ui| {
@@ -291,6 +310,7 @@ impl eframe::App for LarisApp {
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        self.now = ctx.input(|i| i.time);
         for event in self.tasks.poll() {
             self.handle(event);
         }

@@ -11,10 +11,12 @@ pub fn show(app: &mut LarisApp, ui: &mut egui::Ui) {
         return;
     };
     let lang = app.lang;
-    egui::ScrollArea::vertical().show(ui, |ui| {
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
         ui.add_space(theme::SPACE_S);
         ui.horizontal(|ui| {
-            ui.heading(app.tr("data-title"));
+            theme::heading(ui, &app.tr("data-title"));
             ui.add_space(theme::SPACE_L);
             let busy = app.busy();
             if ui
@@ -41,9 +43,7 @@ pub fn show(app: &mut LarisApp, ui: &mut egui::Ui) {
                 ui.end_row();
                 for k in &overview.kinds {
                     ui.label(app.tr(&format!("kind-{}", k.kind.table())));
-                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        ui.label(format::count(lang, k.count as i64));
-                    });
+                    number(ui, &format::count(lang, k.count as i64));
                     match (&k.first, &k.last) {
                         (Some(first), Some(last)) => ui.label(format!("{first} – {last}")),
                         _ => ui.label(""),
@@ -53,7 +53,7 @@ pub fn show(app: &mut LarisApp, ui: &mut egui::Ui) {
             });
 
         ui.add_space(theme::SPACE_L);
-        ui.heading(app.tr("data-history"));
+        theme::heading(ui, &app.tr("data-history"));
         ui.add_space(theme::SPACE_S);
         if overview.batches.is_empty() {
             ui.label(app.tr("data-no-history"));
@@ -124,7 +124,7 @@ pub fn undo_dialog(app: &mut LarisApp, ctx: &egui::Context) {
     let mut decision = None;
     egui::Modal::new(egui::Id::unique("undo")).show(ctx, |ui| {
         ui.set_max_width(420.0);
-        ui.heading(app.tr("undo-title"));
+        theme::heading(ui, &app.tr("undo-title"));
         ui.add_space(theme::SPACE_S);
         ui.label(app.tr_args(
             "undo-body",
@@ -152,4 +152,11 @@ pub fn undo_dialog(app: &mut LarisApp, ctx: &egui::Context) {
         Some(false) => app.confirm_undo = None,
         None => {}
     }
+}
+
+/// A number in a table column: right-aligned, so that digits line up.
+fn number(ui: &mut egui::Ui, text: &str) {
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        ui.label(text);
+    });
 }

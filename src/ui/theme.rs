@@ -109,6 +109,12 @@ pub fn accent(ui: &egui::Ui) -> Color32 {
     }
 }
 
+/// A section heading, in the strong text colour of the theme.
+pub fn heading(ui: &mut egui::Ui, text: &str) -> egui::Response {
+    let color = ui.visuals().strong_text_color();
+    ui.label(egui::RichText::new(text).heading().color(color))
+}
+
 /// A primary button: accent fill, white text.
 pub fn primary_button(ui: &mut egui::Ui, text: &str) -> egui::Response {
     let text = egui::RichText::new(text)

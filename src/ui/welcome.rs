@@ -8,7 +8,9 @@ use crate::i18n::Lang;
 
 pub fn show(app: &mut LarisApp, ui: &mut egui::Ui) {
     let ctx = ui.ctx().clone();
-    egui::ScrollArea::vertical().show(ui, |ui| {
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
         ui.vertical_centered(|ui| {
             ui.set_max_width(560.0);
             ui.add_space((ui.available_height() * 0.12).max(theme::SPACE_L));
@@ -16,7 +18,7 @@ pub fn show(app: &mut LarisApp, ui: &mut egui::Ui) {
                 ui.add(egui::Image::new(logo).fit_to_exact_size(egui::vec2(88.0, 88.0)));
             }
             ui.add_space(theme::SPACE_M);
-            ui.heading(app.tr("welcome-title"));
+            theme::heading(ui, &app.tr("welcome-title"));
             ui.add_space(theme::SPACE_S);
             ui.label(egui::RichText::new(app.tr("welcome-body")).size(theme::SIZE_BODY + 1.0));
             ui.add_space(theme::SPACE_L);
@@ -66,7 +68,7 @@ pub fn open_failed(ui: &mut egui::Ui, lang: Lang, db: &Path, error: &str) {
     ui.vertical_centered(|ui| {
         ui.set_max_width(640.0);
         ui.add_space(theme::SPACE_L * 2.0);
-        ui.heading(lang.tr("app-open-failed"));
+        theme::heading(ui, &lang.tr("app-open-failed"));
         ui.add_space(theme::SPACE_M);
         ui.label(db.display().to_string());
         ui.add_space(theme::SPACE_S);

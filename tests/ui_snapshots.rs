@@ -1,0 +1,65 @@
+//! Pictures of the screens, compared with the ones kept in tests/snapshots
+//! (`UPDATE_SNAPSHOTS=1 cargo test` accepts new ones after a deliberate change).
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use laris::demo::DemoOptions;
+use laris::i18n::Lang;
+use laris::ui::{AppConfig, LarisApp};
+
+fn harness(db: &Path, lang: Lang, theme: egui::Theme) -> Harness<'static, LarisApp> {
+    let mut config = AppConfig::new(db.to_path_buf());
+    config.lang = Some(lang);
+    config.sample = DemoOptions {
+        scale: 300,
+        seed: 1,
+        until: NaiveDate::from_ymd_opt(2025, 6, 30).unwrap(),
+    };
+    Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_theme(theme)
+        .with_render_cursor(false)
+        .build_eframe(move |cc| LarisApp::new(cc, config))
+}
+
+fn welcome(name: &str, lang: Lang, theme: egui::Theme, title: &str, path_note: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(&dir.path().join("empty.laris"), lang, theme);
+    for _ in 0..500 {
+        h.step();
+        if h.query_by_label(title).is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    h.run_steps(4);
+    // The database path differs from machine to machine.
+    let path_rect = h.get_by_label_contains(path_note).rect();
+    h.mask(path_rect);
+    h.snapshot(name);
+}
+
+#[test]
+fn welcome_english_light() {
+    welcome(
+        "welcome_en_light",
+        Lang::En,
+        egui::Theme::Light,
+        "Welcome to Laris",
+        "Your data is kept on this computer only",
+    );
+}
+
+#[test]
+fn welcome_indonesian_dark() {
+    welcome(
+        "welcome_id_dark",
+        Lang::Id,
+        egui::Theme::Dark,
+        "Selamat datang di Laris",
+        "Data Anda hanya disimpan di komputer ini",
+    );
+}
