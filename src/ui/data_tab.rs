@@ -14,60 +14,60 @@ pub fn show(app: &mut LarisApp, ui: &mut egui::Ui) {
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-        ui.add_space(theme::SPACE_S);
-        ui.horizontal(|ui| {
-            theme::heading(ui, &app.tr("data-title"));
-            ui.add_space(theme::SPACE_L);
-            let busy = app.busy();
-            if ui
-                .add_enabled(!busy, egui::Button::new(app.tr("data-import")))
-                .clicked()
-            {
-                app.pick_files(&ctx);
-            }
-            if let Some((label, fraction)) = &app.progress {
-                ui.spinner();
-                ui.label(label);
-                ui.add(egui::ProgressBar::new(*fraction).desired_width(160.0));
-            }
-        });
-        ui.add_space(theme::SPACE_M);
-        egui::Grid::new("kinds")
-            .num_columns(3)
-            .striped(true)
-            .spacing(egui::vec2(theme::SPACE_L, theme::SPACE_S))
-            .show(ui, |ui| {
-                ui.strong(app.tr("data-kind"));
-                ui.strong(app.tr("data-records"));
-                ui.strong(app.tr("data-range"));
-                ui.end_row();
-                for k in &overview.kinds {
-                    ui.label(app.tr(&format!("kind-{}", k.kind.table())));
-                    number(ui, &format::count(lang, k.count as i64));
-                    match (&k.first, &k.last) {
-                        (Some(first), Some(last)) => ui.label(format!("{first} – {last}")),
-                        _ => ui.label(""),
-                    };
-                    ui.end_row();
+            ui.add_space(theme::SPACE_S);
+            ui.horizontal(|ui| {
+                theme::heading(ui, &app.tr("data-title"));
+                ui.add_space(theme::SPACE_L);
+                let busy = app.busy();
+                if ui
+                    .add_enabled(!busy, egui::Button::new(app.tr("data-import")))
+                    .clicked()
+                {
+                    app.pick_files(&ctx);
+                }
+                if let Some((label, fraction)) = &app.progress {
+                    ui.spinner();
+                    ui.label(label);
+                    ui.add(egui::ProgressBar::new(*fraction).desired_width(160.0));
                 }
             });
+            ui.add_space(theme::SPACE_M);
+            egui::Grid::new("kinds")
+                .num_columns(3)
+                .striped(true)
+                .spacing(egui::vec2(theme::SPACE_L, theme::SPACE_S))
+                .show(ui, |ui| {
+                    ui.strong(app.tr("data-kind"));
+                    ui.strong(app.tr("data-records"));
+                    ui.strong(app.tr("data-range"));
+                    ui.end_row();
+                    for k in &overview.kinds {
+                        ui.label(app.tr(&format!("kind-{}", k.kind.table())));
+                        number(ui, &format::count(lang, k.count as i64));
+                        match (&k.first, &k.last) {
+                            (Some(first), Some(last)) => ui.label(format!("{first} – {last}")),
+                            _ => ui.label(""),
+                        };
+                        ui.end_row();
+                    }
+                });
 
-        ui.add_space(theme::SPACE_L);
-        theme::heading(ui, &app.tr("data-history"));
-        ui.add_space(theme::SPACE_S);
-        if overview.batches.is_empty() {
-            ui.label(app.tr("data-no-history"));
-        } else {
-            history(app, ui, &overview.batches);
-        }
-        ui.add_space(theme::SPACE_L);
-        let path = app.config.db.display().to_string();
-        ui.label(
-            egui::RichText::new(app.tr_args("data-db", &[("path", path.into())]))
-                .small()
-                .weak(),
-        );
-    });
+            ui.add_space(theme::SPACE_L);
+            theme::heading(ui, &app.tr("data-history"));
+            ui.add_space(theme::SPACE_S);
+            if overview.batches.is_empty() {
+                ui.label(app.tr("data-no-history"));
+            } else {
+                history(app, ui, &overview.batches);
+            }
+            ui.add_space(theme::SPACE_L);
+            let path = app.config.db.display().to_string();
+            ui.label(
+                egui::RichText::new(app.tr_args("data-db", &[("path", path.into())]))
+                    .small()
+                    .weak(),
+            );
+        });
 }
 
 fn history(app: &mut LarisApp, ui: &mut egui::Ui, batches: &[Batch]) {
