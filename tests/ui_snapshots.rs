@@ -38,7 +38,10 @@ fn welcome(name: &str, lang: Lang, theme: egui::Theme, title: &str, path_note: &
     h.run_steps(4);
     // The database path differs from machine to machine, and so does its width.
     let path_rect = h.get_by_label_contains(path_note).rect();
-    h.mask(egui::Rect::from_x_y_ranges(0.0..=1280.0, path_rect.y_range()));
+    h.mask(egui::Rect::from_x_y_ranges(
+        0.0..=1280.0,
+        path_rect.y_range(),
+    ));
     h.snapshot(name);
 }
 

@@ -195,6 +195,36 @@ mod tests {
     }
 
     #[test]
+    fn an_empty_file_is_migrated_and_garbage_is_refused_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let empty = dir.path().join("empty.laris");
+        std::fs::write(&empty, b"").unwrap();
+        let store = Store::open(&empty).unwrap();
+        let tables: i64 = store
+            .conn()
+            .query_row(
+                "SELECT count(*) FROM sqlite_schema WHERE type = 'table'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(
+            tables, 15,
+            "11 kinds, batches, changes, settings, display names"
+        );
+
+        let garbage = dir.path().join("notes.laris");
+        let bytes = b"this is a text file, not a database, and it is long enough to have a header"
+            .repeat(20);
+        std::fs::write(&garbage, &bytes).unwrap();
+        assert!(matches!(
+            Store::open(&garbage),
+            Err(StoreError::NotLaris { .. })
+        ));
+        assert_eq!(std::fs::read(&garbage).unwrap(), bytes);
+    }
+
+    #[test]
     fn new_file_gets_the_latest_schema_and_our_id() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&dir.path().join("t.laris")).unwrap();
