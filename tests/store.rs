@@ -277,7 +277,13 @@ fn an_order_imported_again_replaces_its_lines_and_undo_brings_them_back() {
     assert_eq!(a_lines.len(), 1, "order A has one line now");
     assert_eq!(a_lines[0][6], i(2000), "2 x 10.00");
     assert_eq!(after.len(), 2, "order B's line is untouched");
-    let newest = batches::list(store.conn()).unwrap()[0].id;
+    let history = batches::list(store.conn()).unwrap();
+    let (newest, oldest) = (history[0].id, history[1].id);
+    // The newer export dropped lines the first one added: it must go first.
+    assert!(matches!(
+        batches::undo(store.conn_mut(), oldest),
+        Err(UndoError::LaterBatch { later, .. }) if later == newest
+    ));
     batches::undo(store.conn_mut(), newest).unwrap();
     let mut restored = rows(&store, Kind::OrderLines);
     restored.sort_by_key(|r| format!("{:?}{:?}", r[0], r[1]));

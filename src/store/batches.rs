@@ -4,7 +4,7 @@ use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 use serde::Serialize;
 
-use super::write::{Counts, values_from_json};
+use super::write::{Counts, assignments, values_from_json};
 use super::{Kind, Result, StoreError};
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -83,17 +83,7 @@ pub fn undo(conn: &mut Connection, batch_id: i64) -> std::result::Result<Counts,
         Some(Some(_)) => return Err(UndoError::AlreadyUndone(batch_id)),
         Some(None) => {}
     }
-    let later: Option<(i64, String)> = tx
-        .query_row(
-            "SELECT b.batch_id, ib.file_name FROM batch_changes a
-             JOIN batch_changes b ON b.kind = a.kind AND b.row_id = a.row_id AND b.batch_id > a.batch_id
-             JOIN import_batches ib ON ib.id = b.batch_id
-             WHERE a.batch_id = ?1 ORDER BY b.batch_id LIMIT 1",
-            [batch_id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?;
-    if let Some((later, later_file)) = later {
+    if let Some((later, later_file)) = later_change(&tx, batch_id)? {
         return Err(UndoError::LaterBatch {
             batch: batch_id,
             later,
@@ -101,6 +91,13 @@ pub fn undo(conn: &mut Connection, batch_id: i64) -> std::result::Result<Counts,
         });
     }
 
+    let mut counts = Counts::default();
+    for kind in Kind::ALL {
+        counts.added += tx.execute(
+            &format!("DELETE FROM {} WHERE batch_id = ?1", kind.table()),
+            [batch_id],
+        )? as u64;
+    }
     let changes: Vec<(String, i64, String, Option<String>)> = {
         let mut stmt = tx.prepare(
             "SELECT kind, row_id, action, old_values FROM batch_changes WHERE batch_id = ?1 ORDER BY id DESC",
@@ -110,57 +107,39 @@ pub fn undo(conn: &mut Connection, batch_id: i64) -> std::result::Result<Counts,
         })?
         .collect::<rusqlite::Result<_>>()?
     };
-    let mut counts = Counts::default();
     for (kind_name, row_id, action, old) in changes {
-        let Some(kind) = Kind::from_name(&kind_name) else {
+        let (Some(kind), Some(old)) = (Kind::from_name(&kind_name), old) else {
             continue;
         };
         let table = kind.table();
-        let old = old
-            .as_deref()
-            .map(values_from_json)
-            .transpose()
+        let mut values = values_from_json(&old)
             .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
-        let mut cols: Vec<&str> = kind.fields().iter().map(|f| f.column).collect();
-        cols.push("batch_id");
-        match (action.as_str(), old) {
-            ("add", _) => {
-                tx.execute(&format!("DELETE FROM {table} WHERE id = ?1"), [row_id])?;
-                counts.added += 1;
-            }
-            ("update", Some(old)) => {
-                let sets = cols
-                    .iter()
-                    .enumerate()
-                    .map(|(i, c)| format!("{c} = ?{}", i + 1))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                let mut values = old;
-                values.push(Value::Integer(row_id));
-                tx.execute(
-                    &format!("UPDATE {table} SET {sets} WHERE id = ?{}", cols.len() + 1),
-                    params_from_iter(values),
-                )?;
-                counts.updated += 1;
-            }
-            ("delete", Some(old)) => {
-                let placeholders = (1..=cols.len() + 1)
-                    .map(|i| format!("?{i}"))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                let mut values = vec![Value::Integer(row_id)];
-                values.extend(old);
-                tx.execute(
-                    &format!(
-                        "INSERT INTO {table}(id, {}) VALUES ({placeholders})",
-                        cols.join(", ")
-                    ),
-                    params_from_iter(values),
-                )?;
-                counts.updated += 1;
-            }
-            _ => {}
+        let cols: Vec<&str> = kind.fields().iter().map(|f| f.column).collect();
+        if action == "update" {
+            values.push(Value::Integer(row_id));
+            tx.execute(
+                &format!(
+                    "UPDATE {table} SET {} WHERE id = ?{}",
+                    assignments(&cols),
+                    cols.len() + 1
+                ),
+                params_from_iter(values),
+            )?;
+        } else {
+            let placeholders = (1..=cols.len() + 2)
+                .map(|i| format!("?{i}"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            values.insert(0, Value::Integer(row_id));
+            tx.execute(
+                &format!(
+                    "INSERT INTO {table}(id, {}, batch_id) VALUES ({placeholders})",
+                    cols.join(", ")
+                ),
+                params_from_iter(values),
+            )?;
         }
+        counts.updated += 1;
     }
     tx.execute("DELETE FROM batch_changes WHERE batch_id = ?1", [batch_id])?;
     tx.execute(
@@ -172,4 +151,43 @@ pub fn undo(conn: &mut Connection, batch_id: i64) -> std::result::Result<Counts,
     )?;
     tx.commit()?;
     Ok(counts)
+}
+
+/// The first later import (still in place) that changed a record this batch
+/// added or changed: undoing this one first would lose that change.
+fn later_change(conn: &Connection, batch_id: i64) -> rusqlite::Result<Option<(i64, String)>> {
+    let mut found: Vec<(i64, String)> = Vec::new();
+    // Later changes to rows this batch changed.
+    found.extend(
+        conn.query_row(
+            "SELECT b.batch_id, ib.file_name FROM batch_changes a
+             JOIN batch_changes b ON b.kind = a.kind AND b.row_id = a.row_id AND b.batch_id > a.batch_id
+             JOIN import_batches ib ON ib.id = b.batch_id
+             WHERE a.batch_id = ?1 ORDER BY b.batch_id LIMIT 1",
+            [batch_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?,
+    );
+    // Later changes to rows this batch added: updated ones are still there,
+    // deleted ones name this batch in their saved values.
+    for kind in Kind::ALL {
+        let table = kind.table();
+        found.extend(
+            conn.query_row(
+                &format!(
+                    "SELECT c.batch_id, ib.file_name FROM batch_changes c
+                     JOIN import_batches ib ON ib.id = c.batch_id
+                     LEFT JOIN {table} r ON r.id = c.row_id
+                     WHERE c.kind = '{table}' AND c.batch_id > ?1
+                       AND (r.batch_id = ?1 OR (c.action = 'delete' AND json_extract(c.old_values, '$[#-1]') = ?1))
+                     ORDER BY c.batch_id LIMIT 1"
+                ),
+                [batch_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?,
+        );
+    }
+    Ok(found.into_iter().min_by_key(|(id, _)| *id))
 }

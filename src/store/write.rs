@@ -61,14 +61,15 @@ pub struct BatchWriter<'c> {
     kind: Kind,
     batch_id: i64,
     counts: Counts,
+    /// Inserts a new record; does nothing when its key exists.
+    insert: Statement<'c>,
     select_by_key: Statement<'c>,
     select_by_hash: Option<Statement<'c>>,
-    insert: Statement<'c>,
     update: Statement<'c>,
     log: Statement<'c>,
-    /// Rows this batch already added or logged, so that a key repeated in the
-    /// same file neither logs twice nor loses the values from before the batch.
-    touched: HashSet<i64>,
+    /// Rows whose values from before this batch are logged already, so that a
+    /// key repeated in the same file does not log twice.
+    logged: HashSet<i64>,
     /// For order lines: the number of lines each order has in this batch.
     lines_per_order: HashMap<String, i64>,
 }
@@ -108,21 +109,16 @@ impl<'c> BatchWriter<'c> {
             .map(|i| format!("?{i}"))
             .collect::<Vec<_>>()
             .join(", ");
+        // One statement for the common case (a new record); the unique
+        // indexes on the natural keys decide.
         let insert = conn.prepare(&format!(
-            "INSERT INTO {table}({}) VALUES ({placeholders})",
+            "INSERT INTO {table}({}) VALUES ({placeholders}) ON CONFLICT DO NOTHING",
             insert_cols.join(", ")
         ))?;
-        let sets = cols
-            .iter()
-            .enumerate()
-            .map(|(i, c)| format!("{c} = ?{}", i + 1))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let n = cols.len();
         let update = conn.prepare(&format!(
-            "UPDATE {table} SET {sets}, batch_id = ?{} WHERE id = ?{}",
-            n + 1,
-            n + 2
+            "UPDATE {table} SET {} WHERE id = ?{}",
+            assignments(&cols),
+            cols.len() + 1
         ))?;
         let log = conn.prepare(
             "INSERT INTO batch_changes(batch_id, kind, row_id, action, old_values) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -132,12 +128,12 @@ impl<'c> BatchWriter<'c> {
             kind,
             batch_id,
             counts: Counts::default(),
+            insert,
             select_by_key,
             select_by_hash,
-            insert,
             update,
             log,
-            touched: HashSet::new(),
+            logged: HashSet::new(),
             lines_per_order: HashMap::new(),
         })
     }
@@ -145,47 +141,6 @@ impl<'c> BatchWriter<'c> {
     /// Stores one record: added when its key is new, updated when its values
     /// differ from the stored ones, else unchanged.
     pub fn write(&mut self, record: &Record) -> Result<()> {
-        let existing = self.find_existing(record)?;
-        let n = self.kind.fields().len();
-        match existing {
-            None => {
-                let mut values = record.values.clone();
-                if self.kind.has_row_hash() {
-                    values.push(record.row_hash.clone().map_or(Value::Null, Value::Text));
-                }
-                values.push(Value::Integer(self.batch_id));
-                self.insert.execute(params_from_iter(values))?;
-                let id = self.conn.last_insert_rowid();
-                self.touched.insert(id);
-                self.log.execute(params![
-                    self.batch_id,
-                    self.kind.table(),
-                    id,
-                    "add",
-                    None::<String>
-                ])?;
-                self.counts.added += 1;
-            }
-            Some((_, old)) if old[..n] == record.values[..] => {
-                self.counts.unchanged += 1;
-            }
-            Some((id, old)) => {
-                if self.touched.insert(id) {
-                    self.log.execute(params![
-                        self.batch_id,
-                        self.kind.table(),
-                        id,
-                        "update",
-                        Some(values_to_json(&old))
-                    ])?;
-                }
-                let mut values = record.values.clone();
-                values.push(Value::Integer(self.batch_id));
-                values.push(Value::Integer(id));
-                self.update.execute(params_from_iter(values))?;
-                self.counts.updated += 1;
-            }
-        }
         if self.kind == Kind::OrderLines
             && let (Value::Text(order), Value::Integer(line)) =
                 (&record.values[0], &record.values[1])
@@ -193,49 +148,70 @@ impl<'c> BatchWriter<'c> {
             let max = self.lines_per_order.entry(order.clone()).or_default();
             *max = (*max).max(*line);
         }
+        let mut values = record.values.clone();
+        if self.kind.has_row_hash() {
+            values.push(record.row_hash.clone().map_or(Value::Null, Value::Text));
+        }
+        values.push(Value::Integer(self.batch_id));
+        if self.insert.execute(params_from_iter(values))? == 1 {
+            self.counts.added += 1;
+            return Ok(());
+        }
+        let Some((id, old, added_by)) = self.find_existing(record)? else {
+            // The key exists (the insert did nothing) but under another
+            // unique index than the one looked up: nothing to update.
+            self.counts.unchanged += 1;
+            return Ok(());
+        };
+        if old == record.values {
+            self.counts.unchanged += 1;
+            return Ok(());
+        }
+        // Rows this batch added are removed whole by undo: no log needed.
+        if added_by != self.batch_id && self.logged.insert(id) {
+            self.log.execute(params![
+                self.batch_id,
+                self.kind.table(),
+                id,
+                "update",
+                Some(values_to_json(&old))
+            ])?;
+        }
+        let mut values = record.values.clone();
+        values.push(Value::Integer(id));
+        self.update.execute(params_from_iter(values))?;
+        self.counts.updated += 1;
         Ok(())
     }
 
-    /// The stored row with the record's key: its id and its values (the kind's
-    /// columns, then `batch_id`).
-    fn find_existing(&mut self, record: &Record) -> Result<Option<(i64, Vec<Value>)>> {
+    /// The stored row with the record's key: its id, its values (the kind's
+    /// columns) and the batch that added it.
+    fn find_existing(&mut self, record: &Record) -> Result<Option<(i64, Vec<Value>, i64)>> {
         let ncols = self.kind.fields().len();
-        let read = |r: &rusqlite::Row| -> rusqlite::Result<(i64, Vec<Value>)> {
-            let id: i64 = r.get(0)?;
-            let mut vals = Vec::with_capacity(ncols + 1);
-            for i in 0..=ncols {
+        let read = |r: &rusqlite::Row| -> rusqlite::Result<(i64, Vec<Value>, i64)> {
+            let mut vals = Vec::with_capacity(ncols);
+            for i in 0..ncols {
                 vals.push(r.get::<_, Value>(i + 1)?);
             }
-            Ok((id, vals))
+            Ok((r.get(0)?, vals, r.get(ncols + 1)?))
         };
+        let hash = || record.row_hash.clone().map_or(Value::Null, Value::Text);
         let key_values: Vec<Value> = match self.kind.key() {
             Key::Columns(cols) => cols
                 .iter()
-                .map(|c| {
-                    let i = self
-                        .kind
-                        .fields()
-                        .iter()
-                        .position(|f| f.column == *c)
-                        .expect("key columns are fields of their kind");
-                    record.values[i].clone()
-                })
+                .filter_map(|c| self.kind.fields().iter().position(|f| f.column == *c))
+                .map(|i| record.values[i].clone())
                 .collect(),
-            Key::ColumnOrHash(col) => {
-                let i = self.kind.field(col).expect("key column is a field");
-                match &record.values[i] {
-                    Value::Null => {
-                        let stmt = self
-                            .select_by_hash
-                            .as_mut()
-                            .expect("hash statement for ColumnOrHash kinds");
-                        let found = stmt.query_row(params![record.row_hash], read).optional()?;
-                        return Ok(found);
-                    }
-                    v => vec![v.clone()],
+            Key::ColumnOrHash(col) => match self.kind.field(col).map(|i| &record.values[i]) {
+                Some(Value::Null) | None => {
+                    let Some(stmt) = self.select_by_hash.as_mut() else {
+                        return Ok(None);
+                    };
+                    return Ok(stmt.query_row([hash()], read).optional()?);
                 }
-            }
-            Key::ContentHash => vec![record.row_hash.clone().map_or(Value::Null, Value::Text)],
+                Some(v) => vec![v.clone()],
+            },
+            Key::ContentHash => vec![hash()],
         };
         Ok(self
             .select_by_key
@@ -320,4 +296,13 @@ pub(crate) fn values_from_json(text: &str) -> serde_json::Result<Vec<Value>> {
             _ => Value::Null,
         })
         .collect())
+}
+
+/// `a = ?1, b = ?2, ...` for an UPDATE of these columns.
+pub(crate) fn assignments(cols: &[&str]) -> String {
+    cols.iter()
+        .enumerate()
+        .map(|(i, c)| format!("{c} = ?{}", i + 1))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

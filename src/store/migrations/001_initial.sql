@@ -2,7 +2,8 @@
 -- One table per record kind (see the data model), named after the kind, with the
 -- canonical field names as columns. Money is stored in integer hundredths of the
 -- currency unit in columns ending in `_minor`; dates and date-times as ISO 8601 text
--- (wall clock, no time zone). Every row remembers the import batch that last wrote it.
+-- (wall clock, no time zone). Every row remembers the import batch that added it
+-- (`batch_id`); what later imports changed in it is kept in batch_changes.
 
 PRAGMA application_id = 1279349331; -- 'LARS': marks the file as a Laris database
 
@@ -19,14 +20,16 @@ CREATE TABLE import_batches (
     undone_at      TEXT
 );
 
--- What each batch changed, so it can be undone: `add` rows are deleted again,
--- `update` and `delete` rows get `old_values` (a JSON array in column order) back.
+-- What each batch changed in rows it did not add, so it can be undone: an
+-- `update` gets `old_values` (a JSON array of the kind's columns) back, a `delete`
+-- (an order line dropped by a newer export) is put back from `old_values` (the
+-- columns, then the batch_id). Rows a batch added are found by their batch_id.
 CREATE TABLE batch_changes (
     id         INTEGER PRIMARY KEY,
     batch_id   INTEGER NOT NULL REFERENCES import_batches(id),
     kind       TEXT NOT NULL,
     row_id     INTEGER NOT NULL,
-    action     TEXT NOT NULL CHECK (action IN ('add', 'update', 'delete')),
+    action     TEXT NOT NULL CHECK (action IN ('update', 'delete')),
     old_values TEXT
 );
 CREATE INDEX batch_changes_batch ON batch_changes(batch_id);
