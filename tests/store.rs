@@ -9,7 +9,10 @@ use laris::store::{Kind, Store};
 use rusqlite::types::Value;
 
 fn parsed(name: &str, csv: &str) -> ParsedFile {
-    let file = import::read_bytes(Path::new(name), csv.as_bytes(), None).unwrap();
+    let mut files =
+        import::read_bytes(Path::new(name), csv.as_bytes(), &Default::default()).unwrap();
+    assert_eq!(files.len(), 1, "{name} is one kind");
+    let file = files.remove(0);
     assert!(file.errors.is_empty(), "{:?}", file.errors);
     file
 }
@@ -328,7 +331,9 @@ fn content_hash_kinds_count_identical_rows_once_each_and_reimport_adds_nothing()
 #[test]
 fn row_errors_name_line_column_and_reason() {
     let csv = "deal_id,created_at,status,value\nD1,,won,10\nD2,2024-01-01,open,abc\n\"D3\nx\",2024-13-01,open,1\n";
-    let file = import::read_bytes(Path::new("deals.csv"), csv.as_bytes(), None).unwrap();
+    let file = import::read_bytes(Path::new("deals.csv"), csv.as_bytes(), &Default::default())
+        .unwrap()
+        .remove(0);
     let got: Vec<(u64, &str, import::Reason)> = file
         .errors
         .iter()

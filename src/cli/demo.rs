@@ -63,13 +63,19 @@ pub fn fill(
     progress: &mut dyn FnMut(f32),
 ) -> anyhow::Result<Vec<FileReport>> {
     let files = demo::generate(opts, &mut |f| progress(f * 0.2));
-    let parsed = files
-        .iter()
-        .map(|f| {
-            let name = format!("sample-shop-{}.csv", f.kind.table());
-            import::read_bytes(Path::new(&name), f.csv.as_bytes(), Some(f.kind))
-        })
-        .collect::<Result<Vec<_>, _>>()?;
+    let mut parsed = Vec::new();
+    for f in &files {
+        let name = format!("sample-shop-{}.csv", f.kind.table());
+        let opts = import::ReadOptions {
+            kind: Some(f.kind),
+            ..Default::default()
+        };
+        parsed.extend(import::read_bytes(
+            Path::new(&name),
+            f.csv.as_bytes(),
+            &opts,
+        )?);
+    }
     if let Some(issue) = parsed.iter().find_map(|p| p.errors.first()) {
         anyhow::bail!("the sample shop has a bad row: {issue:?}");
     }

@@ -6,7 +6,8 @@ use clap::Args;
 
 use super::Cli;
 use crate::i18n::Lang;
-use crate::import::{self, FileError, FileReport, ParsedFile};
+use crate::import::values::LocaleDefaults;
+use crate::import::{self, FileError, FileReport, ParsedFile, ReadOptions};
 use crate::store::{Kind, Store};
 
 #[derive(Debug, Args)]
@@ -16,6 +17,21 @@ pub struct ImportArgs {
     /// Default: recognised from each file's columns.
     #[arg(long, value_name = "KIND", value_parser = parse_kind)]
     pub kind: Option<Kind>,
+
+    /// For a workbook (.xlsx, .xls, .ods): the sheet to import. Default: the
+    /// first sheet whose columns Laris recognises.
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+
+    /// Only check the files and say what would be imported; write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Import the rows that are fine and skip the rows with problems (which
+    /// are listed). Without it, any problem stops the import and nothing is
+    /// written.
+    #[arg(long)]
+    pub skip_bad_rows: bool,
 
     /// Print the result as JSON (one object per file) instead of sentences.
     #[arg(long)]
@@ -40,11 +56,17 @@ const SHOWN_ISSUES: usize = 20;
 
 pub fn run(cli: &Cli, args: &ImportArgs) -> anyhow::Result<i32> {
     let lang = cli.lang();
+    let db = cli.db_path()?;
+    let opts = ReadOptions {
+        kind: args.kind,
+        sheet: args.sheet.clone(),
+        locale: LocaleDefaults::for_locale(&existing_locale(&db)),
+    };
     let mut status = 0;
     let mut files: Vec<ParsedFile> = Vec::new();
     for path in &args.paths {
-        match import::read_file(path, args.kind) {
-            Ok(file) => files.push(file),
+        match import::read_file(path, &opts) {
+            Ok(parsed) => files.extend(parsed),
             // A file that is not recognised is left out; the others still import.
             Err(e @ FileError::NotRecognised { .. }) => {
                 eprintln!("{}", e.message(lang));
@@ -58,12 +80,10 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> anyhow::Result<i32> {
     }
     for file in &files {
         print_issues(lang, file, &file.warnings);
+        print_issues(lang, file, &file.errors);
     }
     let error_rows: u64 = files.iter().map(ParsedFile::errors_rows).sum();
-    if error_rows > 0 {
-        for file in &files {
-            print_issues(lang, file, &file.errors);
-        }
+    if error_rows > 0 && !args.skip_bad_rows {
         eprintln!(
             "{}",
             lang.tr_args("import-nothing-written", &[("count", error_rows.into())])
@@ -73,10 +93,29 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> anyhow::Result<i32> {
     if files.is_empty() {
         return Ok(status);
     }
-    let mut store = Store::open(&cli.db_path()?)?;
+    if args.dry_run {
+        let reports: Vec<FileReport> = files.iter().map(FileReport::dry_run).collect();
+        print_reports(lang, &reports, args.json)?;
+        return Ok(status);
+    }
+    let mut store = Store::open(&db)?;
     let reports = import::store_files(&mut store, &files, &mut |_| {})?;
     print_reports(lang, &reports, args.json)?;
     Ok(status)
+}
+
+/// The locale of the database, which decides how ambiguous numbers and dates
+/// are read; Indonesian for a database that does not exist yet. Reading it
+/// never creates or changes the file.
+fn existing_locale(db: &std::path::Path) -> String {
+    let default = crate::store::settings::Settings::default().locale;
+    if !db.exists() {
+        return default;
+    }
+    Store::open(db)
+        .ok()
+        .and_then(|s| crate::store::settings::load(s.conn()).ok())
+        .map_or(default, |s| s.locale)
 }
 
 fn print_issues(lang: Lang, file: &ParsedFile, issues: &[import::RowIssue]) {

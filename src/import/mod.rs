@@ -5,15 +5,18 @@
 //! and every row issue, so the caller can show them before anything is stored
 //! ([`store_files`]).
 
-pub mod canonical;
+pub mod mapping;
 pub mod parse;
+pub mod read;
+pub mod rows;
+pub mod table;
+pub mod values;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use rusqlite::types::Value;
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 use crate::i18n::Lang;
 use crate::store::write::{BatchSource, BatchWriter, Counts, Record, begin_batch};
@@ -55,7 +58,20 @@ pub enum FileError {
         source: std::io::Error,
     },
     #[error("{} is not a file Laris recognises: its columns are {columns}", path.display())]
-    NotRecognised { path: PathBuf, columns: String },
+    NotRecognised {
+        path: PathBuf,
+        columns: String,
+        /// The message id that says what the file looks like.
+        looks_like: &'static str,
+    },
+    #[error("cannot read the workbook {}: {message}", path.display())]
+    Workbook { path: PathBuf, message: String },
+    #[error("{} has no sheet {sheet}", path.display())]
+    NoSuchSheet {
+        path: PathBuf,
+        sheet: String,
+        sheets: Vec<String>,
+    },
     #[error("{} has no column {column}, which {kind} need", path.display())]
     MissingColumn {
         path: PathBuf,
@@ -81,12 +97,36 @@ impl FileError {
                     ("reason", source.to_string().into()),
                 ],
             ),
-            FileError::NotRecognised { path, columns } => lang.tr_args(
+            FileError::NotRecognised {
+                path,
+                columns,
+                looks_like,
+            } => lang.tr_args(
                 "file-not-recognised",
                 &[
                     ("file", name(path).into()),
+                    ("looks", lang.tr(looks_like).into()),
                     ("columns", columns.as_str().into()),
                     ("kinds", kind_list().into()),
+                ],
+            ),
+            FileError::Workbook { path, message } => lang.tr_args(
+                "file-bad-workbook",
+                &[
+                    ("file", name(path).into()),
+                    ("reason", message.as_str().into()),
+                ],
+            ),
+            FileError::NoSuchSheet {
+                path,
+                sheet,
+                sheets,
+            } => lang.tr_args(
+                "file-no-such-sheet",
+                &[
+                    ("file", name(path).into()),
+                    ("sheet", sheet.as_str().into()),
+                    ("sheets", sheets.join(", ").into()),
                 ],
             ),
             FileError::MissingColumn { path, kind, column } => lang.tr_args(
@@ -138,29 +178,7 @@ impl ParsedFile {
     }
 }
 
-/// Reads a file of one of the canonical formats; the kind is recognised from
-/// the columns unless given.
-pub fn read_file(path: &Path, kind: Option<Kind>) -> Result<ParsedFile, FileError> {
-    let bytes = std::fs::read(path).map_err(|source| FileError::Unreadable {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    read_bytes(path, &bytes, kind)
-}
-
-/// Like [`read_file`] for content already in memory (`path` names it in messages).
-pub fn read_bytes(path: &Path, bytes: &[u8], kind: Option<Kind>) -> Result<ParsedFile, FileError> {
-    let content_hash = hex(&Sha256::digest(bytes));
-    let (kind, records, errors, warnings) = canonical::parse(path, bytes, kind)?;
-    Ok(ParsedFile {
-        path: path.to_path_buf(),
-        kind,
-        content_hash,
-        records,
-        errors,
-        warnings,
-    })
-}
+pub use read::{ReadOptions, read_bytes, read_file};
 
 pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
@@ -173,6 +191,22 @@ pub struct FileReport {
     pub kind: Kind,
     #[serde(flatten)]
     pub counts: Counts,
+}
+
+impl FileReport {
+    /// What a dry run can say without the database: the valid records as
+    /// added, the rows with problems as skipped.
+    pub fn dry_run(file: &ParsedFile) -> FileReport {
+        FileReport {
+            file: file.file_name(),
+            kind: file.kind,
+            counts: Counts {
+                added: file.records.len() as u64,
+                skipped: file.errors_rows(),
+                ..Counts::default()
+            },
+        }
+    }
 }
 
 /// Stores the valid records of `files` in one transaction, one import batch

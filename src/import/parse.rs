@@ -3,6 +3,7 @@
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use rusqlite::types::Value;
 
+use super::values::{self, ColumnFormat};
 use crate::store::{FieldType, NameField};
 
 /// Why a value could not be read. Each has a message in the translation files
@@ -54,8 +55,8 @@ pub enum Parsed {
     Err(Reason),
 }
 
-/// Reads `text` as a value of type `ty`.
-pub fn parse(ty: FieldType, text: &str) -> Parsed {
+/// Reads `text` as a value of type `ty`, written in the column's `format`.
+pub fn parse(ty: FieldType, text: &str, format: ColumnFormat) -> Parsed {
     let text = text.trim();
     if text.is_empty() {
         return match ty {
@@ -66,20 +67,22 @@ pub fn parse(ty: FieldType, text: &str) -> Parsed {
     }
     let ok_or = |v: Option<Value>, r| v.map_or(Parsed::Err(r), Parsed::Ok);
     match ty {
-        FieldType::Id | FieldType::Text | FieldType::Name(_) => {
-            Parsed::Ok(Value::Text(text.into()))
-        }
+        FieldType::Id => Parsed::Ok(Value::Text(id(text))),
+        FieldType::Text | FieldType::Name(_) => Parsed::Ok(Value::Text(text.into())),
         FieldType::Date => ok_or(
-            parse_date(text).map(|d| Value::Text(d.to_string())),
+            values::parse_date_time(text, format).map(|d| Value::Text(d[..10].to_string())),
             Reason::BadDate,
         ),
-        FieldType::DateTime => ok_or(parse_datetime(text).map(Value::Text), Reason::BadDate),
-        FieldType::Money => ok_or(parse_money(text).map(Value::Integer), Reason::BadMoney),
+        FieldType::DateTime => ok_or(
+            values::parse_date_time(text, format).map(Value::Text),
+            Reason::BadDate,
+        ),
+        FieldType::Money => ok_or(
+            values::parse_amount(text, format).map(Value::Integer),
+            Reason::BadMoney,
+        ),
         FieldType::Number => ok_or(
-            text.parse::<f64>()
-                .ok()
-                .filter(|f| f.is_finite())
-                .map(Value::Real),
+            values::parse_number(text, format).map(Value::Real),
             Reason::BadNumber,
         ),
         FieldType::Integer => ok_or(parse_integer(text).map(Value::Integer), Reason::BadInteger),
@@ -186,6 +189,22 @@ pub fn parse_money(text: &str) -> Option<i64> {
     }
     let minor = if negative { -minor } else { minor };
     i64::try_from(minor).ok()
+}
+
+/// An identifier as written, except that a whole number a spreadsheet wrote
+/// as `17850.0` is `17850`.
+fn id(text: &str) -> String {
+    match text.split_once('.') {
+        Some((whole, zeros))
+            if !whole.is_empty()
+                && whole.bytes().all(|b| b.is_ascii_digit())
+                && !zeros.is_empty()
+                && zeros.bytes().all(|b| b == b'0') =>
+        {
+            whole.to_string()
+        }
+        _ => text.to_string(),
+    }
 }
 
 fn parse_integer(text: &str) -> Option<i64> {
@@ -379,15 +398,23 @@ mod tests {
         assert_eq!(order_status("pengembalian dana/barang"), Some("refunded"));
         assert_eq!(order_status("lunas sebagian"), None);
         assert!(
-            matches!(parse(FieldType::OrderStatus, ""), Parsed::Ok(Value::Text(s)) if s == "paid")
+            matches!(parse(FieldType::OrderStatus, "", ColumnFormat::default()), Parsed::Ok(Value::Text(s)) if s == "paid")
         );
         assert!(matches!(
-            parse(FieldType::OrderStatus, "on hold"),
+            parse(FieldType::OrderStatus, "on hold", ColumnFormat::default()),
             Parsed::Warn(_, Reason::UnknownStatus)
         ));
         assert_eq!(deal_status("Closed Won"), Some("won"));
         assert_eq!(stage_is_status("Lost"), Some("lost"));
         assert_eq!(stage_is_status("Prospecting"), None);
+    }
+
+    #[test]
+    fn spreadsheet_ids_lose_their_point_zero() {
+        assert_eq!(id("17850.0"), "17850");
+        assert_eq!(id("17850.5"), "17850.5");
+        assert_eq!(id("INV.0"), "INV.0");
+        assert_eq!(id("536365"), "536365");
     }
 
     #[test]

@@ -131,15 +131,15 @@ fn import_paths(
     let mut problems = Vec::new();
     let mut good: Vec<ParsedFile> = Vec::new();
     for path in paths {
-        match import::read_file(path, None) {
+        match import::read_file(path, &import::ReadOptions::default()) {
             Err(e) => problems.push(ImportProblem::File(e)),
-            Ok(file) => match file.errors.first() {
-                Some(first) => problems.push(ImportProblem::Rows {
+            Ok(files) => match files.iter().find_map(|f| f.errors.first().map(|e| (f, e))) {
+                Some((file, first)) => problems.push(ImportProblem::Rows {
                     file: file.file_name(),
-                    rows: file.errors_rows(),
+                    rows: files.iter().map(ParsedFile::errors_rows).sum(),
                     first: first.clone(),
                 }),
-                None => good.push(file),
+                None => good.extend(files),
             },
         }
     }

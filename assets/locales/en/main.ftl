@@ -13,7 +13,7 @@ reason-unknown-status = unknown order status, counted as paid; check whether the
 reason-unknown-deal-status = unknown deal status; the stage decides whether it is open, won or lost
 reason-closed-deal-without-created = a won or lost deal needs its created_at date
 file-unreadable = Cannot read { $file }: { $reason }
-file-not-recognised = { $file } is not a file Laris recognises. Its columns are: { $columns }. Laris imports: { $kinds }.
+file-not-recognised = { $file } is not a file Laris recognises: it looks like { $looks } (columns: { $columns }). Laris imports: { $kinds }.
 file-missing-column = { $file } looks like { $kind } but has no column "{ $column }", which is required. Add the column and import again.
 file-malformed = { $file }, line { $line }: the file is damaged ({ $reason }). Save it again from the spreadsheet program and import again.
 
@@ -88,3 +88,14 @@ import-failed = The import failed: { $reason }
 sample-done = The sample shop is ready.
 dismiss = Close
 file-filter-csv = Spreadsheet (CSV)
+
+## What an unrecognised file looks like
+looks-like-category-targets = sales targets per product category, which Laris does not track
+looks-like-accounts = a list of companies (accounts)
+looks-like-sales-team = a list of sales people and their managers
+looks-like-data-dictionary = a description of other files' columns
+looks-like-customers = a list of customers
+looks-like-products = a product list
+looks-like-unknown = a table of another kind
+file-bad-workbook = Cannot read the workbook { $file }: { $reason }. Open it in your spreadsheet program, save it again as .xlsx and import again.
+file-no-such-sheet = { $file } has no sheet "{ $sheet }". Its sheets are: { $sheets }.

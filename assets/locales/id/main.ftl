@@ -13,7 +13,7 @@ reason-unknown-status = status pesanan tidak dikenal, dihitung sebagai lunas; pe
 reason-unknown-deal-status = status deal tidak dikenal; tahapnya menentukan apakah deal masih berjalan, menang atau kalah
 reason-closed-deal-without-created = deal yang menang atau kalah wajib punya tanggal created_at
 file-unreadable = { $file } tidak bisa dibaca: { $reason }
-file-not-recognised = { $file } bukan berkas yang dikenali Laris. Kolomnya: { $columns }. Laris bisa mengimpor: { $kinds }.
+file-not-recognised = { $file } bukan berkas yang dikenali Laris: isinya tampak seperti { $looks } (kolom: { $columns }). Laris bisa mengimpor: { $kinds }.
 file-missing-column = { $file } tampaknya berisi { $kind }, tetapi tidak punya kolom wajib "{ $column }". Tambahkan kolom itu lalu impor lagi.
 file-malformed = { $file }, baris { $line }: berkas rusak ({ $reason }). Simpan ulang dari program spreadsheet lalu impor lagi.
 
@@ -85,3 +85,14 @@ import-failed = Impor gagal: { $reason }
 sample-done = Toko contoh sudah siap.
 dismiss = Tutup
 file-filter-csv = Spreadsheet (CSV)
+
+## Seperti apa berkas yang tidak dikenali
+looks-like-category-targets = target penjualan per kategori produk, yang tidak dilacak Laris
+looks-like-accounts = daftar perusahaan (akun)
+looks-like-sales-team = daftar tenaga penjual dan manajernya
+looks-like-data-dictionary = penjelasan kolom berkas-berkas lain
+looks-like-customers = daftar pelanggan
+looks-like-products = daftar produk
+looks-like-unknown = tabel jenis lain
+file-bad-workbook = Workbook { $file } tidak bisa dibaca: { $reason }. Buka di program spreadsheet, simpan ulang sebagai .xlsx lalu impor lagi.
+file-no-such-sheet = { $file } tidak punya sheet "{ $sheet }". Sheet yang ada: { $sheets }.

@@ -1,114 +1,17 @@
-//! Files in the canonical format of the data model: a CSV whose header names
-//! the fields of one record kind.
+//! Turning a row's texts, one per field of a kind, into a record: parsing
+//! each value in its column's format, deriving what the data model derives,
+//! and collecting row errors and warnings.
 
 use std::collections::HashMap;
-use std::path::Path;
 
 use rusqlite::types::Value;
 use sha2::{Digest, Sha256};
 
 use super::parse::{self, Parsed, Reason};
-use super::{FileError, RowIssue, hex};
+use super::values::ColumnFormat;
+use super::{RowIssue, hex};
 use crate::store::write::Record;
 use crate::store::{Key, Kind};
-
-type Parse = (Kind, Vec<Record>, Vec<RowIssue>, Vec<RowIssue>);
-
-pub fn parse(path: &Path, bytes: &[u8], kind: Option<Kind>) -> Result<Parse, FileError> {
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .has_headers(true)
-        .from_reader(bytes);
-    let malformed = |e: csv::Error| FileError::Malformed {
-        path: path.to_path_buf(),
-        line: e.position().map_or(0, |p| p.line()),
-        message: e.to_string(),
-    };
-    let headers: Vec<String> = reader
-        .byte_headers()
-        .map_err(malformed)?
-        .iter()
-        .map(|h| {
-            String::from_utf8_lossy(h)
-                .trim()
-                .trim_start_matches('\u{feff}')
-                .to_lowercase()
-        })
-        .collect();
-    let kind = match kind {
-        Some(k) => k,
-        None => recognise(path, &headers).ok_or_else(|| FileError::NotRecognised {
-            path: path.to_path_buf(),
-            columns: headers.join(", "),
-        })?,
-    };
-    // For each stored field, the file column it comes from.
-    let columns: Vec<Option<usize>> = kind
-        .fields()
-        .iter()
-        .map(|f| headers.iter().position(|h| h == f.name))
-        .collect();
-    for (field, col) in kind.fields().iter().zip(&columns) {
-        if field.required && col.is_none() {
-            return Err(FileError::MissingColumn {
-                path: path.to_path_buf(),
-                kind,
-                column: field.name.to_string(),
-            });
-        }
-    }
-
-    let mut rows = RowBuilder::new(kind);
-    let mut record = csv::ByteRecord::new();
-    loop {
-        match reader.read_byte_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(e) => return Err(malformed(e)),
-        }
-        let line = record.position().map_or(0, |p| p.line());
-        if record
-            .iter()
-            .all(|cell| cell.iter().all(u8::is_ascii_whitespace))
-        {
-            continue; // blank rows are not records
-        }
-        let cells: Vec<String> = columns
-            .iter()
-            .map(|c| {
-                c.and_then(|i| record.get(i))
-                    .map(|b| String::from_utf8_lossy(b).into_owned())
-                    .unwrap_or_default()
-            })
-            .collect();
-        rows.push(line, &cells);
-    }
-    Ok((kind, rows.records, rows.errors, rows.warnings))
-}
-
-/// The kind whose fields the header names best: every required field present,
-/// most fields matched; the file name decides a tie.
-pub fn recognise(path: &Path, headers: &[String]) -> Option<Kind> {
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    Kind::ALL
-        .into_iter()
-        .filter_map(|kind| {
-            let mut matched = 0;
-            for field in kind.file_fields() {
-                let present = headers.iter().any(|h| h == field.name);
-                if !present && field.required {
-                    return None;
-                }
-                matched += usize::from(present);
-            }
-            Some((matched, Kind::from_name(&stem) == Some(kind), kind))
-        })
-        .max_by_key(|(matched, named, _)| (*matched, *named))
-        .map(|(_, _, kind)| kind)
-}
 
 /// Turns rows of cells (in the kind's field order) into records, collecting
 /// row errors and warnings.
@@ -136,8 +39,9 @@ impl RowBuilder {
     }
 
     /// Parses one row. `cells` holds one text per field of the kind, empty
-    /// where the file has no such column.
-    pub fn push(&mut self, line: u64, cells: &[String]) {
+    /// where the file has no such column; `formats` the format of each.
+    /// Returns whether the row gave a record.
+    pub fn push(&mut self, line: u64, cells: &[String], formats: &[ColumnFormat]) -> bool {
         let kind = self.kind;
         let fields = kind.fields();
         let mut values = Vec::with_capacity(fields.len());
@@ -148,8 +52,8 @@ impl RowBuilder {
             value: value.to_string(),
             reason,
         };
-        for (field, text) in fields.iter().zip(cells) {
-            match parse::parse(field.ty, text) {
+        for ((field, text), format) in fields.iter().zip(cells).zip(formats) {
+            match parse::parse(field.ty, text, *format) {
                 Parsed::Ok(v) => values.push(v),
                 Parsed::Warn(v, reason) => {
                     self.warnings.push(issue(field.name, text, reason));
@@ -182,7 +86,7 @@ impl RowBuilder {
             }
         }
         if !ok {
-            return;
+            return false;
         }
         if kind == Kind::OrderLines
             && let Value::Text(order) = &values[0]
@@ -197,6 +101,7 @@ impl RowBuilder {
             _ => Some(self.content_hash(&values)),
         };
         self.records.push(Record { values, row_hash });
+        true
     }
 
     /// Derived values: an order line's product from its sku and its total from

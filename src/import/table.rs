@@ -1,0 +1,216 @@
+//! Reading a file into rows of text cells: CSV-like text in any common
+//! encoding and delimiter, or one sheet of a workbook.
+
+use std::borrow::Cow;
+use std::io::Cursor;
+use std::path::Path;
+
+use calamine::{Data, Reader};
+
+/// A file's rows as text, each with the number a user would look for: the
+/// line of a text file where the row starts, or a spreadsheet's row number.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Table {
+    pub rows: Vec<TableRow>,
+    /// For a workbook: its sheets, and which one this is.
+    pub sheets: Vec<String>,
+    pub sheet: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct TableRow {
+    pub line: u64,
+    pub cells: Vec<String>,
+}
+
+/// Whether the file is a workbook, by its name.
+pub fn is_workbook(path: &Path) -> bool {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    matches!(ext.as_str(), "xlsx" | "xlsm" | "xls" | "xlsb" | "ods")
+}
+
+/// Decodes text: a BOM decides (UTF-8, UTF-16 LE/BE); else valid UTF-8 is
+/// UTF-8; else the detector guesses (Windows-1252, Latin-1, ...).
+pub fn decode(bytes: &[u8]) -> Cow<'_, str> {
+    if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
+        return text;
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Cow::Borrowed(text);
+    }
+    let mut detector = chardetng::EncodingDetector::new();
+    detector.feed(bytes, true);
+    let encoding = detector.guess(None, true);
+    let (text, _, _) = encoding.decode(bytes);
+    text
+}
+
+/// The delimiter among `,` `;` tab `|` that splits the first lines most
+/// consistently (outside quotes).
+pub fn sniff_delimiter(text: &str) -> u8 {
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(30)
+        .collect();
+    let count = |line: &str, d: char| {
+        let mut quoted = false;
+        line.chars()
+            .filter(|&c| {
+                if c == '"' {
+                    quoted = !quoted;
+                }
+                c == d && !quoted
+            })
+            .count()
+    };
+    [',', ';', '\t', '|']
+        .into_iter()
+        .map(|d| {
+            let counts: Vec<usize> = lines.iter().map(|l| count(l, d)).collect();
+            let max = counts.iter().copied().max().unwrap_or(0);
+            // Rows with the most common non-zero count: title rows above the
+            // header have fewer delimiters, so they do not count against it.
+            let mode = counts.iter().filter(|&&c| c == max && c > 0).count();
+            (mode * max.min(64), d)
+        })
+        .max_by_key(|(score, _)| *score)
+        .map_or(b',', |(_, d)| d as u8)
+}
+
+/// Reads CSV-like text (any line end; quoted fields may hold delimiters and
+/// line breaks).
+pub fn read_text(bytes: &[u8]) -> Result<Table, csv::Error> {
+    let mut text = decode(bytes);
+    // Old Mac files end lines with a bare CR, which the CSV reader splits on
+    // but does not count: make them line feeds so row numbers are right.
+    if text.contains('\r') && !text.contains('\n') {
+        text = Cow::Owned(text.replace('\r', "\n"));
+    }
+    let delimiter = sniff_delimiter(&text);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    let mut record = csv::StringRecord::new();
+    while reader.read_record(&mut record)? {
+        let line = record.position().map_or(0, |p| p.line());
+        rows.push(TableRow {
+            line,
+            cells: record.iter().map(str::to_string).collect(),
+        });
+    }
+    Ok(Table {
+        rows,
+        ..Table::default()
+    })
+}
+
+/// The names of a workbook's sheets.
+pub fn sheet_names(bytes: &[u8]) -> Result<Vec<String>, calamine::Error> {
+    Ok(calamine::open_workbook_auto_from_rs(Cursor::new(bytes))?.sheet_names())
+}
+
+/// Reads one sheet (the first when none is named). Dates become ISO text;
+/// numbers the shortest decimal that gives back the same value (`213.115`).
+pub fn read_sheet(bytes: &[u8], sheet: Option<&str>) -> Result<Table, calamine::Error> {
+    let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))?;
+    let sheets = book.sheet_names();
+    let name = match sheet {
+        Some(s) => sheets
+            .iter()
+            .find(|n| n.eq_ignore_ascii_case(s))
+            .cloned()
+            .ok_or_else(|| calamine::Error::Msg("no sheet of that name"))?,
+        None => sheets
+            .first()
+            .cloned()
+            .ok_or(calamine::Error::Msg("the workbook has no sheets"))?,
+    };
+    let range = book.worksheet_range(&name)?;
+    let first_row = range.start().map_or(0, |(r, _)| r);
+    let first_col = range.start().map_or(0, |(_, c)| c) as usize;
+    let rows = range
+        .rows()
+        .enumerate()
+        .map(|(i, row)| {
+            let mut cells = vec![String::new(); first_col];
+            cells.extend(row.iter().map(cell_text));
+            TableRow {
+                line: u64::from(first_row) + i as u64 + 1,
+                cells,
+            }
+        })
+        .collect();
+    Ok(Table {
+        rows,
+        sheets,
+        sheet: Some(name),
+    })
+}
+
+fn cell_text(cell: &Data) -> String {
+    match cell {
+        Data::Int(i) => i.to_string(),
+        // Rust prints the shortest text that reads back as the same float.
+        Data::Float(f) => f.to_string(),
+        Data::String(s) => s.clone(),
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(dt) => match dt.as_datetime() {
+            Some(t) if t.time() == chrono::NaiveTime::MIN => t.date().to_string(),
+            Some(t) => t.format("%Y-%m-%dT%H:%M:%S").to_string(),
+            None => dt.as_f64().to_string(),
+        },
+        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        // A formula without a cached value, or an error cell, is empty.
+        Data::Error(_) | Data::Empty => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encodings_by_bom_or_detection() {
+        assert_eq!(decode(b"\xEF\xBB\xBFcaf\xC3\xA9"), "café");
+        assert_eq!(decode(b"\xFF\xFEc\0a\0f\0\xE9\0"), "café");
+        assert_eq!(decode(b"\xFE\xFF\0c\0a\0f\0\xE9"), "café");
+        // Windows-1252: é is 0xE9, and the curly quotes of a word processor.
+        assert_eq!(
+            decode(b"Caf\xE9 \x93Sari\x94 r\xE9sum\xE9"),
+            "Café “Sari” résumé"
+        );
+    }
+
+    #[test]
+    fn delimiters_are_sniffed() {
+        assert_eq!(sniff_delimiter("a;b;c\n1;\"x;y\";3\n"), b';');
+        assert_eq!(sniff_delimiter("a,b\n1,2\n"), b',');
+        assert_eq!(
+            sniff_delimiter("Title, with comma\n\na\tb\tc\n1\t2\t3\n4\t5\t6\n"),
+            b'\t'
+        );
+        assert_eq!(sniff_delimiter("a|b|c\n1|2|3\n"), b'|');
+    }
+
+    #[test]
+    fn bare_cr_line_ends_and_quoted_newlines() {
+        let t = read_text(b"a,b\r1,\"x\ry\"\r2,z\r").unwrap();
+        let cells: Vec<Vec<String>> = t.rows.iter().map(|r| r.cells.clone()).collect();
+        assert_eq!(
+            cells,
+            vec![vec!["a", "b"], vec!["1", "x\ny"], vec!["2", "z"]]
+        );
+        assert_eq!(
+            t.rows.iter().map(|r| r.line).collect::<Vec<_>>(),
+            vec![1, 2, 4]
+        );
+    }
+}

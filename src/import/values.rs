@@ -1,0 +1,436 @@
+//! Numbers and dates as shops write them: `Rp 1.250.000,00`, `$1,250.00`,
+//! `(1.250)`, `12 Januari 2024`, `11/8/2018`, Excel serial days. The decimal
+//! separator and the day/month order are inferred per column from all its
+//! values; where a column cannot tell, the database's locale decides.
+
+use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
+
+use super::parse::parse_money;
+
+/// How a column writes its numbers and dates, inferred from all its values.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ColumnFormat {
+    /// `,` when the column writes `1.250,00`; `.` for `1,250.00`.
+    pub decimal: char,
+    pub day_first: bool,
+}
+
+/// What the database's locale says when a column is ambiguous.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LocaleDefaults {
+    pub decimal: char,
+    pub day_first: bool,
+}
+
+impl LocaleDefaults {
+    pub fn for_locale(locale: &str) -> Self {
+        if locale.starts_with("en") {
+            LocaleDefaults {
+                decimal: '.',
+                day_first: false,
+            }
+        } else {
+            LocaleDefaults {
+                decimal: ',',
+                day_first: true,
+            }
+        }
+    }
+}
+
+/// Looks at every value of a column and settles its format.
+pub fn infer<'a>(values: impl Iterator<Item = &'a str>, defaults: LocaleDefaults) -> ColumnFormat {
+    let (mut dot, mut comma, mut day_first, mut month_first) = (false, false, false, false);
+    for v in values {
+        match decimal_evidence(v) {
+            Some('.') => dot = true,
+            Some(',') => comma = true,
+            _ => {}
+        }
+        if let Some((a, b)) = numeric_date_parts(v) {
+            day_first |= a > 12 && b <= 12;
+            month_first |= b > 12 && a <= 12;
+        }
+    }
+    ColumnFormat {
+        decimal: match (dot, comma) {
+            (true, false) => '.',
+            (false, true) => ',',
+            _ => defaults.decimal,
+        },
+        day_first: match (day_first, month_first) {
+            (true, false) => true,
+            (false, true) => false,
+            _ => defaults.day_first,
+        },
+    }
+}
+
+/// The decimal separator a value proves, if any: `1,250.00` and `2.55` prove
+/// `.`; `1.250.000,00` and `353,5` prove `,`; `1.250` proves nothing.
+fn decimal_evidence(v: &str) -> Option<char> {
+    let v = strip_currency(v);
+    let last_dot = v.rfind('.');
+    let last_comma = v.rfind(',');
+    match (last_dot, last_comma) {
+        (Some(d), Some(c)) => Some(if d > c { '.' } else { ',' }),
+        (Some(i), None) | (None, Some(i)) => {
+            let sep = v.as_bytes()[i] as char;
+            let digits_after = v[i + 1..].chars().take_while(char::is_ascii_digit).count();
+            let repeated = v.matches(sep).count() > 1;
+            if repeated {
+                // `1.250.000`: a thousands separator.
+                Some(if sep == '.' { ',' } else { '.' })
+            } else if digits_after == 3 {
+                None
+            } else {
+                Some(sep)
+            }
+        }
+        (None, None) => None,
+    }
+}
+
+fn strip_currency(v: &str) -> &str {
+    let v = v.trim();
+    let v = v
+        .trim_start_matches(['(', '-', '+', ' '])
+        .trim_end_matches([')', ' ']);
+    let lower = v.to_ascii_lowercase();
+    for prefix in [
+        "rp.", "rp", "idr", "usd", "us$", "$", "€", "£", "rs.", "rs", "₹",
+    ] {
+        if lower.starts_with(prefix) {
+            return v[prefix.len()..].trim_start();
+        }
+    }
+    v
+}
+
+/// An amount as integer hundredths, in the column's format. A lone `-` (how
+/// accounting formats show zero) is zero.
+pub fn parse_amount(text: &str, format: ColumnFormat) -> Option<i64> {
+    let t = text.trim();
+    let negative =
+        (t.starts_with('(') && t.ends_with(')')) || t.starts_with('-') || t.ends_with('-');
+    let body = strip_currency(t).trim_end_matches('-').trim();
+    if body.is_empty() {
+        return t.contains('-').then_some(0);
+    }
+    let thousands = if format.decimal == ',' { '.' } else { ',' };
+    let normalised: String = body
+        .chars()
+        .filter(|&c| c != thousands && c != ' ' && c != '\u{a0}' && c != '\'')
+        .map(|c| if c == format.decimal { '.' } else { c })
+        .collect();
+    let minor = parse_money(&normalised)?;
+    Some(if negative { -minor } else { minor })
+}
+
+/// A number that is not money (quantities, minutes), in the column's format.
+pub fn parse_number(text: &str, format: ColumnFormat) -> Option<f64> {
+    parse_amount(text, format).map(|hundredths| {
+        // Quantities are rarely fractional; keep up to two decimals exactly.
+        hundredths as f64 / 100.0
+    })
+}
+
+const MONTHS: [(&str, u32); 30] = [
+    ("january", 1),
+    ("januari", 1),
+    ("february", 2),
+    ("februari", 2),
+    ("march", 3),
+    ("maret", 3),
+    ("april", 4),
+    ("may", 5),
+    ("mei", 5),
+    ("june", 6),
+    ("juni", 6),
+    ("july", 7),
+    ("juli", 7),
+    ("august", 8),
+    ("agustus", 8),
+    ("september", 9),
+    ("october", 10),
+    ("oktober", 10),
+    ("november", 11),
+    ("nopember", 11),
+    ("december", 12),
+    ("desember", 12),
+    ("agu", 8),
+    ("agt", 8),
+    ("okt", 10),
+    ("des", 12),
+    ("nop", 11),
+    ("sept", 9),
+    ("peb", 2),
+    ("mar", 3),
+];
+
+fn month_number(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .find(|(name, _)| *name == w)
+        .or_else(|| {
+            MONTHS
+                .iter()
+                .find(|(name, _)| name.len() > 3 && name.starts_with(&w))
+        })
+        .map(|(_, m)| *m)
+}
+
+/// The first two numbers of a numeric date such as `11/8/2018` or `08-11-2018`
+/// (not ISO `2018-11-08`).
+fn numeric_date_parts(v: &str) -> Option<(u32, u32)> {
+    let date = v.trim().split([' ', 'T']).next()?;
+    let parts: Vec<&str> = date.split(['/', '-', '.']).collect();
+    if parts.len() != 3 || parts[0].len() > 2 {
+        return None;
+    }
+    Some((parts[0].parse().ok()?, parts[1].parse().ok()?))
+}
+
+fn year(text: &str) -> Option<i32> {
+    let y: i32 = text.parse().ok()?;
+    match text.len() {
+        4 => Some(y),
+        // Two-digit years: 70-99 are the 1900s, the rest this century.
+        2 => Some(if y >= 70 { 1900 + y } else { 2000 + y }),
+        _ => None,
+    }
+}
+
+/// A date with an optional time, in any of the formats shops use. Returns
+/// `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SS` (the wall clock as written; an
+/// offset is dropped), or None for an impossible or unreadable date.
+pub fn parse_date_time(text: &str, format: ColumnFormat) -> Option<String> {
+    let t = text.trim();
+    if let Some(iso) = super::parse::parse_datetime(t) {
+        return Some(iso);
+    }
+    // An Excel serial day number (a date cell read as a number).
+    if let Ok(serial) = t.parse::<f64>() {
+        return excel_serial(serial);
+    }
+    let (date_part, time_part) = split_time(t);
+    let date = parse_date_words(&date_part, format)?;
+    match time_part {
+        None => Some(date.to_string()),
+        Some(time) => {
+            let time = parse_time(&time)?;
+            Some(
+                NaiveDateTime::new(date, time)
+                    .format("%Y-%m-%dT%H:%M:%S")
+                    .to_string(),
+            )
+        }
+    }
+}
+
+fn excel_serial(serial: f64) -> Option<String> {
+    // Serial days from 1900 (with Excel's phantom 29 Feb 1900) in the range of
+    // real business dates: 1982 to 2119.
+    if !(30_000.0..80_000.0).contains(&serial) {
+        return None;
+    }
+    let base = NaiveDate::from_ymd_opt(1899, 12, 30)?;
+    let days = serial.trunc() as i64;
+    let secs = ((serial - serial.trunc()) * 86_400.0).round() as i64;
+    let dt = base.and_time(NaiveTime::MIN) + Duration::days(days) + Duration::seconds(secs);
+    Some(if secs == 0 {
+        dt.date().to_string()
+    } else {
+        dt.format("%Y-%m-%dT%H:%M:%S").to_string()
+    })
+}
+
+/// Splits `12/03/2024 13:05` or `12 Jan 2024, 13.05` into date and time: the
+/// time is the first word after the date that looks like `8:26` or `13.05`.
+fn split_time(t: &str) -> (String, Option<String>) {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let looks_like_time = |w: &str| {
+        let groups: Vec<&str> = w.split([':', '.']).collect();
+        (2..=3).contains(&groups.len())
+            && groups[0].len() <= 2
+            && groups[1..].iter().all(|g| g.len() == 2)
+            && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()))
+    };
+    match (1..words.len()).find(|&i| looks_like_time(words[i])) {
+        Some(i) => (
+            words[..i].join(" ").trim_end_matches(',').to_string(),
+            Some(words[i..].join(" ")),
+        ),
+        None => (t.to_string(), None),
+    }
+}
+
+fn parse_time(t: &str) -> Option<NaiveTime> {
+    let t = t.trim();
+    let lower = t.to_ascii_lowercase();
+    let (t, pm) = if let Some(x) = lower.strip_suffix("pm") {
+        (x.trim().to_string(), Some(true))
+    } else if let Some(x) = lower.strip_suffix("am") {
+        (x.trim().to_string(), Some(false))
+    } else {
+        // Drop an offset: `+07:00`, `-0500`, `Z`, ` WIB`.
+        let cut = t
+            .find(['+', 'Z'])
+            .or_else(|| t.rfind('-'))
+            .or_else(|| t.find(' '))
+            .unwrap_or(t.len());
+        (t[..cut].trim().to_string(), None)
+    };
+    let mut parts = t.split([':', '.']).map(|p| p.parse::<u32>());
+    let mut h = parts.next()?.ok()?;
+    let m = parts.next().unwrap_or(Ok(0)).ok()?;
+    let s = parts.next().unwrap_or(Ok(0)).ok()?;
+    match pm {
+        Some(true) if h < 12 => h += 12,
+        Some(false) if h == 12 => h = 0,
+        _ => {}
+    }
+    NaiveTime::from_hms_opt(h, m, s)
+}
+
+fn parse_date_words(t: &str, format: ColumnFormat) -> Option<NaiveDate> {
+    let parts: Vec<&str> = t
+        .split(|c: char| c == '/' || c == '-' || c == '.' || c == ' ' || c == ',')
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() != 3 {
+        return None;
+    }
+    let num = |p: &str| p.parse::<u32>().ok();
+    let (y, m, d) = if parts[0].len() == 4 {
+        // yyyy/mm/dd
+        (
+            year(parts[0])?,
+            num(parts[1]).or_else(|| month_number(parts[1]))?,
+            num(parts[2])?,
+        )
+    } else if let Some(m) = month_number(parts[1]) {
+        // 12 Januari 2024, 12-Jan-24
+        (year(parts[2])?, m, num(parts[0])?)
+    } else if let Some(m) = month_number(parts[0]) {
+        // January 12 2024
+        (year(parts[2])?, m, num(parts[1])?)
+    } else {
+        let (a, b) = (num(parts[0])?, num(parts[1])?);
+        let (d, m) = if format.day_first { (a, b) } else { (b, a) };
+        (year(parts[2])?, m, d)
+    };
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ID: LocaleDefaults = LocaleDefaults {
+        decimal: ',',
+        day_first: true,
+    };
+    const EN: LocaleDefaults = LocaleDefaults {
+        decimal: '.',
+        day_first: false,
+    };
+
+    fn col(values: &[&str], d: LocaleDefaults) -> ColumnFormat {
+        infer(values.iter().copied(), d)
+    }
+
+    #[test]
+    fn decimal_separator_from_the_whole_column() {
+        let id = col(&["Rp 1.250.000,00", "Rp 85.000"], EN);
+        assert_eq!(id.decimal, ',');
+        assert_eq!(parse_amount("Rp 1.250.000,00", id), Some(125_000_000));
+        assert_eq!(parse_amount("Rp 85.000", id), Some(8_500_000));
+        assert_eq!(parse_amount("IDR 1.250.000", id), Some(125_000_000));
+        let en = col(&["$1,250.00", "1,250"], ID);
+        assert_eq!(en.decimal, '.');
+        assert_eq!(parse_amount("$1,250.00", en), Some(125_000));
+        assert_eq!(parse_amount("1,250", en), Some(125_000));
+        // Only ambiguous values: the locale decides.
+        assert_eq!(col(&["85.000", "1.250"], ID).decimal, ',');
+        assert_eq!(
+            parse_amount("85.000", col(&["85.000"], ID)),
+            Some(8_500_000)
+        );
+        assert_eq!(col(&["1.250"], EN).decimal, '.');
+    }
+
+    #[test]
+    fn negatives_zero_dashes_and_rounding() {
+        let f = ColumnFormat {
+            decimal: ',',
+            day_first: true,
+        };
+        assert_eq!(parse_amount("(1.250)", f), Some(-125_000));
+        assert_eq!(parse_amount("-1.250", f), Some(-125_000));
+        assert_eq!(parse_amount("-", f), Some(0));
+        assert_eq!(parse_amount("Rp -", f), Some(0));
+        assert_eq!(
+            parse_amount("2,005", ColumnFormat { decimal: ',', ..f }),
+            Some(201)
+        );
+        assert_eq!(parse_amount("abc", f), None);
+        assert_eq!(parse_amount("", f), None);
+        assert_eq!(parse_amount("1.2.3,4,5", f), None);
+    }
+
+    #[test]
+    fn day_month_order_from_the_whole_column() {
+        let us = col(&["11/8/2018", "11/22/2018"], ID);
+        assert!(!us.day_first);
+        assert_eq!(
+            parse_date_time("11/8/2018", us).as_deref(),
+            Some("2018-11-08")
+        );
+        let id = col(&["01/04/2018", "25/04/2018"], EN);
+        assert!(id.day_first);
+        assert_eq!(
+            parse_date_time("01/04/2018", id).as_deref(),
+            Some("2018-04-01")
+        );
+        assert_eq!(
+            parse_date_time("31/02/2024", id),
+            None,
+            "impossible, never guessed"
+        );
+    }
+
+    #[test]
+    fn date_formats() {
+        let f = ColumnFormat {
+            decimal: ',',
+            day_first: true,
+        };
+        let cases = [
+            ("2024-03-05", "2024-03-05"),
+            ("2024/03/05", "2024-03-05"),
+            ("05-03-2024 13:05", "2024-03-05T13:05:00"),
+            ("05/03/24", "2024-03-05"),
+            ("12 Januari 2024", "2024-01-12"),
+            ("12 Jan 2024", "2024-01-12"),
+            ("3 Agustus 2024", "2024-08-03"),
+            ("3 Agu 2024", "2024-08-03"),
+            ("17-Okt-2024 09.30", "2024-10-17T09:30:00"),
+            ("2017-02-21 19:44:27 -0500", "2017-02-21T19:44:27"),
+            ("12/1/2010 8:26", "2010-01-12T08:26:00"),
+            ("45000", "2023-03-15"),
+            ("45000.5", "2023-03-15T12:00:00"),
+            ("Mar 5, 2024 1:05 PM", "2024-03-05T13:05:00"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(parse_date_time(text, f).as_deref(), Some(want), "{text}");
+        }
+        for bad in ["2024-02-30", "abc", "12", "32/01/2024", "12 Foo 2024"] {
+            assert_eq!(parse_date_time(bad, f), None, "{bad}");
+        }
+    }
+}
