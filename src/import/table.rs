@@ -127,7 +127,7 @@ pub fn read_sheet(bytes: &[u8], sheet: Option<&str>) -> Result<Table, calamine::
             .iter()
             .find(|n| n.eq_ignore_ascii_case(s))
             .cloned()
-            .ok_or_else(|| calamine::Error::Msg("no sheet of that name"))?,
+            .ok_or(calamine::Error::Msg("no sheet of that name"))?,
         None => sheets
             .first()
             .cloned()

@@ -299,7 +299,7 @@ fn parse_time(t: &str) -> Option<NaiveTime> {
 
 fn parse_date_words(t: &str, format: ColumnFormat) -> Option<NaiveDate> {
     let parts: Vec<&str> = t
-        .split(|c: char| c == '/' || c == '-' || c == '.' || c == ' ' || c == ',')
+        .split(['/', '-', '.', ' ', ','])
         .filter(|p| !p.is_empty())
         .collect();
     if parts.len() != 3 {
