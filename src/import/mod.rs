@@ -261,8 +261,11 @@ pub fn store_files(
             }
         }
         let counts = writer.finish(file.errors_rows())?;
-        if settings.add_stages(stages.iter().map(String::as_str)) {
-            settings::save(&tx, &settings)?;
+        if !stages.is_empty() {
+            let in_use = stages_in_use(&tx)?;
+            if settings.add_stages(stages.iter().map(String::as_str), &in_use) {
+                settings::save(&tx, &settings)?;
+            }
         }
         reports.push(FileReport {
             file: file.file_name(),
@@ -282,6 +285,14 @@ impl ParsedFile {
         lines.dedup();
         lines.len() as u64
     }
+}
+
+/// The stages that stored deals are at or have been through.
+fn stages_in_use(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<String>> {
+    let mut stmt = conn.prepare(
+        "SELECT stage FROM deals WHERE stage IS NOT NULL UNION SELECT stage FROM deal_stages",
+    )?;
+    stmt.query_map([], |r| r.get(0))?.collect()
 }
 
 /// The first-seen spelling of each free-text key.

@@ -190,6 +190,8 @@ impl<'t> Parser<'t> {
             .iter()
             .filter(|r| r.cells.iter().any(|c| !c.trim().is_empty()))
             .collect();
+        let mut mapping = mapping;
+        numbers_are_not_reps(kind, &mut mapping, &rows);
         let formats = (0..mapping.len())
             .map(|col| {
                 values::infer(
@@ -373,6 +375,44 @@ impl<'t> Parser<'t> {
             errors: builder.errors,
             warnings: builder.warnings,
         }
+    }
+}
+
+/// "Sales" names the salesperson in an Indonesian shop's sheet and the line
+/// amount in Superstore's: a column of numbers is the amount.
+fn numbers_are_not_reps(kind: Kind, mapping: &mut [Option<Target>], rows: &[&TableRow]) {
+    if kind != Kind::Orders || mapping.contains(&Some(Target::Field("line_total"))) {
+        return;
+    }
+    let Some(col) = mapping
+        .iter()
+        .position(|t| *t == Some(Target::Field("rep")))
+    else {
+        return;
+    };
+    let format = ColumnFormat {
+        decimal: '.',
+        day_first: false,
+    };
+    let mut values = rows
+        .iter()
+        .filter_map(|r| r.cells.get(col))
+        .filter(|c| !c.trim().is_empty())
+        .peekable();
+    if values.peek().is_some()
+        && values.all(|v| {
+            values::parse_amount(v, format).is_some()
+                || values::parse_amount(
+                    v,
+                    ColumnFormat {
+                        decimal: ',',
+                        ..format
+                    },
+                )
+                .is_some()
+        })
+    {
+        mapping[col] = Some(Target::Field("line_total"));
     }
 }
 

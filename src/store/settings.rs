@@ -33,6 +33,9 @@ pub struct Settings {
     /// being the default (an empty database takes the first file's currency).
     pub currency_chosen: bool,
     pub pipeline_stages: Vec<Stage>,
+    /// Whether the user has set the pipeline stages; until then an import
+    /// that brings the business's own stages replaces the unused defaults.
+    pub stages_chosen: bool,
 }
 
 impl Default for Settings {
@@ -48,6 +51,7 @@ impl Default for Settings {
                     win_probability: None,
                 })
                 .collect(),
+            stages_chosen: false,
         }
     }
 }
@@ -77,25 +81,78 @@ pub fn save(conn: &Connection, settings: &Settings) -> Result<()> {
 }
 
 impl Settings {
-    /// Adds stage names not yet known after the known ones, in the order given
-    /// (matching case-insensitively). Returns whether anything was added.
-    pub fn add_stages<'a>(&mut self, names: impl IntoIterator<Item = &'a str>) -> bool {
-        let mut added = false;
-        for name in names {
-            let known = self
-                .pipeline_stages
-                .iter()
-                .any(|s| s.name.to_lowercase() == name.to_lowercase());
-            if !known {
-                self.pipeline_stages.push(Stage {
-                    name: name.to_string(),
-                    win_probability: None,
-                });
-                added = true;
+    /// Adds stage names not yet known (matching case-insensitively), each at
+    /// the place its usual meaning gives it (a "Qualified" after a
+    /// "Prospecting"), else after the known ones in the order given. While the
+    /// user has not chosen the stages, defaults that no stored deal uses
+    /// (`in_use`) give way to the business's own. Returns whether anything
+    /// changed.
+    pub fn add_stages<'a>(
+        &mut self,
+        names: impl IntoIterator<Item = &'a str>,
+        in_use: &[String],
+    ) -> bool {
+        let before = self.pipeline_stages.clone();
+        let names: Vec<&str> = names.into_iter().collect();
+        let same = |a: &str, b: &str| a.to_lowercase() == b.to_lowercase();
+        if !self.stages_chosen && !names.is_empty() {
+            let spelling = |name: &str| -> Option<String> {
+                in_use
+                    .iter()
+                    .map(String::as_str)
+                    .chain(names.iter().copied())
+                    .find(|u| same(u, name))
+                    .map(str::to_string)
+            };
+            self.pipeline_stages.retain(|s| spelling(&s.name).is_some());
+            for stage in &mut self.pipeline_stages {
+                if let Some(spelled) = spelling(&stage.name) {
+                    stage.name = spelled;
+                }
             }
         }
-        added
+        let mut new: Vec<String> = Vec::new();
+        for name in names {
+            let known = self.pipeline_stages.iter().any(|s| same(&s.name, name));
+            if !known && !new.iter().any(|n| same(n, name)) {
+                new.push(name.to_string());
+            }
+        }
+        for name in new {
+            let rank = stage_rank(&name);
+            let at = rank
+                .and_then(|r| {
+                    self.pipeline_stages
+                        .iter()
+                        .position(|s| stage_rank(&s.name).is_some_and(|sr| sr > r))
+                })
+                .unwrap_or(self.pipeline_stages.len());
+            self.pipeline_stages.insert(
+                at,
+                Stage {
+                    name,
+                    win_probability: None,
+                },
+            );
+        }
+        self.pipeline_stages != before
     }
+}
+
+/// Where a stage usually sits in a sales pipeline, by its name (English and
+/// Indonesian); None for a name with no usual place.
+fn stage_rank(name: &str) -> Option<u8> {
+    let n = name.trim().to_lowercase();
+    let rank = match n.as_str() {
+        "lead" | "new" | "baru" | "prospect" | "prospecting" | "prospek" => 1,
+        "contacted" | "dihubungi" | "engaging" | "engaged" | "qualification" | "qualified"
+        | "kualifikasi" | "discovery" => 2,
+        "demo" | "presentation" | "presentasi" | "proposal" | "quote" | "penawaran" => 3,
+        "negotiation" | "negosiasi" | "contract" | "kontrak" => 4,
+        "closed" | "closing" | "selesai" => 5,
+        _ => return None,
+    };
+    Some(rank)
 }
 
 #[cfg(test)]
@@ -109,12 +166,29 @@ mod tests {
         let mut s = load(store.conn()).unwrap();
         assert_eq!(s.currency, "IDR");
         assert_eq!(s.pipeline_stages.len(), 5);
-        assert!(s.add_stages(["Engaging", "Prospecting", "engaging"]));
+        let in_use = vec!["Qualified".to_string(), "proposal".to_string()];
+        assert!(s.add_stages(
+            ["Site visit", "Engaging", "Prospecting", "engaging"],
+            &in_use
+        ));
+        let names: Vec<&str> = s.pipeline_stages.iter().map(|s| s.name.as_str()).collect();
+        // Unused defaults give way; Engaging sits with Qualified, the visit at the end.
         assert_eq!(
-            s.pipeline_stages.len(),
-            6,
-            "prospecting is known, engaging added once"
+            names,
+            [
+                "Prospecting",
+                "Qualified",
+                "Engaging",
+                "proposal",
+                "Site visit"
+            ]
         );
+        // Later imports see every stored stage in use.
+        let stored: Vec<String> = names.iter().map(|n| n.to_string()).collect();
+        assert!(!s.add_stages(["ENGAGING"], &stored));
+        s.stages_chosen = true;
+        assert!(s.add_stages(["Won back"], &[]));
+        assert_eq!(s.pipeline_stages.len(), 6, "chosen stages are kept");
         s.currency = "USD".into();
         save(store.conn(), &s).unwrap();
         assert_eq!(load(store.conn()).unwrap(), s);
