@@ -343,6 +343,6 @@ fn row_errors_name_line_column_and_reason() {
     let msg = file.errors[1].message(laris::i18n::Lang::En, "deals.csv");
     assert_eq!(
         msg,
-        "deals.csv, row 3, column value (\"abc\"): not an amount Laris can read; write it as a plain number such as 1250000.00"
+        "deals.csv, row 3, column value (\"abc\"): not an amount Laris can read; amounts look like 1250000, Rp 1.250.000,00 or 1,250.00"
     );
 }

@@ -86,10 +86,11 @@ pub fn sniff_delimiter(text: &str) -> u8 {
 /// line breaks).
 pub fn read_text(bytes: &[u8]) -> Result<Table, csv::Error> {
     let mut text = decode(bytes);
-    // Old Mac files end lines with a bare CR, which the CSV reader splits on
-    // but does not count: make them line feeds so row numbers are right.
-    if text.contains('\r') && !text.contains('\n') {
-        text = Cow::Owned(text.replace('\r', "\n"));
+    // The CSV reader counts lines by their LF, and miscounts after a CR
+    // (Windows' CRLF, old Macs' bare CR): make every line end an LF so that
+    // row numbers are the lines a user sees.
+    if text.contains('\r') {
+        text = Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"));
     }
     let delimiter = sniff_delimiter(&text);
     let mut reader = csv::ReaderBuilder::new()
@@ -198,6 +199,16 @@ mod tests {
             b'\t'
         );
         assert_eq!(sniff_delimiter("a|b|c\n1|2|3\n"), b'|');
+    }
+
+    #[test]
+    fn crlf_rows_are_numbered_by_their_line() {
+        let t = read_text(b"a;b\r\n1;x\r\n2;\"y\r\nz\"\r\n3;w\r\n").unwrap();
+        assert_eq!(
+            t.rows.iter().map(|r| r.line).collect::<Vec<_>>(),
+            vec![1, 2, 3, 5]
+        );
+        assert_eq!(t.rows[2].cells[1], "y\nz");
     }
 
     #[test]

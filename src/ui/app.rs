@@ -126,7 +126,7 @@ impl LarisApp {
         std::thread::spawn(move || {
             let files = pollster::block_on(
                 rfd::AsyncFileDialog::new()
-                    .add_filter(filter, &["csv", "tsv", "txt"])
+                    .add_filter(filter, &["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"])
                     .pick_files(),
             );
             let paths: Vec<PathBuf> = files

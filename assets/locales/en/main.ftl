@@ -1,8 +1,8 @@
 ## Row and file problems (import)
 row-issue = { $file }, row { $line }, column { $column } ("{ $value }"): { $reason }
 reason-required = this value is required; fill it in and import the file again
-reason-bad-date = not a date Laris can read; write it as YYYY-MM-DD (e.g. 2024-03-05)
-reason-bad-money = not an amount Laris can read; write it as a plain number such as 1250000.00
+reason-bad-date = not a date Laris can read, or a day that does not exist (such as 31/02); write dates like 2024-03-05 or 05/03/2024
+reason-bad-money = not an amount Laris can read; amounts look like 1250000, Rp 1.250.000,00 or 1,250.00
 reason-bad-number = not a number
 reason-bad-integer = not a whole number
 reason-bad-period = not a target period; write YYYY-MM, YYYY-Qn or YYYY (e.g. 2024-03, 2024-Q1, 2024)
@@ -51,7 +51,7 @@ lang-id = Bahasa Indonesia
 welcome-title = Welcome to Laris
 welcome-body = See how your shop is selling, from the spreadsheets you already have: orders from your till or marketplace, leads and deals, activities, expenses and targets.
 welcome-import = Import a file…
-welcome-import-hint = CSV files with the columns of a Laris export (orders.csv, leads.csv, …)
+welcome-import-hint = CSV or Excel exports from your till, Shopee, Tokopedia, TikTok Shop, Shopify or CRM
 welcome-sample = Try the sample shop
 welcome-sample-hint = Three years of a made-up Indonesian shop, so you can look around first.
 welcome-db = Your data is kept on this computer only, in { $path }
@@ -87,7 +87,7 @@ import-has-errors = { $file } was not imported: { $count } rows have problems. T
 import-failed = The import failed: { $reason }
 sample-done = The sample shop is ready.
 dismiss = Close
-file-filter-csv = Spreadsheet (CSV)
+file-filter-csv = Spreadsheets (CSV, Excel, OpenDocument)
 
 ## What an unrecognised file looks like
 looks-like-category-targets = sales targets per product category, which Laris does not track

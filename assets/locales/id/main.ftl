@@ -1,8 +1,8 @@
 ## Masalah baris dan berkas (impor)
 row-issue = { $file }, baris { $line }, kolom { $column } ("{ $value }"): { $reason }
 reason-required = nilai ini wajib diisi; lengkapi lalu impor ulang berkasnya
-reason-bad-date = tanggal tidak terbaca; tulis sebagai TTTT-BB-HH (misalnya 2024-03-05)
-reason-bad-money = jumlah uang tidak terbaca; tulis sebagai angka biasa, misalnya 1250000.00
+reason-bad-date = tanggal tidak terbaca, atau hari yang tidak ada (misalnya 31/02); tulis tanggal seperti 2024-03-05 atau 05/03/2024
+reason-bad-money = jumlah uang tidak terbaca; jumlah ditulis seperti 1250000, Rp 1.250.000,00 atau 1,250.00
 reason-bad-number = bukan angka
 reason-bad-integer = bukan bilangan bulat
 reason-bad-period = bukan periode target; tulis TTTT-BB, TTTT-Qn atau TTTT (misalnya 2024-03, 2024-Q1, 2024)
@@ -48,7 +48,7 @@ lang-id = Bahasa Indonesia
 welcome-title = Selamat datang di Laris
 welcome-body = Lihat seberapa laris toko Anda, langsung dari spreadsheet yang sudah Anda punya: pesanan dari kasir atau marketplace, prospek dan deal, aktivitas, biaya, dan target.
 welcome-import = Impor berkas…
-welcome-import-hint = Berkas CSV dengan kolom ekspor Laris (orders.csv, leads.csv, …)
+welcome-import-hint = Ekspor CSV atau Excel dari kasir, Shopee, Tokopedia, TikTok Shop, Shopify, atau CRM Anda
 welcome-sample = Coba toko contoh
 welcome-sample-hint = Data tiga tahun dari sebuah toko fiktif di Indonesia, supaya Anda bisa melihat-lihat dulu.
 welcome-db = Data Anda hanya disimpan di komputer ini, di { $path }
@@ -84,7 +84,7 @@ import-has-errors = { $file } tidak diimpor: { $count } baris bermasalah. Yang p
 import-failed = Impor gagal: { $reason }
 sample-done = Toko contoh sudah siap.
 dismiss = Tutup
-file-filter-csv = Spreadsheet (CSV)
+file-filter-csv = Spreadsheet (CSV, Excel, OpenDocument)
 
 ## Seperti apa berkas yang tidak dikenali
 looks-like-category-targets = target penjualan per kategori produk, yang tidak dilacak Laris
