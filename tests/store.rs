@@ -179,7 +179,7 @@ fn every_kind_round_trips() {
             name.trim_end_matches(".csv"),
             "recognised kind of {name}"
         );
-        import::store_files(&mut store, &[file], &mut |_| {}).unwrap();
+        import::store_files(&mut store, &[file], &mut |_| true).unwrap();
         assert_eq!(rows(&store, kind), vec![expected], "{name}");
     }
 }
@@ -195,7 +195,7 @@ fn names_keep_their_first_spelling_and_new_stages_join_the_pipeline() {
         "deals.csv",
         "deal_id,created_at,stage\nD1,2024-01-01,Engaging\nD2,2024-01-01,prospecting\n",
     );
-    import::store_files(&mut store, &[a, b], &mut |_| {}).unwrap();
+    import::store_files(&mut store, &[a, b], &mut |_| true).unwrap();
     let reps: Vec<Value> = rows(&store, Kind::Orders)
         .into_iter()
         .map(|r| r[4].clone())
@@ -218,7 +218,7 @@ fn a_newer_export_updates_by_key_and_undo_restores_it() {
         "orders.csv",
         "order_id,date,status,total\nA,2024-01-01,pending,100\nB,2024-01-02,paid,200\n",
     );
-    let r = import::store_files(&mut store, &[v1], &mut |_| {}).unwrap();
+    let r = import::store_files(&mut store, &[v1], &mut |_| true).unwrap();
     assert_eq!((r[0].counts.added, r[0].counts.updated), (2, 0));
     let before = rows(&store, Kind::Orders);
 
@@ -227,7 +227,7 @@ fn a_newer_export_updates_by_key_and_undo_restores_it() {
         "orders.csv",
         "order_id,date,status,total\nA,2024-01-01,paid,100\nB,2024-01-02,paid,200\nC,2024-01-03,paid,300\n",
     );
-    let r = import::store_files(&mut store, &[v2], &mut |_| {}).unwrap();
+    let r = import::store_files(&mut store, &[v2], &mut |_| true).unwrap();
     let c = r[0].counts;
     assert_eq!((c.added, c.updated, c.unchanged), (1, 1, 1));
     assert_eq!(rows(&store, Kind::Orders)[0][6], t("paid"));
@@ -259,13 +259,13 @@ fn an_order_imported_again_replaces_its_lines_and_undo_brings_them_back() {
         "order_lines.csv",
         "order_id,product,quantity,unit_price\nA,Kopi,1,10\nA,Teh,2,5\nA,Gula,1,3\nB,Kopi,1,10\n",
     );
-    import::store_files(&mut store, &[v1], &mut |_| {}).unwrap();
+    import::store_files(&mut store, &[v1], &mut |_| true).unwrap();
     let before = rows(&store, Kind::OrderLines);
     let v2 = parsed(
         "order_lines.csv",
         "order_id,product,quantity,unit_price\nA,Kopi,2,10\n",
     );
-    import::store_files(&mut store, &[v2], &mut |_| {}).unwrap();
+    import::store_files(&mut store, &[v2], &mut |_| true).unwrap();
     let after = rows(&store, Kind::OrderLines);
     let a_lines: Vec<_> = after.iter().filter(|r| r[0] == t("A")).collect();
     assert_eq!(a_lines.len(), 1, "order A has one line now");
@@ -293,7 +293,7 @@ fn a_key_repeated_in_one_file_is_one_record_the_last_row_winning() {
         "orders.csv",
         "order_id,date,total\nA,2024-01-01,100\nA,2024-01-01,150\n",
     );
-    import::store_files(&mut store, &[f], &mut |_| {}).unwrap();
+    import::store_files(&mut store, &[f], &mut |_| true).unwrap();
     let stored = rows(&store, Kind::Orders);
     assert_eq!(stored.len(), 1);
     assert_eq!(stored[0][7], i(15_000));
@@ -306,15 +306,15 @@ fn a_key_repeated_in_one_file_is_one_record_the_last_row_winning() {
 fn content_hash_kinds_count_identical_rows_once_each_and_reimport_adds_nothing() {
     let (_dir, mut store) = store();
     let csv = "date,customer_id,score\n2024-01-01,C1,5\n2024-01-01,C1,5\n2024-01-02,,3\n";
-    let r = import::store_files(&mut store, &[parsed("csat.csv", csv)], &mut |_| {}).unwrap();
+    let r = import::store_files(&mut store, &[parsed("csat.csv", csv)], &mut |_| true).unwrap();
     assert_eq!(r[0].counts.added, 3);
-    let r = import::store_files(&mut store, &[parsed("csat.csv", csv)], &mut |_| {}).unwrap();
+    let r = import::store_files(&mut store, &[parsed("csat.csv", csv)], &mut |_| true).unwrap();
     assert_eq!((r[0].counts.added, r[0].counts.unchanged), (0, 3));
     // Activities without an id are keyed by their content too.
     let acts = "date,type,count\n2024-01-01,social_post,40\n2024-01-01,social_post,40\n";
-    import::store_files(&mut store, &[parsed("activities.csv", acts)], &mut |_| {}).unwrap();
+    import::store_files(&mut store, &[parsed("activities.csv", acts)], &mut |_| true).unwrap();
     let r =
-        import::store_files(&mut store, &[parsed("activities.csv", acts)], &mut |_| {}).unwrap();
+        import::store_files(&mut store, &[parsed("activities.csv", acts)], &mut |_| true).unwrap();
     assert_eq!((r[0].counts.added, r[0].counts.unchanged), (0, 2));
     assert_eq!(rows(&store, Kind::Activities).len(), 2);
 }
@@ -344,5 +344,37 @@ fn row_errors_name_line_column_and_reason() {
     assert_eq!(
         msg,
         "deals.csv, row 3, column value (\"abc\"): not an amount Laris can read; amounts look like 1250000, Rp 1.250.000,00 or 1,250.00"
+    );
+}
+
+#[test]
+fn a_cancelled_import_writes_nothing() {
+    let (_dir, mut store) = store();
+    let mut csv = String::from("date,category,amount\n");
+    for i in 0..5000 {
+        csv.push_str(&format!("2024-01-01,sales,{i}\n"));
+    }
+    let file = parsed("expenses.csv", &csv);
+    let mut calls = 0;
+    let r = import::store_files(&mut store, &[file], &mut |_| {
+        calls += 1;
+        false
+    });
+    assert!(matches!(r, Err(laris::store::StoreError::Cancelled)));
+    assert_eq!(calls, 1, "asked once, at the first 4,096 records");
+    assert!(rows(&store, Kind::Expenses).is_empty());
+    assert!(batches::list(store.conn()).unwrap().is_empty());
+}
+
+#[test]
+fn skipped_rows_are_saved_as_the_file_had_them_with_formulas_neutralised() {
+    let csv = "order_id;date;total;customer_name\nA;2024-01-01;-5;Sari\nB;2024-02-30;7;=HYPERLINK(\"x\")\nC;2024-01-02;x;@Budi\n";
+    let file = import::read_bytes(Path::new("o.csv"), csv.as_bytes(), &Default::default())
+        .unwrap()
+        .remove(0);
+    let out = String::from_utf8(import::skipped_csv(&file).unwrap()).unwrap();
+    assert_eq!(
+        out,
+        "order_id,date,total,customer_name\nB,2024-02-30,7,\"'=HYPERLINK(\"\"x\"\")\"\nC,2024-01-02,x,'@Budi\n"
     );
 }

@@ -80,6 +80,7 @@ pub fn fill(
         anyhow::bail!("the sample shop has a bad row: {issue:?}");
     }
     Ok(import::store_files(store, &parsed, &mut |f| {
-        progress(0.2 + f * 0.8)
+        progress(0.2 + f * 0.8);
+        true
     })?)
 }

@@ -6,8 +6,10 @@ use clap::Args;
 
 use super::Cli;
 use crate::i18n::Lang;
+use crate::import::mapping::Preset;
 use crate::import::values::LocaleDefaults;
 use crate::import::{self, FileError, FileReport, ParsedFile, ReadOptions};
+use crate::store::settings;
 use crate::store::{Kind, Store};
 
 #[derive(Debug, Args)]
@@ -22,6 +24,16 @@ pub struct ImportArgs {
     /// first sheet whose columns Laris recognises.
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
+
+    /// Read the columns as the mapping saved under this name says (see
+    /// --save-preset).
+    #[arg(long, value_name = "NAME")]
+    pub preset: Option<String>,
+
+    /// Save how the columns of the (first) file were mapped under this name,
+    /// to use again with --preset or in the app.
+    #[arg(long, value_name = "NAME")]
+    pub save_preset: Option<String>,
 
     /// Only check the files and say what would be imported; write nothing.
     #[arg(long)]
@@ -57,10 +69,25 @@ const SHOWN_ISSUES: usize = 20;
 pub fn run(cli: &Cli, args: &ImportArgs) -> anyhow::Result<i32> {
     let lang = cli.lang();
     let db = cli.db_path()?;
+    let preset = match &args.preset {
+        Some(name) => match load_preset(&db, name)? {
+            Some(p) => Some(p),
+            None => {
+                eprintln!(
+                    "{}",
+                    lang.tr_args("preset-unknown", &[("name", name.as_str().into())])
+                );
+                return Ok(1);
+            }
+        },
+        None => None,
+    };
     let opts = ReadOptions {
         kind: args.kind,
         sheet: args.sheet.clone(),
         locale: LocaleDefaults::for_locale(&existing_locale(&db)),
+        preset,
+        columns: None,
     };
     let mut status = 0;
     let mut files: Vec<ParsedFile> = Vec::new();
@@ -99,9 +126,26 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> anyhow::Result<i32> {
         return Ok(status);
     }
     let mut store = Store::open(&db)?;
-    let reports = import::store_files(&mut store, &files, &mut |_| {})?;
+    if let (Some(name), Some(first)) = (&args.save_preset, files.first()) {
+        let src = &first.source;
+        let preset = Preset::new(src.kind, &src.headers, &src.mapping);
+        settings::save_preset(store.conn(), name, &serde_json::to_string(&preset)?)?;
+    }
+    let reports = import::store_files(&mut store, &files, &mut |_| true)?;
     print_reports(lang, &reports, args.json)?;
     Ok(status)
+}
+
+/// The preset saved under `name` in an existing database.
+fn load_preset(db: &std::path::Path, name: &str) -> anyhow::Result<Option<Preset>> {
+    if !db.exists() {
+        return Ok(None);
+    }
+    let store = Store::open(db)?;
+    Ok(match settings::load_preset(store.conn(), name)? {
+        Some(json) => Some(serde_json::from_str(&json)?),
+        None => None,
+    })
 }
 
 /// The locale of the database, which decides how ambiguous numbers and dates

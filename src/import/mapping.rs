@@ -20,13 +20,83 @@ pub enum Extra {
 }
 
 /// Where one column goes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "to", content = "name")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Target {
     /// A canonical field of the file's kind, or for an orders file, of its
     /// order lines (`product`, `sku`, `quantity`, `unit_price`, `line_total`).
     Field(&'static str),
     Extra(Extra),
+}
+
+impl Target {
+    /// The name a preset stores: the field's, or the extra's.
+    pub fn name(self) -> &'static str {
+        match self {
+            Target::Field(f) => f,
+            Target::Extra(Extra::RefundedAmount) => "refunded_amount",
+            Target::Extra(Extra::CancelledAt) => "cancelled_at",
+        }
+    }
+
+    /// The targets a file of `kind` can map columns to, in field order.
+    pub fn all_for(kind: Kind) -> Vec<Target> {
+        let mut all: Vec<Target> = candidate_fields(kind)
+            .into_iter()
+            .map(Target::Field)
+            .collect();
+        if kind == Kind::Orders {
+            all.push(Target::Extra(Extra::RefundedAmount));
+            all.push(Target::Extra(Extra::CancelledAt));
+        }
+        all
+    }
+
+    pub fn from_name(kind: Kind, name: &str) -> Option<Target> {
+        Target::all_for(kind).into_iter().find(|t| t.name() == name)
+    }
+}
+
+/// A mapping the user saved under a name, to use again for the next export
+/// of the same shape: the kind, and per header the field it goes to (None:
+/// ignored).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Preset {
+    pub kind: Option<Kind>,
+    pub columns: Vec<(String, Option<String>)>,
+}
+
+impl Preset {
+    pub fn new(kind: Kind, headers: &[String], mapping: &[Option<Target>]) -> Preset {
+        Preset {
+            kind: Some(kind),
+            columns: headers
+                .iter()
+                .zip(mapping)
+                .map(|(h, t)| (h.clone(), t.map(|t| t.name().to_string())))
+                .collect(),
+        }
+    }
+
+    /// The mapping of `headers` for `kind`: the preset's choice for each
+    /// header it names, else the automatic one.
+    pub fn apply(&self, kind: Kind, headers: &[String]) -> Vec<Option<Target>> {
+        let auto = map_headers(kind, headers);
+        headers
+            .iter()
+            .zip(auto)
+            .map(|(h, auto)| {
+                match self
+                    .columns
+                    .iter()
+                    .find(|(ph, _)| normalise(ph) == normalise(h))
+                {
+                    Some((_, Some(name))) => Target::from_name(kind, name),
+                    Some((_, None)) => None,
+                    None => auto,
+                }
+            })
+            .collect()
+    }
 }
 
 /// The canonical fields of an order line that an orders file may carry.

@@ -167,6 +167,22 @@ pub struct ParsedFile {
     pub records: Vec<Record>,
     pub errors: Vec<RowIssue>,
     pub warnings: Vec<RowIssue>,
+    /// How the file was read, for the import wizard.
+    pub source: Source,
+}
+
+/// How a file was read: the kind and mapping chosen for its columns, the rows
+/// left out for their errors, and for a workbook its sheets.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Source {
+    /// The kind the columns were mapped for (orders for a line-item file).
+    pub kind: Kind,
+    pub headers: Vec<String>,
+    pub mapping: Vec<Option<mapping::Target>>,
+    /// The rows with errors, as they are in the file.
+    pub rejected: Vec<table::TableRow>,
+    pub sheets: Vec<String>,
+    pub sheet: Option<String>,
 }
 
 impl ParsedFile {
@@ -179,6 +195,28 @@ impl ParsedFile {
 }
 
 pub use read::{ReadOptions, read_bytes, read_file};
+
+/// The rows an import skips, as a CSV with the file's header, so the user can
+/// fix them and import them again. Text that a spreadsheet would run as a
+/// formula (`=`, `+`, `-`, `@` not followed by a number) is quoted with `'`.
+pub fn skipped_csv(file: &ParsedFile) -> Result<Vec<u8>, String> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let neutral = |c: &String| -> String {
+        let number = values::parse_amount(c, values::ColumnFormat::default()).is_some();
+        if c.starts_with(['=', '+', '-', '@']) && !number {
+            format!("'{c}")
+        } else {
+            c.clone()
+        }
+    };
+    w.write_record(file.source.headers.iter().map(neutral))
+        .map_err(|e| e.to_string())?;
+    for row in &file.source.rejected {
+        w.write_record(row.cells.iter().map(neutral))
+            .map_err(|e| e.to_string())?;
+    }
+    w.into_inner().map_err(|e| e.to_string())
+}
 
 pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
@@ -211,11 +249,12 @@ impl FileReport {
 
 /// Stores the valid records of `files` in one transaction, one import batch
 /// per file: either all of it is written or none of it. Rows with errors are
-/// counted as skipped. `progress` gets the fraction of records written.
+/// counted as skipped. `progress` gets the fraction of records written and
+/// answers whether to go on; when it says no, nothing is written.
 pub fn store_files(
     store: &mut Store,
     files: &[ParsedFile],
-    progress: &mut dyn FnMut(f32),
+    progress: &mut dyn FnMut(f32) -> bool,
 ) -> Result<Vec<FileReport>, StoreError> {
     let total: usize = files.iter().map(|f| f.records.len()).sum::<usize>().max(1);
     let tx = store.conn_mut().transaction()?;
@@ -256,8 +295,9 @@ pub fn store_files(
             }
             writer.write(&record)?;
             done += 1;
-            if done.is_multiple_of(4096) {
-                progress(done as f32 / total as f32);
+            if done.is_multiple_of(4096) && !progress(done as f32 / total as f32) {
+                // Dropping the transaction rolls everything back.
+                return Err(StoreError::Cancelled);
             }
         }
         let counts = writer.finish(file.errors_rows())?;

@@ -9,11 +9,11 @@ use std::path::{Path, PathBuf};
 use rusqlite::types::Value;
 use sha2::{Digest, Sha256};
 
-use super::mapping::{self, Extra, Target};
+use super::mapping::{self, Extra, Preset, Target};
 use super::rows::RowBuilder;
 use super::table::{self, Table, TableRow};
 use super::values::{self, ColumnFormat, LocaleDefaults};
-use super::{FileError, ParsedFile, hex};
+use super::{FileError, ParsedFile, Source, hex};
 use crate::store::Kind;
 
 #[derive(Clone, Debug)]
@@ -25,6 +25,11 @@ pub struct ReadOptions {
     pub sheet: Option<String>,
     /// How ambiguous numbers and dates are read (the database's locale).
     pub locale: LocaleDefaults,
+    /// A saved mapping to apply (by header name).
+    pub preset: Option<Preset>,
+    /// The mapping chosen in the wizard, one entry per column; overrides
+    /// the rest.
+    pub columns: Option<Vec<Option<Target>>>,
 }
 
 impl Default for ReadOptions {
@@ -33,6 +38,8 @@ impl Default for ReadOptions {
             kind: None,
             sheet: None,
             locale: LocaleDefaults::for_locale("id"),
+            preset: None,
+            columns: None,
         }
     }
 }
@@ -146,6 +153,8 @@ fn header(table: &Table) -> Option<(usize, Vec<String>)> {
 
 struct Parser<'t> {
     path: PathBuf,
+    table: &'t Table,
+    headers: Vec<String>,
     kind: Kind,
     mapping: Vec<Option<Target>>,
     rows: Vec<&'t TableRow>,
@@ -168,9 +177,18 @@ impl<'t> Parser<'t> {
         let Some((at, headers)) = header(table) else {
             return Err(not_recognised(&[]));
         };
-        let (kind, mapping) = match opts.kind {
+        let kind = opts.kind.or(opts.preset.as_ref().and_then(|p| p.kind));
+        let (kind, mapping) = match kind {
             Some(kind) => {
-                let mapping = mapping::map_headers(kind, &headers);
+                let mapping = match (&opts.columns, &opts.preset) {
+                    (Some(columns), _) => {
+                        let mut m = columns.clone();
+                        m.resize(headers.len(), None);
+                        m
+                    }
+                    (None, Some(preset)) => preset.apply(kind, &headers),
+                    (None, None) => mapping::map_headers(kind, &headers),
+                };
                 if mapping::score(kind, &mapping).is_none() {
                     let missing = kind
                         .file_fields()
@@ -191,7 +209,9 @@ impl<'t> Parser<'t> {
             .filter(|r| r.cells.iter().any(|c| !c.trim().is_empty()))
             .collect();
         let mut mapping = mapping;
-        numbers_are_not_reps(kind, &mut mapping, &rows);
+        if opts.columns.is_none() && opts.preset.is_none() {
+            numbers_are_not_reps(kind, &mut mapping, &rows);
+        }
         let formats = (0..mapping.len())
             .map(|col| {
                 values::infer(
@@ -204,6 +224,8 @@ impl<'t> Parser<'t> {
             .collect();
         Ok(Parser {
             path: path.to_path_buf(),
+            table,
+            headers,
             kind,
             mapping,
             rows,
@@ -367,6 +389,7 @@ impl<'t> Parser<'t> {
     }
 
     fn file(&self, kind: Kind, builder: RowBuilder) -> ParsedFile {
+        let bad: HashSet<u64> = builder.errors.iter().map(|e| e.line).collect();
         ParsedFile {
             path: self.path.clone(),
             kind,
@@ -374,6 +397,19 @@ impl<'t> Parser<'t> {
             records: builder.records,
             errors: builder.errors,
             warnings: builder.warnings,
+            source: Source {
+                kind: self.kind,
+                headers: self.headers.clone(),
+                mapping: self.mapping.clone(),
+                rejected: self
+                    .rows
+                    .iter()
+                    .filter(|r| bad.contains(&r.line))
+                    .map(|r| (*r).clone())
+                    .collect(),
+                sheets: self.table.sheets.clone(),
+                sheet: self.table.sheet.clone(),
+            },
         }
     }
 }

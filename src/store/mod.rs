@@ -54,6 +54,8 @@ pub enum StoreError {
         path: PathBuf,
         source: rusqlite_migration::Error,
     },
+    #[error("The import was cancelled; nothing was written.")]
+    Cancelled,
     #[error(transparent)]
     Sqlite(#[from] rusqlite::Error),
 }

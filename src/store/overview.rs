@@ -52,6 +52,8 @@ pub fn is_empty(summary: &[KindSummary]) -> bool {
 pub struct Overview {
     pub kinds: Vec<KindSummary>,
     pub batches: Vec<super::batches::Batch>,
+    /// The names of the saved import mappings.
+    pub presets: Vec<String>,
 }
 
 impl Overview {
@@ -59,6 +61,7 @@ impl Overview {
         Ok(Overview {
             kinds: summary(conn)?,
             batches: super::batches::list(conn)?,
+            presets: super::settings::preset_names(conn)?,
         })
     }
 

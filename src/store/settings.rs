@@ -80,6 +80,40 @@ pub fn save(conn: &Connection, settings: &Settings) -> Result<()> {
     Ok(())
 }
 
+const PRESET_PREFIX: &str = "preset:";
+
+/// Saves an import mapping under a name (JSON made by the importer).
+pub fn save_preset(conn: &Connection, name: &str, json: &str) -> Result<()> {
+    conn.execute(
+        "INSERT INTO settings(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        params![format!("{PRESET_PREFIX}{name}"), json],
+    )?;
+    Ok(())
+}
+
+pub fn load_preset(conn: &Connection, name: &str) -> Result<Option<String>> {
+    Ok(conn
+        .query_row(
+            "SELECT value FROM settings WHERE key = ?1",
+            [format!("{PRESET_PREFIX}{name}")],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// The names of the saved presets, sorted.
+pub fn preset_names(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt =
+        conn.prepare("SELECT substr(key, ?1) FROM settings WHERE key LIKE ?2 ORDER BY key")?;
+    let names = stmt
+        .query_map(
+            params![PRESET_PREFIX.len() as i64 + 1, format!("{PRESET_PREFIX}%")],
+            |r| r.get(0),
+        )?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(names)
+}
+
 impl Settings {
     /// Adds stage names not yet known (matching case-insensitively), each at
     /// the place its usual meaning gives it (a "Qualified" after a
@@ -189,6 +223,14 @@ mod tests {
         s.stages_chosen = true;
         assert!(s.add_stages(["Won back"], &[]));
         assert_eq!(s.pipeline_stages.len(), 6, "chosen stages are kept");
+        save_preset(store.conn(), "Toko A", "{}").unwrap();
+        save_preset(store.conn(), "Shopee", "{\"kind\":null}").unwrap();
+        assert_eq!(preset_names(store.conn()).unwrap(), ["Shopee", "Toko A"]);
+        assert_eq!(
+            load_preset(store.conn(), "Toko A").unwrap().as_deref(),
+            Some("{}")
+        );
+        assert_eq!(load_preset(store.conn(), "Toko B").unwrap(), None);
         s.currency = "USD".into();
         save(store.conn(), &s).unwrap();
         assert_eq!(load(store.conn()).unwrap(), s);

@@ -5,7 +5,8 @@ use std::sync::mpsc::Receiver;
 
 use serde::{Deserialize, Serialize};
 
-use super::tasks::{Event, ImportProblem, Job, Tasks};
+use super::import_wizard::{self, Wizard};
+use super::tasks::{Event, Job, ReadChoice, Tasks};
 use super::{data_tab, theme, welcome};
 use crate::demo::DemoOptions;
 use crate::i18n::{Arg, Lang};
@@ -67,6 +68,13 @@ pub struct LarisApp {
     now: f64,
     /// Files chosen in the file dialog, which runs on its own thread.
     pending_pick: Option<Receiver<Vec<PathBuf>>>,
+    /// Where to save skipped rows, chosen in a dialog on its own thread.
+    pending_save: Option<(Receiver<Option<PathBuf>>, Box<crate::import::ParsedFile>)>,
+    pub(super) wizard: Option<Wizard>,
+    /// A file the wizard moved on to, to read next frame.
+    pending_inspect: Option<PathBuf>,
+    /// The saved import mappings.
+    pub(super) presets: Vec<String>,
 }
 
 const STATE_KEY: &str = "laris";
@@ -95,6 +103,10 @@ impl LarisApp {
             notices: Vec::new(),
             confirm_undo: None,
             pending_pick: None,
+            pending_save: None,
+            wizard: None,
+            pending_inspect: None,
+            presets: Vec::new(),
             logo: load_logo(&cc.egui_ctx),
             now: 0.0,
         }
@@ -140,19 +152,47 @@ impl LarisApp {
         self.pending_pick = Some(rx);
     }
 
+    /// Opens the import wizard on the chosen files.
     pub(super) fn import(&mut self, ctx: &egui::Context, paths: Vec<PathBuf>) {
-        if paths.is_empty() {
-            return;
+        self.open_wizard(ctx, Wizard::new(paths));
+    }
+
+    /// Shows `wizard` (closing the wizard when None) and reads its file.
+    pub(super) fn open_wizard(&mut self, ctx: &egui::Context, wizard: Option<Wizard>) {
+        if let Some(w) = &wizard {
+            let job = Job::Inspect {
+                path: w.path.clone(),
+                choice: ReadChoice::default(),
+            };
+            self.tasks.spawn(ctx, job);
         }
-        let first = paths[0]
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        self.progress = Some((
-            self.tr_args("progress-import", &[("file", first.into())]),
-            0.0,
-        ));
-        self.tasks.spawn(ctx, Job::Import(paths));
+        self.wizard = wizard;
+    }
+
+    pub(super) fn spawn(&mut self, ctx: &egui::Context, job: Job) {
+        self.tasks.spawn(ctx, job);
+    }
+
+    /// Asks where to save the rows an import skips (on the dialog's own
+    /// thread), then writes them in the background.
+    pub(super) fn save_skipped(&mut self, ctx: &egui::Context, file: crate::import::ParsedFile) {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let repaint = ctx.clone();
+        let name = format!(
+            "{}-{}.csv",
+            file.path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            self.tr("skipped-file-suffix")
+        );
+        std::thread::spawn(move || {
+            let to =
+                pollster::block_on(rfd::AsyncFileDialog::new().set_file_name(name).save_file());
+            let _ = tx.send(to.map(|f| f.path().to_path_buf()));
+            repaint.request_repaint();
+        });
+        self.pending_save = Some((rx, Box::new(file)));
     }
 
     pub(super) fn undo(&mut self, ctx: &egui::Context, batch: &Batch) {
@@ -173,6 +213,7 @@ impl LarisApp {
                 }
             }
             Event::Loaded(Ok(overview)) => {
+                self.presets = overview.presets.clone();
                 self.overview = Some(overview);
                 self.progress = None;
             }
@@ -184,37 +225,46 @@ impl LarisApp {
             Event::SampleReady(Err(e)) => {
                 self.notify(self.tr_args("import-failed", &[("reason", e.into())]), true)
             }
-            Event::Imported(reports, problems) => {
+            Event::Inspected(path, result) => {
+                if let Some(w) = self.wizard.as_mut().filter(|w| w.path == path) {
+                    w.parsed = Some(result);
+                }
+            }
+            Event::Imported(Ok(reports)) => {
                 for r in reports {
                     let text = crate::cli::import::summary_line(self.lang, &r);
                     self.notify(text, false);
                 }
-                for p in problems {
-                    let text = self.problem_text(p);
-                    self.notify(text, true);
+                // On to the next chosen file, if any.
+                self.wizard = self.wizard.take().and_then(Wizard::next);
+                if let Some(w) = &self.wizard {
+                    self.pending_inspect = Some(w.path.clone());
                 }
             }
+            Event::Imported(Err(e)) => {
+                if let Some(w) = self.wizard.as_mut() {
+                    w.importing = None;
+                }
+                self.notify(self.tr_args("import-failed", &[("reason", e.into())]), true);
+            }
+            Event::PresetSaved(Ok(name)) => self.notify(
+                self.tr_args("preset-saved", &[("name", name.into())]),
+                false,
+            ),
+            Event::PresetSaved(Err(e)) | Event::SkippedSaved(Err(e)) => {
+                self.notify(self.tr_args("save-failed", &[("reason", e.into())]), true)
+            }
+            Event::SkippedSaved(Ok(path)) => self.notify(
+                self.tr_args(
+                    "skipped-saved",
+                    &[("file", path.display().to_string().into())],
+                ),
+                false,
+            ),
             Event::Undone(Ok((file, _))) => {
                 self.notify(self.tr_args("undo-done", &[("file", file.into())]), false)
             }
             Event::Undone(Err(e)) => self.notify(e, true),
-        }
-    }
-
-    fn problem_text(&self, problem: ImportProblem) -> String {
-        match problem {
-            ImportProblem::File(e) => e.message(self.lang),
-            ImportProblem::Rows { file, rows, first } => self.tr_args(
-                "import-has-errors",
-                &[
-                    ("file", file.as_str().into()),
-                    ("count", rows.into()),
-                    ("first", first.message(self.lang, &file).into()),
-                ],
-            ),
-            ImportProblem::Failed(reason) => {
-                self.tr_args("import-failed", &[("reason", reason.into())])
-            }
         }
     }
 
@@ -320,6 +370,21 @@ impl eframe::App for LarisApp {
             self.pending_pick = None;
             self.import(&ctx, paths);
         }
+        if let Some((rx, _)) = &self.pending_save
+            && let Ok(to) = rx.try_recv()
+        {
+            if let (Some(to), Some((_, file))) = (to, self.pending_save.take()) {
+                self.tasks.spawn(&ctx, Job::SaveSkipped { to, file });
+            }
+            self.pending_save = None;
+        }
+        if let Some(path) = self.pending_inspect.take() {
+            let job = Job::Inspect {
+                path,
+                choice: ReadChoice::default(),
+            };
+            self.tasks.spawn(&ctx, job);
+        }
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
                 .dropped_files
@@ -328,7 +393,7 @@ impl eframe::App for LarisApp {
                 .filter(|p| !p.as_os_str().is_empty())
                 .collect()
         });
-        if !dropped.is_empty() && !self.busy() {
+        if !dropped.is_empty() && self.wizard.is_none() {
             self.import(&ctx, dropped);
         }
 
@@ -351,6 +416,8 @@ impl eframe::App for LarisApp {
                 ui.centered_and_justified(|ui| {
                     ui.spinner();
                 });
+            } else if self.wizard.is_some() {
+                import_wizard::show(self, ui);
             } else if self.overview.as_ref().is_some_and(Overview::is_empty) {
                 welcome::show(self, ui);
             } else {

@@ -3,6 +3,7 @@
 
 mod app;
 mod data_tab;
+mod import_wizard;
 mod tasks;
 pub mod theme;
 mod welcome;

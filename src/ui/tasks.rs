@@ -3,39 +3,64 @@
 //! app polls each frame.
 
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 use crate::demo::DemoOptions;
-use crate::import::{self, FileError, FileReport, ParsedFile, RowIssue};
+use crate::import::mapping::{Preset, Target};
+use crate::import::values::LocaleDefaults;
+use crate::import::{self, FileError, FileReport, ParsedFile, ReadOptions};
 use crate::store::overview::Overview;
 use crate::store::write::Counts;
-use crate::store::{Store, batches};
+use crate::store::{Kind, Store, batches, settings};
+
+/// How the wizard wants a file read.
+#[derive(Clone, Debug, Default)]
+pub struct ReadChoice {
+    pub kind: Option<Kind>,
+    pub sheet: Option<String>,
+    pub columns: Option<Vec<Option<Target>>>,
+    pub preset: Option<String>,
+}
 
 pub enum Job {
     Load,
     Demo(DemoOptions),
-    Import(Vec<PathBuf>),
-    Undo { batch: i64, file: String },
-}
-
-/// Why an import stored nothing.
-pub enum ImportProblem {
-    File(FileError),
-    /// Rows with errors: nothing is written until they are fixed.
-    Rows {
-        file: String,
-        rows: u64,
-        first: RowIssue,
+    /// Read a file for the wizard, writing nothing.
+    Inspect {
+        path: PathBuf,
+        choice: ReadChoice,
     },
-    Failed(String),
+    /// Store what the wizard showed; the flag cancels.
+    Store {
+        files: Vec<ParsedFile>,
+        cancel: Arc<AtomicBool>,
+    },
+    Undo {
+        batch: i64,
+        file: String,
+    },
+    SavePreset {
+        name: String,
+        preset: Preset,
+    },
+    /// Write the rows an import skipped to a CSV the user can fix.
+    SaveSkipped {
+        to: PathBuf,
+        file: Box<ParsedFile>,
+    },
 }
 
 pub enum Event {
     Progress(f32),
     Loaded(Result<Overview, String>),
-    Imported(Vec<FileReport>, Vec<ImportProblem>),
+    Inspected(PathBuf, Result<Vec<ParsedFile>, FileError>),
+    Imported(Result<Vec<FileReport>, String>),
     SampleReady(Result<(), String>),
     Undone(Result<(String, Counts), String>),
+    PresetSaved(Result<String, String>),
+    SkippedSaved(Result<PathBuf, String>),
 }
 
 pub struct Tasks {
@@ -60,8 +85,8 @@ impl Tasks {
         self.running > 0
     }
 
-    /// Starts `job` on its own thread. Every job that writes ends by loading
-    /// the overview again.
+    /// Starts `job` on its own thread. Every job ends by sending the
+    /// overview again (so the Data tab shows what the job changed).
     pub fn spawn(&mut self, ctx: &egui::Context, job: Job) {
         self.running += 1;
         let tx = self.tx.clone();
@@ -72,36 +97,14 @@ impl Tasks {
                 let _ = tx.send(e);
                 ctx.request_repaint();
             };
-            let result = Store::open(&db).map_err(|e| e.to_string());
-            let mut store = match result {
+            let mut store = match Store::open(&db) {
                 Ok(s) => s,
                 Err(e) => {
-                    send(Event::Loaded(Err(e)));
+                    send(Event::Loaded(Err(e.to_string())));
                     return;
                 }
             };
-            match job {
-                Job::Load => {}
-                Job::Demo(opts) => {
-                    let r = crate::cli::demo::fill(&mut store, &opts, &mut |f| {
-                        send(Event::Progress(f))
-                    });
-                    send(Event::SampleReady(
-                        r.map(|_| ()).map_err(|e| format!("{e:#}")),
-                    ));
-                }
-                Job::Import(paths) => {
-                    let (reports, problems) =
-                        import_paths(&mut store, &paths, &mut |f| send(Event::Progress(f)));
-                    send(Event::Imported(reports, problems));
-                }
-                Job::Undo { batch, file } => {
-                    let r = batches::undo(store.conn_mut(), batch);
-                    send(Event::Undone(
-                        r.map(|c| (file, c)).map_err(|e| e.to_string()),
-                    ));
-                }
-            }
+            run(&mut store, job, &send);
             send(Event::Loaded(
                 Overview::load(store.conn()).map_err(|e| e.to_string()),
             ));
@@ -120,39 +123,58 @@ impl Tasks {
     }
 }
 
-/// Reads every file, then stores those without row errors. A file with row
-/// errors is not stored (the wizard that lets the user skip them comes with
-/// the importer for real-world exports).
-fn import_paths(
-    store: &mut Store,
-    paths: &[PathBuf],
-    progress: &mut dyn FnMut(f32),
-) -> (Vec<FileReport>, Vec<ImportProblem>) {
-    let mut problems = Vec::new();
-    let mut good: Vec<ParsedFile> = Vec::new();
-    for path in paths {
-        match import::read_file(path, &import::ReadOptions::default()) {
-            Err(e) => problems.push(ImportProblem::File(e)),
-            Ok(files) => match files.iter().find_map(|f| f.errors.first().map(|e| (f, e))) {
-                Some((file, first)) => problems.push(ImportProblem::Rows {
-                    file: file.file_name(),
-                    rows: files.iter().map(ParsedFile::errors_rows).sum(),
-                    first: first.clone(),
-                }),
-                None => good.extend(files),
-            },
+fn run(store: &mut Store, job: Job, send: &dyn Fn(Event)) {
+    match job {
+        Job::Load => {}
+        Job::Demo(opts) => {
+            let r = crate::cli::demo::fill(store, &opts, &mut |f| send(Event::Progress(f)));
+            send(Event::SampleReady(
+                r.map(|_| ()).map_err(|e| format!("{e:#}")),
+            ));
+        }
+        Job::Inspect { path, choice } => {
+            let settings = settings::load(store.conn()).unwrap_or_default();
+            let preset = choice.preset.as_ref().and_then(|name| {
+                let json = settings::load_preset(store.conn(), name).ok()??;
+                serde_json::from_str(&json).ok()
+            });
+            let opts = ReadOptions {
+                kind: choice.kind,
+                sheet: choice.sheet,
+                locale: LocaleDefaults::for_locale(&settings.locale),
+                preset,
+                columns: choice.columns,
+            };
+            send(Event::Inspected(
+                path.clone(),
+                import::read_file(&path, &opts),
+            ));
+        }
+        Job::Store { files, cancel } => {
+            let r = import::store_files(store, &files, &mut |f| {
+                send(Event::Progress(f));
+                !cancel.load(Ordering::Relaxed)
+            });
+            send(Event::Imported(r.map_err(|e| e.to_string())));
+        }
+        Job::Undo { batch, file } => {
+            let r = batches::undo(store.conn_mut(), batch);
+            send(Event::Undone(
+                r.map(|c| (file, c)).map_err(|e| e.to_string()),
+            ));
+        }
+        Job::SavePreset { name, preset } => {
+            let r = serde_json::to_string(&preset)
+                .map_err(|e| e.to_string())
+                .and_then(|json| {
+                    settings::save_preset(store.conn(), &name, &json).map_err(|e| e.to_string())
+                });
+            send(Event::PresetSaved(r.map(|()| name)));
+        }
+        Job::SaveSkipped { to, file } => {
+            let r = import::skipped_csv(&file)
+                .and_then(|bytes| std::fs::write(&to, bytes).map_err(|e| e.to_string()));
+            send(Event::SkippedSaved(r.map(|()| to)));
         }
     }
-    let reports = if good.is_empty() {
-        Vec::new()
-    } else {
-        match import::store_files(store, &good, progress) {
-            Ok(r) => r,
-            Err(e) => {
-                problems.push(ImportProblem::Failed(e.to_string()));
-                Vec::new()
-            }
-        }
-    };
-    (reports, problems)
 }

@@ -115,6 +115,16 @@ pub fn heading(ui: &mut egui::Ui, text: &str) -> egui::Response {
     ui.label(egui::RichText::new(text).heading().color(color))
 }
 
+/// A heading inside a screen, smaller than [`heading`].
+pub fn subheading(ui: &mut egui::Ui, text: &str) -> egui::Response {
+    let color = ui.visuals().strong_text_color();
+    ui.label(
+        egui::RichText::new(text)
+            .font(FontId::new(SIZE_HEADING, semibold()))
+            .color(color),
+    )
+}
+
 /// A primary button: accent fill, white text.
 pub fn primary_button(ui: &mut egui::Ui, text: &str) -> egui::Response {
     let text = egui::RichText::new(text)

@@ -1,0 +1,467 @@
+//! The import wizard: for each chosen file, the sheet, the kind, every
+//! column's field (a dropdown to change it), a preview of the first records
+//! as they will be stored, the rows with problems, then "import N valid rows,
+//! skip M" or cancel. Reading and storing run in the background.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use rusqlite::types::Value;
+
+use super::app::LarisApp;
+use super::tasks::{Job, ReadChoice};
+use super::theme;
+use crate::format;
+use crate::i18n::Lang;
+use crate::import::mapping::{Preset, Target};
+use crate::import::{FileError, ParsedFile};
+use crate::store::{FieldType, Kind};
+
+/// Records shown in the preview, per kind.
+const PREVIEW_ROWS: usize = 8;
+/// Row problems listed (the rest are counted).
+const SHOWN_ISSUES: usize = 200;
+
+pub struct Wizard {
+    /// Files still to go after this one.
+    pub queue: Vec<PathBuf>,
+    pub path: PathBuf,
+    pub choice: ReadChoice,
+    /// The file as read with `choice`; None while it is being read.
+    pub parsed: Option<Result<Vec<ParsedFile>, FileError>>,
+    /// Set while storing: the flag cancels.
+    pub importing: Option<Arc<AtomicBool>>,
+    pub preset_name: String,
+}
+
+impl Wizard {
+    pub fn new(mut paths: Vec<PathBuf>) -> Option<Wizard> {
+        if paths.is_empty() {
+            return None;
+        }
+        let path = paths.remove(0);
+        Some(Wizard {
+            queue: paths,
+            path,
+            choice: ReadChoice::default(),
+            parsed: None,
+            importing: None,
+            preset_name: String::new(),
+        })
+    }
+
+    pub fn file_name(&self) -> String {
+        self.path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    }
+
+    /// The next file of the queue, if any.
+    pub fn next(self) -> Option<Wizard> {
+        Wizard::new(self.queue)
+    }
+
+    fn files(&self) -> &[ParsedFile] {
+        match &self.parsed {
+            Some(Ok(files)) => files,
+            _ => &[],
+        }
+    }
+}
+
+/// Shows the wizard in the central panel.
+pub fn show(app: &mut LarisApp, ui: &mut egui::Ui) {
+    let ctx = ui.ctx().clone();
+    let lang = app.lang;
+    let Some(wizard) = app.wizard.as_mut() else {
+        return;
+    };
+    let mut action = Action::None;
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            theme::heading(
+                ui,
+                &lang.tr_args("wizard-title", &[("file", wizard.file_name().into())]),
+            );
+            if !wizard.queue.is_empty() {
+                ui.label(
+                    lang.tr_args("wizard-more-files", &[("count", wizard.queue.len().into())]),
+                );
+            }
+            ui.add_space(theme::SPACE_M);
+            if let Some(cancel) = &wizard.importing {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label(lang.tr("wizard-importing"));
+                    if let Some((_, f)) = &app.progress {
+                        ui.add(
+                            egui::ProgressBar::new(*f)
+                                .show_percentage()
+                                .desired_width(240.0),
+                        );
+                    }
+                    if ui.button(lang.tr("wizard-stop")).clicked() {
+                        cancel.store(true, Ordering::Relaxed);
+                    }
+                });
+                return;
+            }
+            match &wizard.parsed {
+                None => {
+                    ui.horizontal(|ui| {
+                        ui.spinner();
+                        ui.label(lang.tr("wizard-reading"));
+                    });
+                }
+                Some(Err(e)) => {
+                    ui.label(egui::RichText::new(e.message(lang)).color(theme::BAD));
+                    ui.add_space(theme::SPACE_M);
+                    kind_choice(ui, lang, wizard, &mut action);
+                    ui.add_space(theme::SPACE_M);
+                    if ui.button(lang.tr("wizard-skip-file")).clicked() {
+                        action = Action::Close;
+                    }
+                }
+                Some(Ok(_)) => loaded(ui, lang, wizard, &app.presets, &mut action),
+            }
+        });
+    match action {
+        Action::None => {}
+        Action::Reread => {
+            wizard.parsed = None;
+            let job = Job::Inspect {
+                path: wizard.path.clone(),
+                choice: wizard.choice.clone(),
+            };
+            app.spawn(&ctx, job);
+        }
+        Action::Import => {
+            let cancel = Arc::new(AtomicBool::new(false));
+            wizard.importing = Some(cancel.clone());
+            let files = wizard.files().to_vec();
+            app.progress = Some((lang.tr("wizard-importing"), 0.0));
+            app.spawn(&ctx, Job::Store { files, cancel });
+        }
+        Action::Close => {
+            let next = app.wizard.take().and_then(Wizard::next);
+            app.open_wizard(&ctx, next);
+        }
+        Action::SavePreset => {
+            if let Some(first) = wizard.files().first() {
+                let src = &first.source;
+                let preset = Preset::new(src.kind, &src.headers, &src.mapping);
+                let name = wizard.preset_name.trim().to_string();
+                app.spawn(&ctx, Job::SavePreset { name, preset });
+            }
+        }
+        Action::SaveSkipped => {
+            if let Some(file) = wizard
+                .files()
+                .iter()
+                .find(|f| !f.errors.is_empty())
+                .cloned()
+            {
+                app.save_skipped(&ctx, file);
+            }
+        }
+    }
+}
+
+enum Action {
+    None,
+    Reread,
+    Import,
+    Close,
+    SavePreset,
+    SaveSkipped,
+}
+
+fn loaded(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    wizard: &mut Wizard,
+    presets: &[String],
+    action: &mut Action,
+) {
+    let files = wizard.files().to_vec();
+    let Some(first) = files.first() else {
+        return;
+    };
+    let source = first.source.clone();
+    ui.horizontal(|ui| {
+        if source.sheets.len() > 1 {
+            let sheet_label = ui.label(lang.tr("wizard-sheet"));
+            let mut sheet = source.sheet.clone().unwrap_or_default();
+            let combo = egui::ComboBox::from_id_salt("sheet")
+                .selected_text(&sheet)
+                .show_ui(ui, |ui| {
+                    for s in &source.sheets {
+                        ui.selectable_value(&mut sheet, s.clone(), s);
+                    }
+                });
+            let _ = combo.response.labelled_by(sheet_label.id);
+            if Some(&sheet) != source.sheet.as_ref() {
+                wizard.choice.sheet = Some(sheet);
+                wizard.choice.columns = None;
+                *action = Action::Reread;
+            }
+            ui.add_space(theme::SPACE_L);
+        }
+        kind_choice(ui, lang, wizard, action);
+        if !presets.is_empty() {
+            ui.add_space(theme::SPACE_L);
+            let preset_label = ui.label(lang.tr("wizard-use-preset"));
+            let mut chosen = wizard.choice.preset.clone();
+            let combo = egui::ComboBox::from_id_salt("preset")
+                .selected_text(
+                    chosen
+                        .clone()
+                        .unwrap_or_else(|| lang.tr("wizard-no-preset")),
+                )
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut chosen, None, lang.tr("wizard-no-preset"));
+                    for p in presets {
+                        ui.selectable_value(&mut chosen, Some(p.clone()), p);
+                    }
+                });
+            let _ = combo.response.labelled_by(preset_label.id);
+            if chosen != wizard.choice.preset {
+                wizard.choice.preset = chosen;
+                wizard.choice.columns = None;
+                *action = Action::Reread;
+            }
+        }
+    });
+    ui.add_space(theme::SPACE_M);
+
+    theme::subheading(ui, &lang.tr("wizard-columns"));
+    let mut mapping = source.mapping.clone();
+    egui::Grid::new("mapping")
+        .num_columns(2)
+        .striped(true)
+        .spacing(egui::vec2(theme::SPACE_L, theme::SPACE_S))
+        .show(ui, |ui| {
+            ui.strong(lang.tr("wizard-column"));
+            ui.strong(lang.tr("wizard-field"));
+            ui.end_row();
+            for (i, header) in source.headers.iter().enumerate() {
+                if header.trim().is_empty() && mapping[i].is_none() {
+                    continue;
+                }
+                let header_label = ui.label(header);
+                let label = |t: Option<Target>| match t {
+                    Some(t) => lang.tr(&format!("field-{}", t.name())),
+                    None => lang.tr("wizard-ignore"),
+                };
+                let combo = egui::ComboBox::from_id_salt(("column", i))
+                    .selected_text(label(mapping[i]))
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut mapping[i], None, label(None));
+                        for t in Target::all_for(source.kind) {
+                            ui.selectable_value(&mut mapping[i], Some(t), label(Some(t)));
+                        }
+                    });
+                let _ = combo.response.labelled_by(header_label.id);
+                ui.end_row();
+            }
+        });
+    if mapping != source.mapping {
+        // A field goes to one column: taking it frees the other.
+        let changed = (0..mapping.len()).find(|&i| mapping[i] != source.mapping[i]);
+        if let Some(c) = changed
+            && let Some(taken) = mapping[c]
+        {
+            for (i, m) in mapping.iter_mut().enumerate() {
+                if i != c && *m == Some(taken) {
+                    *m = None;
+                }
+            }
+        }
+        wizard.choice.kind = Some(source.kind);
+        wizard.choice.columns = Some(mapping);
+        *action = Action::Reread;
+    }
+    ui.add_space(theme::SPACE_M);
+
+    for file in &files {
+        theme::subheading(
+            ui,
+            &lang.tr_args(
+                "wizard-preview",
+                &[(
+                    "kind",
+                    lang.tr(&format!("kind-{}", file.kind.table())).into(),
+                )],
+            ),
+        );
+        preview(ui, lang, file);
+        ui.add_space(theme::SPACE_M);
+    }
+
+    let errors: Vec<_> = files.iter().flat_map(|f| f.errors.iter()).collect();
+    let warnings: Vec<_> = files.iter().flat_map(|f| f.warnings.iter()).collect();
+    if !errors.is_empty() || !warnings.is_empty() {
+        theme::subheading(ui, &lang.tr("wizard-problems"));
+        egui::Grid::new("issues")
+            .num_columns(4)
+            .striped(true)
+            .spacing(egui::vec2(theme::SPACE_M, theme::SPACE_S))
+            .show(ui, |ui| {
+                for key in [
+                    "wizard-row",
+                    "wizard-column",
+                    "wizard-value",
+                    "wizard-reason",
+                ] {
+                    ui.strong(lang.tr(key));
+                }
+                ui.end_row();
+                for (issue, error) in errors
+                    .iter()
+                    .map(|e| (e, true))
+                    .chain(warnings.iter().map(|w| (w, false)))
+                    .take(SHOWN_ISSUES)
+                {
+                    ui.label(format::count(lang, issue.line as i64));
+                    ui.label(&issue.column);
+                    ui.label(&issue.value);
+                    let color = if error {
+                        theme::BAD
+                    } else {
+                        ui.visuals().warn_fg_color
+                    };
+                    ui.label(egui::RichText::new(lang.tr(issue.reason.message_id())).color(color));
+                    ui.end_row();
+                }
+            });
+        let more = (errors.len() + warnings.len()).saturating_sub(SHOWN_ISSUES);
+        if more > 0 {
+            ui.label(lang.tr_args("import-more-issues", &[("count", more.into())]));
+        }
+        ui.add_space(theme::SPACE_M);
+    }
+
+    let valid: usize = files.iter().map(|f| f.records.len()).sum();
+    let skipped: u64 = files.iter().map(ParsedFile::errors_rows).sum();
+    ui.horizontal(|ui| {
+        let label = if skipped > 0 {
+            lang.tr_args(
+                "wizard-import-skip",
+                &[
+                    ("count", format::count(lang, valid as i64).into()),
+                    ("skipped", format::count(lang, skipped as i64).into()),
+                ],
+            )
+        } else {
+            lang.tr_args(
+                "wizard-import",
+                &[("count", format::count(lang, valid as i64).into())],
+            )
+        };
+        if theme::primary_button(ui, &label).clicked() {
+            *action = Action::Import;
+        }
+        if ui.button(lang.tr("wizard-cancel")).clicked() {
+            *action = Action::Close;
+        }
+        if skipped > 0 && ui.button(lang.tr("wizard-save-skipped")).clicked() {
+            *action = Action::SaveSkipped;
+        }
+    });
+    ui.add_space(theme::SPACE_S);
+    ui.horizontal(|ui| {
+        let label = ui.label(lang.tr("wizard-preset-name"));
+        let edit = ui.add(egui::TextEdit::singleline(&mut wizard.preset_name).desired_width(180.0));
+        let _ = edit.labelled_by(label.id);
+        let ok = !wizard.preset_name.trim().is_empty();
+        if ui
+            .add_enabled(ok, egui::Button::new(lang.tr("wizard-save-preset")))
+            .clicked()
+        {
+            *action = Action::SavePreset;
+        }
+    });
+}
+
+fn kind_choice(ui: &mut egui::Ui, lang: Lang, wizard: &mut Wizard, action: &mut Action) {
+    let current = match &wizard.parsed {
+        Some(Ok(files)) => files.first().map(|f| f.source.kind),
+        _ => wizard.choice.kind,
+    };
+    let kind_label = ui.label(lang.tr("wizard-kind"));
+    let mut kind = current;
+    let label = |k: Option<Kind>| match k {
+        Some(k) => lang.tr(&format!("kind-{}", k.table())),
+        None => lang.tr("wizard-kind-unknown"),
+    };
+    let combo = egui::ComboBox::from_id_salt("kind")
+        .selected_text(label(kind))
+        .show_ui(ui, |ui| {
+            for k in Kind::ALL {
+                ui.selectable_value(&mut kind, Some(k), label(Some(k)));
+            }
+        });
+    let _ = combo.response.labelled_by(kind_label.id);
+    if kind != current {
+        wizard.choice.kind = kind;
+        wizard.choice.columns = None;
+        *action = Action::Reread;
+    }
+}
+
+/// The first records exactly as they will be stored.
+fn preview(ui: &mut egui::Ui, lang: Lang, file: &ParsedFile) {
+    let fields = file.kind.fields();
+    egui::ScrollArea::horizontal()
+        .id_salt(("preview", file.kind))
+        .show(ui, |ui| {
+            egui::Grid::new(("preview-grid", file.kind))
+                .striped(true)
+                .spacing(egui::vec2(theme::SPACE_M, theme::SPACE_S))
+                .show(ui, |ui| {
+                    for f in fields {
+                        ui.strong(lang.tr(&format!("field-{}", f.name)));
+                    }
+                    ui.end_row();
+                    for record in file.records.iter().take(PREVIEW_ROWS) {
+                        for (f, v) in fields.iter().zip(&record.values) {
+                            ui.label(shown(lang, f.ty, v));
+                        }
+                        ui.end_row();
+                    }
+                });
+        });
+    if file.records.len() > PREVIEW_ROWS {
+        ui.label(
+            egui::RichText::new(lang.tr_args(
+                "wizard-more-rows",
+                &[(
+                    "count",
+                    format::count(lang, (file.records.len() - PREVIEW_ROWS) as i64).into(),
+                )],
+            ))
+            .small()
+            .weak(),
+        );
+    }
+}
+
+/// A stored value as the preview shows it: money in units with its cents.
+fn shown(lang: Lang, ty: FieldType, v: &Value) -> String {
+    match (ty, v) {
+        (_, Value::Null) => String::new(),
+        (FieldType::Money, Value::Integer(minor)) => {
+            let sign = if *minor < 0 { "-" } else { "" };
+            let units = format::count(lang, (minor.unsigned_abs() / 100) as i64);
+            let decimal = if lang == Lang::Id { ',' } else { '.' };
+            format!("{sign}{units}{decimal}{:02}", minor.unsigned_abs() % 100)
+        }
+        (_, Value::Integer(i)) => i.to_string(),
+        (_, Value::Real(r)) => r.to_string(),
+        (_, Value::Text(t)) => t.clone(),
+        (_, Value::Blob(_)) => String::new(),
+    }
+}
