@@ -164,7 +164,12 @@ pub struct ParsedFile {
     pub kind: Kind,
     /// SHA-256 of the file's bytes.
     pub content_hash: String,
+    /// The records; for a streamed file only the first few, for the preview.
     pub records: Vec<Record>,
+    /// How many valid records the file has.
+    pub count: usize,
+    /// For a streamed file: where the records are read from again.
+    pub stream: Option<std::sync::Arc<read::Streamed>>,
     pub errors: Vec<RowIssue>,
     pub warnings: Vec<RowIssue>,
     /// How the file was read, for the import wizard.
@@ -239,7 +244,7 @@ impl FileReport {
             file: file.file_name(),
             kind: file.kind,
             counts: Counts {
-                added: file.records.len() as u64,
+                added: file.count as u64,
                 skipped: file.errors_rows(),
                 ..Counts::default()
             },
@@ -256,7 +261,7 @@ pub fn store_files(
     files: &[ParsedFile],
     progress: &mut dyn FnMut(f32) -> bool,
 ) -> Result<Vec<FileReport>, StoreError> {
-    let total: usize = files.iter().map(|f| f.records.len()).sum::<usize>().max(1);
+    let total: usize = files.iter().map(|f| f.count).sum::<usize>().max(1);
     let tx = store.conn_mut().transaction()?;
     let mut names = DisplayNames::load(&tx)?;
     let mut settings = settings::load(&tx)?;
@@ -280,8 +285,7 @@ pub fn store_files(
             .filter_map(|(i, f)| parse::name_field(f.ty).map(|n| (i, n.as_str())))
             .collect();
         let mut stages = Vec::new();
-        for record in &file.records {
-            let mut record = record.clone();
+        file.for_each_record(&mut |mut record| {
             for &(i, field) in &name_fields {
                 if let Value::Text(text) = &record.values[i]
                     && !text.is_empty()
@@ -299,7 +303,8 @@ pub fn store_files(
                 // Dropping the transaction rolls everything back.
                 return Err(StoreError::Cancelled);
             }
-        }
+            Ok(())
+        })?;
         let counts = writer.finish(file.errors_rows())?;
         if !stages.is_empty() {
             let in_use = stages_in_use(&tx)?;
@@ -319,6 +324,20 @@ pub fn store_files(
 }
 
 impl ParsedFile {
+    /// Calls `f` with every valid record, reading a streamed file again.
+    pub fn for_each_record(
+        &self,
+        f: &mut dyn FnMut(Record) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        match &self.stream {
+            Some(stream) => stream.for_each_record(f, |e| StoreError::Reread {
+                file: self.file_name(),
+                reason: e.to_string(),
+            }),
+            None => self.records.iter().try_for_each(|r| f(r.clone())),
+        }
+    }
+
     /// How many rows have at least one error (a row may have several).
     pub fn errors_rows(&self) -> u64 {
         let mut lines: Vec<u64> = self.errors.iter().map(|e| e.line).collect();

@@ -5,16 +5,18 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rusqlite::types::Value;
 use sha2::{Digest, Sha256};
 
 use super::mapping::{self, Extra, Preset, Target};
 use super::rows::RowBuilder;
-use super::table::{self, Table, TableRow};
-use super::values::{self, ColumnFormat, LocaleDefaults};
+use super::table::{self, Table, TableRow, TextSource};
+use super::values::{self, ColumnFormat, FormatEvidence, LocaleDefaults};
 use super::{FileError, ParsedFile, Source, hex};
 use crate::store::Kind;
+use crate::store::write::Record;
 
 #[derive(Clone, Debug)]
 pub struct ReadOptions {
@@ -44,12 +46,212 @@ impl Default for ReadOptions {
     }
 }
 
+/// Reads a file. A text file that is not line items is streamed: it is read
+/// in passes and never held whole in memory, and its records are read again
+/// when they are stored ([`ParsedFile::for_each_record`]).
 pub fn read_file(path: &Path, opts: &ReadOptions) -> Result<Vec<ParsedFile>, FileError> {
-    let bytes = std::fs::read(path).map_err(|source| FileError::Unreadable {
+    let unreadable = |source| FileError::Unreadable {
         path: path.to_path_buf(),
         source,
-    })?;
-    read_bytes(path, &bytes, opts)
+    };
+    if table::is_workbook(path) {
+        let bytes = std::fs::read(path).map_err(unreadable)?;
+        return read_bytes(path, &bytes, opts);
+    }
+    let source = TextSource::open(path).map_err(unreadable)?;
+    match stream_text(path, source, opts)? {
+        Some(file) => Ok(vec![file]),
+        None => {
+            let bytes = std::fs::read(path).map_err(unreadable)?;
+            read_bytes(path, &bytes, opts)
+        }
+    }
+}
+
+/// The first pass over a text file finds the header, the mapping and each
+/// column's format; the second parses every row for the preview, the count
+/// and the row problems. None for a line-item file, which is grouped in
+/// memory instead.
+fn stream_text(
+    path: &Path,
+    source: TextSource,
+    opts: &ReadOptions,
+) -> Result<Option<ParsedFile>, FileError> {
+    let unreadable = |source| FileError::Unreadable {
+        path: path.to_path_buf(),
+        source,
+    };
+    let malformed = |e: csv::Error| FileError::Malformed {
+        path: path.to_path_buf(),
+        line: e.position().map_or(0, |p| p.line()),
+        message: e.to_string(),
+    };
+    let mut hasher = Sha256::new();
+    let (skip, headers, kind, mut mapping, evidence, rep) = {
+        let mut rows = source.rows(Some(&mut hasher)).map_err(unreadable)?;
+        let head: Vec<TableRow> = rows
+            .by_ref()
+            .take(30)
+            .collect::<Result<_, _>>()
+            .map_err(malformed)?;
+        if head.is_empty() {
+            return Err(not_recognised(path, &[]));
+        }
+        let cells: Vec<Vec<String>> = head.iter().map(|r| r.cells.clone()).collect();
+        let at = mapping::header_row(&cells);
+        let headers = head[at].cells.clone();
+        let (kind, mapping) = choose_mapping(path, &headers, opts)?;
+        if is_line_items(kind, &mapping) {
+            return Ok(None);
+        }
+        let mut evidence = vec![FormatEvidence::default(); headers.len()];
+        let mut rep = RepCheck::default();
+        let rep_col = rep_column(kind, &mapping);
+        let mut observe = |row: &TableRow| {
+            for (e, c) in evidence.iter_mut().zip(&row.cells) {
+                e.observe(c);
+            }
+            if let Some(v) = rep_col.and_then(|c| row.cells.get(c)) {
+                rep.observe(v);
+            }
+        };
+        head[at + 1..].iter().for_each(&mut observe);
+        for row in rows {
+            observe(&row.map_err(malformed)?);
+        }
+        (at + 1, headers, kind, mapping, evidence, rep)
+    };
+    if opts.columns.is_none() && opts.preset.is_none() {
+        rep.apply(kind, &mut mapping);
+    }
+    let parser = Parser {
+        path: path.to_path_buf(),
+        sheets: Vec::new(),
+        sheet: None,
+        headers,
+        kind,
+        formats: evidence.iter().map(|e| e.format(opts.locale)).collect(),
+        mapping,
+        rows: Vec::new(),
+    };
+    let streamed = Streamed {
+        source,
+        skip,
+        parser,
+    };
+    let mut preview = Vec::new();
+    let mut count = 0;
+    let mut rejected = Vec::new();
+    let mut builder = RowBuilder::new(kind);
+    streamed
+        .each_row(&mut builder, &mut |builder, row, bad| {
+            if bad {
+                rejected.push(row.clone());
+            }
+            for record in builder.records.drain(..) {
+                count += 1;
+                if preview.len() < PREVIEW_RECORDS {
+                    preview.push(record);
+                }
+            }
+            Ok(())
+        })
+        .map_err(|e| match e {
+            ReadError::Csv(e) => malformed(e),
+            ReadError::Io(e) => unreadable(e),
+        })?;
+    let mut file = streamed.parser.file(kind, builder);
+    file.records = preview;
+    file.count = count;
+    file.content_hash = hex(&hasher.finalize());
+    file.source.rejected = rejected;
+    file.stream = Some(Arc::new(streamed));
+    Ok(Some(file))
+}
+
+/// Records a streamed file keeps in memory for the preview.
+const PREVIEW_RECORDS: usize = 20;
+
+fn is_line_items(kind: Kind, mapping: &[Option<Target>]) -> bool {
+    kind == Kind::Orders
+        && (mapping.contains(&Some(Target::Field("product")))
+            || mapping.contains(&Some(Target::Field("sku"))))
+}
+
+/// Why a streamed file could not be read (again).
+#[derive(Debug)]
+pub enum ReadError {
+    Io(std::io::Error),
+    Csv(csv::Error),
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::Io(e) => e.fmt(f),
+            ReadError::Csv(e) => e.fmt(f),
+        }
+    }
+}
+
+/// A text file whose records are read from disk each time they are needed.
+#[derive(Debug)]
+pub struct Streamed {
+    source: TextSource,
+    /// Rows of the reader up to and including the header.
+    skip: usize,
+    parser: Parser<'static>,
+}
+
+impl Streamed {
+    /// Parses every data row into `builder`, then calls `each` with the row
+    /// and whether it had an error.
+    fn each_row(
+        &self,
+        builder: &mut RowBuilder,
+        each: &mut dyn FnMut(&mut RowBuilder, &TableRow, bool) -> Result<(), ReadError>,
+    ) -> Result<(), ReadError> {
+        let formats = self.parser.formats_for(self.parser.kind);
+        let no_returns = HashSet::new();
+        let rows = self.source.rows(None).map_err(ReadError::Io)?;
+        for row in rows.skip(self.skip) {
+            let row = row.map_err(ReadError::Csv)?;
+            if row.cells.iter().all(|c| c.trim().is_empty()) {
+                continue;
+            }
+            let errors = builder.errors.len();
+            self.parser.push_row(builder, &row, &formats, &no_returns);
+            let bad = builder.errors.len() > errors;
+            each(builder, &row, bad)?;
+        }
+        Ok(())
+    }
+
+    /// Every valid record, in file order.
+    pub fn for_each_record<E>(
+        &self,
+        f: &mut dyn FnMut(Record) -> Result<(), E>,
+        read_error: impl Fn(ReadError) -> E,
+    ) -> Result<(), E> {
+        let mut builder = RowBuilder::new(self.parser.kind);
+        let mut failed = None;
+        let r = self.each_row(&mut builder, &mut |builder, _, _| {
+            builder.errors.clear();
+            builder.warnings.clear();
+            for record in builder.records.drain(..) {
+                if let Err(e) = f(record) {
+                    failed = Some(e);
+                    return Err(ReadError::Io(std::io::Error::other("stopped")));
+                }
+            }
+            Ok(())
+        });
+        match (failed, r) {
+            (Some(e), _) => Err(e),
+            (None, Err(e)) => Err(read_error(e)),
+            (None, Ok(())) => Ok(()),
+        }
+    }
 }
 
 /// Like [`read_file`] for content already in memory (`path` names it).
@@ -151,9 +353,11 @@ fn header(table: &Table) -> Option<(usize, Vec<String>)> {
     Some((at, table.rows[at].cells.clone()))
 }
 
+#[derive(Debug)]
 struct Parser<'t> {
     path: PathBuf,
-    table: &'t Table,
+    sheets: Vec<String>,
+    sheet: Option<String>,
     headers: Vec<String>,
     kind: Kind,
     mapping: Vec<Option<Target>>,
@@ -164,53 +368,23 @@ struct Parser<'t> {
 
 impl<'t> Parser<'t> {
     fn new(path: &Path, table: &'t Table, opts: &ReadOptions) -> Result<Self, FileError> {
-        let not_recognised = |headers: &[String]| FileError::NotRecognised {
-            path: path.to_path_buf(),
-            columns: headers
-                .iter()
-                .filter(|h| !h.trim().is_empty())
-                .cloned()
-                .collect::<Vec<_>>()
-                .join(", "),
-            looks_like: mapping::looks_like(headers),
-        };
         let Some((at, headers)) = header(table) else {
-            return Err(not_recognised(&[]));
+            return Err(not_recognised(path, &[]));
         };
-        let kind = opts.kind.or(opts.preset.as_ref().and_then(|p| p.kind));
-        let (kind, mapping) = match kind {
-            Some(kind) => {
-                let mapping = match (&opts.columns, &opts.preset) {
-                    (Some(columns), _) => {
-                        let mut m = columns.clone();
-                        m.resize(headers.len(), None);
-                        m
-                    }
-                    (None, Some(preset)) => preset.apply(kind, &headers),
-                    (None, None) => mapping::map_headers(kind, &headers),
-                };
-                if mapping::score(kind, &mapping).is_none() {
-                    let missing = kind
-                        .file_fields()
-                        .find(|f| f.required && !mapping.contains(&Some(Target::Field(f.name))))
-                        .map_or("", |f| f.name);
-                    return Err(FileError::MissingColumn {
-                        path: path.to_path_buf(),
-                        kind,
-                        column: missing.to_string(),
-                    });
-                }
-                (kind, mapping)
-            }
-            None => mapping::recognise(&headers).ok_or_else(|| not_recognised(&headers))?,
-        };
+        let (kind, mapping) = choose_mapping(path, &headers, opts)?;
         let rows: Vec<&TableRow> = table.rows[at + 1..]
             .iter()
             .filter(|r| r.cells.iter().any(|c| !c.trim().is_empty()))
             .collect();
         let mut mapping = mapping;
         if opts.columns.is_none() && opts.preset.is_none() {
-            numbers_are_not_reps(kind, &mut mapping, &rows);
+            let mut check = RepCheck::default();
+            if let Some(col) = rep_column(kind, &mapping) {
+                rows.iter()
+                    .filter_map(|r| r.cells.get(col))
+                    .for_each(|v| check.observe(v));
+            }
+            check.apply(kind, &mut mapping);
         }
         let formats = (0..mapping.len())
             .map(|col| {
@@ -224,7 +398,8 @@ impl<'t> Parser<'t> {
             .collect();
         Ok(Parser {
             path: path.to_path_buf(),
-            table,
+            sheets: table.sheets.clone(),
+            sheet: table.sheet.clone(),
             headers,
             kind,
             mapping,
@@ -275,17 +450,28 @@ impl<'t> Parser<'t> {
         let mut builder = RowBuilder::new(self.kind);
         let formats = self.formats_for(self.kind);
         for row in &self.rows {
-            if builder.push(row.line, &self.cells_for(self.kind, row), &formats)
-                && self.kind == Kind::Orders
-            {
-                let refunded = self.amount(row, Extra::RefundedAmount);
-                let cancelled = !self.cell(row, Target::Extra(Extra::CancelledAt)).is_empty();
-                if let Some(record) = builder.records.last_mut() {
-                    adjust_order(&mut record.values, refunded, cancelled, returns);
-                }
-            }
+            self.push_row(&mut builder, row, &formats, returns);
         }
         vec![self.file(self.kind, builder)]
+    }
+
+    /// Parses one row of a file that is not line items into `builder`.
+    fn push_row(
+        &self,
+        builder: &mut RowBuilder,
+        row: &TableRow,
+        formats: &[ColumnFormat],
+        returns: &HashSet<String>,
+    ) {
+        if builder.push(row.line, &self.cells_for(self.kind, row), formats)
+            && self.kind == Kind::Orders
+        {
+            let refunded = self.amount(row, Extra::RefundedAmount);
+            let cancelled = !self.cell(row, Target::Extra(Extra::CancelledAt)).is_empty();
+            if let Some(record) = builder.records.last_mut() {
+                adjust_order(&mut record.values, refunded, cancelled, returns);
+            }
+        }
     }
 
     fn amount(&self, row: &TableRow, extra: Extra) -> i64 {
@@ -394,7 +580,9 @@ impl<'t> Parser<'t> {
             path: self.path.clone(),
             kind,
             content_hash: String::new(),
+            count: builder.records.len(),
             records: builder.records,
+            stream: None,
             errors: builder.errors,
             warnings: builder.warnings,
             source: Source {
@@ -407,8 +595,8 @@ impl<'t> Parser<'t> {
                     .filter(|r| bad.contains(&r.line))
                     .map(|r| (*r).clone())
                     .collect(),
-                sheets: self.table.sheets.clone(),
-                sheet: self.table.sheet.clone(),
+                sheets: self.sheets.clone(),
+                sheet: self.sheet.clone(),
             },
         }
     }
@@ -416,40 +604,97 @@ impl<'t> Parser<'t> {
 
 /// "Sales" names the salesperson in an Indonesian shop's sheet and the line
 /// amount in Superstore's: a column of numbers is the amount.
-fn numbers_are_not_reps(kind: Kind, mapping: &mut [Option<Target>], rows: &[&TableRow]) {
-    if kind != Kind::Orders || mapping.contains(&Some(Target::Field("line_total"))) {
-        return;
+#[derive(Default)]
+struct RepCheck {
+    seen: bool,
+    text: bool,
+}
+
+impl RepCheck {
+    fn observe(&mut self, v: &str) {
+        if v.trim().is_empty() || self.text {
+            return;
+        }
+        self.seen = true;
+        let as_number = |decimal| {
+            values::parse_amount(
+                v,
+                ColumnFormat {
+                    decimal,
+                    day_first: false,
+                },
+            )
+            .is_some()
+        };
+        self.text = !as_number('.') && !as_number(',');
     }
-    let Some(col) = mapping
+
+    fn apply(&self, kind: Kind, mapping: &mut [Option<Target>]) {
+        if let Some(col) = rep_column(kind, mapping)
+            && self.seen
+            && !self.text
+        {
+            mapping[col] = Some(Target::Field("line_total"));
+        }
+    }
+}
+
+/// The column mapped to the rep, in an orders file whose line amounts are
+/// not mapped yet.
+fn rep_column(kind: Kind, mapping: &[Option<Target>]) -> Option<usize> {
+    if kind != Kind::Orders || mapping.contains(&Some(Target::Field("line_total"))) {
+        return None;
+    }
+    mapping
         .iter()
         .position(|t| *t == Some(Target::Field("rep")))
-    else {
-        return;
-    };
-    let format = ColumnFormat {
-        decimal: '.',
-        day_first: false,
-    };
-    let mut values = rows
-        .iter()
-        .filter_map(|r| r.cells.get(col))
-        .filter(|c| !c.trim().is_empty())
-        .peekable();
-    if values.peek().is_some()
-        && values.all(|v| {
-            values::parse_amount(v, format).is_some()
-                || values::parse_amount(
-                    v,
-                    ColumnFormat {
-                        decimal: ',',
-                        ..format
-                    },
-                )
-                .is_some()
-        })
-    {
-        mapping[col] = Some(Target::Field("line_total"));
+}
+
+fn not_recognised(path: &Path, headers: &[String]) -> FileError {
+    FileError::NotRecognised {
+        path: path.to_path_buf(),
+        columns: headers
+            .iter()
+            .filter(|h| !h.trim().is_empty())
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", "),
+        looks_like: mapping::looks_like(headers),
     }
+}
+
+/// The kind and column mapping: the user's (wizard or preset), else the
+/// kind recognised from the headers.
+fn choose_mapping(
+    path: &Path,
+    headers: &[String],
+    opts: &ReadOptions,
+) -> Result<(Kind, Vec<Option<Target>>), FileError> {
+    let kind = opts.kind.or(opts.preset.as_ref().and_then(|p| p.kind));
+    let Some(kind) = kind else {
+        return mapping::recognise(headers).ok_or_else(|| not_recognised(path, headers));
+    };
+    let mapping = match (&opts.columns, &opts.preset) {
+        (Some(columns), _) => {
+            let mut m = columns.clone();
+            m.resize(headers.len(), None);
+            m
+        }
+        (None, Some(preset)) => preset.apply(kind, headers),
+        (None, None) => mapping::map_headers(kind, headers),
+    };
+    if mapping::score(kind, &mapping).is_none() {
+        let missing = kind
+            .file_fields()
+            .find(|f| f.required && !mapping.contains(&Some(Target::Field(f.name))))
+            .map_or("", |f| f.name);
+        return Err(FileError::MissingColumn {
+            path: path.to_path_buf(),
+            kind,
+            column: missing.to_string(),
+        });
+    }
+    Ok((kind, mapping))
 }
 
 /// What the export says besides the status: a refunded amount is taken off

@@ -2,10 +2,12 @@
 //! encoding and delimiter, or one sheet of a workbook.
 
 use std::borrow::Cow;
-use std::io::Cursor;
-use std::path::Path;
+use std::fs::File;
+use std::io::{BufReader, Cursor, Read};
+use std::path::{Path, PathBuf};
 
 use calamine::{Data, Reader};
+use sha2::{Digest, Sha256};
 
 /// A file's rows as text, each with the number a user would look for: the
 /// line of a text file where the row starts, or a spreadsheet's row number.
@@ -113,6 +115,150 @@ pub fn read_text(bytes: &[u8]) -> Result<Table, csv::Error> {
     })
 }
 
+/// A text file read as it is streamed, so that a file of any size reads in
+/// little memory: its encoding and delimiter come from its first 64 KiB.
+#[derive(Clone, Debug)]
+pub struct TextSource {
+    pub path: PathBuf,
+    encoding: &'static encoding_rs::Encoding,
+    delimiter: u8,
+}
+
+impl TextSource {
+    pub fn open(path: &Path) -> std::io::Result<TextSource> {
+        let mut head = Vec::with_capacity(64 * 1024);
+        File::open(path)?.take(64 * 1024).read_to_end(&mut head)?;
+        let encoding = detect_encoding(&head);
+        let text = decode(&head);
+        Ok(TextSource {
+            path: path.to_path_buf(),
+            encoding,
+            delimiter: sniff_delimiter(&text),
+        })
+    }
+
+    /// The file's rows, read from the start. `hasher` sees every byte.
+    pub fn rows<'h>(
+        &self,
+        hasher: Option<&'h mut Sha256>,
+    ) -> std::io::Result<impl Iterator<Item = Result<TableRow, csv::Error>> + 'h> {
+        let file = HashingReader {
+            inner: BufReader::with_capacity(256 * 1024, File::open(&self.path)?),
+            hasher,
+        };
+        let decoded = encoding_rs_io::DecodeReaderBytesBuilder::new()
+            .encoding(Some(self.encoding))
+            .bom_sniffing(true)
+            .utf8_passthru(true)
+            .build(file);
+        let reader = csv::ReaderBuilder::new()
+            .delimiter(self.delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .buffer_capacity(256 * 1024)
+            .from_reader(LineEnds::new(decoded));
+        Ok(reader.into_records().map(|r| {
+            r.map(|record| TableRow {
+                line: record.position().map_or(0, |p| p.line()),
+                cells: record.iter().map(str::to_string).collect(),
+            })
+        }))
+    }
+}
+
+/// The encoding of text that starts with `head`: a BOM decides, else valid
+/// UTF-8 is UTF-8, else the detector guesses.
+fn detect_encoding(head: &[u8]) -> &'static encoding_rs::Encoding {
+    if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(head) {
+        return encoding;
+    }
+    // The 64 KiB may cut a character in two: judge what comes before.
+    let valid = match std::str::from_utf8(head) {
+        Ok(_) => true,
+        Err(e) => e.error_len().is_none(),
+    };
+    if valid {
+        return encoding_rs::UTF_8;
+    }
+    let mut detector = chardetng::EncodingDetector::new();
+    detector.feed(head, false);
+    detector.guess(None, true)
+}
+
+/// Passes bytes through, showing each to the hasher.
+struct HashingReader<'h, R> {
+    inner: R,
+    hasher: Option<&'h mut Sha256>,
+}
+
+impl<R: Read> Read for HashingReader<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        if let Some(h) = self.hasher.as_deref_mut() {
+            h.update(&buf[..n]);
+        }
+        Ok(n)
+    }
+}
+
+/// Turns CRLF and bare CR line ends into LF as the text streams by: the CSV
+/// reader counts lines by their LF, and row numbers must be the lines a user
+/// sees.
+struct LineEnds<R> {
+    inner: R,
+    buf: Vec<u8>,
+    pending_cr: bool,
+}
+
+impl<R> LineEnds<R> {
+    fn new(inner: R) -> Self {
+        LineEnds {
+            inner,
+            buf: Vec::new(),
+            pending_cr: false,
+        }
+    }
+}
+
+impl<R: Read> Read for LineEnds<R> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        if out.len() < 2 {
+            return Err(std::io::Error::other("read buffer too small"));
+        }
+        loop {
+            // One byte of room for a CR held over from the last read.
+            self.buf.resize(out.len() - 1, 0);
+            let n = self.inner.read(&mut self.buf)?;
+            let mut w = 0;
+            if n == 0 {
+                if std::mem::take(&mut self.pending_cr) {
+                    out[0] = b'\n';
+                    return Ok(1);
+                }
+                return Ok(0);
+            }
+            for &b in &self.buf[..n] {
+                if std::mem::take(&mut self.pending_cr) {
+                    out[w] = b'\n';
+                    w += 1;
+                    if b == b'\n' {
+                        continue;
+                    }
+                }
+                if b == b'\r' {
+                    self.pending_cr = true;
+                } else {
+                    out[w] = b;
+                    w += 1;
+                }
+            }
+            if w > 0 {
+                return Ok(w);
+            }
+        }
+    }
+}
+
 /// The names of a workbook's sheets.
 pub fn sheet_names(bytes: &[u8]) -> Result<Vec<String>, calamine::Error> {
     Ok(calamine::open_workbook_auto_from_rs(Cursor::new(bytes))?.sheet_names())
@@ -199,6 +345,46 @@ mod tests {
             b'\t'
         );
         assert_eq!(sniff_delimiter("a|b|c\n1|2|3\n"), b'|');
+    }
+
+    #[test]
+    fn streamed_rows_match_rows_read_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, bytes) in [
+            ("crlf.csv", &b"a;b\r\n1;x\r\n2;\"y\r\nz\"\r\n3;w\r\n"[..]),
+            ("cr.csv", &b"a,b\r1,\"x\ry\"\r2,z\r"[..]),
+            ("bom.csv", &b"\xEF\xBB\xBFa,b\n1,caf\xC3\xA9\n"[..]),
+            ("utf16.csv", &b"\xFF\xFEa\0,\0b\0\n\0\xE9\0,\x002\0\n\0"[..]),
+            ("cp1252.csv", &b"a;b\n1;Caf\xE9\n"[..]),
+        ] {
+            let path = dir.path().join(name);
+            std::fs::write(&path, bytes).unwrap();
+            let streamed: Vec<TableRow> = TextSource::open(&path)
+                .unwrap()
+                .rows(None)
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap();
+            assert_eq!(streamed, read_text(bytes).unwrap().rows, "{name}");
+        }
+    }
+
+    #[test]
+    fn line_ends_survive_any_read_size() {
+        let text = b"a\r\nb\rc\n\r\nd\r";
+        for size in 2..8 {
+            let mut r = LineEnds::new(&text[..]);
+            let mut out = Vec::new();
+            let mut chunk = vec![0; size];
+            loop {
+                let n = r.read(&mut chunk).unwrap();
+                if n == 0 {
+                    break;
+                }
+                out.extend_from_slice(&chunk[..n]);
+            }
+            assert_eq!(out, b"a\nb\nc\n\nd\n", "read size {size}");
+        }
     }
 
     #[test]

@@ -38,32 +38,52 @@ impl LocaleDefaults {
     }
 }
 
-/// Looks at every value of a column and settles its format.
-pub fn infer<'a>(values: impl Iterator<Item = &'a str>, defaults: LocaleDefaults) -> ColumnFormat {
-    let (mut dot, mut comma, mut day_first, mut month_first) = (false, false, false, false);
-    for v in values {
+/// What a column's values have shown so far about its format.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct FormatEvidence {
+    dot: bool,
+    comma: bool,
+    day_first: bool,
+    month_first: bool,
+}
+
+impl FormatEvidence {
+    pub fn observe(&mut self, v: &str) {
         match decimal_evidence(v) {
-            Some('.') => dot = true,
-            Some(',') => comma = true,
+            Some('.') => self.dot = true,
+            Some(',') => self.comma = true,
             _ => {}
         }
         if let Some((a, b)) = numeric_date_parts(v) {
-            day_first |= a > 12 && b <= 12;
-            month_first |= b > 12 && a <= 12;
+            self.day_first |= a > 12 && b <= 12;
+            self.month_first |= b > 12 && a <= 12;
         }
     }
-    ColumnFormat {
-        decimal: match (dot, comma) {
-            (true, false) => '.',
-            (false, true) => ',',
-            _ => defaults.decimal,
-        },
-        day_first: match (day_first, month_first) {
-            (true, false) => true,
-            (false, true) => false,
-            _ => defaults.day_first,
-        },
+
+    /// The format the evidence settles; where it cannot tell, the locale's.
+    pub fn format(&self, defaults: LocaleDefaults) -> ColumnFormat {
+        ColumnFormat {
+            decimal: match (self.dot, self.comma) {
+                (true, false) => '.',
+                (false, true) => ',',
+                _ => defaults.decimal,
+            },
+            day_first: match (self.day_first, self.month_first) {
+                (true, false) => true,
+                (false, true) => false,
+                _ => defaults.day_first,
+            },
+        }
     }
+}
+
+/// Looks at every value of a column and settles its format.
+pub fn infer<'a>(values: impl Iterator<Item = &'a str>, defaults: LocaleDefaults) -> ColumnFormat {
+    let mut evidence = FormatEvidence::default();
+    for v in values {
+        evidence.observe(v);
+    }
+    evidence.format(defaults)
 }
 
 /// The decimal separator a value proves, if any: `1,250.00` and `2.55` prove

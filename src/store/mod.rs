@@ -56,6 +56,10 @@ pub enum StoreError {
     },
     #[error("The import was cancelled; nothing was written.")]
     Cancelled,
+    #[error(
+        "Could not read {file} again while importing it ({reason}); nothing was written. Was it changed or moved?"
+    )]
+    Reread { file: String, reason: String },
     #[error(transparent)]
     Sqlite(#[from] rusqlite::Error),
 }

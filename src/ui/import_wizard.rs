@@ -344,7 +344,7 @@ fn loaded(
         ui.add_space(theme::SPACE_M);
     }
 
-    let valid: usize = files.iter().map(|f| f.records.len()).sum();
+    let valid: usize = files.iter().map(|f| f.count).sum();
     let skipped: u64 = files.iter().map(ParsedFile::errors_rows).sum();
     ui.horizontal(|ui| {
         let label = if skipped > 0 {
@@ -434,13 +434,13 @@ fn preview(ui: &mut egui::Ui, lang: Lang, file: &ParsedFile) {
                     }
                 });
         });
-    if file.records.len() > PREVIEW_ROWS {
+    if file.count > PREVIEW_ROWS {
         ui.label(
             egui::RichText::new(lang.tr_args(
                 "wizard-more-rows",
                 &[(
                     "count",
-                    format::count(lang, (file.records.len() - PREVIEW_ROWS) as i64).into(),
+                    format::count(lang, (file.count - PREVIEW_ROWS) as i64).into(),
                 )],
             ))
             .small()
