@@ -1,46 +1,23 @@
 //! The window, driven like a user would: by the labels on screen.
 
-use std::path::Path;
-use std::time::{Duration, Instant};
+mod common;
 
-use chrono::NaiveDate;
+use std::path::Path;
+
+use common::{app_config, wait_for};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use laris::demo::DemoOptions;
 use laris::format;
 use laris::i18n::Lang;
 use laris::store::Kind;
-use laris::ui::{AppConfig, LarisApp};
+use laris::ui::LarisApp;
 use rusqlite::Connection;
 
 fn harness(db: &Path, lang: Lang) -> Harness<'static, LarisApp> {
-    let mut config = AppConfig::new(db.to_path_buf());
-    config.lang = Some(lang);
-    config.sample = DemoOptions {
-        scale: 300,
-        seed: 1,
-        until: NaiveDate::from_ymd_opt(2025, 6, 30).unwrap(),
-    };
+    let config = app_config(db, lang);
     Harness::builder()
         .with_size([1280.0, 800.0])
         .build_eframe(move |cc| LarisApp::new(cc, config))
-}
-
-/// Steps frames until `label` is on screen: the app's work runs on
-/// background threads, so the frames go on while it does.
-fn wait_for(h: &mut Harness<'_, LarisApp>, label: &str) {
-    let start = Instant::now();
-    loop {
-        h.step();
-        if h.query_by_label(label).is_some() {
-            return;
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(60),
-            "{label:?} never appeared"
-        );
-        std::thread::sleep(Duration::from_millis(10));
-    }
 }
 
 fn stored(db: &Path, kind: Kind) -> u64 {

@@ -1,14 +1,16 @@
 //! The import wizard, walked like a user would: drop a file, change a
 //! column's field, look at the preview and the problem rows, import.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
 
+use common::{app_config, wait_for};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use laris::i18n::Lang;
-use laris::ui::{AppConfig, LarisApp};
+use laris::ui::LarisApp;
 
 #[derive(Debug)]
 struct Dropped(PathBuf);
@@ -19,21 +21,6 @@ impl egui::DroppedFile for Dropped {
     }
     fn bytes(&self) -> Result<Vec<u8>, String> {
         std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
-
-fn wait_for(h: &mut Harness<'_, LarisApp>, label: &str) {
-    let start = Instant::now();
-    loop {
-        h.step();
-        if h.query_all_by_label(label).next().is_some() {
-            return;
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(30),
-            "{label:?} never appeared"
-        );
-        std::thread::sleep(Duration::from_millis(10));
     }
 }
 
@@ -59,8 +46,7 @@ fn wizard_maps_previews_lists_problems_and_imports_the_valid_rows() {
          A-3;06/03/2024;Dewi;Rp 75.000;Shopee\n",
     )
     .unwrap();
-    let mut config = AppConfig::new(db.clone());
-    config.lang = Some(Lang::En);
+    let config = app_config(&db, Lang::En);
     let mut h = Harness::builder()
         .with_size([1280.0, 900.0])
         .build_eframe(move |cc| LarisApp::new(cc, config));

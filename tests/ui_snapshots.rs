@@ -1,23 +1,18 @@
 //! Pictures of the screens, compared with the ones kept in tests/snapshots
 //! (`UPDATE_SNAPSHOTS=1 cargo test` accepts new ones after a deliberate change).
 
+mod common;
+
 use std::path::Path;
 
-use chrono::NaiveDate;
+use common::{app_config, wait_for};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use laris::demo::DemoOptions;
 use laris::i18n::Lang;
-use laris::ui::{AppConfig, LarisApp};
+use laris::ui::LarisApp;
 
 fn harness(db: &Path, lang: Lang, theme: egui::Theme) -> Harness<'static, LarisApp> {
-    let mut config = AppConfig::new(db.to_path_buf());
-    config.lang = Some(lang);
-    config.sample = DemoOptions {
-        scale: 300,
-        seed: 1,
-        until: NaiveDate::from_ymd_opt(2025, 6, 30).unwrap(),
-    };
+    let config = app_config(db, lang);
     Harness::builder()
         .with_size([1280.0, 800.0])
         .with_theme(theme)
@@ -28,13 +23,7 @@ fn harness(db: &Path, lang: Lang, theme: egui::Theme) -> Harness<'static, LarisA
 fn welcome(name: &str, lang: Lang, theme: egui::Theme, title: &str, path_note: &str) {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(&dir.path().join("empty.laris"), lang, theme);
-    for _ in 0..500 {
-        h.step();
-        if h.query_by_label(title).is_some() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
+    wait_for(&mut h, title);
     h.run_steps(4);
     // The database path differs from machine to machine, and so does its width.
     let path_rect = h.get_by_label_contains(path_note).rect();

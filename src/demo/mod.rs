@@ -183,6 +183,22 @@ struct Gen {
     days: i64,
 }
 
+/// Rows in time order, their first cell the id `PREFIX-000001`.
+fn numbered(
+    mut rows: Vec<(NaiveDateTime, Vec<String>)>,
+    prefix: &str,
+    width: usize,
+) -> Vec<Vec<String>> {
+    rows.sort_by_key(|(t, _)| *t);
+    rows.into_iter()
+        .enumerate()
+        .map(|(i, (_, mut row))| {
+            row[0] = format!("{prefix}-{:0width$}", i + 1);
+            row
+        })
+        .collect()
+}
+
 fn money(rupiah: i64) -> String {
     format!("{rupiah}.00")
 }
@@ -316,7 +332,7 @@ impl Gen {
     }
 
     fn leads(&mut self, n: usize, customers: &[Customer]) -> Vec<Vec<String>> {
-        let mut rows: Vec<(NaiveDateTime, Vec<String>)> = (0..n)
+        let rows: Vec<(NaiveDateTime, Vec<String>)> = (0..n)
             .map(|_| {
                 let d = self.day();
                 let created = self.time_on(d, 7, 22);
@@ -362,14 +378,7 @@ impl Gen {
                 )
             })
             .collect();
-        rows.sort_by_key(|(t, _)| *t);
-        rows.into_iter()
-            .enumerate()
-            .map(|(i, (_, mut row))| {
-                row[0] = format!("LEAD-{:05}", i + 1);
-                row
-            })
-            .collect()
+        numbered(rows, "LEAD", 5)
     }
 
     /// Corporate orders (hampers, office coffee): deals through the pipeline,
@@ -451,7 +460,7 @@ impl Gen {
             ("demo", 5),
             ("networking_event", 4),
         ];
-        let mut rows: Vec<(NaiveDateTime, Vec<String>)> = (0..n)
+        let rows: Vec<(NaiveDateTime, Vec<String>)> = (0..n)
             .map(|_| {
                 let d = self.day();
                 let at = self.time_on(d, 8, 18);
@@ -481,14 +490,7 @@ impl Gen {
                 )
             })
             .collect();
-        rows.sort_by_key(|(t, _)| *t);
-        rows.into_iter()
-            .enumerate()
-            .map(|(i, (_, mut row))| {
-                row[0] = format!("ACT-{:06}", i + 1);
-                row
-            })
-            .collect()
+        numbered(rows, "ACT", 6)
     }
 
     /// Monthly revenue targets for the team and each rep, quarterly new
@@ -608,7 +610,7 @@ impl Gen {
     }
 
     fn inquiries(&mut self, n: usize, customers: &[Customer]) -> Vec<Vec<String>> {
-        let mut rows: Vec<(NaiveDateTime, Vec<String>)> = (0..n)
+        let rows: Vec<(NaiveDateTime, Vec<String>)> = (0..n)
             .map(|_| {
                 let d = self.day();
                 let received = self.time_on(d, 6, 23);
@@ -636,14 +638,7 @@ impl Gen {
                 )
             })
             .collect();
-        rows.sort_by_key(|(t, _)| *t);
-        rows.into_iter()
-            .enumerate()
-            .map(|(i, (_, mut row))| {
-                row[0] = format!("TNY-{:05}", i + 1);
-                row
-            })
-            .collect()
+        numbered(rows, "TNY", 5)
     }
 
     /// The monthly coffee subscription ("Langganan Kopi").

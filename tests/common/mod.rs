@@ -54,3 +54,34 @@ pub const SYNTHETIC_COUNTS: [(&str, u64); 11] = [
     ("inquiries", 2_000),
     ("subscriptions", 125),
 ];
+
+/// The app on `db` in `lang`, with a small sample shop that ends on a fixed
+/// day, so that tests and snapshots see the same shop every time.
+pub fn app_config(db: &Path, lang: laris::i18n::Lang) -> laris::ui::AppConfig {
+    let mut config = laris::ui::AppConfig::new(db.to_path_buf());
+    config.lang = Some(lang);
+    config.sample = laris::demo::DemoOptions {
+        scale: 300,
+        seed: 1,
+        until: chrono::NaiveDate::from_ymd_opt(2025, 6, 30).unwrap(),
+    };
+    config
+}
+
+/// Steps frames until something labelled `label` is on screen: the app's
+/// work runs on background threads, so the frames go on while it does.
+pub fn wait_for(h: &mut egui_kittest::Harness<'_, laris::ui::LarisApp>, label: &str) {
+    use egui_kittest::kittest::Queryable;
+    let start = std::time::Instant::now();
+    loop {
+        h.step();
+        if h.query_all_by_label(label).next().is_some() {
+            return;
+        }
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(60),
+            "{label:?} never appeared"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+}
