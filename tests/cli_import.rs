@@ -258,3 +258,43 @@ fn another_programs_database_is_refused_and_not_touched() {
         "is not a Laris database",
     );
 }
+
+#[test]
+fn an_empty_database_takes_the_first_currency_and_warns_of_another() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.laris");
+    let usd = dir.path().join("us.csv");
+    std::fs::write(&usd, "order_id,date,total\nA1,2024-01-05,$1,250.00\n").unwrap();
+    let idr = dir.path().join("id.csv");
+    std::fs::write(&idr, "order_id;date;total\nB1;05/01/2024;Rp 1.250.000\n").unwrap();
+    let out = laris(&[
+        "import",
+        "--db",
+        db.to_str().unwrap(),
+        usd.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+    let currency: String = Connection::open(&db)
+        .unwrap()
+        .query_row(
+            "SELECT json_extract(value, '$.currency') FROM settings WHERE key = 'settings'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(currency, "USD");
+    let out = laris(&[
+        "import",
+        "--db",
+        db.to_str().unwrap(),
+        idr.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("id.csv is in IDR, another currency than this database's"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(count(&db, "orders"), 2, "imported as it is");
+}

@@ -173,6 +173,14 @@ fn shopify_statuses_cancellations_and_partial_refunds() {
         ),
         ["6284214"]
     );
+    // Its Currency column names the currency of the new database.
+    assert_eq!(
+        query(
+            &db,
+            "SELECT json_extract(value, '$.currency') FROM settings WHERE key = 'settings'"
+        ),
+        ["USD"]
+    );
 }
 
 #[test]

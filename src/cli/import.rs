@@ -185,6 +185,18 @@ pub(crate) fn print_reports(lang: Lang, reports: &[FileReport], json: bool) -> a
     }
     for r in reports {
         println!("{}", summary_line(lang, r));
+        if let Some(currency) = &r.other_currency {
+            eprintln!(
+                "{}",
+                lang.tr_args(
+                    "import-other-currency",
+                    &[
+                        ("file", r.file.as_str().into()),
+                        ("currency", currency.as_str().into())
+                    ]
+                )
+            );
+        }
     }
     Ok(())
 }

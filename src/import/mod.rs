@@ -168,6 +168,9 @@ pub struct ParsedFile {
     pub records: Vec<Record>,
     /// How many valid records the file has.
     pub count: usize,
+    /// The currency the file names (a currency column, or `Rp`/`$` before
+    /// its amounts).
+    pub currency: Option<&'static str>,
     /// For a streamed file: where the records are read from again.
     pub stream: Option<std::sync::Arc<read::Streamed>>,
     pub errors: Vec<RowIssue>,
@@ -234,6 +237,10 @@ pub struct FileReport {
     pub kind: Kind,
     #[serde(flatten)]
     pub counts: Counts,
+    /// The currency the file names when it is not the database's: Laris
+    /// converts no currencies, so its amounts were stored as they are.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub other_currency: Option<String>,
 }
 
 impl FileReport {
@@ -248,6 +255,7 @@ impl FileReport {
                 skipped: file.errors_rows(),
                 ..Counts::default()
             },
+            other_currency: None,
         }
     }
 }
@@ -265,6 +273,17 @@ pub fn store_files(
     let tx = store.conn_mut().transaction()?;
     let mut names = DisplayNames::load(&tx)?;
     let mut settings = settings::load(&tx)?;
+    // An empty database takes the currency of its first file that names one.
+    if !settings.currency_chosen
+        && crate::store::overview::summary(&tx)?
+            .iter()
+            .all(|k| k.count == 0)
+        && let Some(currency) = files.iter().find_map(|f| f.currency)
+    {
+        settings.currency = currency.to_string();
+        settings.currency_chosen = true;
+        settings::save(&tx, &settings)?;
+    }
     let mut reports = Vec::with_capacity(files.len());
     let mut done = 0usize;
     for file in files {
@@ -316,6 +335,10 @@ pub fn store_files(
             file: file.file_name(),
             kind: file.kind,
             counts,
+            other_currency: file
+                .currency
+                .filter(|c| *c != settings.currency)
+                .map(str::to_string),
         });
     }
     tx.commit()?;

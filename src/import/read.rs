@@ -13,10 +13,10 @@ use sha2::{Digest, Sha256};
 use super::mapping::{self, Extra, Preset, Target};
 use super::rows::RowBuilder;
 use super::table::{self, Table, TableRow, TextSource};
-use super::values::{self, ColumnFormat, FormatEvidence, LocaleDefaults};
+use super::values::{self, ColumnFormat, CurrencyEvidence, FormatEvidence, LocaleDefaults};
 use super::{FileError, ParsedFile, Source, hex};
-use crate::store::Kind;
 use crate::store::write::Record;
+use crate::store::{FieldType, Kind};
 
 #[derive(Clone, Debug)]
 pub struct ReadOptions {
@@ -87,7 +87,7 @@ fn stream_text(
         message: e.to_string(),
     };
     let mut hasher = Sha256::new();
-    let (skip, headers, kind, mut mapping, evidence, rep) = {
+    let (skip, headers, kind, mut mapping, evidence, rep, currency) = {
         let mut rows = source.rows(Some(&mut hasher)).map_err(unreadable)?;
         let head: Vec<TableRow> = rows
             .by_ref()
@@ -107,7 +107,9 @@ fn stream_text(
         let mut evidence = vec![FormatEvidence::default(); headers.len()];
         let mut rep = RepCheck::default();
         let rep_col = rep_column(kind, &mapping);
+        let mut watch = CurrencyWatch::new(kind, &headers, &mapping);
         let mut observe = |row: &TableRow| {
+            watch.observe(row);
             for (e, c) in evidence.iter_mut().zip(&row.cells) {
                 e.observe(c);
             }
@@ -119,7 +121,8 @@ fn stream_text(
         for row in rows {
             observe(&row.map_err(malformed)?);
         }
-        (at + 1, headers, kind, mapping, evidence, rep)
+        let currency = watch.evidence.currency();
+        (at + 1, headers, kind, mapping, evidence, rep, currency)
     };
     if opts.columns.is_none() && opts.preset.is_none() {
         rep.apply(kind, &mut mapping);
@@ -133,6 +136,7 @@ fn stream_text(
         formats: evidence.iter().map(|e| e.format(opts.locale)).collect(),
         mapping,
         rows: Vec::new(),
+        currency,
     };
     let streamed = Streamed {
         source,
@@ -364,6 +368,8 @@ struct Parser<'t> {
     rows: Vec<&'t TableRow>,
     /// Per column, its format.
     formats: Vec<ColumnFormat>,
+    /// The currency the file names, if any.
+    currency: Option<&'static str>,
 }
 
 impl<'t> Parser<'t> {
@@ -396,7 +402,10 @@ impl<'t> Parser<'t> {
                 )
             })
             .collect();
+        let mut watch = CurrencyWatch::new(kind, &headers, &mapping);
+        rows.iter().for_each(|r| watch.observe(r));
         Ok(Parser {
+            currency: watch.evidence.currency(),
             path: path.to_path_buf(),
             sheets: table.sheets.clone(),
             sheet: table.sheet.clone(),
@@ -581,6 +590,7 @@ impl<'t> Parser<'t> {
             kind,
             content_hash: String::new(),
             count: builder.records.len(),
+            currency: self.currency,
             records: builder.records,
             stream: None,
             errors: builder.errors,
@@ -648,6 +658,51 @@ fn rep_column(kind: Kind, mapping: &[Option<Target>]) -> Option<usize> {
     mapping
         .iter()
         .position(|t| *t == Some(Target::Field("rep")))
+}
+
+/// Watches the columns that can name the file's currency: a currency column,
+/// and the money columns' amounts.
+struct CurrencyWatch {
+    code: Option<usize>,
+    money: Vec<usize>,
+    evidence: CurrencyEvidence,
+}
+
+impl CurrencyWatch {
+    fn new(kind: Kind, headers: &[String], mapping: &[Option<Target>]) -> Self {
+        let is_money = |t: &Target| match t {
+            Target::Extra(Extra::RefundedAmount) => true,
+            Target::Extra(_) => false,
+            Target::Field(name) => [kind, Kind::OrderLines].iter().any(|k| {
+                k.fields()
+                    .iter()
+                    .any(|f| f.name == *name && f.ty == FieldType::Money)
+            }),
+        };
+        CurrencyWatch {
+            code: headers
+                .iter()
+                .position(|h| matches!(mapping::normalise(h).as_str(), "currency" | "mata uang")),
+            money: (0..mapping.len())
+                .filter(|&i| mapping[i].as_ref().is_some_and(is_money))
+                .collect(),
+            evidence: CurrencyEvidence::default(),
+        }
+    }
+
+    fn observe(&mut self, row: &TableRow) {
+        if self.evidence.currency().is_some() {
+            return;
+        }
+        if let Some(v) = self.code.and_then(|c| row.cells.get(c)) {
+            self.evidence.observe_code(v);
+        }
+        for &c in &self.money {
+            if let Some(v) = row.cells.get(c) {
+                self.evidence.observe_amount(v);
+            }
+        }
+    }
 }
 
 fn not_recognised(path: &Path, headers: &[String]) -> FileError {

@@ -77,6 +77,60 @@ impl FormatEvidence {
     }
 }
 
+/// The currency a file names: in a currency column, or before its amounts.
+#[derive(Clone, Debug, Default)]
+pub struct CurrencyEvidence {
+    found: Option<&'static str>,
+}
+
+impl CurrencyEvidence {
+    /// A value of a column of currency codes (`IDR`, `USD`).
+    pub fn observe_code(&mut self, v: &str) {
+        if self.found.is_none() {
+            self.found = code(v.trim());
+        }
+    }
+
+    /// An amount: `Rp 1.250.000`, `$1,250.00`, `IDR 85.000`.
+    pub fn observe_amount(&mut self, v: &str) {
+        if self.found.is_some() {
+            return;
+        }
+        let v = v
+            .trim()
+            .trim_start_matches(['(', '-', '+', ' '])
+            .to_ascii_lowercase();
+        self.found = [
+            ("rp", "IDR"),
+            ("idr", "IDR"),
+            ("us$", "USD"),
+            ("usd", "USD"),
+            ("$", "USD"),
+            ("€", "EUR"),
+            ("eur", "EUR"),
+            ("£", "GBP"),
+            ("gbp", "GBP"),
+            ("₹", "INR"),
+            ("rs", "INR"),
+            ("inr", "INR"),
+        ]
+        .into_iter()
+        .find(|(prefix, _)| v.starts_with(prefix))
+        .map(|(_, c)| c);
+    }
+
+    pub fn currency(&self) -> Option<&'static str> {
+        self.found
+    }
+}
+
+fn code(v: &str) -> Option<&'static str> {
+    const CODES: [&str; 10] = [
+        "IDR", "USD", "EUR", "GBP", "INR", "SGD", "MYR", "AUD", "JPY", "CNY",
+    ];
+    CODES.into_iter().find(|c| c.eq_ignore_ascii_case(v))
+}
+
 /// Looks at every value of a column and settles its format.
 pub fn infer<'a>(values: impl Iterator<Item = &'a str>, defaults: LocaleDefaults) -> ColumnFormat {
     let mut evidence = FormatEvidence::default();
@@ -382,6 +436,22 @@ mod tests {
             Some(8_500_000)
         );
         assert_eq!(col(&["1.250"], EN).decimal, '.');
+    }
+
+    #[test]
+    fn currency_from_a_code_column_or_the_amounts() {
+        let mut e = CurrencyEvidence::default();
+        e.observe_amount("1.250");
+        assert_eq!(e.currency(), None);
+        e.observe_amount("Rp 1.250.000,00");
+        e.observe_amount("$5");
+        assert_eq!(e.currency(), Some("IDR"), "the first one named");
+        let mut e = CurrencyEvidence::default();
+        e.observe_code(" usd ");
+        assert_eq!(e.currency(), Some("USD"));
+        let mut e = CurrencyEvidence::default();
+        e.observe_amount("(US$12.00)");
+        assert_eq!(e.currency(), Some("USD"));
     }
 
     #[test]

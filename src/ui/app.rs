@@ -234,6 +234,13 @@ impl LarisApp {
                 for r in reports {
                     let text = crate::cli::import::summary_line(self.lang, &r);
                     self.notify(text, false);
+                    if let Some(currency) = r.other_currency {
+                        let text = self.tr_args(
+                            "import-other-currency",
+                            &[("file", r.file.into()), ("currency", currency.into())],
+                        );
+                        self.notify(text, true);
+                    }
                 }
                 // On to the next chosen file, if any.
                 self.wizard = self.wizard.take().and_then(Wizard::next);

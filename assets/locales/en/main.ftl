@@ -178,3 +178,4 @@ field-start_date = Start
 field-end_date = End
 field-refunded_amount = Refunded amount
 field-cancelled_at = Cancelled at
+import-other-currency = Note: { $file } is in { $currency }, another currency than this database's. Laris converts no currencies: its amounts were stored as they are.

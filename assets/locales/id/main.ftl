@@ -175,3 +175,4 @@ field-start_date = Mulai
 field-end_date = Berakhir
 field-refunded_amount = Jumlah refund
 field-cancelled_at = Dibatalkan pada
+import-other-currency = Catatan: { $file } memakai mata uang { $currency }, berbeda dengan basis data ini. Laris tidak mengonversi mata uang: jumlahnya disimpan apa adanya.
