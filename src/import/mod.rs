@@ -313,7 +313,9 @@ pub fn store_files(
                     if field == "stage" {
                         stages.push(display.clone());
                     }
-                    record.values[i] = Value::Text(display);
+                    if display != *text {
+                        record.values[i] = Value::Text(display);
+                    }
                 }
             }
             writer.write(&record)?;
@@ -380,6 +382,9 @@ fn stages_in_use(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<String>> {
 /// The first-seen spelling of each free-text key.
 struct DisplayNames {
     known: HashMap<(String, String), String>,
+    /// Per field, the display name of each text as written, so that the
+    /// millionth "Sari" costs one lookup.
+    seen: HashMap<&'static str, HashMap<String, String>>,
 }
 
 impl DisplayNames {
@@ -388,24 +393,37 @@ impl DisplayNames {
         let known = stmt
             .query_map([], |r| Ok(((r.get(0)?, r.get(1)?), r.get(2)?)))?
             .collect::<rusqlite::Result<_>>()?;
-        Ok(DisplayNames { known })
+        Ok(DisplayNames {
+            known,
+            seen: HashMap::new(),
+        })
     }
 
     fn resolve(
         &mut self,
         conn: &rusqlite::Connection,
-        field: &str,
+        field: &'static str,
         text: &str,
     ) -> rusqlite::Result<String> {
-        let key = (field.to_string(), parse::name_key(text));
-        if let Some(display) = self.known.get(&key) {
+        if let Some(display) = self.seen.get(field).and_then(|m| m.get(text)) {
             return Ok(display.clone());
         }
-        conn.execute(
-            "INSERT INTO display_names(field, folded, display) VALUES (?1, ?2, ?3)",
-            (&key.0, &key.1, text),
-        )?;
-        self.known.insert(key, text.to_string());
-        Ok(text.to_string())
+        let key = (field.to_string(), parse::name_key(text));
+        let display = match self.known.get(&key) {
+            Some(display) => display.clone(),
+            None => {
+                conn.execute(
+                    "INSERT INTO display_names(field, folded, display) VALUES (?1, ?2, ?3)",
+                    (&key.0, &key.1, text),
+                )?;
+                self.known.insert(key, text.to_string());
+                text.to_string()
+            }
+        };
+        self.seen
+            .entry(field)
+            .or_default()
+            .insert(text.to_string(), display.clone());
+        Ok(display)
     }
 }

@@ -137,6 +137,9 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
 /// fraction, and an optional offset that is dropped: the wall-clock time is
 /// kept as written. Returns `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SS`.
 pub fn parse_datetime(text: &str) -> Option<String> {
+    if let Some(canonical) = canonical_datetime(text) {
+        return Some(canonical);
+    }
     let date = parse_date(text)?;
     let rest = text[10..].trim_start_matches(['T', ' ']);
     if rest.is_empty() {
@@ -154,6 +157,34 @@ pub fn parse_datetime(text: &str) -> Option<String> {
         .find_map(|f| NaiveTime::parse_from_str(time_part, f).ok())?;
     let dt = NaiveDateTime::new(date, time);
     Some(dt.format("%Y-%m-%dT%H:%M:%S").to_string())
+}
+
+/// The common case, already as Laris stores it (`2024-03-05T13:05:00`): checked
+/// without building anything.
+fn canonical_datetime(text: &str) -> Option<String> {
+    let b = text.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r.clone()].iter().all(u8::is_ascii_digit);
+    let num = |r: std::ops::Range<usize>| -> u32 {
+        b[r].iter().fold(0, |n, d| n * 10 + u32::from(d - b'0'))
+    };
+    let shape = b.len() == 19
+        && digits(0..4)
+        && b[4] == b'-'
+        && digits(5..7)
+        && b[7] == b'-'
+        && digits(8..10)
+        && b[10] == b'T'
+        && digits(11..13)
+        && b[13] == b':'
+        && digits(14..16)
+        && b[16] == b':'
+        && digits(17..19);
+    if !shape {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(num(0..4) as i32, num(5..7), num(8..10))?;
+    NaiveTime::from_hms_opt(num(11..13), num(14..16), num(17..19))?;
+    Some(text.to_string())
 }
 
 /// An exact decimal (`-1234.5`, `353000.00`) as integer hundredths, each value
@@ -386,6 +417,8 @@ mod tests {
             Some("2024-03-05T10:00:00")
         );
         assert_eq!(parse_datetime("2023-02-29"), None, "not a leap year");
+        assert_eq!(parse_datetime("2023-02-29T10:00:00"), None);
+        assert_eq!(parse_datetime("2023-02-28T24:00:00"), None);
         assert_eq!(parse_datetime("2024-13-01"), None);
         assert_eq!(parse_datetime("2024-01-01X"), None);
     }

@@ -105,13 +105,17 @@ fn stream_text(
             return Ok(None);
         }
         let mut evidence = vec![FormatEvidence::default(); headers.len()];
+        // Only numbers and dates have a format to infer.
+        let typed = typed_columns(kind, &mapping);
         let mut rep = RepCheck::default();
         let rep_col = rep_column(kind, &mapping);
         let mut watch = CurrencyWatch::new(kind, &headers, &mapping);
         let mut observe = |row: &TableRow| {
             watch.observe(row);
-            for (e, c) in evidence.iter_mut().zip(&row.cells) {
-                e.observe(c);
+            for &i in &typed {
+                if let Some(c) = row.cells.get(i) {
+                    evidence[i].observe(c);
+                }
             }
             if let Some(v) = rep_col.and_then(|c| row.cells.get(c)) {
                 rep.observe(v);
@@ -128,6 +132,8 @@ fn stream_text(
         rep.apply(kind, &mut mapping);
     }
     let parser = Parser {
+        field_cols: field_columns(kind, &mapping),
+        line_cols: field_columns(Kind::OrderLines, &mapping),
         path: path.to_path_buf(),
         sheets: Vec::new(),
         sheet: None,
@@ -370,6 +376,48 @@ struct Parser<'t> {
     formats: Vec<ColumnFormat>,
     /// The currency the file names, if any.
     currency: Option<&'static str>,
+    /// Per field of the kind, and of an order line, the column it comes from.
+    field_cols: Vec<Option<usize>>,
+    line_cols: Vec<Option<usize>>,
+}
+
+/// The columns mapped to numbers, money or dates.
+fn typed_columns(kind: Kind, mapping: &[Option<Target>]) -> Vec<usize> {
+    let typed = |name: &str| {
+        [kind, Kind::OrderLines].iter().any(|k| {
+            k.fields().iter().any(|f| {
+                f.name == name
+                    && matches!(
+                        f.ty,
+                        FieldType::Money
+                            | FieldType::Number
+                            | FieldType::Integer
+                            | FieldType::Date
+                            | FieldType::DateTime
+                            | FieldType::Score
+                    )
+            })
+        })
+    };
+    (0..mapping.len())
+        .filter(|&i| match mapping[i] {
+            Some(Target::Field(name)) => typed(name),
+            Some(Target::Extra(Extra::RefundedAmount)) => true,
+            _ => false,
+        })
+        .collect()
+}
+
+/// Per field of `kind`, the column mapped to it.
+fn field_columns(kind: Kind, mapping: &[Option<Target>]) -> Vec<Option<usize>> {
+    kind.fields()
+        .iter()
+        .map(|f| {
+            mapping
+                .iter()
+                .position(|t| *t == Some(Target::Field(f.name)))
+        })
+        .collect()
 }
 
 impl<'t> Parser<'t> {
@@ -405,6 +453,8 @@ impl<'t> Parser<'t> {
         let mut watch = CurrencyWatch::new(kind, &headers, &mapping);
         rows.iter().for_each(|r| watch.observe(r));
         Ok(Parser {
+            field_cols: field_columns(kind, &mapping),
+            line_cols: field_columns(Kind::OrderLines, &mapping),
             currency: watch.evidence.currency(),
             path: path.to_path_buf(),
             sheets: table.sheets.clone(),
@@ -429,10 +479,14 @@ impl<'t> Parser<'t> {
 
     /// The row's text for each field of `kind` (empty where unmapped), and
     /// each field's column format.
-    fn cells_for(&self, kind: Kind, row: &TableRow) -> Vec<String> {
-        kind.fields()
-            .iter()
-            .map(|f| self.cell(row, Target::Field(f.name)))
+    fn cells_for<'r>(&self, kind: Kind, row: &'r TableRow) -> Vec<&'r str> {
+        let cols = if kind == self.kind {
+            &self.field_cols
+        } else {
+            &self.line_cols
+        };
+        cols.iter()
+            .map(|c| c.and_then(|c| row.cells.get(c)).map_or("", |s| s.trim()))
             .collect()
     }
 

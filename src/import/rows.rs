@@ -41,7 +41,7 @@ impl RowBuilder {
     /// Parses one row. `cells` holds one text per field of the kind, empty
     /// where the file has no such column; `formats` the format of each.
     /// Returns whether the row gave a record.
-    pub fn push(&mut self, line: u64, cells: &[String], formats: &[ColumnFormat]) -> bool {
+    pub fn push(&mut self, line: u64, cells: &[&str], formats: &[ColumnFormat]) -> bool {
         let kind = self.kind;
         let fields = kind.fields();
         let mut values = Vec::with_capacity(fields.len());

@@ -225,10 +225,13 @@ impl<R: Read> Read for LineEnds<R> {
         if out.len() < 2 {
             return Err(std::io::Error::other("read buffer too small"));
         }
+        if self.buf.is_empty() {
+            self.buf = vec![0; 64 * 1024];
+        }
         loop {
             // One byte of room for a CR held over from the last read.
-            self.buf.resize(out.len() - 1, 0);
-            let n = self.inner.read(&mut self.buf)?;
+            let room = (out.len() - 1).min(self.buf.len());
+            let n = self.inner.read(&mut self.buf[..room])?;
             let mut w = 0;
             if n == 0 {
                 if std::mem::take(&mut self.pending_cr) {

@@ -167,15 +167,19 @@ fn decimal_evidence(v: &str) -> Option<char> {
 
 fn strip_currency(v: &str) -> &str {
     let v = v.trim();
+    if v.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return v; // the common case: a plain number
+    }
     let v = v
         .trim_start_matches(['(', '-', '+', ' '])
         .trim_end_matches([')', ' ']);
-    let lower = v.to_ascii_lowercase();
     for prefix in [
         "rp.", "rp", "idr", "usd", "us$", "$", "€", "£", "rs.", "rs", "₹",
     ] {
-        if lower.starts_with(prefix) {
-            return v[prefix.len()..].trim_start();
+        let n = prefix.len();
+        // Comparing bytes: a match ends on a character boundary.
+        if v.len() >= n && v.as_bytes()[..n].eq_ignore_ascii_case(prefix.as_bytes()) {
+            return v[n..].trim_start();
         }
     }
     v
@@ -262,11 +266,12 @@ fn month_number(word: &str) -> Option<u32> {
 /// (not ISO `2018-11-08`).
 fn numeric_date_parts(v: &str) -> Option<(u32, u32)> {
     let date = v.trim().split([' ', 'T']).next()?;
-    let parts: Vec<&str> = date.split(['/', '-', '.']).collect();
-    if parts.len() != 3 || parts[0].len() > 2 {
+    let mut parts = date.split(['/', '-', '.']);
+    let (a, b) = (parts.next()?, parts.next()?);
+    if parts.next().is_none() || parts.next().is_some() || a.len() > 2 {
         return None;
     }
-    Some((parts[0].parse().ok()?, parts[1].parse().ok()?))
+    Some((a.parse().ok()?, b.parse().ok()?))
 }
 
 fn year(text: &str) -> Option<i32> {

@@ -97,6 +97,10 @@ impl Store {
             .map_err(open_err)?;
         conn.pragma_update(None, "synchronous", "NORMAL")
             .map_err(open_err)?;
+        // A larger page cache keeps the unique indexes of a big import in
+        // memory (32 MiB, well inside the import's memory budget).
+        conn.pragma_update(None, "cache_size", -32_768)
+            .map_err(open_err)?;
         migrations()
             .to_latest(&mut conn)
             .map_err(|source| StoreError::Migration {

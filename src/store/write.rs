@@ -148,12 +148,16 @@ impl<'c> BatchWriter<'c> {
             let max = self.lines_per_order.entry(order.clone()).or_default();
             *max = (*max).max(*line);
         }
-        let mut values = record.values.clone();
+        let mut extra = Vec::with_capacity(2);
         if self.kind.has_row_hash() {
-            values.push(record.row_hash.clone().map_or(Value::Null, Value::Text));
+            extra.push(record.row_hash.clone().map_or(Value::Null, Value::Text));
         }
-        values.push(Value::Integer(self.batch_id));
-        if self.insert.execute(params_from_iter(values))? == 1 {
+        extra.push(Value::Integer(self.batch_id));
+        if self
+            .insert
+            .execute(params_from_iter(record.values.iter().chain(&extra)))?
+            == 1
+        {
             self.counts.added += 1;
             return Ok(());
         }
@@ -177,9 +181,9 @@ impl<'c> BatchWriter<'c> {
                 Some(values_to_json(&old))
             ])?;
         }
-        let mut values = record.values.clone();
-        values.push(Value::Integer(id));
-        self.update.execute(params_from_iter(values))?;
+        let id = Value::Integer(id);
+        self.update
+            .execute(params_from_iter(record.values.iter().chain([&id])))?;
         self.counts.updated += 1;
         Ok(())
     }

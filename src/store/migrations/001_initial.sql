@@ -62,7 +62,6 @@ CREATE TABLE orders (
     batch_id      INTEGER NOT NULL
 );
 CREATE UNIQUE INDEX orders_key ON orders(order_id);
-CREATE INDEX orders_date ON orders(date);
 
 CREATE TABLE order_lines (
     id                INTEGER PRIMARY KEY,
