@@ -1,0 +1,170 @@
+//! Sales activity (metrics.md): activities, response times, referrals,
+//! conversion by source, upsell.
+
+use std::collections::BTreeMap;
+
+use super::dataset::{NO_SECS, NONE, day_of_secs};
+use super::performance::{leads_in, won_in};
+use super::report::{Breakdown, Metrics, Scalars, SourceConversion};
+use super::{DayRange, View, mean, median, ratio, sorted_range, when};
+
+/// Activities in P that pass the filters.
+fn activities_in<'a>(v: &'a View<'_>, p: DayRange) -> impl Iterator<Item = usize> + 'a {
+    sorted_range(&v.ds.activities.date, p).filter(|&i| v.activity_ok(i))
+}
+
+/// Per activity type (interned id), the number of activities in P.
+fn count_by_type(v: &View<'_>, p: DayRange) -> Vec<u64> {
+    let a = &v.ds.activities;
+    let mut counts = vec![0u64; v.ds.activity_types.len()];
+    for i in activities_in(v, p) {
+        if let Some(c) = counts.get_mut(a.kind[i] as usize) {
+            *c += 1;
+        }
+    }
+    counts
+}
+
+/// Hours from `start` to `end` over the records that have an end.
+fn response_hours(pairs: impl Iterator<Item = (i64, i64)>) -> (Option<f64>, Option<f64>) {
+    let mut hours: Vec<f64> = pairs
+        .filter(|&(_, end)| end != NO_SECS)
+        .map(|(start, end)| (end - start) as f64 / 3600.0)
+        .collect();
+    (mean(&hours), median(&mut hours))
+}
+
+pub fn fill(v: &View<'_>, p: DayRange, s: &mut Scalars) {
+    let ds = v.ds;
+    if ds.present.activities {
+        let counts = count_by_type(v, p);
+        let of = |names: &[&str]| -> Option<u64> {
+            Some(
+                names
+                    .iter()
+                    .filter_map(|n| ds.activity_types.find(n))
+                    .map(|t| counts.get(t as usize).copied().unwrap_or(0))
+                    .sum(),
+            )
+        };
+        s.calls_emails = of(&["call", "email"]);
+        s.meetings = of(&["meeting"]);
+        s.follow_ups = of(&["follow_up"]);
+        s.proposals = of(&["proposal"]);
+        s.demos = of(&["demo"]);
+        s.networking_events = of(&["networking_event"]);
+        let social = ds.activity_types.find("social_post");
+        let a = &ds.activities;
+        s.social_engagement = Some(
+            activities_in(v, p)
+                .filter(|&i| Some(a.kind[i]) == social)
+                .map(|i| a.count[i].max(0) as u64)
+                .sum(),
+        );
+        if ds.present.deals {
+            let working: u64 =
+                counts.iter().sum::<u64>() - social.map_or(0, |t| counts[t as usize]);
+            s.activity_ratio = ratio(working as f64, won_in(v, p).count() as f64);
+        }
+    }
+    if ds.present.leads {
+        let l = &ds.leads;
+        let (avg, med) =
+            response_hours(leads_in(v, p).map(|i| (l.created[i], l.first_response[i])));
+        s.lead_response_hours = avg;
+        s.median_lead_response_hours = med;
+        let referral = ds.sources.find("referral");
+        s.referrals = Some(
+            leads_in(v, p)
+                .filter(|&i| Some(l.source[i]) == referral)
+                .count() as u64,
+        );
+    }
+    if ds.present.inquiries {
+        let q = &ds.inquiries;
+        let (avg, med) = response_hours(
+            (0..q.received.len())
+                .filter(|&i| p.contains(day_of_secs(q.received[i])) && v.inquiry_ok(i))
+                .map(|i| (q.received[i], q.responded[i])),
+        );
+        s.inquiry_response_hours = avg;
+        s.median_inquiry_response_hours = med;
+    }
+    if ds.present.orders && ds.present.order_lines {
+        s.upsell_cross_sell_rate = upsell(v, p);
+    }
+}
+
+/// Among returning customers active in P, the share who bought a product in P
+/// they had never bought before `from`: a (customer, product) pair first
+/// bought inside P.
+fn upsell(v: &View<'_>, p: DayRange) -> Option<f64> {
+    let ds = v.ds;
+    let first = &v.customers.first_paid;
+    let mut marks = vec![0u8; ds.customers];
+    for i in v.paid_orders(p) {
+        let c = ds.orders.customer[i];
+        if c != NONE && first[c as usize] < p.from {
+            marks[c as usize] = 1;
+        }
+    }
+    let pairs = &v.customers.product_first;
+    let start = pairs.partition_point(|&(d, _)| d < p.from);
+    let end = pairs.partition_point(|&(d, _)| d <= p.to);
+    for &(_, c) in &pairs[start..end] {
+        if marks[c as usize] == 1 {
+            marks[c as usize] = 2;
+        }
+    }
+    let returning = marks.iter().filter(|&&m| m != 0).count();
+    let upsold = marks.iter().filter(|&&m| m == 2).count();
+    ratio(upsold as f64, returning as f64)
+}
+
+pub fn fill_breakdowns(v: &View<'_>, p: DayRange, m: &mut Metrics) {
+    let ds = v.ds;
+    if ds.present.activities {
+        let a = &ds.activities;
+        let mut counts = Breakdown::<u64>::default();
+        let mut hours = Breakdown::<f64>::default();
+        let mut minutes_total = 0.0;
+        for i in activities_in(v, p) {
+            let ty = ds.activity_types.name(a.kind[i]).to_string();
+            counts.total += 1;
+            *counts.by_type.entry(ty.clone()).or_default() += 1;
+            minutes_total += a.minutes[i];
+            *hours.by_type.entry(ty).or_default() += a.minutes[i];
+            if a.rep[i] != NONE {
+                let rep = ds.reps.name(a.rep[i]);
+                *counts.by_rep.entry(rep.to_string()).or_default() += 1;
+                *hours.by_rep.entry(rep.to_string()).or_default() += a.minutes[i];
+            }
+        }
+        hours.total = minutes_total / 60.0;
+        for h in hours.by_type.values_mut().chain(hours.by_rep.values_mut()) {
+            *h /= 60.0;
+        }
+        m.activities = Some(counts);
+        m.time_on_activities_hours = Some(hours);
+    }
+    m.conversion_by_source = when(ds.present.leads, || {
+        let l = &ds.leads;
+        let mut by: BTreeMap<u32, (u64, u64)> = BTreeMap::new();
+        for i in leads_in(v, p).filter(|&i| l.source[i] != NONE) {
+            let e = by.entry(l.source[i]).or_default();
+            e.0 += 1;
+            e.1 += u64::from(l.converted[i]);
+        }
+        by.into_iter()
+            .map(|(src, (n, conv))| {
+                (
+                    ds.sources.name(src).to_string(),
+                    SourceConversion {
+                        leads: n,
+                        rate: ratio(conv as f64, n as f64),
+                    },
+                )
+            })
+            .collect()
+    });
+}
