@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use super::dataset::{NO_SECS, NONE, day_of_secs};
 use super::performance::{leads_in, won_in};
 use super::report::{Breakdown, Metrics, Scalars, SourceConversion};
-use super::{DayRange, View, mean, median, ratio, sorted_range, when};
+use super::{DayRange, Tally, View, mean, median, ratio, sorted_range, when};
 
 /// Activities in P that pass the filters.
 fn activities_in<'a>(v: &'a View<'_>, p: DayRange) -> impl Iterator<Item = usize> + 'a {
@@ -125,46 +125,64 @@ pub fn fill_breakdowns(v: &View<'_>, p: DayRange, m: &mut Metrics) {
     let ds = v.ds;
     if ds.present.activities {
         let a = &ds.activities;
-        let mut counts = Breakdown::<u64>::default();
-        let mut hours = Breakdown::<f64>::default();
-        let mut minutes_total = 0.0;
+        let mut type_tally: Tally<(u64, f64)> = Tally::new(&ds.activity_types);
+        let mut rep_tally: Tally<(u64, f64)> = Tally::new(&ds.reps);
+        let (mut total, mut minutes) = (0u64, 0.0);
         for i in activities_in(v, p) {
-            let ty = ds.activity_types.name(a.kind[i]).to_string();
-            counts.total += 1;
-            *counts.by_type.entry(ty.clone()).or_default() += 1;
-            minutes_total += a.minutes[i];
-            *hours.by_type.entry(ty).or_default() += a.minutes[i];
-            if a.rep[i] != NONE {
-                let rep = ds.reps.name(a.rep[i]);
-                *counts.by_rep.entry(rep.to_string()).or_default() += 1;
-                *hours.by_rep.entry(rep.to_string()).or_default() += a.minutes[i];
+            total += 1;
+            minutes += a.minutes[i];
+            for slot in [type_tally.at(a.kind[i]), rep_tally.at(a.rep[i])]
+                .into_iter()
+                .flatten()
+            {
+                slot.0 += 1;
+                slot.1 += a.minutes[i];
             }
         }
-        hours.total = minutes_total / 60.0;
-        for h in hours.by_type.values_mut().chain(hours.by_rep.values_mut()) {
-            *h /= 60.0;
-        }
-        m.activities = Some(counts);
-        m.time_on_activities_hours = Some(hours);
+        let (by_type, by_rep) = (
+            type_tally.entries().collect::<Vec<_>>(),
+            rep_tally.entries().collect::<Vec<_>>(),
+        );
+        let named = |entries: &[(u32, (u64, f64))], names: &super::dataset::Names, hours: bool| {
+            entries
+                .iter()
+                .map(|&(id, (n, mins))| {
+                    (
+                        names.name(id).to_string(),
+                        if hours { mins / 60.0 } else { n as f64 },
+                    )
+                })
+                .collect::<BTreeMap<String, f64>>()
+        };
+        let counts = |entries: &[(u32, (u64, f64))], names: &super::dataset::Names| {
+            named(entries, names, false)
+                .into_iter()
+                .map(|(k, n)| (k, n as u64))
+                .collect()
+        };
+        m.activities = Some(Breakdown {
+            total,
+            by_type: counts(&by_type, &ds.activity_types),
+            by_rep: counts(&by_rep, &ds.reps),
+        });
+        m.time_on_activities_hours = Some(Breakdown {
+            total: minutes / 60.0,
+            by_type: named(&by_type, &ds.activity_types, true),
+            by_rep: named(&by_rep, &ds.reps, true),
+        });
     }
     m.conversion_by_source = when(ds.present.leads, || {
         let l = &ds.leads;
-        let mut by: BTreeMap<u32, (u64, u64)> = BTreeMap::new();
-        for i in leads_in(v, p).filter(|&i| l.source[i] != NONE) {
-            let e = by.entry(l.source[i]).or_default();
-            e.0 += 1;
-            e.1 += u64::from(l.converted[i]);
+        let mut by: Tally<(u64, u64)> = Tally::new(&ds.sources);
+        for i in leads_in(v, p) {
+            if let Some(e) = by.at(l.source[i]) {
+                e.0 += 1;
+                e.1 += u64::from(l.converted[i]);
+            }
         }
-        by.into_iter()
-            .map(|(src, (n, conv))| {
-                (
-                    ds.sources.name(src).to_string(),
-                    SourceConversion {
-                        leads: n,
-                        rate: ratio(conv as f64, n as f64),
-                    },
-                )
-            })
-            .collect()
+        by.into_map(&ds.sources, |(n, conv)| SourceConversion {
+            leads: n,
+            rate: ratio(conv as f64, n as f64),
+        })
     });
 }

@@ -3,6 +3,7 @@
 //! scan over plain numbers.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
@@ -71,6 +72,41 @@ pub fn parse_secs(text: &[u8]) -> Option<Secs> {
     Some(secs)
 }
 
+/// A fast, non-cryptographic hash for interning (the keys come from the
+/// user's own database, so flooding attacks are not a concern; speed of
+/// loading a million rows is).
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
 /// White space collapsed, trimmed and case-folded: how free-text keys and
 /// customer names are matched.
 pub fn fold(text: &str) -> String {
@@ -85,10 +121,10 @@ pub fn fold(text: &str) -> String {
 #[derive(Debug, Default, Clone)]
 pub struct Names {
     names: Vec<String>,
-    by_key: HashMap<String, u32>,
+    by_key: FastMap<String, u32>,
     // Stored values are already in their display spelling, so the exact text
     // nearly always hits here and folding is skipped.
-    by_raw: HashMap<Box<[u8]>, u32>,
+    by_raw: FastMap<Box<[u8]>, u32>,
 }
 
 impl Names {
@@ -140,14 +176,30 @@ impl Names {
     pub fn is_empty(&self) -> bool {
         self.names.is_empty()
     }
+
+    /// Adds `other`'s names; returns, per id of `other`, the id here.
+    fn merge(&mut self, other: &Names) -> Vec<u32> {
+        other
+            .names
+            .iter()
+            .map(|n| self.intern(n.as_bytes()))
+            .collect()
+    }
+}
+
+/// Rewrites interned ids through `map` (NONE stays NONE).
+fn remap(ids: &mut [u32], map: &[u32]) {
+    for id in ids {
+        *id = map.get(*id as usize).copied().unwrap_or(NONE);
+    }
 }
 
 /// Customer keys: the trimmed customer_id, else the normalised name; an id key
 /// and a name key are never merged, so they live in separate maps.
 #[derive(Debug, Default)]
 struct CustomerKeys {
-    by_id: HashMap<Box<[u8]>, u32>,
-    by_name: HashMap<String, u32>,
+    by_id: FastMap<Box<[u8]>, u32>,
+    by_name: FastMap<String, u32>,
     count: u32,
 }
 
@@ -408,8 +460,8 @@ impl CustomerIndex {
     /// Built from the paid orders `keep` accepts.
     pub fn build(orders: &Orders, customers: usize, keep: impl Fn(usize) -> bool) -> CustomerIndex {
         let mut first_paid = vec![NO_DAY; customers];
-        let mut rep_seen: HashMap<u64, Day> = HashMap::new();
-        let mut product_seen: HashMap<u64, Day> = HashMap::new();
+        let mut rep_seen: FastMap<u64, Day> = FastMap::default();
+        let mut product_seen: FastMap<u64, Day> = FastMap::default();
         // Orders are sorted by date, so the first sighting is the earliest.
         for i in 0..orders.len() {
             let c = orders.customer[i];
@@ -536,42 +588,113 @@ fn permute<T: Copy>(v: &[T], order: &[u32]) -> Vec<T> {
     order.iter().map(|&i| v[i as usize]).collect()
 }
 
+/// The kinds loaded beside the orders, on a second connection and thread.
+#[derive(Default)]
+struct Others {
+    reps: Names,
+    channels: Names,
+    sources: Names,
+    activity_types: Names,
+    leads: Leads,
+    deals: Deals,
+    activities: Activities,
+    targets: Vec<Target>,
+    expenses: Expenses,
+    csat: Csat,
+    inquiries: Inquiries,
+    subscriptions: Subscriptions,
+}
+
 impl Dataset {
+    /// Reads everything the metrics need. When the database is a file, the
+    /// orders and the other kinds are read at the same time on two
+    /// connections.
     pub fn load(conn: &Connection) -> anyhow::Result<Dataset> {
         let settings = settings::load(conn)?;
+        let stages: Vec<String> = settings
+            .pipeline_stages
+            .iter()
+            .map(|s| s.name.clone())
+            .collect();
         let mut ds = Dataset {
             currency: settings.currency.clone(),
-            stages: settings
-                .pipeline_stages
-                .iter()
-                .map(|s| s.name.clone())
-                .collect(),
             stage_probability: settings
                 .pipeline_stages
                 .iter()
                 .map(|s| s.win_probability)
                 .collect(),
+            stages: stages.clone(),
+            present: load_present(conn)?,
             ..Dataset::default()
         };
-        ds.present = load_present(conn)?;
-        let mut customers = CustomerKeys::default();
-        load_orders(conn, &mut ds, &mut customers)?;
-        ds.customers = customers.count as usize;
-        let lead_sources = load_leads(conn, &mut ds)?;
-        load_deals(conn, &mut ds, &lead_sources)?;
-        load_small_kinds(conn, &mut ds)?;
+        let path = conn
+            .path()
+            .filter(|p| !p.is_empty())
+            .map(std::path::PathBuf::from);
+        let others = match path {
+            Some(path) => std::thread::scope(|scope| {
+                let others = scope.spawn(|| -> anyhow::Result<Others> {
+                    let second = Connection::open_with_flags(
+                        &path,
+                        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
+                            | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+                    )?;
+                    Ok(load_others(&second, &stages)?)
+                });
+                load_orders(conn, &mut ds)?;
+                others
+                    .join()
+                    .map_err(|_| anyhow::anyhow!("loading the data failed"))?
+            })?,
+            None => {
+                load_orders(conn, &mut ds)?;
+                load_others(conn, &stages)?
+            }
+        };
+        ds.merge(others);
         ds.customer_index = CustomerIndex::build(&ds.orders, ds.customers, |_| true);
         Ok(ds)
     }
 
-    /// The pipeline index of a stage name, if it is one of the pipeline's.
-    fn stage_index(&self, name: &[u8]) -> u32 {
-        let key = fold(&String::from_utf8_lossy(name));
-        self.stages
-            .iter()
-            .position(|s| fold(s) == key)
-            .map_or(NONE, |i| i as u32)
+    /// Takes in the other kinds, their names renumbered into the dataset's.
+    fn merge(&mut self, mut o: Others) {
+        let reps = self.reps.merge(&o.reps);
+        remap(&mut o.leads.rep, &reps);
+        remap(&mut o.deals.rep, &reps);
+        remap(&mut o.activities.rep, &reps);
+        for t in &mut o.targets {
+            t.rep = reps.get(t.rep as usize).copied().unwrap_or(NONE);
+        }
+        let channels = self.channels.merge(&o.channels);
+        remap(&mut o.inquiries.channel, &channels);
+        self.sources = o.sources;
+        self.activity_types = o.activity_types;
+        self.leads = o.leads;
+        self.deals = o.deals;
+        self.activities = o.activities;
+        self.targets = o.targets;
+        self.expenses = o.expenses;
+        self.csat = o.csat;
+        self.inquiries = o.inquiries;
+        self.subscriptions = o.subscriptions;
     }
+}
+
+/// The pipeline index of a stage name, if it is one of the pipeline's.
+fn stage_index(stages: &[String], name: &[u8]) -> u32 {
+    let key = fold(&String::from_utf8_lossy(name));
+    stages
+        .iter()
+        .position(|s| fold(s) == key)
+        .map_or(NONE, |i| i as u32)
+}
+
+fn load_others(conn: &Connection, stages: &[String]) -> rusqlite::Result<Others> {
+    let mut o = Others::default();
+    let lead_sources = load_leads(conn, &mut o)?;
+    load_deals(conn, &mut o, stages, &lead_sources)?;
+    load_small_kinds(conn, &mut o)?;
+    Ok(o)
 }
 
 fn load_present(conn: &Connection) -> rusqlite::Result<Present> {
@@ -603,22 +726,19 @@ fn load_present(conn: &Connection) -> rusqlite::Result<Present> {
     })
 }
 
-fn load_orders(
-    conn: &Connection,
-    ds: &mut Dataset,
-    customers: &mut CustomerKeys,
-) -> rusqlite::Result<()> {
+fn load_orders(conn: &Connection, ds: &mut Dataset) -> rusqlite::Result<()> {
+    let mut customers = CustomerKeys::default();
     let mut o = Orders::default();
-    let mut row_ids: Vec<i64> = Vec::new();
+    let mut order_ids: Vec<Box<[u8]>> = Vec::new();
     let mut totals: Vec<Option<i64>> = Vec::new();
     each_row(
         conn,
-        "SELECT id, date, customer_id, customer_name, rep, channel, status, total_minor FROM orders",
+        "SELECT order_id, date, customer_id, customer_name, rep, channel, status, total_minor FROM orders",
         |r| {
             let Some(day) = parse_day(text(r.get_ref(1)?)) else {
                 return Ok(());
             };
-            row_ids.push(r.get(0)?);
+            order_ids.push(text(r.get_ref(0)?).into());
             o.date.push(day);
             o.customer.push(customers.key(r.get_ref(2)?, r.get_ref(3)?));
             o.rep.push(ds.reps.intern_value(r.get_ref(4)?));
@@ -639,26 +759,27 @@ fn load_orders(
     o.channel = permute(&o.channel, &order);
     o.paid = permute(&o.paid, &order);
     let totals = permute(&totals, &order);
-    // Lines find their order through the orders table's row id.
-    let max_id = row_ids.iter().copied().max().unwrap_or(0).max(0) as usize;
-    let mut position = vec![NONE; max_id + 1];
+    // Lines find their order by order_id (a hash lookup is several times
+    // faster than letting SQLite join through its index).
+    let mut position: FastMap<Box<[u8]>, u32> = FastMap::default();
+    position.reserve(order_ids.len());
     for (pos, &i) in order.iter().enumerate() {
-        if let Ok(id) = usize::try_from(row_ids[i as usize]) {
-            position[id] = pos as u32;
-        }
+        position.insert(std::mem::take(&mut order_ids[i as usize]), pos as u32);
     }
+    drop(order_ids);
     let mut line_order: Vec<u32> = Vec::new();
     let (mut product, mut qty, mut total) = (Vec::new(), Vec::new(), Vec::new());
+    // Lines of one order are usually stored together: remember the last one.
+    let mut last: (Vec<u8>, u32) = (Vec::new(), NONE);
     each_row(
         conn,
-        "SELECT o.id, l.product, l.quantity, l.unit_price_minor, l.line_total_minor
-         FROM order_lines l JOIN orders o ON o.order_id = l.order_id",
+        "SELECT order_id, product, quantity, unit_price_minor, line_total_minor FROM order_lines",
         |r| {
-            let id: i64 = r.get(0)?;
-            let pos = usize::try_from(id)
-                .ok()
-                .and_then(|id| position.get(id).copied())
-                .unwrap_or(NONE);
+            let id = text(r.get_ref(0)?);
+            if id != last.0.as_slice() {
+                last = (id.to_vec(), position.get(id).copied().unwrap_or(NONE));
+            }
+            let pos = last.1;
             if pos == NONE {
                 return Ok(());
             }
@@ -673,6 +794,7 @@ fn load_orders(
             Ok(())
         },
     )?;
+    drop(position);
     // Group lines by order (counting sort keeps each order's lines in table order).
     let n = o.date.len();
     let mut start = vec![0u32; n + 1];
@@ -700,11 +822,12 @@ fn load_orders(
         .map(|i| totals[i].unwrap_or_else(|| o.lines(i).map(|l| o.line_total[l]).sum()))
         .collect();
     ds.orders = o;
+    ds.customers = customers.count as usize;
     Ok(())
 }
 
 /// Loads leads; returns the source of each lead id, for the deals.
-fn load_leads(conn: &Connection, ds: &mut Dataset) -> rusqlite::Result<HashMap<String, u32>> {
+fn load_leads(conn: &Connection, ds: &mut Others) -> rusqlite::Result<HashMap<String, u32>> {
     let mut l = Leads::default();
     let mut sources = HashMap::new();
     each_row(
@@ -743,7 +866,8 @@ fn load_leads(conn: &Connection, ds: &mut Dataset) -> rusqlite::Result<HashMap<S
 
 fn load_deals(
     conn: &Connection,
-    ds: &mut Dataset,
+    ds: &mut Others,
+    stages: &[String],
     lead_sources: &HashMap<String, u32>,
 ) -> rusqlite::Result<()> {
     let mut d = Deals::default();
@@ -781,7 +905,7 @@ fn load_deals(
         index.insert(id, i as u32);
         d.rep.push(rep);
         d.created.push(created);
-        d.stage.push(ds.stage_index(&stage));
+        d.stage.push(stage_index(stages, &stage));
         d.status.push(status);
         d.value.push(value.unwrap_or(0));
         d.closed.push(closed);
@@ -798,7 +922,7 @@ fn load_deals(
             let Some(&deal) = index.get(deal.trim()) else {
                 return Ok(());
             };
-            let stage = ds.stage_index(text(r.get_ref(1)?));
+            let stage = stage_index(stages, text(r.get_ref(1)?));
             let at = secs_or_none(r.get_ref(2)?);
             if stage != NONE && at != NO_SECS {
                 hist.push((deal, at, stage));
@@ -817,7 +941,7 @@ fn load_deals(
     }
     d.hist_stage = hist.iter().map(|h| h.2).collect();
     d.hist_at = hist.iter().map(|h| h.1).collect();
-    let last_stage = ds.stages.len() as i32 - 1;
+    let last_stage = stages.len() as i32 - 1;
     d.reach = (0..n)
         .map(|i| {
             let history = d.hist_start[i] as usize..d.hist_start[i + 1] as usize;
@@ -842,7 +966,7 @@ fn load_deals(
     Ok(())
 }
 
-fn load_small_kinds(conn: &Connection, ds: &mut Dataset) -> rusqlite::Result<()> {
+fn load_small_kinds(conn: &Connection, ds: &mut Others) -> rusqlite::Result<()> {
     let mut a = Activities::default();
     each_row(
         conn,

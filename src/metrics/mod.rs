@@ -157,3 +157,48 @@ pub fn median(values: &mut [f64]) -> Option<f64> {
 pub fn when<T>(present: bool, value: impl FnOnce() -> T) -> Option<T> {
     present.then(value)
 }
+
+/// Figures per interned name (rep, channel, type, source), kept in a vector
+/// by id: a map keyed by text would cost an allocation per record.
+pub struct Tally<T> {
+    values: Vec<T>,
+    seen: Vec<bool>,
+}
+
+impl<T: Default + Clone> Tally<T> {
+    pub fn new(names: &dataset::Names) -> Tally<T> {
+        Tally {
+            values: vec![T::default(); names.len()],
+            seen: vec![false; names.len()],
+        }
+    }
+
+    /// The figure of `id`, none for a record without a name.
+    pub fn at(&mut self, id: u32) -> Option<&mut T> {
+        let i = id as usize;
+        let slot = self.values.get_mut(i)?;
+        self.seen[i] = true;
+        Some(slot)
+    }
+
+    /// The ids touched, in id order, with their figures.
+    pub fn entries(self) -> impl Iterator<Item = (u32, T)> {
+        self.values
+            .into_iter()
+            .zip(self.seen)
+            .enumerate()
+            .filter(|(_, (_, seen))| *seen)
+            .map(|(i, (v, _))| (i as u32, v))
+    }
+
+    /// Keyed by display name.
+    pub fn into_map<U>(
+        self,
+        names: &dataset::Names,
+        f: impl Fn(T) -> U,
+    ) -> std::collections::BTreeMap<String, U> {
+        self.entries()
+            .map(|(id, v)| (names.name(id).to_string(), f(v)))
+            .collect()
+    }
+}

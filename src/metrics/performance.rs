@@ -3,10 +3,10 @@
 
 use std::collections::BTreeMap;
 
-use super::dataset::{DealStatus, NO_DAY, NO_SECS, NONE, SECS_PER_DAY, TargetMetric, day_of_secs};
+use super::dataset::{DealStatus, NO_DAY, NO_SECS, SECS_PER_DAY, TargetMetric, day_of_secs};
 use super::report::{FunnelStep, Goal, Metrics, Quota, Scalars};
 use super::targets::{self, TEAM};
-use super::{DayRange, View, major, mean, median, ratio, sorted_range, when};
+use super::{DayRange, Tally, View, major, mean, median, ratio, sorted_range, when};
 
 /// Revenue (minor units) and number of paid orders in P.
 fn revenue_orders_minor(v: &View<'_>, p: DayRange) -> (i128, u64) {
@@ -276,19 +276,17 @@ fn goal_attainment(v: &View<'_>, p: DayRange) -> BTreeMap<String, Goal> {
 
 fn quota_attainment(v: &View<'_>, p: DayRange) -> Quota {
     let ds = v.ds;
-    let mut revenue: BTreeMap<u32, i128> = BTreeMap::new();
+    let mut revenue: Tally<i128> = Tally::new(&ds.reps);
     for i in v.paid_orders(p) {
-        if ds.orders.rep[i] != NONE {
-            *revenue.entry(ds.orders.rep[i]).or_default() += i128::from(ds.orders.total[i]);
+        if let Some(r) = revenue.at(ds.orders.rep[i]) {
+            *r += i128::from(ds.orders.total[i]);
         }
     }
     for rep in targets::scopes(v, TargetMetric::Revenue, p) {
-        if rep != TEAM {
-            revenue.entry(rep).or_default();
-        }
+        revenue.at(rep); // listed even without a sale; the team (NONE) is not a rep
     }
     let mut quota = Quota::default();
-    for (rep, actual) in revenue {
+    for (rep, actual) in revenue.entries() {
         let value =
             targets::prorated(v, TargetMetric::Revenue, rep, p).and_then(|t| t.attainment(actual));
         quota.reps_at_quota += u64::from(value.is_some_and(|a| a >= 1.0));

@@ -1,12 +1,10 @@
 //! Sales productivity (metrics.md): per rep, per channel, per product, and the
 //! pipeline.
 
-use std::collections::{BTreeMap, HashMap};
-
-use super::dataset::{DealStatus, NO_SECS, NONE, day_of_secs};
+use super::dataset::{DealStatus, NO_SECS, day_of_secs};
 use super::performance::{closed_in, cycle_days, leads_in, won_in};
 use super::report::{ByRep, Metrics, ProductSales, RepSales, Scalars};
-use super::{DayRange, View, major, mean, ratio, when};
+use super::{DayRange, Tally, View, major, mean, ratio, when};
 
 /// How many products `top_products` lists.
 const TOP_PRODUCTS: usize = 10;
@@ -80,45 +78,44 @@ pub fn fill(v: &View<'_>, p: DayRange, s: &mut Scalars) {
 /// Per rep, `num / den` from per-record contributions; reps without a name
 /// are left out.
 fn by_rep(items: impl Iterator<Item = (u32, f64, f64)>, v: &View<'_>) -> ByRep {
-    let mut acc: HashMap<u32, (f64, f64)> = HashMap::new();
-    for (rep, num, den) in items.filter(|x| x.0 != NONE) {
-        let e = acc.entry(rep).or_default();
-        e.0 += num;
-        e.1 += den;
+    let mut acc: Tally<(f64, f64)> = Tally::new(&v.ds.reps);
+    for (rep, num, den) in items {
+        if let Some(e) = acc.at(rep) {
+            e.0 += num;
+            e.1 += den;
+        }
     }
-    acc.into_iter()
-        .map(|(rep, (num, den))| (v.ds.reps.name(rep).to_string(), ratio(num, den)))
-        .collect()
+    acc.into_map(&v.ds.reps, |(num, den)| ratio(num, den))
 }
 
 pub fn fill_breakdowns(v: &View<'_>, p: DayRange, m: &mut Metrics) {
     let ds = v.ds;
     let (o, d) = (&ds.orders, &ds.deals);
     if ds.present.orders || ds.present.deals {
-        let mut per: BTreeMap<String, RepSales> = BTreeMap::new();
-        for i in v.paid_orders(p).filter(|&i| o.rep[i] != NONE) {
-            per.entry(ds.reps.name(o.rep[i]).to_string())
-                .or_default()
-                .revenue += major(i128::from(o.total[i]));
+        let mut per: Tally<(i128, i128)> = Tally::new(&ds.reps);
+        for i in v.paid_orders(p) {
+            if let Some(e) = per.at(o.rep[i]) {
+                e.0 += i128::from(o.total[i]);
+            }
         }
-        for i in won_in(v, p).filter(|&i| d.rep[i] != NONE) {
-            per.entry(ds.reps.name(d.rep[i]).to_string())
-                .or_default()
-                .deal_revenue += major(i128::from(d.close_value[i].unwrap_or(0)));
+        for i in won_in(v, p) {
+            if let Some(e) = per.at(d.rep[i]) {
+                e.1 += i128::from(d.close_value[i].unwrap_or(0));
+            }
         }
-        m.sales_per_rep = Some(per);
+        m.sales_per_rep = Some(per.into_map(&ds.reps, |(r, d)| RepSales {
+            revenue: major(r),
+            deal_revenue: major(d),
+        }));
     }
     if ds.present.orders {
-        let mut channels: BTreeMap<u32, i128> = BTreeMap::new();
-        for i in v.paid_orders(p).filter(|&i| o.channel[i] != NONE) {
-            *channels.entry(o.channel[i]).or_default() += i128::from(o.total[i]);
+        let mut channels: Tally<i128> = Tally::new(&ds.channels);
+        for i in v.paid_orders(p) {
+            if let Some(r) = channels.at(o.channel[i]) {
+                *r += i128::from(o.total[i]);
+            }
         }
-        m.revenue_by_channel = Some(
-            channels
-                .into_iter()
-                .map(|(c, r)| (ds.channels.name(c).to_string(), major(r)))
-                .collect(),
-        );
+        m.revenue_by_channel = Some(channels.into_map(&ds.channels, major));
         m.clv_by_rep = Some(clv_by_rep(v, p.to));
     }
     if ds.present.orders && ds.present.order_lines {
@@ -159,21 +156,25 @@ pub fn fill_breakdowns(v: &View<'_>, p: DayRange, m: &mut Metrics) {
 /// the rep sold to up to `to`.
 fn clv_by_rep(v: &View<'_>, to: i32) -> ByRep {
     let o = &v.ds.orders;
-    let mut revenue: HashMap<u32, i128> = HashMap::new();
+    let mut revenue: Tally<i128> = Tally::new(&v.ds.reps);
     let upto = DayRange { from: i32::MIN, to };
-    for i in v.paid_orders(upto).filter(|&i| o.rep[i] != NONE) {
-        *revenue.entry(o.rep[i]).or_default() += i128::from(o.total[i]);
+    for i in v.paid_orders(upto) {
+        if let Some(r) = revenue.at(o.rep[i]) {
+            *r += i128::from(o.total[i]);
+        }
     }
-    let mut customers: HashMap<u32, u64> = HashMap::new();
+    let mut customers = vec![0u64; v.ds.reps.len()];
     for &(rep, day) in &v.customers.rep_first {
         if day <= to {
-            *customers.entry(rep).or_default() += 1;
+            if let Some(n) = customers.get_mut(rep as usize) {
+                *n += 1;
+            }
         }
     }
     revenue
-        .into_iter()
+        .entries()
         .map(|(rep, r)| {
-            let n = customers.get(&rep).copied().unwrap_or(0);
+            let n = customers[rep as usize];
             (v.ds.reps.name(rep).to_string(), ratio(major(r), n as f64))
         })
         .collect()
