@@ -10,14 +10,70 @@ use super::dataset::Dataset;
 use super::period::{Comparison, Period, PeriodKind, Selection};
 use super::{DayRange, Filters, View, activity, performance, productivity, ratio};
 
+/// Money leaves the report with two decimals (metrics.md, "Showing
+/// numbers"); the figures in memory keep full precision.
+mod money {
+    use std::collections::BTreeMap;
+
+    use serde::Serializer;
+    use serde::ser::SerializeMap;
+
+    fn cents(x: f64) -> f64 {
+        (x * 100.0).round() / 100.0
+    }
+
+    pub fn plain<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_f64(cents(*x))
+    }
+
+    pub fn option<S: Serializer>(x: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+        match x {
+            Some(x) => s.serialize_some(&cents(*x)),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn map<S: Serializer>(x: &Option<BTreeMap<String, f64>>, s: S) -> Result<S::Ok, S::Error> {
+        match x {
+            None => s.serialize_none(),
+            Some(m) => {
+                let mut out = s.serialize_map(Some(m.len()))?;
+                for (k, v) in m {
+                    out.serialize_entry(k, &cents(*v))?;
+                }
+                out.end()
+            }
+        }
+    }
+
+    pub fn by_rep<S: Serializer>(
+        x: &Option<BTreeMap<String, Option<f64>>>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        match x {
+            None => s.serialize_none(),
+            Some(m) => {
+                let mut out = s.serialize_map(Some(m.len()))?;
+                for (k, v) in m {
+                    out.serialize_entry(k, &v.map(cents))?;
+                }
+                out.end()
+            }
+        }
+    }
+}
+
 /// The metrics that are one number: these are also given for the comparison
 /// period (`previous`). Money in major units, rates as fractions.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Scalars {
+    #[serde(serialize_with = "money::option")]
     pub revenue: Option<f64>,
     pub orders: Option<u64>,
+    #[serde(serialize_with = "money::option")]
     pub aov: Option<f64>,
     pub sales_growth: Option<f64>,
+    #[serde(serialize_with = "money::option")]
     pub revenue_target: Option<f64>,
     pub target_attainment: Option<f64>,
     pub new_customers: Option<u64>,
@@ -25,14 +81,18 @@ pub struct Scalars {
     pub retention_rate: Option<f64>,
     pub churn_rate: Option<f64>,
     pub subscription_churn: Option<f64>,
+    #[serde(serialize_with = "money::option")]
     pub mrr: Option<f64>,
     pub mrr_growth: Option<f64>,
+    #[serde(serialize_with = "money::option")]
     pub clv: Option<f64>,
+    #[serde(serialize_with = "money::option")]
     pub cac: Option<f64>,
     pub clv_cac_ratio: Option<f64>,
     pub leads: Option<u64>,
     pub lead_conversion_rate: Option<f64>,
     pub opportunities: Option<u64>,
+    #[serde(serialize_with = "money::option")]
     pub opportunity_value: Option<f64>,
     pub win_rate: Option<f64>,
     pub avg_deal_cycle_days: Option<f64>,
@@ -53,8 +113,11 @@ pub struct Scalars {
     pub median_inquiry_response_hours: Option<f64>,
     pub activity_ratio: Option<f64>,
     pub upsell_cross_sell_rate: Option<f64>,
+    #[serde(serialize_with = "money::option")]
     pub avg_deal_size: Option<f64>,
+    #[serde(serialize_with = "money::option")]
     pub pipeline_value: Option<f64>,
+    #[serde(serialize_with = "money::option")]
     pub weighted_pipeline: Option<f64>,
 }
 
@@ -75,7 +138,9 @@ pub struct FunnelStep {
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Goal {
+    #[serde(serialize_with = "money::plain")]
     pub target: f64,
+    #[serde(serialize_with = "money::plain")]
     pub actual: f64,
     pub attainment: Option<f64>,
 }
@@ -94,13 +159,16 @@ pub struct SourceConversion {
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct RepSales {
+    #[serde(serialize_with = "money::plain")]
     pub revenue: f64,
+    #[serde(serialize_with = "money::plain")]
     pub deal_revenue: f64,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ProductSales {
     pub product: String,
+    #[serde(serialize_with = "money::plain")]
     pub revenue: f64,
     pub quantity: f64,
 }
@@ -119,11 +187,13 @@ pub struct Metrics {
     pub quota_attainment: Option<Quota>,
     pub conversion_by_source: Option<BTreeMap<String, SourceConversion>>,
     pub sales_per_rep: Option<BTreeMap<String, RepSales>>,
+    #[serde(serialize_with = "money::map")]
     pub revenue_by_channel: Option<BTreeMap<String, f64>>,
     pub top_products: Option<Vec<ProductSales>>,
     pub win_rate_by_rep: Option<ByRep>,
     pub avg_deal_cycle_days_by_rep: Option<ByRep>,
     pub lead_conversion_rate_by_rep: Option<ByRep>,
+    #[serde(serialize_with = "money::by_rep")]
     pub clv_by_rep: Option<ByRep>,
 }
 
@@ -132,8 +202,10 @@ pub struct Metrics {
 pub struct SeriesPoint {
     pub from: NaiveDate,
     pub to: NaiveDate,
+    #[serde(serialize_with = "money::option")]
     pub revenue: Option<f64>,
     pub orders: Option<u64>,
+    #[serde(serialize_with = "money::option")]
     pub aov: Option<f64>,
     pub new_customers: Option<u64>,
     pub active_customers: Option<u64>,

@@ -239,7 +239,7 @@ fn clv_cac_and_their_ratio() {
     let r = shop().period("month:2024-02");
     // Paid up to Feb 29: 100 + 50 + 200 + 30 + 20 (O6 has no customer but counts) = 400,
     // over the 3 customers who had bought by then (C1, C2, Ani).
-    approx(m(&r, "clv"), 400.0 / 3.0);
+    approx(m(&r, "clv"), 133.33); // 400 / 3 = 133.333..., money leaves with two decimals
     // Marketing 60 + sales 40 (the 1000 "other" is not acquisition) over 2 new customers.
     approx(m(&r, "cac"), 50.0);
     approx(m(&r, "clv_cac_ratio"), 400.0 / 3.0 / 50.0);
@@ -323,19 +323,15 @@ fn pipeline_and_weighted_pipeline() {
     // qualified, D4 all, D5 prospecting, D6 prospecting, D7 all; won: D1, D4, D7):
     // prospecting 3/7, qualified 3/5. D3 is at qualified on Feb 29 (history),
     // D6 at prospecting (current stage).
-    approx(
-        m(&feb, "weighted_pipeline"),
-        300.0 * 3.0 / 5.0 + 50.0 * 3.0 / 7.0,
-    );
+    // 300 x 3/5 + 50 x 3/7 = 180 + 21.428... = 201.43
+    approx(m(&feb, "weighted_pipeline"), 201.43);
     let jan = shop().period("month:2024-01");
     // End of January: D1 (closed Feb 10) 1000, D2 (closed Feb 20) 500, D6 50.
     approx(m(&jan, "pipeline_value"), 1550.0);
     // On Jan 31: D1 at proposal (probability 3/3), D2 at prospecting (its
     // qualified entry is Feb 1), D6 prospecting.
-    approx(
-        m(&jan, "weighted_pipeline"),
-        1000.0 * 1.0 + 500.0 * 3.0 / 7.0 + 50.0 * 3.0 / 7.0,
-    );
+    // 1000 x 1 + 500 x 3/7 + 50 x 3/7 = 1000 + 235.714... = 1235.71
+    approx(m(&jan, "weighted_pipeline"), 1235.71);
 }
 
 #[test]
@@ -345,7 +341,7 @@ fn weighted_pipeline_uses_the_users_probability() {
     s.pipeline_stages[1].win_probability = Some(0.5); // qualified
     crate::store::settings::save(d.store.conn(), &s).unwrap();
     let r = d.period("month:2024-02");
-    approx(m(&r, "weighted_pipeline"), 300.0 * 0.5 + 50.0 * 3.0 / 7.0);
+    approx(m(&r, "weighted_pipeline"), 171.43); // 300 x 0.5 + 50 x 3/7 = 150 + 21.43
 }
 
 #[test]
