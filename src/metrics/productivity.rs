@@ -165,10 +165,8 @@ fn clv_by_rep(v: &View<'_>, to: i32) -> ByRep {
     }
     let mut customers = vec![0u64; v.ds.reps.len()];
     for &(rep, day) in &v.customers.rep_first {
-        if day <= to {
-            if let Some(n) = customers.get_mut(rep as usize) {
-                *n += 1;
-            }
+        if let Some(n) = customers.get_mut(rep as usize).filter(|_| day <= to) {
+            *n += 1;
         }
     }
     revenue

@@ -29,7 +29,7 @@ impl Exact {
         }
     }
 
-    pub fn add(self, other: Exact) -> Exact {
+    pub fn plus(self, other: Exact) -> Exact {
         let g = gcd(self.den, other.den);
         let den = self.den / g * other.den;
         Exact::new(
@@ -101,7 +101,7 @@ pub fn prorated(v: &View<'_>, metric: TargetMetric, scope: Scope, p: DayRange) -
             .count() as i128;
         let length = i128::from(t.to - t.from + 1);
         let part = Exact::new(i128::from(t.target_minor) * days, length);
-        total = Some(total.unwrap_or(Exact::ZERO).add(part));
+        total = Some(total.unwrap_or(Exact::ZERO).plus(part));
     }
     total
 }
@@ -116,7 +116,7 @@ pub fn revenue_target(v: &View<'_>, p: DayRange) -> Option<Exact> {
     scopes
         .iter()
         .filter_map(|&rep| prorated(v, TargetMetric::Revenue, rep, p))
-        .reduce(Exact::add)
+        .reduce(Exact::plus)
 }
 
 #[cfg(test)]
@@ -126,7 +126,7 @@ mod tests {
     #[test]
     fn exact_fractions_add_without_rounding() {
         // 1/3 + 1/6 = 1/2
-        let sum = Exact::new(1, 3).add(Exact::new(1, 6));
+        let sum = Exact::new(1, 3).plus(Exact::new(1, 6));
         assert_eq!(sum, Exact::new(1, 2));
         assert_eq!(Exact::new(31_000, 31).minor(), 1000.0);
         assert_eq!(Exact::ZERO.attainment(5), None);
