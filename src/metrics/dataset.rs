@@ -573,15 +573,22 @@ fn each_row(
     Ok(())
 }
 
-/// The permutation that sorts `keys` (stable, so ties keep table order).
-fn sort_order<K: Ord + Copy>(keys: &[K]) -> Vec<u32> {
+/// The permutation that sorts `keys` (stable, so ties keep table order), or
+/// none when they are sorted already, as exports usually are.
+fn sort_order<K: Ord + Copy>(keys: &[K]) -> Option<Vec<u32>> {
+    if keys.is_sorted() {
+        return None;
+    }
     let mut order: Vec<u32> = (0..keys.len() as u32).collect();
     order.sort_by_key(|&i| keys[i as usize]);
-    order
+    Some(order)
 }
 
-fn permute<T: Copy>(v: &[T], order: &[u32]) -> Vec<T> {
-    order.iter().map(|&i| v[i as usize]).collect()
+/// Puts a column in the sorted order, one column copied at a time.
+fn permute<T: Copy>(v: &mut Vec<T>, order: Option<&[u32]>) {
+    if let Some(order) = order {
+        *v = order.iter().map(|&i| v[i as usize]).collect();
+    }
 }
 
 /// The kinds loaded beside the orders, on a second connection and thread.
@@ -687,8 +694,8 @@ fn stage_index(stages: &[String], name: &[u8]) -> u32 {
 
 fn load_others(conn: &Connection, stages: &[String]) -> rusqlite::Result<Others> {
     let mut o = Others::default();
-    let lead_sources = load_leads(conn, &mut o)?;
-    load_deals(conn, &mut o, stages, &lead_sources)?;
+    let deals_of_lead = load_deals(conn, &mut o, stages)?;
+    load_leads(conn, &mut o, &deals_of_lead)?;
     load_small_kinds(conn, &mut o)?;
     Ok(o)
 }
@@ -749,18 +756,20 @@ fn load_orders(conn: &Connection, ds: &mut Dataset) -> rusqlite::Result<()> {
         },
     )?;
     let order = sort_order(&o.date);
-    o.date = permute(&o.date, &order);
-    o.customer = permute(&o.customer, &order);
-    o.rep = permute(&o.rep, &order);
-    o.channel = permute(&o.channel, &order);
-    o.paid = permute(&o.paid, &order);
-    let totals = permute(&totals, &order);
+    let order = order.as_deref();
+    permute(&mut o.date, order);
+    permute(&mut o.customer, order);
+    permute(&mut o.rep, order);
+    permute(&mut o.channel, order);
+    permute(&mut o.paid, order);
+    permute(&mut totals, order);
     // Lines find their order by order_id (a hash lookup is several times
     // faster than letting SQLite join through its index).
     let mut position: FastMap<Box<[u8]>, u32> = FastMap::default();
     position.reserve(order_ids.len());
-    for (pos, &i) in order.iter().enumerate() {
-        position.insert(std::mem::take(&mut order_ids[i as usize]), pos as u32);
+    for pos in 0..order_ids.len() {
+        let i = order.map_or(pos, |o| o[pos] as usize);
+        position.insert(std::mem::take(&mut order_ids[i]), pos as u32);
     }
     drop(order_ids);
     let mut line_order: Vec<u32> = Vec::new();
@@ -791,7 +800,7 @@ fn load_orders(conn: &Connection, ds: &mut Dataset) -> rusqlite::Result<()> {
         },
     )?;
     drop(position);
-    // Group lines by order (counting sort keeps each order's lines in table order).
+    // Group lines by order (a stable sort keeps each order's lines in table order).
     let n = o.date.len();
     let mut start = vec![0u32; n + 1];
     for &p in &line_order {
@@ -800,18 +809,15 @@ fn load_orders(conn: &Connection, ds: &mut Dataset) -> rusqlite::Result<()> {
     for i in 0..n {
         start[i + 1] += start[i];
     }
-    let mut fill = start.clone();
-    let m = line_order.len();
-    o.line_product = vec![NONE; m];
-    o.line_qty = vec![0.0; m];
-    o.line_total = vec![0; m];
-    for (k, &p) in line_order.iter().enumerate() {
-        let slot = fill[p as usize] as usize;
-        fill[p as usize] += 1;
-        o.line_product[slot] = product[k];
-        o.line_qty[slot] = qty[k];
-        o.line_total[slot] = total[k];
-    }
+    let grouping = sort_order(&line_order);
+    drop(line_order);
+    let grouping = grouping.as_deref();
+    permute(&mut product, grouping);
+    permute(&mut qty, grouping);
+    permute(&mut total, grouping);
+    o.line_product = product;
+    o.line_qty = qty;
+    o.line_total = total;
     o.line_start = start;
     // An order without a total is worth the sum of its lines.
     o.total = (0..n)
@@ -822,10 +828,13 @@ fn load_orders(conn: &Connection, ds: &mut Dataset) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// Loads leads; returns the source of each lead id, for the deals.
-fn load_leads(conn: &Connection, ds: &mut Others) -> rusqlite::Result<HashMap<String, u32>> {
+/// Loads leads, and gives each deal that came from a lead that lead's source.
+fn load_leads(
+    conn: &Connection,
+    ds: &mut Others,
+    deals_of_lead: &FastMap<Box<[u8]>, Vec<u32>>,
+) -> rusqlite::Result<()> {
     let mut l = Leads::default();
-    let mut sources = HashMap::new();
     each_row(
         conn,
         "SELECT lead_id, created_at, source, rep, first_response_at, status, converted_at FROM leads",
@@ -835,12 +844,11 @@ fn load_leads(conn: &Connection, ds: &mut Others) -> rusqlite::Result<HashMap<St
             };
             let source = ds.sources.intern_value(r.get_ref(2)?);
             if source != NONE {
-                sources.insert(
-                    String::from_utf8_lossy(text(r.get_ref(0)?))
-                        .trim()
-                        .to_string(),
-                    source,
-                );
+                if let Some(deals) = deals_of_lead.get(text(r.get_ref(0)?).trim_ascii()) {
+                    for &d in deals {
+                        ds.deals.source[d as usize] = source;
+                    }
+                }
             }
             l.created.push(created);
             l.source.push(source);
@@ -857,15 +865,17 @@ fn load_leads(conn: &Connection, ds: &mut Others) -> rusqlite::Result<HashMap<St
         },
     )?;
     ds.leads = l;
-    Ok(sources)
+    Ok(())
 }
 
+/// Loads deals and their stage history; returns the deals of each lead id,
+/// for the leads to give them their source.
 fn load_deals(
     conn: &Connection,
     ds: &mut Others,
     stages: &[String],
-    lead_sources: &HashMap<String, u32>,
-) -> rusqlite::Result<()> {
+) -> rusqlite::Result<FastMap<Box<[u8]>, Vec<u32>>> {
+    let mut deals_of_lead: FastMap<Box<[u8]>, Vec<u32>> = FastMap::default();
     let mut d = Deals::default();
     let mut index: HashMap<String, u32> = HashMap::new();
     let mut rows = Vec::new();
@@ -888,9 +898,7 @@ fn load_deals(
                 int(r.get_ref(5)?),
                 secs_or_none(r.get_ref(6)?),
                 int(r.get_ref(7)?),
-                String::from_utf8_lossy(text(r.get_ref(8)?))
-                    .trim()
-                    .to_string(),
+                text(r.get_ref(8)?).trim_ascii().to_vec(),
             ));
             Ok(())
         },
@@ -906,8 +914,10 @@ fn load_deals(
         d.value.push(value.unwrap_or(0));
         d.closed.push(closed);
         d.close_value.push(close_value);
-        d.source
-            .push(lead_sources.get(&lead).copied().unwrap_or(NONE));
+        d.source.push(NONE);
+        if !lead.is_empty() {
+            deals_of_lead.entry(lead.into()).or_default().push(i as u32);
+        }
     }
     let mut hist: Vec<(u32, Secs, u32)> = Vec::new();
     each_row(
@@ -959,7 +969,7 @@ fn load_deals(
         })
         .collect();
     ds.deals = d;
-    Ok(())
+    Ok(deals_of_lead)
 }
 
 fn load_small_kinds(conn: &Connection, ds: &mut Others) -> rusqlite::Result<()> {
@@ -980,13 +990,13 @@ fn load_small_kinds(conn: &Connection, ds: &mut Others) -> rusqlite::Result<()> 
         },
     )?;
     let order = sort_order(&a.date);
-    ds.activities = Activities {
-        date: permute(&a.date, &order),
-        rep: permute(&a.rep, &order),
-        kind: permute(&a.kind, &order),
-        minutes: permute(&a.minutes, &order),
-        count: permute(&a.count, &order),
-    };
+    let order = order.as_deref();
+    permute(&mut a.date, order);
+    permute(&mut a.rep, order);
+    permute(&mut a.kind, order);
+    permute(&mut a.minutes, order);
+    permute(&mut a.count, order);
+    ds.activities = a;
 
     each_row(
         conn,

@@ -727,3 +727,38 @@ fn series_per_month_for_a_year() {
     let days = shop().period("month:2024-02");
     assert_eq!(days["series"]["points"].as_array().unwrap().len(), 29);
 }
+
+#[test]
+fn rows_stored_out_of_date_order_are_sorted_on_load() {
+    let d = db("
+        INSERT INTO orders(order_id, date, customer_id, status, total_minor, batch_id) VALUES
+          ('Z3', '2024-03-10', 'C1', 'paid', NULL, 1),
+          ('Z1', '2024-01-10', 'C1', 'paid', NULL, 1),
+          ('Z2', '2024-02-10', 'C2', 'paid', 700, 1);
+        INSERT INTO order_lines(order_id, line_no, product, quantity, line_total_minor, batch_id) VALUES
+          ('Z1', 1, 'Teh', 1, 100, 1),
+          ('Z3', 1, 'Kopi', 2, 300, 1),
+          ('Z2', 1, 'Gula', 1, 700, 1),
+          ('Z1', 2, 'Kopi', 1, 200, 1),
+          ('Z3', 2, 'Teh', 1, 50, 1);
+        INSERT INTO activities(activity_id, date, type, batch_id) VALUES
+          ('A2', '2024-03-01', 'call', 1), ('A1', '2024-01-01', 'call', 1), ('A3', '2024-02-01', 'email', 1);
+    ");
+    // January: Z1 has no total, so its lines 1.00 + 2.00.
+    let jan = d.period("month:2024-01");
+    approx(m(&jan, "revenue"), 3.0);
+    assert_eq!(m(&jan, "activities.total"), 1);
+    assert_eq!(m(&jan, "activities.by_type.call"), 1);
+    // March: Z3's lines 3.00 + 0.50; C1 bought in January, so not new.
+    let mar = d.period("month:2024-03");
+    approx(m(&mar, "revenue"), 3.5);
+    assert_eq!(m(&mar, "new_customers"), 0);
+    assert_eq!(m(&mar, "top_products.0.product"), "Kopi");
+    approx(m(&mar, "top_products.1.revenue"), 0.5);
+    // C1 had Teh and Kopi before March: nothing new -> 0 of 1.
+    approx(m(&mar, "upsell_cross_sell_rate"), 0.0);
+    let feb = d.period("month:2024-02");
+    approx(m(&feb, "revenue"), 7.0);
+    assert_eq!(m(&feb, "new_customers"), 1);
+    assert_eq!(m(&feb, "activities.by_type.email"), 1);
+}
