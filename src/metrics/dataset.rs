@@ -843,11 +843,10 @@ fn load_leads(
                 return Ok(());
             };
             let source = ds.sources.intern_value(r.get_ref(2)?);
-            if source != NONE {
-                if let Some(deals) = deals_of_lead.get(text(r.get_ref(0)?).trim_ascii()) {
-                    for &d in deals {
-                        ds.deals.source[d as usize] = source;
-                    }
+            let lead_id = text(r.get_ref(0)?).trim_ascii();
+            if let Some(deals) = deals_of_lead.get(lead_id).filter(|_| source != NONE) {
+                for &d in deals {
+                    ds.deals.source[d as usize] = source;
                 }
             }
             l.created.push(created);
