@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::dataset::{NO_SECS, NONE, day_of_secs};
+use super::dataset::{NO_SECS, day_of_secs};
 use super::performance::{leads_in, won_in};
 use super::report::{Breakdown, Metrics, Scalars, SourceConversion};
 use super::{DayRange, Tally, View, mean, median, ratio, sorted_range, when};
@@ -95,29 +95,21 @@ pub fn fill(v: &View<'_>, p: DayRange, s: &mut Scalars) {
     }
 }
 
-/// Among returning customers active in P, the share who bought a product in P
-/// they had never bought before `from`: a (customer, product) pair first
-/// bought inside P.
+/// Among returning customers active in P, the share whose paid orders in P
+/// include a product they had never bought before `from`: one of their
+/// orders in P brought them a product for the first time.
 fn upsell(v: &View<'_>, p: DayRange) -> Option<f64> {
     let ds = v.ds;
     let first = &v.customers.first_paid;
     let mut marks = vec![0u8; ds.customers];
     for i in v.paid_orders(p) {
-        let c = ds.orders.customer[i];
-        if c != NONE && first[c as usize] < p.from {
-            marks[c as usize] = 1;
-        }
-    }
-    let pairs = &v.customers.product_first;
-    let start = pairs.partition_point(|&(d, _)| d < p.from);
-    let end = pairs.partition_point(|&(d, _)| d <= p.to);
-    for &(_, c) in &pairs[start..end] {
-        if marks[c as usize] == 1 {
-            marks[c as usize] = 2;
+        let c = ds.orders.customer[i] as usize;
+        if c < first.len() && first[c] < p.from {
+            marks[c] |= 1 | (u8::from(v.customers.new_product[i]) << 1);
         }
     }
     let returning = marks.iter().filter(|&&m| m != 0).count();
-    let upsold = marks.iter().filter(|&&m| m == 2).count();
+    let upsold = marks.iter().filter(|&&m| m == 3).count();
     ratio(upsold as f64, returning as f64)
 }
 

@@ -446,38 +446,70 @@ pub struct CustomerIndex {
     pub first_paid: Vec<Day>,
     /// First paid order dates, sorted: customers acquired up to a day is a search.
     pub first_paid_sorted: Vec<Day>,
-    /// Per (rep, customer) pair, the first paid order's date, sorted by rep then date.
-    pub rep_first: Vec<(u32, Day)>,
-    /// Per (customer, product) pair, the first paid purchase date, sorted by date.
-    pub product_first: Vec<(Day, u32)>,
+    /// Per order: it is its customer's first paid order with its rep.
+    pub first_with_rep: Vec<bool>,
+    /// Per order: it has a product its customer never bought before.
+    pub new_product: Vec<bool>,
 }
 
 impl CustomerIndex {
-    /// Built from the paid orders `keep` accepts.
-    pub fn build(orders: &Orders, customers: usize, keep: impl Fn(usize) -> bool) -> CustomerIndex {
+    /// Built from the paid orders `keep` accepts; `reps` and `products` are
+    /// the numbers of interned names.
+    pub fn build(
+        orders: &Orders,
+        customers: usize,
+        reps: usize,
+        products: usize,
+        keep: impl Fn(usize) -> bool,
+    ) -> CustomerIndex {
+        let n = orders.len();
+        let kept: Vec<u32> = (0..n)
+            .filter(|&i| orders.paid[i] && orders.customer[i] != NONE && keep(i))
+            .map(|i| i as u32)
+            .collect();
+        // Each customer's orders, in date order (a counting sort keeps it).
+        let mut start = vec![0u32; customers + 1];
+        for &i in &kept {
+            start[orders.customer[i as usize] as usize + 1] += 1;
+        }
+        for c in 0..customers {
+            start[c + 1] += start[c];
+        }
+        let mut fill = start.clone();
+        let mut by_customer = vec![0u32; kept.len()];
+        for &i in &kept {
+            let c = orders.customer[i as usize] as usize;
+            by_customer[fill[c] as usize] = i;
+            fill[c] += 1;
+        }
+        drop((kept, fill));
         let mut first_paid = vec![NO_DAY; customers];
-        let mut rep_seen: FastMap<u64, Day> = FastMap::default();
-        let mut product_seen: FastMap<u64, Day> = FastMap::default();
-        // Orders are sorted by date, so the first sighting is the earliest.
-        for i in 0..orders.len() {
-            let c = orders.customer[i];
-            if !orders.paid[i] || c == NONE || !keep(i) {
-                continue;
-            }
-            let day = orders.date[i];
-            let slot = &mut first_paid[c as usize];
-            if *slot == NO_DAY {
-                *slot = day;
-            }
-            if orders.rep[i] != NONE {
-                rep_seen
-                    .entry(u64::from(orders.rep[i]) << 32 | u64::from(c))
-                    .or_insert(day);
-            }
-            for l in orders.lines(i) {
-                product_seen
-                    .entry(u64::from(c) << 32 | u64::from(orders.line_product[l]))
-                    .or_insert(day);
+        let mut first_with_rep = vec![false; n];
+        let mut new_product = vec![false; n];
+        // Which customer last bought each rep / product: a check per line
+        // without a set per customer.
+        let mut rep_seen = vec![NONE; reps];
+        let mut product_seen = vec![NONE; products];
+        for c in 0..customers {
+            for &i in &by_customer[start[c] as usize..start[c + 1] as usize] {
+                let i = i as usize;
+                if first_paid[c] == NO_DAY {
+                    first_paid[c] = orders.date[i];
+                }
+                if let Some(seen) = rep_seen.get_mut(orders.rep[i] as usize) {
+                    if *seen != c as u32 {
+                        *seen = c as u32;
+                        first_with_rep[i] = true;
+                    }
+                }
+                for l in orders.lines(i) {
+                    if let Some(seen) = product_seen.get_mut(orders.line_product[l] as usize) {
+                        if *seen != c as u32 {
+                            *seen = c as u32;
+                            new_product[i] = true;
+                        }
+                    }
+                }
             }
         }
         let mut first_paid_sorted: Vec<Day> = first_paid
@@ -486,21 +518,11 @@ impl CustomerIndex {
             .filter(|&d| d != NO_DAY)
             .collect();
         first_paid_sorted.sort_unstable();
-        let mut rep_first: Vec<(u32, Day)> = rep_seen
-            .into_iter()
-            .map(|(k, d)| ((k >> 32) as u32, d))
-            .collect();
-        rep_first.sort_unstable();
-        let mut product_first: Vec<(Day, u32)> = product_seen
-            .into_iter()
-            .map(|(k, d)| (d, (k >> 32) as u32))
-            .collect();
-        product_first.sort_unstable();
         CustomerIndex {
             first_paid,
             first_paid_sorted,
-            rep_first,
-            product_first,
+            first_with_rep,
+            new_product,
         }
     }
 }
@@ -655,7 +677,6 @@ impl Dataset {
             }
         };
         ds.merge(others);
-        ds.customer_index = CustomerIndex::build(&ds.orders, ds.customers, |_| true);
         Ok(ds)
     }
 
@@ -825,6 +846,14 @@ fn load_orders(conn: &Connection, ds: &mut Dataset) -> rusqlite::Result<()> {
         .collect();
     ds.orders = o;
     ds.customers = customers.count as usize;
+    // Built here, on the orders' thread, while the other kinds still load.
+    ds.customer_index = CustomerIndex::build(
+        &ds.orders,
+        ds.customers,
+        ds.reps.len(),
+        ds.products.len(),
+        |_| true,
+    );
     Ok(())
 }
 

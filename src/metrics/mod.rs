@@ -61,9 +61,13 @@ impl<'a> View<'a> {
         if view.rep.is_some() || view.channel.is_some() {
             // "As if the database held only those": first orders, CLV and
             // upsell are judged on the filtered orders.
-            view.customers = Cow::Owned(CustomerIndex::build(&ds.orders, ds.customers, |i| {
-                view.order_ok(i)
-            }));
+            view.customers = Cow::Owned(CustomerIndex::build(
+                &ds.orders,
+                ds.customers,
+                ds.reps.len(),
+                ds.products.len(),
+                |i| view.order_ok(i),
+            ));
         }
         view
     }

@@ -156,26 +156,16 @@ pub fn fill_breakdowns(v: &View<'_>, p: DayRange, m: &mut Metrics) {
 /// the rep sold to up to `to`.
 fn clv_by_rep(v: &View<'_>, to: i32) -> ByRep {
     let o = &v.ds.orders;
-    let mut revenue: Tally<i128> = Tally::new(&v.ds.reps);
+    // (revenue, customers): a customer counts at their first paid order with the rep.
+    let mut per: Tally<(i128, u64)> = Tally::new(&v.ds.reps);
     let upto = DayRange { from: i32::MIN, to };
     for i in v.paid_orders(upto) {
-        if let Some(r) = revenue.at(o.rep[i]) {
-            *r += i128::from(o.total[i]);
+        if let Some(e) = per.at(o.rep[i]) {
+            e.0 += i128::from(o.total[i]);
+            e.1 += u64::from(v.customers.first_with_rep[i]);
         }
     }
-    let mut customers = vec![0u64; v.ds.reps.len()];
-    for &(rep, day) in &v.customers.rep_first {
-        if let Some(n) = customers.get_mut(rep as usize).filter(|_| day <= to) {
-            *n += 1;
-        }
-    }
-    revenue
-        .entries()
-        .map(|(rep, r)| {
-            let n = customers[rep as usize];
-            (v.ds.reps.name(rep).to_string(), ratio(major(r), n as f64))
-        })
-        .collect()
+    per.into_map(&v.ds.reps, |(r, n)| ratio(major(r), n as f64))
 }
 
 fn top_products(v: &View<'_>, p: DayRange) -> Vec<ProductSales> {
