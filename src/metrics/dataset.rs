@@ -496,19 +496,11 @@ impl CustomerIndex {
                 if first_paid[c] == NO_DAY {
                     first_paid[c] = orders.date[i];
                 }
-                if let Some(seen) = rep_seen.get_mut(orders.rep[i] as usize) {
-                    if *seen != c as u32 {
-                        *seen = c as u32;
-                        first_with_rep[i] = true;
-                    }
-                }
+                let c = c as u32;
+                first_with_rep[i] = first_sighting(rep_seen.get_mut(orders.rep[i] as usize), c);
                 for l in orders.lines(i) {
-                    if let Some(seen) = product_seen.get_mut(orders.line_product[l] as usize) {
-                        if *seen != c as u32 {
-                            *seen = c as u32;
-                            new_product[i] = true;
-                        }
-                    }
+                    let slot = product_seen.get_mut(orders.line_product[l] as usize);
+                    new_product[i] |= first_sighting(slot, c);
                 }
             }
         }
@@ -524,6 +516,18 @@ impl CustomerIndex {
             first_with_rep,
             new_product,
         }
+    }
+}
+
+/// Records that customer `c` has met this rep or product (`slot`); true the
+/// first time. A record without one (no slot) is never a first.
+fn first_sighting(slot: Option<&mut u32>, c: u32) -> bool {
+    match slot {
+        Some(seen) if *seen != c => {
+            *seen = c;
+            true
+        }
+        _ => false,
     }
 }
 
