@@ -754,10 +754,71 @@ fn load_present(conn: &Connection) -> rusqlite::Result<Present> {
     })
 }
 
+/// The order ids in table order, in one buffer (a million small allocations
+/// cost more than reading them).
+#[derive(Default)]
+struct OrderIds {
+    bytes: Vec<u8>,
+    ends: Vec<usize>,
+}
+
+impl OrderIds {
+    fn push(&mut self, id: &[u8]) {
+        self.bytes.extend_from_slice(id);
+        self.ends.push(self.bytes.len());
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn get(&self, i: usize) -> &[u8] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.bytes[start..self.ends[i]]
+    }
+}
+
+/// Finds the order of each line. Lines usually come in the order of their
+/// orders, so the order of the previous line and the next one are tried
+/// before a hash map, which is only built when that fails.
+struct OrderFinder<'a> {
+    ids: &'a OrderIds,
+    /// One past the order of the previous line.
+    cursor: usize,
+    index: Option<FastMap<&'a [u8], usize>>,
+}
+
+impl<'a> OrderFinder<'a> {
+    fn new(ids: &'a OrderIds) -> Self {
+        OrderFinder {
+            ids,
+            cursor: 0,
+            index: None,
+        }
+    }
+
+    /// The table index of the order with this id.
+    fn find(&mut self, id: &[u8]) -> Option<usize> {
+        let ids = self.ids;
+        let found = if self.cursor > 0 && ids.get(self.cursor - 1) == id {
+            Some(self.cursor - 1)
+        } else if self.cursor < ids.len() && ids.get(self.cursor) == id {
+            Some(self.cursor)
+        } else {
+            let index = self
+                .index
+                .get_or_insert_with(|| (0..ids.len()).map(|i| (ids.get(i), i)).collect());
+            index.get(id).copied()
+        }?;
+        self.cursor = found + 1;
+        Some(found)
+    }
+}
+
 fn load_orders(conn: &Connection, ds: &mut Dataset) -> rusqlite::Result<()> {
     let mut customers = CustomerKeys::default();
     let mut o = Orders::default();
-    let mut order_ids: Vec<Box<[u8]>> = Vec::new();
+    let mut order_ids = OrderIds::default();
     let mut totals: Vec<Option<i64>> = Vec::new();
     each_row(
         conn,
@@ -766,7 +827,7 @@ fn load_orders(conn: &Connection, ds: &mut Dataset) -> rusqlite::Result<()> {
             let Some(day) = parse_day(text(r.get_ref(1)?)) else {
                 return Ok(());
             };
-            order_ids.push(text(r.get_ref(0)?).into());
+            order_ids.push(text(r.get_ref(0)?));
             o.date.push(day);
             o.customer.push(customers.key(r.get_ref(2)?, r.get_ref(3)?));
             o.rep.push(ds.reps.intern_value(r.get_ref(4)?));
@@ -788,31 +849,25 @@ fn load_orders(conn: &Connection, ds: &mut Dataset) -> rusqlite::Result<()> {
     permute(&mut o.channel, order);
     permute(&mut o.paid, order);
     permute(&mut totals, order);
-    // Lines find their order by order_id (a hash lookup is several times
-    // faster than letting SQLite join through its index).
-    let mut position: FastMap<Box<[u8]>, u32> = FastMap::default();
-    position.reserve(order_ids.len());
-    for pos in 0..order_ids.len() {
-        let i = order.map_or(pos, |o| o[pos] as usize);
-        position.insert(std::mem::take(&mut order_ids[i]), pos as u32);
-    }
-    drop(order_ids);
+    // Where each order (in table order) went in date order.
+    let sorted_position: Option<Vec<u32>> = order.map(|order| {
+        let mut inverse = vec![0u32; order.len()];
+        for (pos, &i) in order.iter().enumerate() {
+            inverse[i as usize] = pos as u32;
+        }
+        inverse
+    });
     let mut line_order: Vec<u32> = Vec::new();
     let (mut product, mut qty, mut total) = (Vec::new(), Vec::new(), Vec::new());
-    // Lines of one order are usually stored together: remember the last one.
-    let mut last: (Vec<u8>, u32) = (Vec::new(), NONE);
+    let mut finder = OrderFinder::new(&order_ids);
     each_row(
         conn,
         "SELECT order_id, product, quantity, unit_price_minor, line_total_minor FROM order_lines",
         |r| {
-            let id = text(r.get_ref(0)?);
-            if id != last.0.as_slice() {
-                last = (id.to_vec(), position.get(id).copied().unwrap_or(NONE));
-            }
-            let pos = last.1;
-            if pos == NONE {
+            let Some(i) = finder.find(text(r.get_ref(0)?)) else {
                 return Ok(());
-            }
+            };
+            let pos = sorted_position.as_ref().map_or(i as u32, |p| p[i]);
             let q = real(r.get_ref(2)?);
             let price = int(r.get_ref(3)?);
             let line_total =
@@ -824,7 +879,8 @@ fn load_orders(conn: &Connection, ds: &mut Dataset) -> rusqlite::Result<()> {
             Ok(())
         },
     )?;
-    drop(position);
+    drop(finder);
+    drop(order_ids);
     // Group lines by order (a stable sort keeps each order's lines in table order).
     let n = o.date.len();
     let mut start = vec![0u32; n + 1];
