@@ -762,3 +762,34 @@ fn rows_stored_out_of_date_order_are_sorted_on_load() {
     assert_eq!(m(&feb, "new_customers"), 1);
     assert_eq!(m(&feb, "activities.by_type.email"), 1);
 }
+
+#[test]
+fn top_products_keeps_ten_and_breaks_ties_by_name() {
+    // Twelve products: "P12" sells 5.00, the eleven others 1.00 each.
+    let mut sql = String::from(
+        "INSERT INTO orders(order_id, date, status, total_minor, batch_id)
+         VALUES ('T', '2024-05-05', 'paid', NULL, 1);",
+    );
+    for k in 1..=12 {
+        let cents = if k == 12 { 500 } else { 100 };
+        sql.push_str(&format!(
+            "INSERT INTO order_lines(order_id, line_no, product, quantity, line_total_minor, batch_id)
+             VALUES ('T', {k}, 'P{k:02}', 1, {cents}, 1);"
+        ));
+    }
+    let r = db(&sql).period("month:2024-05");
+    let names: Vec<&str> = m(&r, "top_products")
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["product"].as_str().unwrap())
+        .collect();
+    // P12 first; then the ties by name, P01..P09; P10 and P11 fall off.
+    assert_eq!(
+        names,
+        [
+            "P12", "P01", "P02", "P03", "P04", "P05", "P06", "P07", "P08", "P09"
+        ]
+    );
+    approx(m(&r, "revenue"), 16.0); // no order total: 11 x 1.00 + 5.00
+}
