@@ -8,6 +8,7 @@ use clap::{Args, ValueEnum};
 use super::Cli;
 use crate::format;
 use crate::i18n::Lang;
+use crate::metrics::period::PeriodError;
 use crate::metrics::report::{Metrics, Scalars};
 use crate::metrics::{Comparison, Dataset, Filters, Report, Selection, compute_report};
 use crate::store::Store;
@@ -59,12 +60,26 @@ fn parse_date(lang: Lang, text: &str) -> Result<NaiveDate, String> {
         .map_err(|_| lang.tr_args("report-bad-date", &[("value", text.into())]))
 }
 
+/// The error in the user's language.
+fn period_error(lang: Lang, e: PeriodError) -> String {
+    match e {
+        PeriodError::Syntax(value) => lang.tr_args("report-bad-period", &[("value", value.into())]),
+        PeriodError::Reversed { from, to } => lang.tr_args(
+            "report-reversed-period",
+            &[
+                ("from", from.to_string().into()),
+                ("to", to.to_string().into()),
+            ],
+        ),
+    }
+}
+
 fn selection(lang: Lang, args: &ReportArgs) -> Result<Selection, String> {
     match (&args.period, &args.from, &args.to) {
-        (Some(p), _, _) => Selection::parse(p).map_err(|e| e.to_string()),
+        (Some(p), _, _) => Selection::parse(p).map_err(|e| period_error(lang, e)),
         (None, Some(from), Some(to)) => {
             Selection::from_range(parse_date(lang, from)?, parse_date(lang, to)?)
-                .map_err(|e| e.to_string())
+                .map_err(|e| period_error(lang, e))
         }
         _ => Err(lang.tr("report-need-period")),
     }
