@@ -247,10 +247,14 @@ pub fn scalars(v: &View<'_>, sel: &Selection, cmp_period: Period) -> Scalars {
     s
 }
 
-/// Buckets of a month for long ranges, a week for a few months, else a day.
+/// Buckets of a month for long ranges, a week for a few months, else a day;
+/// beyond ten years, a year, so that an absurd custom range cannot ask for
+/// thousands of buckets.
 fn series(v: &View<'_>, period: Period) -> Series {
     let days = period.days();
-    let granularity = if days > 92 {
+    let granularity = if days > 3660 {
+        PeriodKind::Year
+    } else if days > 92 {
         PeriodKind::Month
     } else if days > 31 {
         PeriodKind::Week

@@ -726,6 +726,15 @@ fn series_per_month_for_a_year() {
     approx(&Value::from(sum), 480.0);
     let days = shop().period("month:2024-02");
     assert_eq!(days["series"]["points"].as_array().unwrap().len(), 29);
+    // 1 Jan - 31 Mar: 91 days, by ISO week; the first week is cut to Jan 1-7.
+    let weeks = shop().range("2024-01-01", "2024-03-31");
+    assert_eq!(weeks["series"]["granularity"], "week");
+    assert_eq!(weeks["series"]["points"][0]["to"], "2024-01-07");
+    // Whole centuries come by year: 2000-2099 is 100 buckets, not 1,200.
+    let long = shop().range("2000-01-01", "2099-12-31");
+    assert_eq!(long["series"]["granularity"], "year");
+    assert_eq!(long["series"]["points"].as_array().unwrap().len(), 100);
+    approx(&long["series"]["points"][24]["revenue"], 480.0); // 2024
 }
 
 #[test]
