@@ -26,6 +26,66 @@ pub fn count(lang: Lang, n: i64) -> String {
     out
 }
 
+/// Decimal separator of the language: `25,3` in Indonesian, `25.3` in English.
+pub fn decimal_sep(lang: Lang) -> char {
+    match lang {
+        Lang::Id => ',',
+        Lang::En => '.',
+    }
+}
+
+/// A number with thousands separators and `decimals` decimals, rounded half
+/// away from zero.
+pub fn decimal(lang: Lang, value: f64, decimals: u32) -> String {
+    let scale = 10f64.powi(decimals as i32);
+    let scaled = (value.abs() * scale).round();
+    // Beyond i64 a figure is nonsense anyway; saturate rather than wrap.
+    let scaled = if scaled >= i64::MAX as f64 {
+        i64::MAX
+    } else {
+        scaled as i64
+    };
+    let whole = scaled / scale as i64;
+    let frac = scaled % scale as i64;
+    let mut out = String::new();
+    if value < 0.0 && scaled != 0 {
+        out.push('-');
+    }
+    out.push_str(&count(lang, whole));
+    if decimals > 0 {
+        out.push(decimal_sep(lang));
+        out.push_str(&format!("{frac:0width$}", width = decimals as usize));
+    }
+    out
+}
+
+/// Money in the locale's format: rupiah without decimals (`Rp 154.811.500`
+/// in Indonesian, `Rp 154,811,500` in English), other currencies with two
+/// decimals after their code (`USD 1,250.50`).
+pub fn money(lang: Lang, currency: &str, major: f64) -> String {
+    let (symbol, decimals) = match currency.to_ascii_uppercase().as_str() {
+        "IDR" | "" => ("Rp".to_string(), 0),
+        other => (other.to_string(), 2),
+    };
+    let amount = decimal(lang, major.abs(), decimals);
+    let sign = if major < 0.0 && amount.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        "-"
+    } else {
+        ""
+    };
+    format!("{sign}{symbol} {amount}")
+}
+
+/// A fraction as a percentage with one decimal: `25,3%` / `25.3%`.
+pub fn percent(lang: Lang, fraction: f64) -> String {
+    format!("{}%", decimal(lang, fraction * 100.0, 1))
+}
+
+/// A duration with one decimal and its unit (already in the user's language).
+pub fn duration(lang: Lang, value: f64, unit: &str) -> String {
+    format!("{} {unit}", decimal(lang, value, 1))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -38,5 +98,23 @@ mod tests {
         assert_eq!(count(Lang::En, 21_935), "21,935");
         assert_eq!(count(Lang::Id, 154_811_500), "154.811.500");
         assert_eq!(count(Lang::En, -1_250_000), "-1,250,000");
+    }
+
+    #[test]
+    fn money_rates_and_durations_display_by_locale() {
+        assert_eq!(money(Lang::Id, "IDR", 154_811_500.0), "Rp 154.811.500");
+        assert_eq!(money(Lang::En, "IDR", 154_811_500.0), "Rp 154,811,500");
+        assert_eq!(money(Lang::Id, "IDR", 1_250_000.49), "Rp 1.250.000");
+        assert_eq!(money(Lang::Id, "IDR", 0.5), "Rp 1", "half away from zero");
+        assert_eq!(money(Lang::En, "USD", 1250.5), "USD 1,250.50");
+        assert_eq!(money(Lang::Id, "USD", 1250.5), "USD 1.250,50");
+        assert_eq!(money(Lang::En, "IDR", -1000.0), "-Rp 1,000");
+        assert_eq!(money(Lang::En, "IDR", -0.2), "Rp 0");
+        assert_eq!(percent(Lang::Id, 0.253), "25,3%");
+        assert_eq!(percent(Lang::En, 0.253), "25.3%");
+        assert_eq!(percent(Lang::En, -0.0504), "-5.0%");
+        assert_eq!(duration(Lang::Id, 3.46, "jam"), "3,5 jam");
+        assert_eq!(duration(Lang::En, 12.0, "days"), "12.0 days");
+        assert_eq!(decimal(Lang::En, 1234.567, 2), "1,234.57");
     }
 }

@@ -8,5 +8,6 @@ pub mod demo;
 pub mod format;
 pub mod i18n;
 pub mod import;
+pub mod metrics;
 pub mod store;
 pub mod ui;

@@ -2,6 +2,7 @@
 
 pub mod demo;
 pub mod import;
+pub mod report;
 
 use std::path::PathBuf;
 
@@ -46,6 +47,9 @@ pub enum Command {
     /// Fill a database with a made-up Indonesian shop (three years of orders,
     /// leads, deals, activities, targets, ...) to try Laris with.
     Demo(demo::DemoArgs),
+    /// Every sales metric for a period, as a table or as JSON (--json).
+    /// Example: laris report --db toko.laris --period month:2024-03
+    Report(report::ReportArgs),
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
@@ -81,5 +85,6 @@ pub fn run(cli: &Cli, command: &Command) -> anyhow::Result<i32> {
     match command {
         Command::Import(args) => import::run(cli, args),
         Command::Demo(args) => demo::run(cli, args),
+        Command::Report(args) => report::run(cli, args),
     }
 }

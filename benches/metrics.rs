@@ -1,0 +1,62 @@
+//! Loading the arrays and computing every metric for a period.
+//!
+//! With `LARIS_BENCH_DB=path/to/1m.laris` (see docs/benchmarks.md) the
+//! benchmarks run on that database; otherwise on a sample shop of 50,000
+//! orders made in a temporary folder.
+
+use std::hint::black_box;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use criterion::{Criterion, criterion_group, criterion_main};
+use laris::metrics::{Comparison, Dataset, Filters, Selection, compute_report};
+use laris::store::Store;
+
+/// The database to measure, and the temporary folder that holds it when made here.
+fn database() -> (PathBuf, Option<tempfile::TempDir>) {
+    if let Some(path) = std::env::var_os("LARIS_BENCH_DB") {
+        return (PathBuf::from(path), None);
+    }
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = dir.path().join("bench.laris");
+    let mut store = Store::open(&path).expect("open");
+    let opts = laris::demo::DemoOptions {
+        scale: 50_000,
+        seed: 7,
+        until: NaiveDate::from_ymd_opt(2025, 6, 30).expect("date"),
+    };
+    laris::cli::demo::fill(&mut store, &opts, &mut |_| {}).expect("sample shop");
+    (path, Some(dir))
+}
+
+fn benches(c: &mut Criterion) {
+    let (path, _dir) = database();
+    let store = Store::open(&path).expect("open");
+    let mut group = c.benchmark_group("metrics");
+    group.sample_size(10);
+    group.bench_function("load", |b| {
+        b.iter(|| Dataset::load(black_box(store.conn())).expect("load"))
+    });
+    let ds = Dataset::load(store.conn()).expect("load");
+    let today = NaiveDate::from_ymd_opt(2030, 1, 1).expect("date");
+    let none = Filters::default();
+    for period in ["year:2024", "month:2024-03", "quarter:2024-Q2"] {
+        let sel = Selection::parse(period).expect("period");
+        group.bench_function(format!("compute {period}"), |b| {
+            b.iter(|| compute_report(&ds, black_box(&sel), Comparison::Previous, today, &none))
+        });
+    }
+    let sel = Selection::parse("year:2024").expect("period");
+    let first_rep = ds.reps.name(0).to_string();
+    let by_rep = Filters {
+        rep: Some(first_rep),
+        ..Filters::default()
+    };
+    group.bench_function("compute year:2024 --rep", |b| {
+        b.iter(|| compute_report(&ds, black_box(&sel), Comparison::LastYear, today, &by_rep))
+    });
+    group.finish();
+}
+
+criterion_group!(metrics, benches);
+criterion_main!(metrics);

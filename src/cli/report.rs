@@ -1,0 +1,510 @@
+//! `laris report`: every metric for a period, as a table or as JSON.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use clap::{Args, ValueEnum};
+
+use super::Cli;
+use crate::format;
+use crate::i18n::Lang;
+use crate::metrics::period::PeriodError;
+use crate::metrics::report::{Metrics, Scalars};
+use crate::metrics::{Comparison, Dataset, Filters, Report, Selection, compute_report};
+use crate::store::Store;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CompareArg {
+    /// The previous period of the same kind.
+    Previous,
+    /// The same period twelve months earlier.
+    LastYear,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The period: day:2024-03-05, week:2024-W10, month:2024-03,
+    /// quarter:2024-Q1, year:2024, mtd:2024-03-15, qtd:2024-05-20 or
+    /// ytd:2024-03-15.
+    #[arg(long, value_name = "KIND:VALUE", conflicts_with_all = ["from", "to"])]
+    pub period: Option<String>,
+    /// First day of a custom period (YYYY-MM-DD), with --to.
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Last day of a custom period (YYYY-MM-DD), included.
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// What the figures are compared with.
+    #[arg(long, value_enum, default_value_t = CompareArg::Previous)]
+    pub compare: CompareArg,
+    /// Only this sales rep's orders, leads, deals, activities and targets.
+    #[arg(long, value_name = "NAME")]
+    pub rep: Option<String>,
+    /// Only the orders and inquiries of this channel.
+    #[arg(long, value_name = "NAME")]
+    pub channel: Option<String>,
+    /// Only the leads of this source and the deals that came from them.
+    #[arg(long, value_name = "NAME")]
+    pub source: Option<String>,
+    /// The date taken as today (YYYY-MM-DD): a period containing it is
+    /// compared like for like. Default: today.
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<String>,
+    /// Print one JSON object (the report contract) instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+fn parse_date(lang: Lang, text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| lang.tr_args("report-bad-date", &[("value", text.into())]))
+}
+
+/// The error in the user's language.
+fn period_error(lang: Lang, e: PeriodError) -> String {
+    match e {
+        PeriodError::Syntax(value) => lang.tr_args("report-bad-period", &[("value", value.into())]),
+        PeriodError::Reversed { from, to } => lang.tr_args(
+            "report-reversed-period",
+            &[
+                ("from", from.to_string().into()),
+                ("to", to.to_string().into()),
+            ],
+        ),
+    }
+}
+
+fn selection(lang: Lang, args: &ReportArgs) -> Result<Selection, String> {
+    match (&args.period, &args.from, &args.to) {
+        (Some(p), _, _) => Selection::parse(p).map_err(|e| period_error(lang, e)),
+        (None, Some(from), Some(to)) => {
+            Selection::from_range(parse_date(lang, from)?, parse_date(lang, to)?)
+                .map_err(|e| period_error(lang, e))
+        }
+        _ => Err(lang.tr("report-need-period")),
+    }
+}
+
+pub fn run(cli: &Cli, args: &ReportArgs) -> anyhow::Result<i32> {
+    let lang = cli.lang();
+    let sel = match selection(lang, args) {
+        Ok(sel) => sel,
+        Err(message) => {
+            eprintln!("laris: {message}");
+            return Ok(1);
+        }
+    };
+    let today = match &args.today {
+        Some(t) => match parse_date(lang, t) {
+            Ok(d) => d,
+            Err(message) => {
+                eprintln!("laris: {message}");
+                return Ok(1);
+            }
+        },
+        None => chrono::Local::now().date_naive(),
+    };
+    let db = cli.db_path()?;
+    if !db.exists() {
+        let path = db.display().to_string();
+        eprintln!(
+            "laris: {}",
+            lang.tr_args("report-no-database", &[("path", path.into())])
+        );
+        return Ok(1);
+    }
+    let store = Store::open(&db)?;
+    let ds = Dataset::load(store.conn())?;
+    let filters = Filters {
+        rep: args.rep.clone(),
+        channel: args.channel.clone(),
+        source: args.source.clone(),
+    };
+    let compare = match args.compare {
+        CompareArg::Previous => Comparison::Previous,
+        CompareArg::LastYear => Comparison::LastYear,
+    };
+    let report = compute_report(&ds, &sel, compare, today, &filters);
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        print!("{}", table(lang, &report, &filters));
+    }
+    Ok(0)
+}
+
+/// How a figure is shown.
+#[derive(Clone, Copy)]
+enum Unit {
+    Money,
+    Count,
+    Rate,
+    Hours,
+    Days,
+    Number,
+}
+
+use Unit::{Count, Days, Hours, Money, Number, Rate};
+
+const PERFORMANCE: &[(&str, Unit)] = &[
+    ("revenue", Money),
+    ("orders", Count),
+    ("aov", Money),
+    ("sales_growth", Rate),
+    ("revenue_target", Money),
+    ("target_attainment", Rate),
+    ("goal_attainment", Number),
+    ("quota_attainment", Rate),
+    ("new_customers", Count),
+    ("active_customers", Count),
+    ("retention_rate", Rate),
+    ("churn_rate", Rate),
+    ("subscription_churn", Rate),
+    ("mrr", Money),
+    ("mrr_growth", Rate),
+    ("clv", Money),
+    ("cac", Money),
+    ("clv_cac_ratio", Number),
+    ("leads", Count),
+    ("lead_conversion_rate", Rate),
+    ("opportunities", Count),
+    ("opportunity_value", Money),
+    ("win_rate", Rate),
+    ("avg_deal_cycle_days", Days),
+    ("median_deal_cycle_days", Days),
+    ("funnel", Count),
+    ("csat", Rate),
+    ("csat_avg", Number),
+];
+
+const ACTIVITY: &[(&str, Unit)] = &[
+    ("activities", Count),
+    ("calls_emails", Count),
+    ("meetings", Count),
+    ("follow_ups", Count),
+    ("proposals", Count),
+    ("demos", Count),
+    ("networking_events", Count),
+    ("time_on_activities_hours", Hours),
+    ("lead_response_hours", Hours),
+    ("median_lead_response_hours", Hours),
+    ("social_engagement", Count),
+    ("referrals", Count),
+    ("conversion_by_source", Rate),
+    ("inquiry_response_hours", Hours),
+    ("median_inquiry_response_hours", Hours),
+    ("activity_ratio", Number),
+    ("upsell_cross_sell_rate", Rate),
+];
+
+const PRODUCTIVITY: &[(&str, Unit)] = &[
+    ("sales_per_rep", Money),
+    ("avg_deal_size", Money),
+    ("revenue_by_channel", Money),
+    ("top_products", Money),
+    ("pipeline_value", Money),
+    ("weighted_pipeline", Money),
+    ("win_rate_by_rep", Rate),
+    ("avg_deal_cycle_days_by_rep", Days),
+    ("lead_conversion_rate_by_rep", Rate),
+    ("clv_by_rep", Money),
+];
+
+struct Fmt<'a> {
+    lang: Lang,
+    currency: &'a str,
+}
+
+impl Fmt<'_> {
+    fn value(&self, unit: Unit, v: Option<f64>) -> String {
+        let lang = self.lang;
+        let Some(v) = v else {
+            return lang.tr("report-no-value");
+        };
+        match unit {
+            Money => format::money(lang, self.currency, v),
+            Count => format::decimal(lang, v, if v.fract() == 0.0 { 0 } else { 1 }),
+            Rate => format::percent(lang, v),
+            Hours => format::duration(lang, v, &lang.tr("unit-hours")),
+            Days => format::duration(lang, v, &lang.tr("unit-days")),
+            Number => format::decimal(lang, v, 1),
+        }
+    }
+}
+
+/// One line of the table: label, value, previous value, change.
+type Row = [String; 4];
+
+fn change(now: Option<f64>, then: Option<f64>) -> Option<f64> {
+    now.zip(then)
+        .and_then(|(n, t)| crate::metrics::ratio(n - t, t))
+}
+
+fn scalar_map(s: &Scalars) -> BTreeMap<String, Option<f64>> {
+    serde_json::to_value(s)
+        .ok()
+        .and_then(|v| serde_json::from_value(v).ok())
+        .unwrap_or_default()
+}
+
+/// The sub-rows of a breakdown metric, already formatted; None when the
+/// metric is not a breakdown.
+fn breakdown_rows(f: &Fmt<'_>, m: &Metrics, id: &str, unit: Unit) -> Option<Vec<(String, String)>> {
+    let lang = f.lang;
+    let map = |by: &BTreeMap<String, Option<f64>>| -> Vec<(String, String)> {
+        by.iter()
+            .map(|(k, v)| (k.clone(), f.value(unit, *v)))
+            .collect()
+    };
+    let some = |v: f64| Some(v);
+    let rows = match id {
+        "activities" => m.activities.as_ref().map(|b| {
+            let mut rows = vec![(String::new(), f.value(unit, some(b.total as f64)))];
+            rows.extend(
+                b.by_type
+                    .iter()
+                    .map(|(k, v)| (k.clone(), f.value(unit, some(*v as f64)))),
+            );
+            rows.push((lang.tr("report-by-rep"), String::new()));
+            rows.extend(
+                b.by_rep
+                    .iter()
+                    .map(|(k, v)| (k.clone(), f.value(unit, some(*v as f64)))),
+            );
+            rows
+        }),
+        "time_on_activities_hours" => m.time_on_activities_hours.as_ref().map(|b| {
+            let mut rows = vec![(String::new(), f.value(unit, some(b.total)))];
+            rows.extend(
+                b.by_type
+                    .iter()
+                    .map(|(k, v)| (k.clone(), f.value(unit, some(*v)))),
+            );
+            rows.push((lang.tr("report-by-rep"), String::new()));
+            rows.extend(
+                b.by_rep
+                    .iter()
+                    .map(|(k, v)| (k.clone(), f.value(unit, some(*v)))),
+            );
+            rows
+        }),
+        "funnel" => m.funnel.as_ref().map(|steps| {
+            steps
+                .iter()
+                .map(|s| {
+                    (
+                        s.stage.clone(),
+                        format!(
+                            "{} ({})",
+                            f.value(Count, some(s.reached as f64)),
+                            f.value(Rate, s.leakage)
+                        ),
+                    )
+                })
+                .collect()
+        }),
+        "goal_attainment" => m.goal_attainment.as_ref().map(|goals| {
+            goals
+                .iter()
+                .map(|(metric, g)| {
+                    let u = if metric == "revenue" { Money } else { Number };
+                    (
+                        lang.tr(&format!("metric-{metric}")),
+                        format!(
+                            "{} / {} ({})",
+                            f.value(u, some(g.actual)),
+                            f.value(u, some(g.target)),
+                            f.value(Rate, g.attainment)
+                        ),
+                    )
+                })
+                .collect()
+        }),
+        "quota_attainment" => m.quota_attainment.as_ref().map(|q| {
+            let mut rows = map(&q.by_rep);
+            rows.push((
+                lang.tr("metric-reps_at_quota"),
+                f.value(Count, some(q.reps_at_quota as f64)),
+            ));
+            rows
+        }),
+        "conversion_by_source" => m.conversion_by_source.as_ref().map(|by| {
+            by.iter()
+                .map(|(k, c)| {
+                    (
+                        k.clone(),
+                        format!(
+                            "{} ({} {})",
+                            f.value(Rate, c.rate),
+                            f.value(Count, some(c.leads as f64)),
+                            lang.tr("metric-leads").to_lowercase()
+                        ),
+                    )
+                })
+                .collect()
+        }),
+        "sales_per_rep" => m.sales_per_rep.as_ref().map(|by| {
+            by.iter()
+                .map(|(k, s)| {
+                    (
+                        k.clone(),
+                        format!(
+                            "{}, {}",
+                            f.value(Money, some(s.revenue)),
+                            f.value(Money, some(s.deal_revenue))
+                        ),
+                    )
+                })
+                .collect()
+        }),
+        "revenue_by_channel" => m.revenue_by_channel.as_ref().map(|by| {
+            by.iter()
+                .map(|(k, v)| (k.clone(), f.value(Money, some(*v))))
+                .collect()
+        }),
+        "top_products" => m.top_products.as_ref().map(|ps| {
+            ps.iter()
+                .map(|p| {
+                    (
+                        p.product.clone(),
+                        format!(
+                            "{} ({})",
+                            f.value(Money, some(p.revenue)),
+                            format::decimal(lang, p.quantity, 0)
+                        ),
+                    )
+                })
+                .collect()
+        }),
+        "win_rate_by_rep" => m.win_rate_by_rep.as_ref().map(map),
+        "avg_deal_cycle_days_by_rep" => m.avg_deal_cycle_days_by_rep.as_ref().map(map),
+        "lead_conversion_rate_by_rep" => m.lead_conversion_rate_by_rep.as_ref().map(map),
+        "clv_by_rep" => m.clv_by_rep.as_ref().map(map),
+        _ => return None,
+    };
+    // A breakdown of a kind never imported shows as one empty figure.
+    Some(rows.unwrap_or_else(|| vec![(String::new(), lang.tr("report-no-value"))]))
+}
+
+/// The report as a table in the user's language and money format.
+pub fn table(lang: Lang, report: &Report, filters: &Filters) -> String {
+    let f = Fmt {
+        lang,
+        currency: &report.currency,
+    };
+    let now = scalar_map(&report.metrics.scalars);
+    let then = scalar_map(&report.previous);
+    let mut out = String::new();
+    let date = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+    out.push_str(&lang.tr_args(
+        "report-title",
+        &[
+            ("from", date(report.from).into()),
+            ("to", date(report.to).into()),
+        ],
+    ));
+    out.push('\n');
+    out.push_str(&lang.tr_args(
+        "report-compared",
+        &[
+            ("from", date(report.prev_from).into()),
+            ("to", date(report.prev_to).into()),
+        ],
+    ));
+    out.push('\n');
+    let mut only = Vec::new();
+    for (id, value) in [
+        ("report-filter-rep", &filters.rep),
+        ("report-filter-channel", &filters.channel),
+        ("report-filter-source", &filters.source),
+    ] {
+        if let Some(name) = value {
+            only.push(lang.tr_args(id, &[("name", name.as_str().into())]));
+        }
+    }
+    if !only.is_empty() {
+        out.push_str(&lang.tr_args("report-filters", &[("filters", only.join(", ").into())]));
+        out.push('\n');
+    }
+    let mut rows: Vec<Row> = Vec::new();
+    let header = [
+        lang.tr("report-col-metric"),
+        lang.tr("report-col-value"),
+        lang.tr("report-col-previous"),
+        lang.tr("report-col-change"),
+    ];
+    for (section, ids) in [
+        ("report-section-performance", PERFORMANCE),
+        ("report-section-activity", ACTIVITY),
+        ("report-section-productivity", PRODUCTIVITY),
+    ] {
+        rows.push([String::new(), String::new(), String::new(), String::new()]);
+        rows.push([
+            lang.tr(section),
+            String::new(),
+            String::new(),
+            String::new(),
+        ]);
+        for &(id, unit) in ids {
+            let label = lang.tr(&format!("metric-{id}"));
+            if let Some(sub) = breakdown_rows(&f, &report.metrics, id, unit) {
+                let mut sub = sub.into_iter().peekable();
+                // A breakdown with a total shows it on the metric's own line.
+                let value = sub
+                    .next_if(|(k, _)| k.is_empty())
+                    .map(|(_, v)| v)
+                    .unwrap_or_default();
+                rows.push([format!("  {label}"), value, String::new(), String::new()]);
+                for (k, v) in sub {
+                    rows.push([format!("      {k}"), v, String::new(), String::new()]);
+                }
+                continue;
+            }
+            let (a, b) = (
+                now.get(id).copied().flatten(),
+                then.get(id).copied().flatten(),
+            );
+            let delta = change(a, b).map(|c| {
+                let s = format::percent(lang, c);
+                if c > 0.0 { format!("+{s}") } else { s }
+            });
+            rows.push([
+                format!("  {label}"),
+                f.value(unit, a),
+                f.value(unit, b),
+                delta.unwrap_or_default(),
+            ]);
+        }
+    }
+    let width = |k: usize| {
+        rows.iter()
+            .chain(std::iter::once(&header))
+            .map(|r| r[k].chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    let w = [width(0), width(1), width(2), width(3)];
+    let line = |r: &Row| {
+        format!(
+            "{:<w0$}  {:>w1$}  {:>w2$}  {:>w3$}",
+            r[0],
+            r[1],
+            r[2],
+            r[3],
+            w0 = w[0],
+            w1 = w[1],
+            w2 = w[2],
+            w3 = w[3]
+        )
+        .trim_end()
+        .to_string()
+    };
+    out.push('\n');
+    out.push_str(&line(&header));
+    out.push('\n');
+    for r in rows.iter().skip(1) {
+        out.push_str(&line(r));
+        out.push('\n');
+    }
+    out
+}
