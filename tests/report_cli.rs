@@ -1,6 +1,8 @@
 //! `laris report` as a user runs it: periods, messages, exit statuses, the
 //! table's money and rate formats.
 
+mod common;
+
 use std::process::Command;
 
 fn laris(args: &[&str]) -> std::process::Output {
@@ -137,4 +139,36 @@ fn json_filters_and_comparison() {
         last_year["metrics"]["sales_growth"].is_null(),
         "nothing in March 2023"
     );
+}
+
+#[test]
+fn every_label_of_the_report_is_translated() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.laris");
+    let db = db.to_str().unwrap();
+    let out = common::laris(&[
+        "demo",
+        "--db",
+        db,
+        "--scale",
+        "600",
+        "--until",
+        "2025-06-30",
+    ]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    for lang in ["en", "id"] {
+        for period in ["month:2025-03", "year:2024", "qtd:2025-05-20"] {
+            let out = std::process::Command::new(env!("CARGO_BIN_EXE_laris"))
+                .args(["--lang", lang, "report", "--db", db, "--period", period])
+                .output()
+                .unwrap();
+            let text = common::stdout(&out);
+            assert!(out.status.success(), "{}", common::stderr(&out));
+            assert!(
+                !text.contains("Unknown localization key"),
+                "{lang} {period}:\n{text}"
+            );
+            assert!(text.lines().count() > 50, "{lang} {period}: a whole report");
+        }
+    }
 }

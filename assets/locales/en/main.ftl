@@ -211,6 +211,7 @@ metric-sales_growth = Sales growth
 metric-revenue_target = Revenue target
 metric-target_attainment = Target attainment
 metric-new_customers = New customers
+metric-deals_won = Deals won
 metric-active_customers = Active customers
 metric-retention_rate = Retention rate
 metric-churn_rate = Churn rate

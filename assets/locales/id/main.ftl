@@ -208,6 +208,7 @@ metric-sales_growth = Pertumbuhan penjualan
 metric-revenue_target = Target pendapatan
 metric-target_attainment = Pencapaian target
 metric-new_customers = Pelanggan baru
+metric-deals_won = Deal dimenangkan
 metric-active_customers = Pelanggan aktif
 metric-retention_rate = Tingkat retensi
 metric-churn_rate = Tingkat pelanggan hilang
