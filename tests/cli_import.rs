@@ -298,3 +298,50 @@ fn an_empty_database_takes_the_first_currency_and_warns_of_another() {
     );
     assert_eq!(count(&db, "orders"), 2, "imported as it is");
 }
+
+#[test]
+fn empty_garbage_and_broken_files_get_a_message_not_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.laris");
+    let write = |name: &str, bytes: &[u8]| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, bytes).unwrap();
+        p
+    };
+    // Bytes that are no text and no workbook, the same every run.
+    let garbage: Vec<u8> = (0..20_000u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    let cases = [
+        (write("empty.csv", b""), 2, "empty.csv is empty"),
+        (write("blank.csv", b"\n\n  \n"), 2, "blank.csv is empty"),
+        (
+            write("noise.csv", &garbage),
+            2,
+            "noise.csv is not a file Laris recognises",
+        ),
+        (write("noise.xlsx", &garbage), 1, "Cannot read the workbook"),
+        (
+            write("quote.csv", b"order_id,date,total\n\"A1,2024-01-01,5\n"),
+            1,
+            "quote.csv",
+        ),
+    ];
+    for (path, status, message) in cases {
+        let out = laris(&[
+            "import",
+            "--db",
+            db.to_str().unwrap(),
+            path.to_str().unwrap(),
+        ]);
+        assert_eq!(
+            out.status.code(),
+            Some(status),
+            "{}: {}",
+            path.display(),
+            stderr(&out)
+        );
+        assert!(stderr(&out).contains(message), "{}", stderr(&out));
+        assert!(stderr(&out).len() < 2000, "a readable message");
+    }
+}

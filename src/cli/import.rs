@@ -95,7 +95,7 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> anyhow::Result<i32> {
         match import::read_file(path, &opts) {
             Ok(parsed) => files.extend(parsed),
             // A file that is not recognised is left out; the others still import.
-            Err(e @ FileError::NotRecognised { .. }) => {
+            Err(e @ (FileError::NotRecognised { .. } | FileError::Empty { .. })) => {
                 eprintln!("{}", e.message(lang));
                 status = 2;
             }

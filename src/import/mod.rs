@@ -64,6 +64,8 @@ pub enum FileError {
         /// The message id that says what the file looks like.
         looks_like: &'static str,
     },
+    #[error("{} is empty", path.display())]
+    Empty { path: PathBuf },
     #[error("cannot read the workbook {}: {message}", path.display())]
     Workbook { path: PathBuf, message: String },
     #[error("{} has no sheet {sheet}", path.display())]
@@ -110,6 +112,7 @@ impl FileError {
                     ("kinds", kind_list().into()),
                 ],
             ),
+            FileError::Empty { path } => lang.tr_args("file-empty", &[("file", name(path).into())]),
             FileError::Workbook { path, message } => lang.tr_args(
                 "file-bad-workbook",
                 &[

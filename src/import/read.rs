@@ -760,14 +760,28 @@ impl CurrencyWatch {
 }
 
 fn not_recognised(path: &Path, headers: &[String]) -> FileError {
+    let named: Vec<&String> = headers.iter().filter(|h| !h.trim().is_empty()).collect();
+    if named.is_empty() {
+        return FileError::Empty {
+            path: path.to_path_buf(),
+        };
+    }
+    // A binary file read as text, or a sheet 100,000 columns wide, would make
+    // an unreadable message: name the first columns, shortened.
+    let mut columns: Vec<String> = named
+        .iter()
+        .take(12)
+        .map(|h| match h.char_indices().nth(40) {
+            Some((cut, _)) => format!("{}…", &h[..cut]),
+            None => h.to_string(),
+        })
+        .collect();
+    if named.len() > 12 {
+        columns.push("…".into());
+    }
     FileError::NotRecognised {
         path: path.to_path_buf(),
-        columns: headers
-            .iter()
-            .filter(|h| !h.trim().is_empty())
-            .cloned()
-            .collect::<Vec<_>>()
-            .join(", "),
+        columns: columns.join(", "),
         looks_like: mapping::looks_like(headers),
     }
 }

@@ -261,3 +261,4 @@ metric-win_rate_by_rep = Win rate by rep
 metric-avg_deal_cycle_days_by_rep = Average deal cycle by rep
 metric-lead_conversion_rate_by_rep = Lead conversion rate by rep
 metric-clv_by_rep = Customer lifetime value by rep
+file-empty = { $file } is empty: it has no rows to import.

@@ -258,3 +258,4 @@ metric-win_rate_by_rep = Tingkat kemenangan per sales
 metric-avg_deal_cycle_days_by_rep = Rata-rata lama transaksi per sales
 metric-lead_conversion_rate_by_rep = Konversi prospek per sales
 metric-clv_by_rep = Nilai seumur hidup pelanggan per sales
+file-empty = { $file } kosong: tidak ada baris yang bisa diimpor.
