@@ -101,7 +101,7 @@ fn history(app: &mut LarisApp, ui: &mut egui::Ui, batches: &[Batch]) {
                     b.counts.unchanged,
                     b.counts.skipped,
                 ] {
-                    ui.label(format::count(lang, n as i64));
+                    number(ui, &format::count(lang, n as i64));
                 }
                 if b.undone_at.is_some() {
                     ui.label(egui::RichText::new(app.tr("data-undone")).weak());
