@@ -8,7 +8,7 @@ use super::Cli;
 use crate::i18n::Lang;
 use crate::import::mapping::Preset;
 use crate::import::values::LocaleDefaults;
-use crate::import::{self, FileError, FileReport, ParsedFile, ReadOptions};
+use crate::import::{self, FileError, FileReport, ParsedFile, ReadOptions, Stored};
 use crate::store::settings;
 use crate::store::{Kind, Store};
 
@@ -88,6 +88,9 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> anyhow::Result<i32> {
         locale: LocaleDefaults::for_locale(&existing_locale(&db)),
         preset,
         columns: None,
+        // A streamed file's rows are parsed once, while they are stored
+        // (rolled back if one is bad); a dry run parses them to report.
+        check: args.dry_run,
     };
     let mut status = 0;
     let mut files: Vec<ParsedFile> = Vec::new();
@@ -131,9 +134,29 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> anyhow::Result<i32> {
         let preset = Preset::new(src.kind, &src.headers, &src.mapping);
         settings::save_preset(store.conn(), name, &serde_json::to_string(&preset)?)?;
     }
-    let reports = import::store_files(&mut store, &files, &mut |_| true)?;
-    print_reports(lang, &reports, args.json)?;
-    Ok(status)
+    match import::store_checking(&mut store, &files, args.skip_bad_rows, &mut |_| true)? {
+        Stored::Done(reports, found) => {
+            for (file, issues) in files.iter().zip(&found) {
+                print_issues(lang, file, &issues.warnings);
+                print_issues(lang, file, &issues.errors);
+            }
+            print_reports(lang, &reports, args.json)?;
+            Ok(status)
+        }
+        Stored::Refused(found) => {
+            let mut rows = 0;
+            for (file, issues) in files.iter().zip(&found) {
+                print_issues(lang, file, &issues.warnings);
+                print_issues(lang, file, &issues.errors);
+                rows += issues.error_rows();
+            }
+            eprintln!(
+                "{}",
+                lang.tr_args("import-nothing-written", &[("count", rows.into())])
+            );
+            Ok(1)
+        }
+    }
 }
 
 /// The preset saved under `name` in an existing database.

@@ -171,6 +171,10 @@ pub struct ParsedFile {
     pub records: Vec<Record>,
     /// How many valid records the file has.
     pub count: usize,
+    /// Whether every row was parsed while reading: `errors`, `warnings`,
+    /// `count` and the preview are known. An unchecked (streamed) file learns
+    /// them while it is stored.
+    pub checked: bool,
     /// The currency the file names (a currency column, or `Rp`/`$` before
     /// its amounts).
     pub currency: Option<&'static str>,
@@ -205,7 +209,7 @@ impl ParsedFile {
     }
 }
 
-pub use read::{ReadOptions, read_bytes, read_file};
+pub use read::{Issues, ReadOptions, read_bytes, read_file};
 
 /// The rows an import skips, as a CSV with the file's header, so the user can
 /// fix them and import them again. Text that a spreadsheet would run as a
@@ -272,7 +276,33 @@ pub fn store_files(
     files: &[ParsedFile],
     progress: &mut dyn FnMut(f32) -> bool,
 ) -> Result<Vec<FileReport>, StoreError> {
-    let total: usize = files.iter().map(|f| f.count).sum::<usize>().max(1);
+    match store_checking(store, files, true, progress)? {
+        Stored::Done(reports, _) => Ok(reports),
+        // With bad rows skipped, nothing is refused.
+        Stored::Refused(_) => Ok(Vec::new()),
+    }
+}
+
+/// What [`store_checking`] did.
+pub enum Stored {
+    /// Written; per file, what its pass found (rows skipped and warnings).
+    Done(Vec<FileReport>, Vec<Issues>),
+    /// Rows with problems were met and `skip_bad_rows` was not given:
+    /// nothing was written. Per file, what its pass found.
+    Refused(Vec<Issues>),
+}
+
+/// Like [`store_files`], for files that may be unchecked: their rows are
+/// parsed once, while they are stored, and a row with a problem makes the
+/// whole import roll back unless `skip_bad_rows`.
+pub fn store_checking(
+    store: &mut Store,
+    files: &[ParsedFile],
+    skip_bad_rows: bool,
+    progress: &mut dyn FnMut(f32) -> bool,
+) -> Result<Stored, StoreError> {
+    // An unchecked file's count is unknown: its progress counts as one file.
+    let total: usize = files.iter().map(|f| f.count.max(1)).sum::<usize>().max(1);
     let tx = store.conn_mut().transaction()?;
     let mut names = DisplayNames::load(&tx)?;
     let mut settings = settings::load(&tx)?;
@@ -288,6 +318,7 @@ pub fn store_files(
         settings::save(&tx, &settings)?;
     }
     let mut reports = Vec::with_capacity(files.len());
+    let mut found = Vec::with_capacity(files.len());
     let mut done = 0usize;
     for file in files {
         let batch = begin_batch(
@@ -307,7 +338,7 @@ pub fn store_files(
             .filter_map(|(i, f)| parse::name_field(f.ty).map(|n| (i, n.as_str())))
             .collect();
         let mut stages = Vec::new();
-        file.for_each_record(&mut |mut record| {
+        let issues = file.for_each_record(&mut |mut record| {
             for &(i, field) in &name_fields {
                 if let Value::Text(text) = &record.values[i]
                     && !text.is_empty()
@@ -329,7 +360,12 @@ pub fn store_files(
             }
             Ok(())
         })?;
-        let counts = writer.finish(file.errors_rows())?;
+        let skipped = if file.checked {
+            file.errors_rows()
+        } else {
+            error_rows(&issues.errors)
+        };
+        let counts = writer.finish(skipped)?;
         if !stages.is_empty() {
             let in_use = stages_in_use(&tx)?;
             if settings.add_stages(stages.iter().map(String::as_str), &in_use) {
@@ -345,32 +381,45 @@ pub fn store_files(
                 .filter(|c| *c != settings.currency)
                 .map(str::to_string),
         });
+        found.push(issues);
+    }
+    if !skip_bad_rows && found.iter().any(|i| !i.errors.is_empty()) {
+        // Dropping the transaction writes nothing.
+        return Ok(Stored::Refused(found));
     }
     tx.commit()?;
     progress(1.0);
-    Ok(reports)
+    Ok(Stored::Done(reports, found))
+}
+
+pub(crate) fn error_rows(errors: &[RowIssue]) -> u64 {
+    let mut lines: Vec<u64> = errors.iter().map(|e| e.line).collect();
+    lines.dedup();
+    lines.len() as u64
 }
 
 impl ParsedFile {
-    /// Calls `f` with every valid record, reading a streamed file again.
+    /// Calls `f` with every valid record, reading a streamed file again;
+    /// returns what that pass found wrong (nothing for a file in memory).
     pub fn for_each_record(
         &self,
         f: &mut dyn FnMut(Record) -> Result<(), StoreError>,
-    ) -> Result<(), StoreError> {
+    ) -> Result<Issues, StoreError> {
         match &self.stream {
             Some(stream) => stream.for_each_record(f, |e| StoreError::Reread {
                 file: self.file_name(),
                 reason: e.to_string(),
             }),
-            None => self.records.iter().try_for_each(|r| f(r.clone())),
+            None => {
+                self.records.iter().try_for_each(|r| f(r.clone()))?;
+                Ok(Issues::default())
+            }
         }
     }
 
     /// How many rows have at least one error (a row may have several).
     pub fn errors_rows(&self) -> u64 {
-        let mut lines: Vec<u64> = self.errors.iter().map(|e| e.line).collect();
-        lines.dedup();
-        lines.len() as u64
+        error_rows(&self.errors)
     }
 }
 

@@ -32,6 +32,11 @@ pub struct ReadOptions {
     /// The mapping chosen in the wizard, one entry per column; overrides
     /// the rest.
     pub columns: Option<Vec<Option<Target>>>,
+    /// Parse every row while reading, for the preview, the count and the row
+    /// problems. Without it a streamed file is parsed only once, while it is
+    /// stored ([`super::store_checking`]), which is what the command line
+    /// does.
+    pub check: bool,
 }
 
 impl Default for ReadOptions {
@@ -42,6 +47,7 @@ impl Default for ReadOptions {
             locale: LocaleDefaults::for_locale("id"),
             preset: None,
             columns: None,
+            check: true,
         }
     }
 }
@@ -153,6 +159,13 @@ fn stream_text(
     let mut count = 0;
     let mut rejected = Vec::new();
     let mut builder = RowBuilder::new(kind);
+    if !opts.check {
+        let mut file = streamed.parser.file(kind, builder);
+        file.checked = false;
+        file.content_hash = hex(&hasher.finalize());
+        file.stream = Some(Arc::new(streamed));
+        return Ok(Some(file));
+    }
     streamed
         .each_row(&mut builder, &mut |builder, row, bad| {
             if bad {
@@ -237,17 +250,20 @@ impl Streamed {
         Ok(())
     }
 
-    /// Every valid record, in file order.
+    /// Every valid record, in file order; returns the rows with problems
+    /// met on the way, with their problems.
     pub fn for_each_record<E>(
         &self,
         f: &mut dyn FnMut(Record) -> Result<(), E>,
         read_error: impl Fn(ReadError) -> E,
-    ) -> Result<(), E> {
+    ) -> Result<Issues, E> {
         let mut builder = RowBuilder::new(self.parser.kind);
+        let mut rejected = Vec::new();
         let mut failed = None;
-        let r = self.each_row(&mut builder, &mut |builder, _, _| {
-            builder.errors.clear();
-            builder.warnings.clear();
+        let r = self.each_row(&mut builder, &mut |builder, row, bad| {
+            if bad {
+                rejected.push(row.clone());
+            }
             for record in builder.records.drain(..) {
                 if let Err(e) = f(record) {
                     failed = Some(e);
@@ -259,8 +275,27 @@ impl Streamed {
         match (failed, r) {
             (Some(e), _) => Err(e),
             (None, Err(e)) => Err(read_error(e)),
-            (None, Ok(())) => Ok(()),
+            (None, Ok(())) => Ok(Issues {
+                errors: builder.errors,
+                warnings: builder.warnings,
+                rejected,
+            }),
         }
+    }
+}
+
+/// What a pass over a file found wrong.
+#[derive(Clone, Debug, Default)]
+pub struct Issues {
+    pub errors: Vec<super::RowIssue>,
+    pub warnings: Vec<super::RowIssue>,
+    pub rejected: Vec<TableRow>,
+}
+
+impl Issues {
+    /// How many rows have at least one error.
+    pub fn error_rows(&self) -> u64 {
+        super::error_rows(&self.errors)
     }
 }
 
@@ -644,6 +679,7 @@ impl<'t> Parser<'t> {
             kind,
             content_hash: String::new(),
             count: builder.records.len(),
+            checked: true,
             currency: self.currency,
             records: builder.records,
             stream: None,

@@ -144,6 +144,7 @@ fn run(store: &mut Store, job: Job, send: &dyn Fn(Event)) {
                 locale: LocaleDefaults::for_locale(&settings.locale),
                 preset,
                 columns: choice.columns,
+                check: true,
             };
             send(Event::Inspected(
                 path.clone(),
