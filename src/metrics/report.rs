@@ -63,9 +63,69 @@ mod money {
     }
 }
 
+/// Every metric id of metrics.md (the report contract).
+pub const METRIC_IDS: [&str; 55] = [
+    "revenue",
+    "orders",
+    "aov",
+    "sales_growth",
+    "revenue_target",
+    "target_attainment",
+    "new_customers",
+    "active_customers",
+    "retention_rate",
+    "churn_rate",
+    "subscription_churn",
+    "mrr",
+    "mrr_growth",
+    "clv",
+    "cac",
+    "clv_cac_ratio",
+    "leads",
+    "lead_conversion_rate",
+    "opportunities",
+    "opportunity_value",
+    "win_rate",
+    "avg_deal_cycle_days",
+    "median_deal_cycle_days",
+    "funnel",
+    "goal_attainment",
+    "quota_attainment",
+    "csat",
+    "csat_avg",
+    "activities",
+    "calls_emails",
+    "meetings",
+    "follow_ups",
+    "proposals",
+    "demos",
+    "networking_events",
+    "time_on_activities_hours",
+    "lead_response_hours",
+    "median_lead_response_hours",
+    "social_engagement",
+    "referrals",
+    "conversion_by_source",
+    "inquiry_response_hours",
+    "median_inquiry_response_hours",
+    "activity_ratio",
+    "upsell_cross_sell_rate",
+    "sales_per_rep",
+    "avg_deal_size",
+    "revenue_by_channel",
+    "top_products",
+    "pipeline_value",
+    "weighted_pipeline",
+    "win_rate_by_rep",
+    "avg_deal_cycle_days_by_rep",
+    "lead_conversion_rate_by_rep",
+    "clv_by_rep",
+];
+
 /// The metrics that are one number: these are also given for the comparison
 /// period (`previous`). Money in major units, rates as fractions.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+
 pub struct Scalars {
     #[serde(serialize_with = "money::option")]
     pub revenue: Option<f64>,
