@@ -28,14 +28,21 @@ fn stored(db: &Path, kind: Kind) -> u64 {
     .unwrap() as u64
 }
 
+/// The app on a new database, after "Try the sample shop" was clicked and
+/// the shop is in.
+fn sample_shop(db: &Path) -> Harness<'static, LarisApp> {
+    let mut h = harness(db, Lang::En);
+    wait_for(&mut h, "Try the sample shop");
+    h.get_by_label("Try the sample shop").click();
+    wait_for(&mut h, "Import history");
+    h
+}
+
 #[test]
 fn sample_shop_fills_the_data_tab_with_every_kind() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("shop.laris");
-    let mut h = harness(&db, Lang::En);
-    wait_for(&mut h, "Try the sample shop");
-    h.get_by_label("Try the sample shop").click();
-    wait_for(&mut h, "Import history");
+    let mut h = sample_shop(&db);
 
     for kind in Kind::ALL {
         let n = stored(&db, kind);
@@ -61,10 +68,7 @@ fn sample_shop_fills_the_data_tab_with_every_kind() {
 fn undo_asks_first_then_removes_the_batch() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("shop.laris");
-    let mut h = harness(&db, Lang::En);
-    wait_for(&mut h, "Try the sample shop");
-    h.get_by_label("Try the sample shop").click();
-    wait_for(&mut h, "Import history");
+    let mut h = sample_shop(&db);
     let subscriptions = stored(&db, Kind::Subscriptions);
     assert!(subscriptions > 0);
 
