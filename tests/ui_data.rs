@@ -42,7 +42,7 @@ fn sample_shop(db: &Path) -> Harness<'static, LarisApp> {
 fn sample_shop_fills_the_data_tab_with_every_kind() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("shop.laris");
-    let mut h = sample_shop(&db);
+    let h = sample_shop(&db);
 
     for kind in Kind::ALL {
         let n = stored(&db, kind);
