@@ -124,14 +124,20 @@ fn install_desktop_falls_back_to_home_local_share() {
 fn an_empty_db_from_the_launcher_means_the_default_database() {
     let tmp = tempfile::tempdir().unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_laris"))
-        .args(["--db=", "report", "--json"])
+        .args([
+            "--db=",
+            "report",
+            "--period",
+            "month:2024-03",
+            "--lang",
+            "en",
+        ])
         .env("HOME", tmp.path())
         .env("XDG_DATA_HOME", tmp.path().join("data"))
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    // No database yet: the message names the default one, so `--db=` was read as "none given".
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let default = tmp.path().join("data/laris/laris.laris");
+    assert!(stderr.contains(&default.display().to_string()), "{stderr}");
 }
