@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod demo;
+pub mod desktop;
 pub mod format;
 pub mod i18n;
 pub mod import;

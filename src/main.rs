@@ -4,22 +4,28 @@
 use clap::Parser;
 
 fn main() {
+    laris::ui::mark_process_start();
+    attach_parent_console();
     let cli = laris::cli::Cli::parse();
-    let status = match &cli.command {
-        Some(command) => match laris::cli::run(&cli, command) {
-            Ok(status) => status,
-            Err(e) => {
-                eprintln!("laris: {e:#}");
-                1
-            }
-        },
-        None => match open_app(&cli) {
-            Ok(()) => 0,
-            Err(e) => {
-                eprintln!("laris: {e:#}");
-                1
-            }
-        },
+    let status = if cli.install_desktop || cli.uninstall_desktop {
+        desktop(&cli)
+    } else {
+        match &cli.command {
+            Some(command) => match laris::cli::run(&cli, command) {
+                Ok(status) => status,
+                Err(e) => {
+                    eprintln!("laris: {e:#}");
+                    1
+                }
+            },
+            None => match open_app(&cli) {
+                Ok(()) => 0,
+                Err(e) => {
+                    eprintln!("laris: {e:#}");
+                    1
+                }
+            },
+        }
     };
     std::process::exit(status);
 }
@@ -29,3 +35,64 @@ fn open_app(cli: &laris::cli::Cli) -> anyhow::Result<()> {
     config.lang = cli.lang;
     laris::ui::run(config)
 }
+
+/// `--install-desktop` / `--uninstall-desktop`: the XDG launcher, on the
+/// systems that read one.
+fn desktop(cli: &laris::cli::Cli) -> i32 {
+    let lang = cli.lang();
+    if cfg!(any(windows, target_os = "macos")) {
+        eprintln!("laris: {}", lang.tr("desktop-unsupported"));
+        return 1;
+    }
+    let Some(data_home) = laris::desktop::data_home() else {
+        eprintln!("laris: {}", lang.tr("desktop-no-data-home"));
+        return 1;
+    };
+    let result = if cli.install_desktop {
+        std::env::current_exe()
+            .and_then(|exe| laris::desktop::install(&exe, &data_home))
+            .map(|_| {
+                lang.tr_args(
+                    "desktop-installed",
+                    &[("dir", data_home.display().to_string().into())],
+                )
+            })
+    } else {
+        laris::desktop::uninstall(&data_home).map(|removed| {
+            lang.tr_args(
+                "desktop-uninstalled",
+                &[("count", (removed.len() as u64).into())],
+            )
+        })
+    };
+    match result {
+        Ok(message) => {
+            println!("{message}");
+            0
+        }
+        Err(e) => {
+            let reason = e.to_string();
+            eprintln!(
+                "laris: {}",
+                lang.tr_args("desktop-failed", &[("reason", reason.into())])
+            );
+            1
+        }
+    }
+}
+
+/// The release build on Windows has no console of its own (so that a
+/// double-click opens no black window); started from a terminal, the CLI
+/// writes to that terminal instead. Without a parent console this does nothing.
+#[cfg(all(windows, not(debug_assertions)))]
+fn attach_parent_console() {
+    use windows_sys::Win32::System::Console::{ATTACH_PARENT_PROCESS, AttachConsole};
+    // SAFETY: AttachConsole takes a process id and touches no Rust memory; its
+    // failure (no parent console, or one already attached) is harmless.
+    unsafe {
+        AttachConsole(ATTACH_PARENT_PROCESS);
+    }
+}
+
+#[cfg(not(all(windows, not(debug_assertions))))]
+fn attach_parent_console() {}

@@ -6,6 +6,7 @@ pub mod report;
 
 use std::path::PathBuf;
 
+use clap::builder::TypedValueParser;
 use clap::{Parser, Subcommand};
 
 use crate::i18n::Lang;
@@ -25,15 +26,24 @@ use crate::i18n::Lang;
         laris demo --db contoh.laris           make a sample shop to look around"
 )]
 pub struct Cli {
-    /// The database file to use. Default: laris.laris in your data folder
-    /// (e.g. ~/.local/share/laris on Linux).
-    #[arg(long, global = true, value_name = "FILE")]
+    /// The database file to use. Default (also for an empty --db=): laris.laris
+    /// in your data folder (e.g. ~/.local/share/laris on Linux).
+    #[arg(long, global = true, value_name = "FILE", value_parser = parse_db())]
     pub db: Option<PathBuf>,
 
     /// Language of messages: `en` (English) or `id` (Bahasa Indonesia).
     /// Default: the language of your system.
     #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
     pub lang: Option<Lang>,
+
+    /// Add Laris to your desktop's menu, with its icon, and let .laris files
+    /// open in it by double-click (Linux; for you only, no root needed).
+    #[arg(long, conflicts_with = "uninstall_desktop")]
+    pub install_desktop: bool,
+
+    /// Remove what --install-desktop added.
+    #[arg(long)]
+    pub uninstall_desktop: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -52,6 +62,12 @@ pub enum Command {
     Report(report::ReportArgs),
 }
 
+/// Like clap's path parser, but accepting an empty value, which the desktop
+/// launcher's `--db=%f` gives when it opens the app without a file.
+fn parse_db() -> impl TypedValueParser<Value = PathBuf> {
+    clap::builder::OsStringValueParser::new().map(PathBuf::from)
+}
+
 fn parse_lang(s: &str) -> Result<Lang, String> {
     Lang::from_code(s).ok_or_else(|| format!("unknown language {s:?}: use en or id"))
 }
@@ -64,8 +80,8 @@ impl Cli {
     /// The database path: `--db`, else the default in the data folder.
     pub fn db_path(&self) -> anyhow::Result<PathBuf> {
         match &self.db {
-            Some(p) => Ok(p.clone()),
-            None => {
+            Some(p) if !p.as_os_str().is_empty() => Ok(p.clone()),
+            _ => {
                 let path = crate::store::default_path().ok_or_else(|| {
                     anyhow::anyhow!(
                         "cannot find your data folder; name a database file with --db FILE"

@@ -367,6 +367,7 @@ impl eframe::App for LarisApp {
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        super::first_frame_probe(&ctx);
         self.now = ctx.input(|i| i.time);
         for event in self.tasks.poll() {
             self.handle(event);

@@ -11,8 +11,38 @@ mod welcome;
 pub use app::{AppConfig, LarisApp};
 
 /// The app id: the Linux desktop file must carry the same name for Wayland to
-/// show the icon.
-pub const APP_ID: &str = "laris";
+/// show the icon, so it is defined next to the code that writes that file.
+pub const APP_ID: &str = crate::desktop::APP_ID;
+
+static PROCESS_START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
+/// Called first thing in `main`, so that [`first_frame_probe`] can tell the
+/// time to the first frame.
+pub fn mark_process_start() {
+    PROCESS_START.get_or_init(std::time::Instant::now);
+}
+
+/// The cold-start measurement of docs/benchmarks.md: with
+/// `LARIS_EXIT_AFTER_FIRST_FRAME=1`, prints the time from `main` to the first
+/// frame on screen and closes the window. Called at the start of every frame:
+/// the second call is the first moment the first frame is known painted.
+fn first_frame_probe(ctx: &egui::Context) {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static CALLS: AtomicU32 = AtomicU32::new(0);
+    if std::env::var_os("LARIS_EXIT_AFTER_FIRST_FRAME").is_none_or(|v| v != "1") {
+        return;
+    }
+    match CALLS.fetch_add(1, Ordering::Relaxed) {
+        0 => ctx.request_repaint(),
+        1 => {
+            if let Some(start) = PROCESS_START.get() {
+                println!("first frame after {} ms", start.elapsed().as_millis());
+            }
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        _ => {}
+    }
+}
 
 /// Opens the window. Tries the GPU renderer (wgpu) first and, where it cannot
 /// start, eframe's OpenGL renderer.

@@ -262,3 +262,13 @@ metric-avg_deal_cycle_days_by_rep = Average deal cycle by rep
 metric-lead_conversion_rate_by_rep = Lead conversion rate by rep
 metric-clv_by_rep = Customer lifetime value by rep
 file-empty = { $file } is empty: it has no rows to import.
+
+## laris --install-desktop / --uninstall-desktop
+desktop-installed = Laris is in your applications menu now, and .laris files open in it by double-click (files in { $dir }). To remove it: laris --uninstall-desktop
+desktop-uninstalled = Laris is no longer in your applications menu ({ $count ->
+        [one] 1 file
+       *[other] { $count } files
+    } removed).
+desktop-failed = Could not change the applications menu: { $reason }
+desktop-no-data-home = Cannot find your data folder: set HOME or XDG_DATA_HOME and try again.
+desktop-unsupported = --install-desktop and --uninstall-desktop are for Linux. On Windows and macOS, use the installer instead.

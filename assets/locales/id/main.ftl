@@ -259,3 +259,10 @@ metric-avg_deal_cycle_days_by_rep = Rata-rata lama transaksi per sales
 metric-lead_conversion_rate_by_rep = Konversi prospek per sales
 metric-clv_by_rep = Nilai seumur hidup pelanggan per sales
 file-empty = { $file } kosong: tidak ada baris yang bisa diimpor.
+
+## laris --install-desktop / --uninstall-desktop
+desktop-installed = Laris sekarang ada di menu aplikasi Anda, dan berkas .laris bisa dibuka dengan klik dua kali (berkas di { $dir }). Untuk menghapusnya: laris --uninstall-desktop
+desktop-uninstalled = Laris sudah tidak ada di menu aplikasi Anda ({ $count } berkas dihapus).
+desktop-failed = Tidak bisa mengubah menu aplikasi: { $reason }
+desktop-no-data-home = Folder data Anda tidak ditemukan: atur HOME atau XDG_DATA_HOME lalu coba lagi.
+desktop-unsupported = --install-desktop dan --uninstall-desktop hanya untuk Linux. Di Windows dan macOS, gunakan penginstalnya.
