@@ -128,6 +128,7 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> anyhow::Result<i32> {
         print_reports(lang, &reports, args.json)?;
         return Ok(status);
     }
+    let existed = db.exists();
     let mut store = Store::open(&db)?;
     if let (Some(name), Some(first)) = (&args.save_preset, files.first()) {
         let src = &first.source;
@@ -154,6 +155,15 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> anyhow::Result<i32> {
                 "{}",
                 lang.tr_args("import-nothing-written", &[("count", rows.into())])
             );
+            // Nothing written means no new database file either.
+            drop(store);
+            if !existed {
+                for suffix in ["", "-wal", "-shm"] {
+                    let mut path = db.clone().into_os_string();
+                    path.push(suffix);
+                    let _ = std::fs::remove_file(path);
+                }
+            }
             Ok(1)
         }
     }
