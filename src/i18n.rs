@@ -144,8 +144,28 @@ mod tests {
                 .filter(|k| !k.starts_with('#') && !k.starts_with('.') && !k.is_empty())
                 .collect()
         };
-        let en = ids(include_str!("../assets/locales/en/main.ftl"));
-        let id = ids(include_str!("../assets/locales/id/main.ftl"));
+        // Every .ftl file of a language folder is loaded, so all are checked.
+        let all = |lang: &str| -> Vec<String> {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("assets/locales")
+                .join(lang);
+            let mut files: Vec<_> = std::fs::read_dir(&dir)
+                .expect("locale folder")
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
+                .collect();
+            files.sort();
+            files
+                .iter()
+                .flat_map(|f| ids(&std::fs::read_to_string(f).expect("ftl file")))
+                .collect()
+        };
+        let en = all("en");
+        let id = all("id");
+        let mut unique = en.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), en.len(), "a message id is defined twice");
         let missing: Vec<_> = en.iter().filter(|k| !id.contains(k)).collect();
         assert!(missing.is_empty(), "missing in Indonesian: {missing:?}");
         let extra: Vec<_> = id.iter().filter(|k| !en.contains(k)).collect();
