@@ -8,10 +8,12 @@ use clap::{Args, ValueEnum};
 use super::Cli;
 use crate::format;
 use crate::i18n::Lang;
+use crate::metrics::catalog::{Unit, change, scalar_map};
 use crate::metrics::period::PeriodError;
-use crate::metrics::report::{Metrics, Scalars};
+use crate::metrics::report::Metrics;
 use crate::metrics::{Comparison, Dataset, Filters, Report, Selection, compute_report};
 use crate::store::Store;
+use Unit::{Count, Days, Hours, Money, Number, Rate};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum CompareArg {
@@ -133,19 +135,6 @@ pub fn run(cli: &Cli, args: &ReportArgs) -> anyhow::Result<i32> {
     Ok(0)
 }
 
-/// How a figure is shown.
-#[derive(Clone, Copy)]
-enum Unit {
-    Money,
-    Count,
-    Rate,
-    Hours,
-    Days,
-    Number,
-}
-
-use Unit::{Count, Days, Hours, Money, Number, Rate};
-
 const PERFORMANCE: &[(&str, Unit)] = &[
     ("revenue", Money),
     ("orders", Count),
@@ -217,35 +206,12 @@ struct Fmt<'a> {
 
 impl Fmt<'_> {
     fn value(&self, unit: Unit, v: Option<f64>) -> String {
-        let lang = self.lang;
-        let Some(v) = v else {
-            return lang.tr("report-no-value");
-        };
-        match unit {
-            Money => format::money(lang, self.currency, v),
-            Count => format::decimal(lang, v, if v.fract() == 0.0 { 0 } else { 1 }),
-            Rate => format::percent(lang, v),
-            Hours => format::duration(lang, v, &lang.tr("unit-hours")),
-            Days => format::duration(lang, v, &lang.tr("unit-days")),
-            Number => format::decimal(lang, v, 1),
-        }
+        unit.show(self.lang, self.currency, v)
     }
 }
 
 /// One line of the table: label, value, previous value, change.
 type Row = [String; 4];
-
-fn change(now: Option<f64>, then: Option<f64>) -> Option<f64> {
-    now.zip(then)
-        .and_then(|(n, t)| crate::metrics::ratio(n - t, t))
-}
-
-fn scalar_map(s: &Scalars) -> BTreeMap<String, Option<f64>> {
-    serde_json::to_value(s)
-        .ok()
-        .and_then(|v| serde_json::from_value(v).ok())
-        .unwrap_or_default()
-}
 
 /// The sub-rows of a breakdown metric, already formatted; None when the
 /// metric is not a breakdown.

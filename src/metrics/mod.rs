@@ -2,6 +2,7 @@
 //! loaded once, for a period, filters and a comparison. No UI here.
 
 pub mod activity;
+pub mod catalog;
 pub mod dataset;
 pub mod performance;
 pub mod period;

@@ -1,0 +1,213 @@
+//! What each metric is for the screens that show it: its unit, which way is
+//! good, which record kinds it needs and on which tab its card sits. The
+//! dashboard, the meeting report and `laris report` all read this one list.
+
+use std::collections::BTreeMap;
+
+use crate::format;
+use crate::i18n::Lang;
+use crate::store::Kind;
+
+use super::report::{Metrics, Scalars};
+
+/// How a figure is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    Money,
+    Count,
+    Rate,
+    Hours,
+    Days,
+    Number,
+}
+
+impl Unit {
+    /// The figure in its display form (metrics.md, "Showing numbers"); `–`
+    /// for a figure the data cannot give.
+    pub fn show(self, lang: Lang, currency: &str, v: Option<f64>) -> String {
+        let Some(v) = v else {
+            return lang.tr("report-no-value");
+        };
+        match self {
+            Unit::Money => format::money(lang, currency, v),
+            Unit::Count => format::decimal(lang, v, if v.fract() == 0.0 { 0 } else { 1 }),
+            Unit::Rate => format::percent(lang, v),
+            Unit::Hours => format::duration(lang, v, &lang.tr("unit-hours")),
+            Unit::Days => format::duration(lang, v, &lang.tr("unit-days")),
+            Unit::Number => format::decimal(lang, v, 1),
+        }
+    }
+}
+
+/// The three metric tabs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum Tab {
+    Performance,
+    Activity,
+    Productivity,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 3] = [Tab::Performance, Tab::Activity, Tab::Productivity];
+
+    /// The message id of the tab's name.
+    pub fn label_id(self) -> &'static str {
+        match self {
+            Tab::Performance => "tab-performance",
+            Tab::Activity => "tab-activity",
+            Tab::Productivity => "tab-productivity",
+        }
+    }
+}
+
+/// Which way a change is good news.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Better {
+    Up,
+    Down,
+    /// Neither: more activity time is not good or bad by itself.
+    Neutral,
+}
+
+/// One KPI card.
+#[derive(Clone, Copy, Debug)]
+pub struct Card {
+    pub id: &'static str,
+    pub unit: Unit,
+    pub better: Better,
+    /// The record kinds the figure is computed from; the first one missing
+    /// is what the card asks the user to import.
+    pub needs: &'static [Kind],
+}
+
+const fn card(id: &'static str, unit: Unit, better: Better, needs: &'static [Kind]) -> Card {
+    Card {
+        id,
+        unit,
+        better,
+        needs,
+    }
+}
+
+use Better::{Down, Neutral, Up};
+use Kind::{
+    Activities, Csat, Deals, Expenses, Inquiries, Leads, OrderLines, Orders, Subscriptions, Targets,
+};
+use Unit::{Count, Days, Hours, Money, Number, Rate};
+
+pub const PERFORMANCE: &[Card] = &[
+    card("revenue", Money, Up, &[Orders]),
+    card("orders", Count, Up, &[Orders]),
+    card("aov", Money, Up, &[Orders]),
+    card("sales_growth", Rate, Up, &[Orders]),
+    card("target_attainment", Rate, Up, &[Orders, Targets]),
+    card("new_customers", Count, Up, &[Orders]),
+    card("retention_rate", Rate, Up, &[Orders]),
+    card("churn_rate", Rate, Down, &[Orders]),
+    card("clv", Money, Up, &[Orders]),
+    card("cac", Money, Down, &[Orders, Expenses]),
+    card("clv_cac_ratio", Number, Up, &[Orders, Expenses]),
+    card("leads", Count, Up, &[Leads]),
+    card("lead_conversion_rate", Rate, Up, &[Leads]),
+    card("opportunities", Count, Up, &[Deals]),
+    card("win_rate", Rate, Up, &[Deals]),
+    card("avg_deal_cycle_days", Days, Down, &[Deals]),
+    card("csat", Rate, Up, &[Csat]),
+    card("mrr", Money, Up, &[Subscriptions]),
+    card("subscription_churn", Rate, Down, &[Subscriptions]),
+];
+
+pub const ACTIVITY: &[Card] = &[
+    card("activities", Count, Up, &[Activities]),
+    card("time_on_activities_hours", Hours, Neutral, &[Activities]),
+    card("calls_emails", Count, Up, &[Activities]),
+    card("meetings", Count, Up, &[Activities]),
+    card("follow_ups", Count, Up, &[Activities]),
+    card("proposals", Count, Up, &[Activities]),
+    card("demos", Count, Up, &[Activities]),
+    card("networking_events", Count, Up, &[Activities]),
+    card("lead_response_hours", Hours, Down, &[Leads]),
+    card("inquiry_response_hours", Hours, Down, &[Inquiries]),
+    card("social_engagement", Count, Up, &[Activities]),
+    card("referrals", Count, Up, &[Leads]),
+    card("activity_ratio", Number, Down, &[Activities, Deals]),
+    card("upsell_cross_sell_rate", Rate, Up, &[Orders, OrderLines]),
+];
+
+pub const PRODUCTIVITY: &[Card] = &[
+    card("avg_deal_size", Money, Up, &[Deals]),
+    card("pipeline_value", Money, Up, &[Deals]),
+    card("weighted_pipeline", Money, Up, &[Deals]),
+    card("win_rate", Rate, Up, &[Deals]),
+    card("avg_deal_cycle_days", Days, Down, &[Deals]),
+    card("lead_conversion_rate", Rate, Up, &[Leads]),
+    card("clv", Money, Up, &[Orders]),
+    card("cac", Money, Down, &[Orders, Expenses]),
+];
+
+/// The cards of a tab, in reading order.
+pub fn cards(tab: Tab) -> &'static [Card] {
+    match tab {
+        Tab::Performance => PERFORMANCE,
+        Tab::Activity => ACTIVITY,
+        Tab::Productivity => PRODUCTIVITY,
+    }
+}
+
+/// Every one-number figure of a report by id, including the totals of the
+/// activity breakdowns, which the cards show as one number.
+pub fn figures(m: &Metrics) -> BTreeMap<String, Option<f64>> {
+    let mut out = scalar_map(&m.scalars);
+    out.insert(
+        "activities".into(),
+        m.activities.as_ref().map(|b| b.total as f64),
+    );
+    out.insert(
+        "time_on_activities_hours".into(),
+        m.time_on_activities_hours.as_ref().map(|b| b.total),
+    );
+    out
+}
+
+/// The scalar figures by id, as the JSON report carries them.
+pub fn scalar_map(s: &Scalars) -> BTreeMap<String, Option<f64>> {
+    serde_json::to_value(s)
+        .ok()
+        .and_then(|v| serde_json::from_value(v).ok())
+        .unwrap_or_default()
+}
+
+/// The relative change from `then` to `now`; none without a base.
+pub fn change(now: Option<f64>, then: Option<f64>) -> Option<f64> {
+    now.zip(then).and_then(|(n, t)| super::ratio(n - t, t))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::metrics::report::METRIC_IDS;
+
+    /// A card for an id the report does not have would always show `–`.
+    #[test]
+    fn every_card_is_a_report_metric() {
+        for tab in Tab::ALL {
+            for c in cards(tab) {
+                assert!(METRIC_IDS.contains(&c.id), "{}", c.id);
+                assert!(!c.needs.is_empty(), "{}", c.id);
+            }
+        }
+    }
+
+    #[test]
+    fn figures_show_in_the_locale() {
+        assert_eq!(
+            Unit::Money.show(Lang::Id, "IDR", Some(154_811_500.0)),
+            "Rp 154.811.500"
+        );
+        assert_eq!(Unit::Rate.show(Lang::Id, "IDR", Some(0.253)), "25,3%");
+        assert_eq!(Unit::Count.show(Lang::En, "IDR", Some(1234.0)), "1,234");
+        assert_eq!(Unit::Rate.show(Lang::En, "IDR", None), "–");
+        assert_eq!(change(Some(110.0), Some(100.0)), Some(0.1));
+        assert_eq!(change(Some(1.0), Some(0.0)), None);
+    }
+}
