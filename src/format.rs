@@ -1,6 +1,9 @@
 //! Numbers as the user's locale writes them (metrics.md, "Showing numbers").
 
+use chrono::{Datelike, NaiveDate};
+
 use crate::i18n::Lang;
+use crate::metrics::period::{Period, PeriodKind, Selection};
 
 /// Thousands separator of the language: `10.000` in Indonesian, `10,000` in English.
 pub fn thousands_sep(lang: Lang) -> char {
@@ -86,6 +89,65 @@ pub fn duration(lang: Lang, value: f64, unit: &str) -> String {
     format!("{} {unit}", decimal(lang, value, 1))
 }
 
+/// A date as the user's language writes it: `5 March 2024`, `5 Maret 2024`.
+pub fn date(lang: Lang, d: NaiveDate) -> String {
+    lang.tr_args(
+        "date-long",
+        &[
+            ("day", d.day().to_string().into()),
+            ("month", lang.tr(&format!("month-{}", d.month())).into()),
+            ("year", d.year().to_string().into()),
+        ],
+    )
+}
+
+/// A date in few characters: `5 Mar 2024`, `5 Agu 2024`.
+pub fn date_short(lang: Lang, d: NaiveDate) -> String {
+    lang.tr_args(
+        "date-short",
+        &[
+            ("day", d.day().to_string().into()),
+            (
+                "month",
+                lang.tr(&format!("month-short-{}", d.month())).into(),
+            ),
+            ("year", d.year().to_string().into()),
+        ],
+    )
+}
+
+/// A month and its year: `March 2024`, `Maret 2024`.
+pub fn month(lang: Lang, d: NaiveDate) -> String {
+    format!("{} {}", lang.tr(&format!("month-{}", d.month())), d.year())
+}
+
+/// The name of a chosen period, as the period bar, chart titles and the
+/// meeting report show it.
+pub fn period(lang: Lang, sel: &Selection) -> String {
+    let Period { from, to } = sel.period;
+    let range = || format!("{} – {}", date_short(lang, from), date_short(lang, to));
+    match sel.kind {
+        PeriodKind::Day => date(lang, from),
+        PeriodKind::Week => lang.tr_args(
+            "period-week",
+            &[
+                ("week", from.iso_week().week().to_string().into()),
+                ("year", from.iso_week().year().to_string().into()),
+            ],
+        ),
+        PeriodKind::Month => month(lang, from),
+        PeriodKind::Quarter => lang.tr_args(
+            "period-quarter",
+            &[
+                ("quarter", (from.month0() / 3 + 1).to_string().into()),
+                ("year", from.year().to_string().into()),
+            ],
+        ),
+        PeriodKind::Year => from.year().to_string(),
+        PeriodKind::Mtd | PeriodKind::Qtd | PeriodKind::Ytd | PeriodKind::Custom => range(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -116,5 +178,51 @@ mod tests {
         assert_eq!(duration(Lang::Id, 3.46, "jam"), "3,5 jam");
         assert_eq!(duration(Lang::En, 12.0, "days"), "12.0 days");
         assert_eq!(decimal(Lang::En, 1234.567, 2), "1,234.57");
+    }
+
+    #[test]
+    fn periods_are_named_in_the_language() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).expect("date");
+        let sel = |kind, day| Selection::containing(kind, day);
+        assert_eq!(
+            period(Lang::Id, &sel(PeriodKind::Month, d(2024, 3, 5))),
+            "Maret 2024"
+        );
+        assert_eq!(
+            period(Lang::En, &sel(PeriodKind::Month, d(2024, 8, 5))),
+            "August 2024"
+        );
+        assert_eq!(
+            period(Lang::Id, &sel(PeriodKind::Day, d(2024, 8, 17))),
+            "17 Agustus 2024"
+        );
+        assert_eq!(
+            period(Lang::En, &sel(PeriodKind::Day, d(2024, 8, 17))),
+            "17 August 2024"
+        );
+        assert_eq!(
+            period(Lang::En, &sel(PeriodKind::Quarter, d(2024, 5, 5))),
+            "Q2 2024"
+        );
+        assert_eq!(
+            period(Lang::Id, &sel(PeriodKind::Quarter, d(2024, 5, 5))),
+            "Kuartal 2 2024"
+        );
+        assert_eq!(
+            period(Lang::En, &sel(PeriodKind::Week, d(2024, 3, 5))),
+            "Week 10, 2024"
+        );
+        assert_eq!(
+            period(Lang::Id, &sel(PeriodKind::Week, d(2024, 3, 5))),
+            "Minggu ke-10, 2024"
+        );
+        assert_eq!(
+            period(Lang::En, &sel(PeriodKind::Year, d(2024, 3, 5))),
+            "2024"
+        );
+        assert_eq!(
+            period(Lang::Id, &sel(PeriodKind::Mtd, d(2024, 8, 15))),
+            "1 Agu 2024 – 15 Agu 2024"
+        );
     }
 }

@@ -23,7 +23,7 @@ pub use report::{Report, compute_report};
 use dataset::{CustomerIndex, Day, NONE, Target, day_of};
 
 /// Restrict the records before any figure is computed (metrics.md, "Filters").
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Filters {
     pub rep: Option<String>,
     pub channel: Option<String>,

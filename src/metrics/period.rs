@@ -2,10 +2,10 @@
 //! and "Fine print / Periods").
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A closed range of local dates, both ends included.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Period {
     pub from: NaiveDate,
     pub to: NaiveDate,
@@ -26,7 +26,7 @@ impl Period {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PeriodKind {
     Day,
@@ -41,7 +41,7 @@ pub enum PeriodKind {
 }
 
 /// Which period the figures are compared with.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Comparison {
     /// The previous period of the same kind.
     #[default]
@@ -52,7 +52,7 @@ pub enum Comparison {
 
 /// A period together with the kind it was chosen as; the kind decides the
 /// comparison period and what "previous" and "next" mean.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Selection {
     pub kind: PeriodKind,
     pub period: Period,

@@ -7,6 +7,7 @@ pub mod batches;
 pub mod kinds;
 pub mod overview;
 pub mod settings;
+pub mod targets;
 pub mod write;
 
 use std::path::{Path, PathBuf};
