@@ -51,7 +51,7 @@ help-cac-why = If winning a customer costs more than they spend with you, your a
 help-cac-how = Expenses with category marketing or sales dated in the period, divided by the new customers of the period.
 
 help-clv_cac_ratio-what = How many times a customer's lifetime value covers what it costs to win a customer.
-help-clv_cac_ratio-why = Above 1, customers bring in more than they cost to win; many businesses aim for 3 or more. Below 1, you pay more for customers than they bring.
+help-clv_cac_ratio-why = Above 1, a customer brings in more revenue than it costs to win one; the higher, the better your marketing pays off. Below 1, customers cost more than they bring.
 help-clv_cac_ratio-how = CLV (all paid orders up to the end of the period) divided by CAC (this period's marketing and sales spend per new customer).
 
 help-leads-what = New potential customers (leads) who came in during this period: people who asked, signed up or showed interest.
