@@ -79,6 +79,26 @@ pub fn money(lang: Lang, currency: &str, major: f64) -> String {
     format!("{sign}{symbol} {amount}")
 }
 
+/// Money shortened for a card: `Rp 154,8 jt` in Indonesian, `Rp 154.8M` in
+/// English; below a thousand units, in full.
+pub fn money_short(lang: Lang, currency: &str, major: f64) -> String {
+    let steps = [
+        (1e12, "short-trillion"),
+        (1e9, "short-billion"),
+        (1e6, "short-million"),
+        (1e3, "short-thousand"),
+    ];
+    let Some((scale, id)) = steps.into_iter().find(|(scale, _)| major.abs() >= *scale) else {
+        return money(lang, currency, major);
+    };
+    let symbol = match currency.to_ascii_uppercase().as_str() {
+        "IDR" | "" => "Rp".to_string(),
+        other => other.to_string(),
+    };
+    let number = decimal(lang, major / scale, 1);
+    format!("{symbol} {}", lang.tr_args(id, &[("n", number.into())]))
+}
+
 /// A fraction as a percentage with one decimal: `25,3%` / `25.3%`.
 pub fn percent(lang: Lang, fraction: f64) -> String {
     format!("{}%", decimal(lang, fraction * 100.0, 1))
@@ -178,6 +198,11 @@ mod tests {
         assert_eq!(duration(Lang::Id, 3.46, "jam"), "3,5 jam");
         assert_eq!(duration(Lang::En, 12.0, "days"), "12.0 days");
         assert_eq!(decimal(Lang::En, 1234.567, 2), "1,234.57");
+        assert_eq!(money_short(Lang::Id, "IDR", 154_811_500.0), "Rp 154,8 jt");
+        assert_eq!(money_short(Lang::En, "IDR", 154_811_500.0), "Rp 154.8M");
+        assert_eq!(money_short(Lang::Id, "IDR", 2_500_000_000.0), "Rp 2,5 M");
+        assert_eq!(money_short(Lang::En, "USD", 12_345.0), "USD 12.3K");
+        assert_eq!(money_short(Lang::Id, "IDR", 950.0), "Rp 950");
     }
 
     #[test]

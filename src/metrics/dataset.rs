@@ -191,6 +191,11 @@ impl Names {
         self.names.len()
     }
 
+    /// Every name in its display spelling, in order of first appearance.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.names.iter().map(String::as_str)
+    }
+
     pub fn is_empty(&self) -> bool {
         self.names.is_empty()
     }
@@ -458,6 +463,25 @@ pub struct Present {
     pub csat: bool,
     pub inquiries: bool,
     pub subscriptions: bool,
+}
+
+impl Present {
+    pub fn has(&self, kind: crate::store::Kind) -> bool {
+        use crate::store::Kind;
+        match kind {
+            Kind::Orders => self.orders,
+            Kind::OrderLines => self.order_lines,
+            Kind::Leads => self.leads,
+            Kind::Deals => self.deals,
+            Kind::DealStages => self.deal_stages,
+            Kind::Activities => self.activities,
+            Kind::Targets => self.targets,
+            Kind::Expenses => self.expenses,
+            Kind::Csat => self.csat,
+            Kind::Inquiries => self.inquiries,
+            Kind::Subscriptions => self.subscriptions,
+        }
+    }
 }
 
 /// Facts about customers and their paid orders over all the data, for the

@@ -5,11 +5,14 @@ use std::sync::mpsc::Receiver;
 
 use serde::{Deserialize, Serialize};
 
+use super::dashboard::{self, Choice, Dashboard};
+use super::figures::FiguresWorker;
 use super::import_wizard::{self, Wizard};
 use super::tasks::{Event, Job, ReadChoice, Tasks};
-use super::{data_tab, theme, welcome};
+use super::{data_tab, settings_tab, targets_tab, theme, welcome};
 use crate::demo::DemoOptions;
 use crate::i18n::{Arg, Lang};
+use crate::metrics::catalog::Tab;
 use crate::store::batches::Batch;
 use crate::store::overview::Overview;
 
@@ -18,6 +21,55 @@ use crate::store::overview::Overview;
 #[serde(default)]
 pub struct Persisted {
     pub lang: Option<Lang>,
+    pub screen: Screen,
+    pub choice: Choice,
+    pub theme: egui::ThemePreference,
+    /// The database last opened from Settings; used when Laris starts on
+    /// its default database.
+    pub last_db: Option<PathBuf>,
+}
+
+/// The tabs of the main window.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Screen {
+    #[default]
+    Performance,
+    Activity,
+    Productivity,
+    Data,
+    Targets,
+    Settings,
+}
+
+impl Screen {
+    pub const ALL: [Screen; 6] = [
+        Screen::Performance,
+        Screen::Activity,
+        Screen::Productivity,
+        Screen::Data,
+        Screen::Targets,
+        Screen::Settings,
+    ];
+
+    fn label_id(self) -> &'static str {
+        match self {
+            Screen::Performance => Tab::Performance.label_id(),
+            Screen::Activity => Tab::Activity.label_id(),
+            Screen::Productivity => Tab::Productivity.label_id(),
+            Screen::Data => "tab-data",
+            Screen::Targets => "tab-targets",
+            Screen::Settings => "tab-settings",
+        }
+    }
+
+    fn metric_tab(self) -> Option<Tab> {
+        match self {
+            Screen::Performance => Some(Tab::Performance),
+            Screen::Activity => Some(Tab::Activity),
+            Screen::Productivity => Some(Tab::Productivity),
+            _ => None,
+        }
+    }
 }
 
 /// How the app is started: which database, and (for tests) a fixed language
@@ -28,6 +80,8 @@ pub struct AppConfig {
     /// Overrides both the remembered and the system language.
     pub lang: Option<Lang>,
     pub sample: DemoOptions,
+    /// The day that decides like-for-like comparisons (tests fix it).
+    pub today: chrono::NaiveDate,
 }
 
 impl AppConfig {
@@ -36,6 +90,7 @@ impl AppConfig {
             db,
             lang: None,
             sample: DemoOptions::new(chrono::Local::now().date_naive()),
+            today: chrono::Local::now().date_naive(),
         }
     }
 }
@@ -52,7 +107,7 @@ pub struct Notice {
 const NOTICE_SECONDS: f64 = 8.0;
 
 pub struct LarisApp {
-    persisted: Persisted,
+    pub(super) persisted: Persisted,
     pub(super) lang: Lang,
     pub(super) config: AppConfig,
     tasks: Tasks,
@@ -65,7 +120,11 @@ pub struct LarisApp {
     pub(super) confirm_undo: Option<Batch>,
     pub(super) logo: Option<egui::TextureHandle>,
     /// egui's clock at the start of this frame, in seconds.
-    now: f64,
+    pub(super) now: f64,
+    pub(super) worker: FiguresWorker,
+    pub(super) dash: Dashboard,
+    pub(super) targets: targets_tab::TargetsTab,
+    pub(super) settings: settings_tab::SettingsTab,
     /// Files chosen in the file dialog, which runs on its own thread.
     pending_pick: Option<Receiver<Vec<PathBuf>>>,
     /// Where to save skipped rows, chosen in a dialog on its own thread.
@@ -80,7 +139,7 @@ pub struct LarisApp {
 const STATE_KEY: &str = "laris";
 
 impl LarisApp {
-    pub fn new(cc: &eframe::CreationContext<'_>, config: AppConfig) -> Self {
+    pub fn new(cc: &eframe::CreationContext<'_>, mut config: AppConfig) -> Self {
         theme::apply(&cc.egui_ctx);
         let persisted: Persisted = cc
             .storage
@@ -90,8 +149,15 @@ impl LarisApp {
             .lang
             .or(persisted.lang)
             .unwrap_or_else(Lang::from_system);
+        if let Some(last) = persisted.last_db.clone().filter(|p| p.exists())
+            && crate::store::default_path().is_some_and(|d| d == config.db)
+        {
+            config.db = last;
+        }
         let mut tasks = Tasks::new(config.db.clone());
         tasks.spawn(&cc.egui_ctx, Job::Load);
+        cc.egui_ctx.set_theme(persisted.theme);
+        let worker = FiguresWorker::start(&cc.egui_ctx, config.db.clone());
         LarisApp {
             persisted,
             lang,
@@ -109,6 +175,10 @@ impl LarisApp {
             presets: Vec::new(),
             logo: load_logo(&cc.egui_ctx),
             now: 0.0,
+            worker,
+            dash: Dashboard::default(),
+            targets: Default::default(),
+            settings: Default::default(),
         }
     }
 
@@ -221,7 +291,10 @@ impl LarisApp {
                 self.open_error = Some(e);
                 self.progress = None;
             }
-            Event::SampleReady(Ok(())) => self.notify(self.tr("sample-done"), false),
+            Event::SampleReady(Ok(())) => {
+                self.data_changed();
+                self.notify(self.tr("sample-done"), false)
+            }
             Event::SampleReady(Err(e)) => {
                 self.notify(self.tr_args("import-failed", &[("reason", e.into())]), true)
             }
@@ -231,6 +304,7 @@ impl LarisApp {
                 }
             }
             Event::Imported(Ok(reports)) => {
+                self.data_changed();
                 for r in reports {
                     let text = crate::cli::import::summary_line(self.lang, &r);
                     self.notify(text, false);
@@ -269,13 +343,58 @@ impl LarisApp {
                 false,
             ),
             Event::Undone(Ok((file, _))) => {
+                self.data_changed();
                 self.notify(self.tr_args("undo-done", &[("file", file.into())]), false)
             }
+            Event::Targets(result) => self.targets.loaded(result),
+            Event::Settings(result) => self.settings.loaded(result),
+            Event::TargetsSaved(result) => match result {
+                Ok(()) => {
+                    self.data_changed();
+                    self.notify(self.tr("targets-saved"), false);
+                }
+                Err(e) => self.notify(self.tr_args("save-failed", &[("reason", e.into())]), true),
+            },
+            Event::SettingsSaved(result) => match result {
+                Ok(()) => {
+                    self.data_changed();
+                    self.notify(self.tr("settings-saved"), false);
+                }
+                Err(e) => self.notify(self.tr_args("save-failed", &[("reason", e.into())]), true),
+            },
             Event::Undone(Err(e)) => self.notify(e, true),
         }
     }
 
-    fn notify(&mut self, text: String, error: bool) {
+    /// Stored data changed: the figures and the targets are read again.
+    pub(super) fn data_changed(&mut self) {
+        self.worker.reload();
+        self.dash.shown = None;
+        self.targets.stale();
+        self.settings.stale();
+    }
+
+    pub(super) fn set_lang(&mut self, lang: Lang) {
+        self.lang = lang;
+        self.persisted.lang = Some(lang);
+    }
+
+    /// Works on another database file from now on (and next time).
+    pub(super) fn switch_database(&mut self, ctx: &egui::Context, path: PathBuf) {
+        self.config.db = path.clone();
+        self.persisted.last_db = Some(path.clone());
+        self.tasks = Tasks::new(path.clone());
+        self.tasks.spawn(ctx, Job::Load);
+        self.worker = FiguresWorker::start(ctx, path);
+        self.overview = None;
+        self.open_error = None;
+        self.persisted.choice.sel = None;
+        self.dash = Dashboard::default();
+        self.targets.stale();
+        self.settings.stale();
+    }
+
+    pub(super) fn notify(&mut self, text: String, error: bool) {
         self.notices.push(Notice {
             text,
             error,
@@ -293,9 +412,21 @@ impl LarisApp {
                     ))
                     .color(theme::accent(ui)),
             );
-            if self.overview.as_ref().is_some_and(|o| !o.is_empty()) {
+            if self.has_data() {
                 ui.add_space(theme::SPACE_L);
-                let _ = ui.selectable_label(true, self.tr("tab-data"));
+                for screen in Screen::ALL {
+                    let tab = ui.selectable_label(
+                        self.persisted.screen == screen,
+                        self.tr(screen.label_id()),
+                    );
+                    let tab = match screen {
+                        Screen::Settings => tab.on_hover_text(self.tr("shortcut-settings")),
+                        _ => tab,
+                    };
+                    if tab.clicked() {
+                        self.persisted.screen = screen;
+                    }
+                }
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let mut lang = self.lang;
@@ -309,8 +440,7 @@ impl LarisApp {
                 let label = ui.label(self.tr("lang-label"));
                 let _ = combo.response.labelled_by(label.id);
                 if lang != self.lang {
-                    self.lang = lang;
-                    self.persisted.lang = Some(lang);
+                    self.set_lang(lang);
                 }
             });
         });
@@ -353,10 +483,45 @@ fn load_logo(ctx: &egui::Context) -> Option<egui::TextureHandle> {
     Some(ctx.load_texture("logo", color, egui::TextureOptions::LINEAR))
 }
 
-fn lang_key(lang: Lang) -> &'static str {
+pub(super) fn lang_key(lang: Lang) -> &'static str {
     match lang {
         Lang::En => "lang-en",
         Lang::Id => "lang-id",
+    }
+}
+
+impl LarisApp {
+    fn has_data(&self) -> bool {
+        self.overview.as_ref().is_some_and(|o| !o.is_empty())
+    }
+
+    /// Ctrl+O imports, Ctrl+, opens the settings, Left/Right move the
+    /// period (unless a text field has the keyboard).
+    fn shortcuts(&mut self, ctx: &egui::Context) {
+        use egui::{Key, KeyboardShortcut, Modifiers};
+        let open = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+        let settings = KeyboardShortcut::new(Modifiers::COMMAND, Key::Comma);
+        if ctx.input_mut(|i| i.consume_shortcut(&open)) && !self.busy() && self.wizard.is_none() {
+            self.pick_files(ctx);
+        }
+        if ctx.input_mut(|i| i.consume_shortcut(&settings)) && self.has_data() {
+            self.persisted.screen = Screen::Settings;
+        }
+        let typing = ctx.memory(|m| m.focused().is_some()) && ctx.egui_wants_keyboard_input();
+        if self.persisted.screen.metric_tab().is_some() && self.wizard.is_none() && !typing {
+            let (left, right) = ctx.input(|i| {
+                (
+                    i.key_pressed(Key::ArrowLeft) && i.modifiers.is_none(),
+                    i.key_pressed(Key::ArrowRight) && i.modifiers.is_none(),
+                )
+            });
+            if left {
+                dashboard::step_period(self, -1);
+            }
+            if right {
+                dashboard::step_period(self, 1);
+            }
+        }
     }
 }
 
@@ -372,6 +537,8 @@ impl eframe::App for LarisApp {
         for event in self.tasks.poll() {
             self.handle(event);
         }
+        self.worker.poll();
+        self.shortcuts(&ctx);
         if let Some(rx) = &self.pending_pick
             && let Ok(paths) = rx.try_recv()
         {
@@ -429,7 +596,16 @@ impl eframe::App for LarisApp {
             } else if self.overview.as_ref().is_some_and(Overview::is_empty) {
                 welcome::show(self, ui);
             } else {
-                data_tab::show(self, ui);
+                match self.persisted.screen {
+                    Screen::Data => data_tab::show(self, ui),
+                    Screen::Targets => targets_tab::show(self, ui),
+                    Screen::Settings => settings_tab::show(self, ui),
+                    metric => {
+                        if let Some(tab) = metric.metric_tab() {
+                            dashboard::show(self, ui, tab);
+                        }
+                    }
+                }
             }
         });
         data_tab::undo_dialog(self, &ctx);

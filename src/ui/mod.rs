@@ -2,11 +2,16 @@
 //! file work run on background threads (`tasks`).
 
 mod app;
+mod dashboard;
 mod data_tab;
+mod figures;
 mod import_wizard;
+mod settings_tab;
+mod targets_tab;
 mod tasks;
 pub mod theme;
 mod welcome;
+mod widgets;
 
 pub use app::{AppConfig, LarisApp};
 

@@ -12,6 +12,8 @@ use crate::import::mapping::{Preset, Target};
 use crate::import::values::LocaleDefaults;
 use crate::import::{self, FileError, FileReport, ParsedFile, ReadOptions};
 use crate::store::overview::Overview;
+use crate::store::settings::Settings;
+use crate::store::targets::{self, TargetRow};
 use crate::store::write::Counts;
 use crate::store::{Kind, Store, batches, settings};
 
@@ -50,6 +52,14 @@ pub enum Job {
         to: PathBuf,
         file: Box<ParsedFile>,
     },
+    LoadTargets,
+    /// Store edited targets as one batch named `label`.
+    SaveTargets {
+        label: String,
+        rows: Vec<TargetRow>,
+    },
+    LoadSettings,
+    SaveSettings(Box<Settings>),
 }
 
 pub enum Event {
@@ -61,6 +71,10 @@ pub enum Event {
     Undone(Result<(String, Counts), String>),
     PresetSaved(Result<String, String>),
     SkippedSaved(Result<PathBuf, String>),
+    Targets(Result<Vec<TargetRow>, String>),
+    TargetsSaved(Result<(), String>),
+    Settings(Result<Settings, String>),
+    SettingsSaved(Result<(), String>),
 }
 
 pub struct Tasks {
@@ -177,5 +191,20 @@ fn run(store: &mut Store, job: Job, send: &dyn Fn(Event)) {
                 .and_then(|bytes| std::fs::write(&to, bytes).map_err(|e| e.to_string()));
             send(Event::SkippedSaved(r.map(|()| to)));
         }
+        Job::LoadTargets => send(Event::Targets(
+            targets::list(store.conn()).map_err(|e| e.to_string()),
+        )),
+        Job::SaveTargets { label, rows } => {
+            let r = targets::set(store.conn_mut(), &label, &rows);
+            send(Event::TargetsSaved(
+                r.map(|_| ()).map_err(|e| e.to_string()),
+            ));
+        }
+        Job::LoadSettings => send(Event::Settings(
+            settings::load(store.conn()).map_err(|e| e.to_string()),
+        )),
+        Job::SaveSettings(s) => send(Event::SettingsSaved(
+            settings::save(store.conn(), &s).map_err(|e| e.to_string()),
+        )),
     }
 }

@@ -17,6 +17,7 @@ pub const SPACE_L: f32 = 24.0;
 pub const RADIUS: u8 = 8;
 
 pub const SIZE_KPI: f32 = 28.0;
+pub const SIZE_CARD_TITLE: f32 = 13.0;
 pub const SIZE_TITLE: f32 = 22.0;
 pub const SIZE_HEADING: f32 = 17.0;
 pub const SIZE_BODY: f32 = 14.0;

@@ -1,0 +1,116 @@
+//! The metric tabs (Performance, Activity, Productivity): the period bar,
+//! the KPI cards, the charts and the per-rep table. Figures come from the
+//! figures thread (`ui::figures`); nothing here computes a metric.
+
+mod cards;
+mod help;
+mod period_bar;
+mod reps;
+
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use super::app::LarisApp;
+use super::figures::{Figures, Query};
+use super::theme;
+use crate::metrics::catalog::Tab;
+use crate::metrics::{Comparison, Filters, PeriodKind, Selection};
+
+pub use help::Help;
+pub use period_bar::step_period;
+
+/// The period, comparison and filters: remembered between runs.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Choice {
+    /// None until the data is known: then the month of the last order.
+    pub sel: Option<Selection>,
+    pub cmp: Comparison,
+    pub filters: Filters,
+}
+
+/// What the tabs remember within a run.
+#[derive(Default)]
+pub struct Dashboard {
+    /// The figures on screen; kept while the next ones are computed, so
+    /// nothing jumps.
+    pub shown: Option<(Query, Arc<Figures>)>,
+    /// When the shown figures arrived (egui time), for the fade-in.
+    pub arrived: f64,
+    pub help: Option<Help>,
+    pub rep_sort: reps::Sort,
+}
+
+impl LarisApp {
+    /// The query of the current choice, once the data is known.
+    pub(super) fn query(&self) -> Option<Query> {
+        let facts = self.worker.facts.as_ref()?.as_ref().ok()?;
+        let sel = self.persisted.choice.sel.unwrap_or_else(|| {
+            let day = facts
+                .last_order
+                .unwrap_or(self.config.today)
+                .min(self.config.today);
+            Selection::containing(PeriodKind::Month, day)
+        });
+        Some(Query {
+            sel,
+            cmp: self.persisted.choice.cmp,
+            filters: self.persisted.choice.filters.clone(),
+            today: self.config.today,
+        })
+    }
+
+    /// Asks for the current figures and takes them when ready.
+    pub(super) fn refresh_figures(&mut self) {
+        let Some(q) = self.query() else {
+            return;
+        };
+        if self.dash.shown.as_ref().is_some_and(|(s, _)| *s == q) {
+            return;
+        }
+        if let Some(f) = self.worker.figures(&q) {
+            self.dash.shown = Some((q, f));
+            self.dash.arrived = self.now;
+        }
+    }
+}
+
+/// A metric tab.
+pub fn show(app: &mut LarisApp, ui: &mut egui::Ui, tab: Tab) {
+    app.refresh_figures();
+    let Some(query) = app.query() else {
+        ui.centered_and_justified(|ui| {
+            ui.spinner();
+        });
+        return;
+    };
+    period_bar::show(app, ui, &query);
+    ui.add_space(theme::SPACE_S);
+    let Some((shown_query, figures)) = app.dash.shown.clone() else {
+        ui.centered_and_justified(|ui| {
+            ui.spinner();
+        });
+        return;
+    };
+    // Old figures stay, dimmed, until the new ones arrive; then fade in.
+    let stale = shown_query != query;
+    let fade = ui.ctx().animate_bool_with_time(
+        egui::Id::unique(("fresh", app.dash.arrived.to_bits())),
+        true,
+        0.25,
+    );
+    let opacity = if stale { 0.45 } else { 0.35 + 0.65 * fade };
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.multiply_opacity(opacity);
+            cards::grid(app, ui, tab, &figures, &shown_query);
+            ui.add_space(theme::SPACE_M);
+            if tab == Tab::Productivity {
+                reps::table(app, ui, &figures);
+            }
+            ui.add_space(theme::SPACE_L);
+        });
+    help::window(app, ui.ctx());
+}

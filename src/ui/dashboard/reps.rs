@@ -1,0 +1,243 @@
+//! The per-rep table of the Productivity tab: sortable by any column, with
+//! a bar behind each rep's sales.
+
+use std::collections::BTreeSet;
+
+use egui::{RichText, Sense, Vec2};
+
+use super::super::app::LarisApp;
+use super::super::figures::Figures;
+use super::super::theme;
+use crate::metrics::catalog::Unit;
+use crate::metrics::report::Metrics;
+
+/// The columns after the rep's name: message id and unit.
+const COLUMNS: [(&str, Unit); 7] = [
+    ("reps-col-sales", Unit::Money),
+    ("reps-col-deal-revenue", Unit::Money),
+    ("reps-col-win-rate", Unit::Rate),
+    ("reps-col-cycle", Unit::Days),
+    ("reps-col-lead-conversion", Unit::Rate),
+    ("reps-col-clv", Unit::Money),
+    ("reps-col-quota", Unit::Rate),
+];
+
+/// Which column sorts the table (0 is the rep's name), and which way.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sort {
+    pub column: usize,
+    pub descending: bool,
+}
+
+impl Default for Sort {
+    fn default() -> Self {
+        Sort {
+            column: 1,
+            descending: true,
+        }
+    }
+}
+
+/// One rep's figures in the order of [`COLUMNS`].
+pub struct RepRow {
+    pub rep: String,
+    pub values: [Option<f64>; 7],
+}
+
+/// Every rep the report names, with their figures.
+pub fn rows(m: &Metrics) -> Vec<RepRow> {
+    let mut reps = BTreeSet::new();
+    let by_rep = [
+        m.win_rate_by_rep.as_ref(),
+        m.avg_deal_cycle_days_by_rep.as_ref(),
+        m.lead_conversion_rate_by_rep.as_ref(),
+        m.clv_by_rep.as_ref(),
+        m.quota_attainment.as_ref().map(|q| &q.by_rep),
+    ];
+    for map in by_rep.iter().flatten() {
+        reps.extend(map.keys().cloned());
+    }
+    if let Some(s) = &m.sales_per_rep {
+        reps.extend(s.keys().cloned());
+    }
+    reps.into_iter()
+        .map(|rep| {
+            let sales = m.sales_per_rep.as_ref().and_then(|s| s.get(&rep));
+            let get = |i: usize| by_rep[i].and_then(|map| map.get(&rep).copied().flatten());
+            RepRow {
+                values: [
+                    sales.map(|s| s.revenue),
+                    sales.map(|s| s.deal_revenue),
+                    get(0),
+                    get(1),
+                    get(2),
+                    get(3),
+                    get(4),
+                ],
+                rep,
+            }
+        })
+        .collect()
+}
+
+pub fn sort(rows: &mut [RepRow], sort: Sort) {
+    rows.sort_by(|a, b| {
+        let order = if sort.column == 0 {
+            a.rep.to_lowercase().cmp(&b.rep.to_lowercase())
+        } else {
+            let i = sort.column - 1;
+            // A rep without the figure sorts last either way.
+            match (a.values[i], b.values[i]) {
+                (Some(x), Some(y)) => x.total_cmp(&y),
+                (Some(_), None) => std::cmp::Ordering::Greater,
+                (None, Some(_)) => std::cmp::Ordering::Less,
+                (None, None) => std::cmp::Ordering::Equal,
+            }
+        };
+        if sort.descending {
+            order.reverse()
+        } else {
+            order
+        }
+    });
+}
+
+pub fn table(app: &mut LarisApp, ui: &mut egui::Ui, figures: &Figures) {
+    let lang = app.lang;
+    let currency = &figures.report.currency;
+    let mut rows = rows(&figures.report.metrics);
+    theme::subheading(ui, &lang.tr("reps-title"));
+    if rows.is_empty() {
+        ui.label(RichText::new(lang.tr("reps-none")).weak());
+        return;
+    }
+    let current = app.dash.rep_sort;
+    sort(&mut rows, current);
+    let max_sales = rows.iter().filter_map(|r| r.values[0]).fold(0.0, f64::max);
+    let accent = theme::accent(ui);
+    egui::Grid::new("reps")
+        .striped(true)
+        .min_col_width(70.0)
+        .spacing(Vec2::new(theme::SPACE_L, theme::SPACE_S))
+        .show(ui, |ui| {
+            let headers = std::iter::once("reps-col-rep").chain(COLUMNS.iter().map(|(id, _)| *id));
+            for (i, id) in headers.enumerate() {
+                let arrow = match (current.column == i, current.descending) {
+                    (true, true) => " ↓",
+                    (true, false) => " ↑",
+                    _ => "",
+                };
+                let header = ui
+                    .add(
+                        egui::Button::new(
+                            RichText::new(format!("{}{arrow}", lang.tr(id))).strong(),
+                        )
+                        .frame(false),
+                    )
+                    .on_hover_text(lang.tr("reps-sort-tip"));
+                if header.clicked() {
+                    app.dash.rep_sort = Sort {
+                        column: i,
+                        descending: if current.column == i {
+                            !current.descending
+                        } else {
+                            i != 0
+                        },
+                    };
+                }
+            }
+            ui.end_row();
+            for row in &rows {
+                ui.label(&row.rep);
+                for (i, ((_, unit), v)) in COLUMNS.iter().zip(row.values).enumerate() {
+                    let text = unit.show(lang, currency, v);
+                    if i == 0 {
+                        // Sales with a bar scaled to the best rep.
+                        let share = v.filter(|_| max_sales > 0.0).map_or(0.0, |v| v / max_sales);
+                        let (rect, _) =
+                            ui.allocate_exact_size(Vec2::new(200.0, 20.0), Sense::hover());
+                        let bar = egui::Rect::from_min_size(
+                            rect.min,
+                            Vec2::new(rect.width() * share.clamp(0.0, 1.0) as f32, rect.height()),
+                        );
+                        ui.painter()
+                            .rect_filled(bar, 3.0, accent.gamma_multiply(0.25));
+                        ui.painter().text(
+                            rect.left_center() + Vec2::new(4.0, 0.0),
+                            egui::Align2::LEFT_CENTER,
+                            &text,
+                            egui::FontId::proportional(theme::SIZE_BODY),
+                            ui.visuals().text_color(),
+                        );
+                        ui.interact(
+                            rect,
+                            ui.scope_id().with(("sales", &row.rep)),
+                            Sense::hover(),
+                        )
+                        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &text));
+                    } else {
+                        ui.label(text);
+                    }
+                }
+                ui.end_row();
+            }
+        });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::metrics::report::{Quota, RepSales};
+
+    #[test]
+    fn reps_from_every_breakdown_sorted_with_gaps_last() {
+        let m = Metrics {
+            sales_per_rep: Some(
+                [
+                    (
+                        "Sari".to_string(),
+                        RepSales {
+                            revenue: 500.0,
+                            deal_revenue: 0.0,
+                        },
+                    ),
+                    (
+                        "Budi".to_string(),
+                        RepSales {
+                            revenue: 900.0,
+                            deal_revenue: 10.0,
+                        },
+                    ),
+                ]
+                .into(),
+            ),
+            quota_attainment: Some(Quota {
+                by_rep: [("Andi".to_string(), Some(0.5))].into(),
+                reps_at_quota: 0,
+            }),
+            ..Metrics::default()
+        };
+        let mut rows = rows(&m);
+        assert_eq!(rows.len(), 3, "Andi has a quota but no sales");
+        sort(&mut rows, Sort::default());
+        let names: Vec<&str> = rows.iter().map(|r| r.rep.as_str()).collect();
+        assert_eq!(names, ["Budi", "Sari", "Andi"]);
+        sort(
+            &mut rows,
+            Sort {
+                column: 7,
+                descending: true,
+            },
+        );
+        assert_eq!(rows[0].rep, "Andi");
+        assert_eq!(rows[0].values[6], Some(0.5));
+        sort(
+            &mut rows,
+            Sort {
+                column: 0,
+                descending: false,
+            },
+        );
+        assert_eq!(rows[0].rep, "Andi");
+    }
+}

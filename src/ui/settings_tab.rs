@@ -1,0 +1,271 @@
+//! Settings: language, currency and the number format of the user's files,
+//! theme, pipeline stages, and the database (where it is, open another,
+//! start a new one).
+
+use std::path::PathBuf;
+use std::sync::mpsc::Receiver;
+
+use egui::{RichText, ThemePreference};
+
+use super::app::LarisApp;
+use super::tasks::Job;
+use super::theme;
+use crate::i18n::Lang;
+use crate::store::settings::{Settings, Stage};
+
+/// Currencies offered; the database keeps any ISO code an import brought.
+const CURRENCIES: [&str; 8] = ["IDR", "USD", "EUR", "SGD", "MYR", "AUD", "GBP", "JPY"];
+
+#[derive(Default)]
+pub struct SettingsTab {
+    /// The settings as stored, and the user's unsaved copy.
+    stored: Option<Result<Settings, String>>,
+    draft: Option<Settings>,
+    asked: bool,
+    /// A database file chosen in a dialog (its own thread).
+    pending_db: Option<Receiver<Option<PathBuf>>>,
+}
+
+impl SettingsTab {
+    pub fn loaded(&mut self, s: Result<Settings, String>) {
+        self.draft = s.as_ref().ok().cloned();
+        self.stored = Some(s);
+    }
+
+    /// Read the settings again when the tab shows next.
+    pub fn stale(&mut self) {
+        self.asked = false;
+        self.stored = None;
+        self.draft = None;
+    }
+}
+
+fn section(ui: &mut egui::Ui, title: &str) {
+    ui.add_space(theme::SPACE_M);
+    theme::subheading(ui, title);
+    ui.add_space(theme::SPACE_S);
+}
+
+pub fn show(app: &mut LarisApp, ui: &mut egui::Ui) {
+    let ctx = ui.ctx().clone();
+    if !app.settings.asked {
+        app.settings.asked = true;
+        app.spawn(&ctx, Job::LoadSettings);
+    }
+    if let Some(rx) = &app.settings.pending_db
+        && let Ok(choice) = rx.try_recv()
+    {
+        app.settings.pending_db = None;
+        if let Some(path) = choice {
+            app.switch_database(&ctx, path);
+            return;
+        }
+    }
+    let lang = app.lang;
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            theme::heading(ui, &lang.tr("settings-title"));
+
+            section(ui, &lang.tr("settings-language"));
+            let mut chosen = app.lang;
+            ui.horizontal(|ui| {
+                for l in Lang::ALL {
+                    ui.selectable_value(&mut chosen, l, lang.tr(super::app::lang_key(l)));
+                }
+            });
+            if chosen != app.lang {
+                app.set_lang(chosen);
+            }
+
+            section(ui, &lang.tr("settings-theme"));
+            let mut pref = app.persisted.theme;
+            ui.horizontal(|ui| {
+                ui.selectable_value(&mut pref, ThemePreference::Light, lang.tr("theme-light"));
+                ui.selectable_value(&mut pref, ThemePreference::Dark, lang.tr("theme-dark"));
+                ui.selectable_value(&mut pref, ThemePreference::System, lang.tr("theme-system"));
+            });
+            if pref != app.persisted.theme {
+                app.persisted.theme = pref;
+                ctx.set_theme(pref);
+            }
+
+            business(app, ui);
+            database(app, ui);
+        });
+}
+
+/// Currency, number format and pipeline stages: stored in the database.
+fn business(app: &mut LarisApp, ui: &mut egui::Ui) {
+    let lang = app.lang;
+    let ctx = ui.ctx().clone();
+    let Some(draft) = app.settings.draft.as_mut() else {
+        match &app.settings.stored {
+            Some(Err(e)) => {
+                ui.colored_label(theme::BAD, e);
+            }
+            _ => {
+                ui.spinner();
+            }
+        }
+        return;
+    };
+    section(ui, &lang.tr("settings-money"));
+    ui.horizontal(|ui| {
+        let label = ui.label(lang.tr("settings-currency"));
+        egui::ComboBox::from_id_salt("currency")
+            .selected_text(&draft.currency)
+            .show_ui(ui, |ui| {
+                let mut list: Vec<&str> = CURRENCIES.to_vec();
+                if !list.contains(&draft.currency.as_str()) {
+                    list.insert(0, &draft.currency);
+                }
+                let mut value = draft.currency.clone();
+                for c in list {
+                    ui.selectable_value(&mut value, c.to_string(), c);
+                }
+                draft.currency = value;
+            })
+            .response
+            .labelled_by(label.id);
+    });
+    ui.horizontal(|ui| {
+        ui.label(lang.tr("settings-file-numbers"));
+        ui.selectable_value(&mut draft.locale, "id".to_string(), "1.250.000,00");
+        ui.selectable_value(&mut draft.locale, "en".to_string(), "1,250,000.00");
+    });
+    ui.label(
+        RichText::new(lang.tr("settings-file-numbers-tip"))
+            .weak()
+            .small(),
+    );
+
+    section(ui, &lang.tr("settings-stages"));
+    ui.label(RichText::new(lang.tr("settings-stages-tip")).weak().small());
+    stages(ui, lang, &mut draft.pipeline_stages);
+
+    let changed = app.settings.stored.as_ref().and_then(|s| s.as_ref().ok()) != Some(&*draft);
+    let draft = draft.clone();
+    ui.add_space(theme::SPACE_S);
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(changed, egui::Button::new(lang.tr("settings-save")))
+            .clicked()
+        {
+            let mut s = draft.clone();
+            s.currency_chosen = true;
+            s.stages_chosen = true;
+            s.pipeline_stages.retain(|st| !st.name.trim().is_empty());
+            app.spawn(&ctx, Job::SaveSettings(Box::new(s)));
+            app.settings.stale();
+        }
+        if changed && ui.button(lang.tr("settings-discard")).clicked() {
+            app.settings.draft = app.settings.stored.clone().and_then(Result::ok);
+        }
+    });
+}
+
+/// The stages in order: rename, move, remove, add, and an optional win
+/// probability (else the history decides).
+fn stages(ui: &mut egui::Ui, lang: Lang, stages: &mut Vec<Stage>) {
+    let mut swap = None;
+    let mut remove = None;
+    egui::Grid::new("stages").striped(true).show(ui, |ui| {
+        ui.strong(lang.tr("settings-stage-name"));
+        ui.strong(lang.tr("settings-stage-probability"));
+        ui.label("");
+        ui.end_row();
+        let n = stages.len();
+        for (i, stage) in stages.iter_mut().enumerate() {
+            ui.add(egui::TextEdit::singleline(&mut stage.name).desired_width(180.0));
+            ui.horizontal(|ui| {
+                let mut own = stage.win_probability.is_some();
+                ui.checkbox(&mut own, lang.tr("settings-stage-own"));
+                match (own, stage.win_probability) {
+                    (true, None) => stage.win_probability = Some(0.5),
+                    (false, Some(_)) => stage.win_probability = None,
+                    _ => {}
+                }
+                if let Some(p) = &mut stage.win_probability {
+                    let mut percent = *p * 100.0;
+                    ui.add(
+                        egui::DragValue::new(&mut percent)
+                            .range(0.0..=100.0)
+                            .suffix("%"),
+                    );
+                    *p = percent / 100.0;
+                } else {
+                    ui.label(RichText::new(lang.tr("settings-stage-history")).weak());
+                }
+            });
+            ui.horizontal(|ui| {
+                if ui.add_enabled(i > 0, egui::Button::new("↑")).clicked() {
+                    swap = Some(i - 1);
+                }
+                if ui.add_enabled(i + 1 < n, egui::Button::new("↓")).clicked() {
+                    swap = Some(i);
+                }
+                if ui.button(lang.tr("settings-stage-remove")).clicked() {
+                    remove = Some(i);
+                }
+            });
+            ui.end_row();
+        }
+    });
+    if let Some(i) = swap {
+        stages.swap(i, i + 1);
+    }
+    if let Some(i) = remove {
+        stages.remove(i);
+    }
+    if ui.button(lang.tr("settings-stage-add")).clicked() {
+        stages.push(Stage {
+            name: String::new(),
+            win_probability: None,
+        });
+    }
+}
+
+fn database(app: &mut LarisApp, ui: &mut egui::Ui) {
+    let lang = app.lang;
+    let ctx = ui.ctx().clone();
+    section(ui, &lang.tr("settings-database"));
+    ui.horizontal(|ui| {
+        ui.label(lang.tr("settings-database-where"));
+        ui.monospace(app.config.db.display().to_string());
+    });
+    ui.horizontal(|ui| {
+        let busy = app.busy() || app.settings.pending_db.is_some();
+        if ui
+            .add_enabled(!busy, egui::Button::new(lang.tr("settings-database-open")))
+            .clicked()
+        {
+            app.settings.pending_db = Some(ask_file(&ctx, lang, false));
+        }
+        if ui
+            .add_enabled(!busy, egui::Button::new(lang.tr("settings-database-new")))
+            .clicked()
+        {
+            app.settings.pending_db = Some(ask_file(&ctx, lang, true));
+        }
+    });
+}
+
+/// The native dialog on its own thread: open a `.laris` file, or name a new one.
+fn ask_file(ctx: &egui::Context, lang: Lang, new: bool) -> Receiver<Option<PathBuf>> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let repaint = ctx.clone();
+    let filter = lang.tr("settings-database-filter");
+    let name = lang.tr("settings-database-new-name");
+    std::thread::spawn(move || {
+        let dialog = rfd::AsyncFileDialog::new().add_filter(filter, &["laris"]);
+        let file = if new {
+            pollster::block_on(dialog.set_file_name(name).save_file())
+        } else {
+            pollster::block_on(dialog.pick_file())
+        };
+        let _ = tx.send(file.map(|f| f.path().to_path_buf()));
+        repaint.request_repaint();
+    });
+    rx
+}

@@ -1,0 +1,282 @@
+//! The Targets tab: team and per-rep targets per month, quarter or year in a
+//! grid. Saving stores the changed cells as one batch (undoable in the Data
+//! tab); imported targets show here too.
+
+use std::collections::BTreeMap;
+
+use chrono::Datelike;
+use egui::{RichText, Vec2};
+
+use super::app::LarisApp;
+use super::tasks::Job;
+use super::theme;
+use crate::format;
+use crate::import::values::{ColumnFormat, parse_amount};
+use crate::store::targets::TargetRow;
+
+const METRICS: [&str; 4] = ["revenue", "deals_won", "new_customers", "activities"];
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Grain {
+    #[default]
+    Month,
+    Quarter,
+    Year,
+}
+
+#[derive(Default)]
+pub struct TargetsTab {
+    /// The stored targets, once read.
+    rows: Option<Result<Vec<TargetRow>, String>>,
+    asked: bool,
+    metric: usize,
+    grain: Grain,
+    year: Option<i32>,
+    /// Cells the user typed in, by (period, rep), as typed.
+    edits: BTreeMap<(String, String), String>,
+}
+
+impl TargetsTab {
+    pub fn loaded(&mut self, rows: Result<Vec<TargetRow>, String>) {
+        self.rows = Some(rows);
+    }
+
+    /// The stored targets changed: read them again when the tab shows.
+    pub fn stale(&mut self) {
+        self.asked = false;
+        self.rows = None;
+    }
+}
+
+/// The periods of `year` at `grain`, as targets name them.
+fn periods(year: i32, grain: Grain) -> Vec<String> {
+    match grain {
+        Grain::Month => (1..=12).map(|m| format!("{year}-{m:02}")).collect(),
+        Grain::Quarter => (1..=4).map(|q| format!("{year}-Q{q}")).collect(),
+        Grain::Year => vec![year.to_string()],
+    }
+}
+
+/// The typed value in hundredths; empty cells are no change.
+fn parse_cell(text: &str, decimal: char) -> Option<i64> {
+    parse_amount(
+        text,
+        ColumnFormat {
+            decimal,
+            day_first: true,
+        },
+    )
+    .filter(|v| *v >= 0)
+}
+
+pub fn show(app: &mut LarisApp, ui: &mut egui::Ui) {
+    let lang = app.lang;
+    let ctx = ui.ctx().clone();
+    if !app.targets.asked {
+        app.targets.asked = true;
+        app.spawn(&ctx, Job::LoadTargets);
+    }
+    let year = *app
+        .targets
+        .year
+        .get_or_insert_with(|| app.config.today.year());
+    theme::heading(ui, &lang.tr("targets-title"));
+    ui.label(RichText::new(lang.tr("targets-intro")).weak());
+    ui.add_space(theme::SPACE_S);
+    let tab = &mut app.targets;
+    ui.horizontal(|ui| {
+        let label = ui.label(lang.tr("targets-metric"));
+        let metric_label = |m: &str| lang.tr(&format!("metric-{m}"));
+        egui::ComboBox::from_id_salt("target-metric")
+            .selected_text(metric_label(METRICS[tab.metric]))
+            .show_ui(ui, |ui| {
+                for (i, m) in METRICS.iter().enumerate() {
+                    ui.selectable_value(&mut tab.metric, i, metric_label(m));
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        ui.add_space(theme::SPACE_M);
+        for (grain, id) in [
+            (Grain::Month, "targets-per-month"),
+            (Grain::Quarter, "targets-per-quarter"),
+            (Grain::Year, "targets-per-year"),
+        ] {
+            ui.selectable_value(&mut tab.grain, grain, lang.tr(id));
+        }
+        ui.add_space(theme::SPACE_M);
+        if ui.button("◀").clicked() {
+            tab.year = Some(year - 1);
+        }
+        ui.label(RichText::new(year.to_string()).strong());
+        if ui.button("▶").clicked() {
+            tab.year = Some(year + 1);
+        }
+    });
+    ui.add_space(theme::SPACE_S);
+    let stored = match &tab.rows {
+        None => {
+            ui.spinner();
+            return;
+        }
+        Some(Err(e)) => {
+            ui.colored_label(theme::BAD, e);
+            return;
+        }
+        Some(Ok(rows)) => rows.clone(),
+    };
+    let metric = METRICS[tab.metric];
+    let money = metric == "revenue";
+    let decimal = format::decimal_sep(lang);
+    let stored_map: BTreeMap<(String, String), i64> = stored
+        .iter()
+        .filter(|r| r.metric == metric)
+        .map(|r| ((r.period.clone(), r.rep.clone()), r.target_minor))
+        .collect();
+    let mut reps: Vec<String> = app
+        .worker
+        .facts
+        .as_ref()
+        .and_then(|f| f.as_ref().ok())
+        .map(|f| f.reps.clone())
+        .unwrap_or_default();
+    for r in stored.iter().filter(|r| !r.rep.is_empty()) {
+        if !reps.contains(&r.rep) {
+            reps.push(r.rep.clone());
+        }
+    }
+    let periods = periods(year, tab.grain);
+    let show_value = |minor: i64| {
+        if money {
+            format::decimal(lang, minor as f64 / 100.0, 0)
+        } else {
+            format::decimal(
+                lang,
+                minor as f64 / 100.0,
+                if minor % 100 == 0 { 0 } else { 2 },
+            )
+        }
+    };
+    let mut invalid = 0;
+    egui::ScrollArea::both()
+        .auto_shrink([false, true])
+        .max_height(ui.available_height() - 60.0)
+        .show(ui, |ui| {
+            egui::Grid::new("targets")
+                .striped(true)
+                .spacing(Vec2::new(theme::SPACE_S, theme::SPACE_S))
+                .show(ui, |ui| {
+                    ui.label("");
+                    for p in &periods {
+                        ui.strong(p);
+                    }
+                    ui.end_row();
+                    let team = lang.tr("targets-team");
+                    for rep in std::iter::once(String::new()).chain(reps.iter().cloned()) {
+                        ui.label(if rep.is_empty() {
+                            team.as_str()
+                        } else {
+                            rep.as_str()
+                        });
+                        for p in &periods {
+                            let key = (p.clone(), rep.clone());
+                            let mut text = tab.edits.get(&key).cloned().unwrap_or_else(|| {
+                                stored_map
+                                    .get(&key)
+                                    .map(|v| show_value(*v))
+                                    .unwrap_or_default()
+                            });
+                            let bad = tab.edits.contains_key(&key)
+                                && !text.trim().is_empty()
+                                && parse_cell(&text, decimal).is_none();
+                            invalid += usize::from(bad);
+                            let mut edit = egui::TextEdit::singleline(&mut text)
+                                .desired_width(if money { 110.0 } else { 60.0 })
+                                .align(egui::Align2::RIGHT_CENTER);
+                            if bad {
+                                edit = edit.text_color(theme::BAD);
+                            }
+                            let response = ui.add(edit);
+                            let name = if rep.is_empty() {
+                                team.clone()
+                            } else {
+                                rep.clone()
+                            };
+                            response.widget_info(|| {
+                                egui::WidgetInfo::labeled(
+                                    egui::Role::TextInput,
+                                    true,
+                                    format!("{name} {p}"),
+                                )
+                            });
+                            if response.changed() {
+                                tab.edits.insert(key, text);
+                            }
+                        }
+                        ui.end_row();
+                    }
+                });
+        });
+    ui.add_space(theme::SPACE_S);
+    let changes: Vec<TargetRow> = app
+        .targets
+        .edits
+        .iter()
+        .filter_map(|((period, rep), text)| {
+            let minor = parse_cell(text, decimal)?;
+            (stored_map.get(&(period.clone(), rep.clone())) != Some(&minor)).then(|| TargetRow {
+                period: period.clone(),
+                rep: rep.clone(),
+                metric: metric.to_string(),
+                target_minor: minor,
+            })
+        })
+        .collect();
+    ui.horizontal(|ui| {
+        let save = ui.add_enabled(
+            !changes.is_empty() && invalid == 0,
+            egui::Button::new(lang.tr("targets-save")),
+        );
+        if save.clicked() {
+            let label = lang.tr("targets-batch-name");
+            app.targets.edits.clear();
+            app.spawn(
+                &ctx,
+                Job::SaveTargets {
+                    label,
+                    rows: changes,
+                },
+            );
+        } else if ui
+            .add_enabled(
+                !app.targets.edits.is_empty(),
+                egui::Button::new(lang.tr("targets-discard")),
+            )
+            .clicked()
+        {
+            app.targets.edits.clear();
+        }
+        if invalid > 0 {
+            ui.colored_label(theme::BAD, lang.tr("targets-invalid"));
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods_and_cells() {
+        assert_eq!(
+            periods(2024, Grain::Quarter),
+            ["2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4"]
+        );
+        assert_eq!(periods(2024, Grain::Month)[11], "2024-12");
+        assert_eq!(parse_cell("5.000.000", ','), Some(500_000_000));
+        assert_eq!(parse_cell("Rp 1.250.000", ','), Some(125_000_000));
+        assert_eq!(parse_cell("12", '.'), Some(1200));
+        assert_eq!(parse_cell("-5", '.'), None, "a target is never negative");
+        assert_eq!(parse_cell("abc", ','), None);
+    }
+}
