@@ -34,6 +34,9 @@ fn sample_shop(db: &Path) -> Harness<'static, LarisApp> {
     let mut h = harness(db, Lang::En);
     wait_for(&mut h, "Try the sample shop");
     h.get_by_label("Try the sample shop").click();
+    // The shop opens on its figures; the Data tab is one click away.
+    wait_for(&mut h, "Revenue");
+    h.get_by_label("Data").click();
     wait_for(&mut h, "Import history");
     h
 }

@@ -83,6 +83,8 @@ fn wizard_maps_previews_lists_problems_and_imports_the_valid_rows() {
         ),
         ["A-1 Toko 125000000", "A-3 Shopee 7500000"]
     );
-    // Back on the Data tab, the import is in the history.
+    // The first import opens the figures; the Data tab has it in the history.
+    wait_for(&mut h, "Revenue");
+    h.get_by_label("Data").click();
     wait_for(&mut h, "Import history");
 }

@@ -65,6 +65,7 @@ pub fn app_config(db: &Path, lang: laris::i18n::Lang) -> laris::ui::AppConfig {
         seed: 1,
         until: chrono::NaiveDate::from_ymd_opt(2025, 6, 30).unwrap(),
     };
+    config.today = config.sample.until;
     config
 }
 

@@ -30,7 +30,7 @@ filter-source = Lead source
 filter-all = all
 
 help-button = Help: { $metric }
-help-close = Close
+help-close = Got it
 help-chart-read-heading = How to read it
 change-none = no comparison
 change-points = { $n } pts

@@ -30,7 +30,7 @@ filter-source = Sumber prospek
 filter-all = semua
 
 help-button = Bantuan: { $metric }
-help-close = Tutup
+help-close = Oke, mengerti
 help-chart-read-heading = Cara membacanya
 change-none = tanpa pembanding
 change-points = { $n } poin
