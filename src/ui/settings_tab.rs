@@ -170,48 +170,51 @@ fn business(app: &mut LarisApp, ui: &mut egui::Ui) {
 fn stages(ui: &mut egui::Ui, lang: Lang, stages: &mut Vec<Stage>) {
     let mut swap = None;
     let mut remove = None;
-    egui::Grid::new("stages").striped(true).show(ui, |ui| {
-        ui.strong(lang.tr("settings-stage-name"));
-        ui.strong(lang.tr("settings-stage-probability"));
-        ui.label("");
-        ui.end_row();
-        let n = stages.len();
-        for (i, stage) in stages.iter_mut().enumerate() {
-            ui.add(egui::TextEdit::singleline(&mut stage.name).desired_width(180.0));
-            ui.horizontal(|ui| {
-                let mut own = stage.win_probability.is_some();
-                ui.checkbox(&mut own, lang.tr("settings-stage-own"));
-                match (own, stage.win_probability) {
-                    (true, None) => stage.win_probability = Some(0.5),
-                    (false, Some(_)) => stage.win_probability = None,
-                    _ => {}
-                }
-                if let Some(p) = &mut stage.win_probability {
-                    let mut percent = *p * 100.0;
-                    ui.add(
-                        egui::DragValue::new(&mut percent)
-                            .range(0.0..=100.0)
-                            .suffix("%"),
-                    );
-                    *p = percent / 100.0;
-                } else {
-                    ui.label(RichText::new(lang.tr("settings-stage-history")).weak());
-                }
-            });
-            ui.horizontal(|ui| {
-                if ui.add_enabled(i > 0, egui::Button::new("↑")).clicked() {
-                    swap = Some(i - 1);
-                }
-                if ui.add_enabled(i + 1 < n, egui::Button::new("↓")).clicked() {
-                    swap = Some(i);
-                }
-                if ui.button(lang.tr("settings-stage-remove")).clicked() {
-                    remove = Some(i);
-                }
-            });
+    egui::Grid::new("stages")
+        .striped(true)
+        .min_col_width(180.0)
+        .show(ui, |ui| {
+            ui.strong(lang.tr("settings-stage-name"));
+            ui.strong(lang.tr("settings-stage-probability"));
+            ui.label("");
             ui.end_row();
-        }
-    });
+            let n = stages.len();
+            for (i, stage) in stages.iter_mut().enumerate() {
+                ui.add(egui::TextEdit::singleline(&mut stage.name).desired_width(180.0));
+                ui.horizontal(|ui| {
+                    let mut own = stage.win_probability.is_some();
+                    ui.checkbox(&mut own, lang.tr("settings-stage-own"));
+                    match (own, stage.win_probability) {
+                        (true, None) => stage.win_probability = Some(0.5),
+                        (false, Some(_)) => stage.win_probability = None,
+                        _ => {}
+                    }
+                    if let Some(p) = &mut stage.win_probability {
+                        let mut percent = *p * 100.0;
+                        ui.add(
+                            egui::DragValue::new(&mut percent)
+                                .range(0.0..=100.0)
+                                .suffix("%"),
+                        );
+                        *p = percent / 100.0;
+                    } else {
+                        ui.label(RichText::new(lang.tr("settings-stage-history")).weak());
+                    }
+                });
+                ui.horizontal(|ui| {
+                    if ui.add_enabled(i > 0, egui::Button::new("↑")).clicked() {
+                        swap = Some(i - 1);
+                    }
+                    if ui.add_enabled(i + 1 < n, egui::Button::new("↓")).clicked() {
+                        swap = Some(i);
+                    }
+                    if ui.button(lang.tr("settings-stage-remove")).clicked() {
+                        remove = Some(i);
+                    }
+                });
+                ui.end_row();
+            }
+        });
     if let Some(i) = swap {
         stages.swap(i, i + 1);
     }

@@ -57,6 +57,30 @@ fn periods(year: i32, grain: Grain) -> Vec<String> {
     }
 }
 
+/// A column's name: the month or quarter in the user's language.
+fn header(lang: crate::i18n::Lang, period: &str) -> String {
+    match crate::metrics::dataset::target_period(period) {
+        Some((from, _, _)) => {
+            let sel = |kind| {
+                crate::metrics::Selection::containing(kind, crate::metrics::dataset::date_of(from))
+            };
+            let kind = match period.len() {
+                7 if period.contains('Q') => crate::metrics::PeriodKind::Quarter,
+                // The year is in the bar above: the month's name is enough.
+                7 => {
+                    return lang.tr(&format!(
+                        "month-short-{}",
+                        &period[5..].trim_start_matches('0')
+                    ));
+                }
+                _ => crate::metrics::PeriodKind::Year,
+            };
+            format::period(lang, &sel(kind))
+        }
+        None => period.to_string(),
+    }
+}
+
 /// The typed value in hundredths; empty cells are no change.
 fn parse_cell(text: &str, decimal: char) -> Option<i64> {
     parse_amount(
@@ -164,11 +188,12 @@ pub fn show(app: &mut LarisApp, ui: &mut egui::Ui) {
         .show(ui, |ui| {
             egui::Grid::new("targets")
                 .striped(true)
+                .min_col_width(if money { 100.0 } else { 56.0 })
                 .spacing(Vec2::new(theme::SPACE_S, theme::SPACE_S))
                 .show(ui, |ui| {
                     ui.label("");
                     for p in &periods {
-                        ui.strong(p);
+                        ui.strong(header(lang, p));
                     }
                     ui.end_row();
                     let team = lang.tr("targets-team");

@@ -79,7 +79,16 @@ fn one(
             ui.set_height(CARD_HEIGHT - 2.0 * theme::SPACE_M);
             let title = lang.tr(&format!("metric-{}", card.id));
             ui.horizontal(|ui| {
-                ui.label(RichText::new(&title).size(theme::SIZE_CARD_TITLE).weak());
+                // Long titles (Indonesian ones are) end in "…", never
+                // push the help button out of the card.
+                let room = ui.available_width() - 32.0;
+                ui.scope(|ui| {
+                    ui.set_max_width(room);
+                    ui.add(
+                        egui::Label::new(RichText::new(&title).size(theme::SIZE_CARD_TITLE).weak())
+                            .truncate(),
+                    );
+                });
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     let help = ui.small_button("?").on_hover_text(lang.tr("help-title"));
                     let label = lang.tr_args("help-button", &[("metric", title.clone().into())]);
