@@ -154,6 +154,19 @@ pub fn cards(tab: Tab) -> &'static [Card] {
     }
 }
 
+/// Whether a filter leaves some of the card's records whole (metrics.md,
+/// "Filters": kinds without the filtered field are not filtered), so the
+/// figure mixes filtered and unfiltered records.
+pub fn mixes_filtered(card: &Card, filters: &super::Filters) -> bool {
+    let by_rep = [Orders, Leads, Deals, Activities, Targets, OrderLines];
+    let by_channel = [Orders, Inquiries, OrderLines];
+    let by_source = [Leads, Deals];
+    let whole = |keeps: &[Kind]| card.needs.iter().any(|k| !keeps.contains(k));
+    (filters.rep.is_some() && whole(&by_rep))
+        || (filters.channel.is_some() && whole(&by_channel))
+        || (filters.source.is_some() && whole(&by_source))
+}
+
 /// Every one-number figure of a report by id, including the totals of the
 /// activity breakdowns, which the cards show as one number.
 pub fn figures(m: &Metrics) -> BTreeMap<String, Option<f64>> {
@@ -209,5 +222,25 @@ mod tests {
         assert_eq!(Unit::Rate.show(Lang::En, "IDR", None), "–");
         assert_eq!(change(Some(110.0), Some(100.0)), Some(0.1));
         assert_eq!(change(Some(1.0), Some(0.0)), None);
+    }
+
+    #[test]
+    fn filters_mark_figures_with_unfiltered_kinds() {
+        let card = |id: &str| *PERFORMANCE.iter().find(|c| c.id == id).expect("card");
+        let rep = super::super::Filters {
+            rep: Some("Sari".into()),
+            ..Default::default()
+        };
+        let source = super::super::Filters {
+            source: Some("referral".into()),
+            ..Default::default()
+        };
+        // Expenses have no rep: CAC under a rep filter mixes.
+        assert!(mixes_filtered(&card("cac"), &rep));
+        assert!(!mixes_filtered(&card("revenue"), &rep));
+        // Orders have no lead source.
+        assert!(mixes_filtered(&card("revenue"), &source));
+        assert!(!mixes_filtered(&card("win_rate"), &source));
+        assert!(!mixes_filtered(&card("cac"), &Default::default()));
     }
 }

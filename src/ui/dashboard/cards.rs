@@ -46,7 +46,17 @@ pub fn grid(app: &mut LarisApp, ui: &mut egui::Ui, tab: Tab, figures: &Figures, 
                     egui::UiBuilder::new()
                         .max_rect(rect)
                         .layout(egui::Layout::top_down(egui::Align::Min)),
-                    |ui| one(app, ui, card, figures, spark.map(Vec::as_slice), card_width),
+                    |ui| {
+                        one(
+                            app,
+                            ui,
+                            card,
+                            figures,
+                            spark.map(Vec::as_slice),
+                            card_width,
+                            &q.filters,
+                        )
+                    },
                 );
             }
         });
@@ -61,6 +71,7 @@ fn one(
     figures: &Figures,
     spark: Option<&[Option<f64>]>,
     width: f32,
+    filters: &crate::metrics::Filters,
 ) {
     let lang = app.lang;
     let currency = figures.report.currency.clone();
@@ -138,6 +149,10 @@ fn one(
             });
             ui.horizontal(|ui| {
                 change(ui, lang, card, now, then, &currency);
+                if catalog::mixes_filtered(card, filters) {
+                    ui.label(RichText::new("≈").size(theme::SIZE_SMALL + 1.0).weak())
+                        .on_hover_text(lang.tr("card-mixed-filter"));
+                }
                 if let Some(second) = companion(card.id) {
                     let v = figures.now.get(second).copied().flatten();
                     let unit = if second == "revenue_target" || second == "opportunity_value" {
