@@ -21,6 +21,7 @@ pub fn show(app: &mut LarisApp, ui: &mut egui::Ui) {
                 let busy = app.busy();
                 if ui
                     .add_enabled(!busy, egui::Button::new(app.tr("data-import")))
+                    .on_hover_text(app.tr("shortcut-import"))
                     .clicked()
                 {
                     app.pick_files(&ctx);

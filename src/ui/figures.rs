@@ -7,6 +7,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 
 use chrono::NaiveDate;
@@ -171,15 +172,14 @@ fn serve(
         ctx.request_repaint();
         ok
     };
-    let mut dataset: Option<Dataset> = None;
-    let mut next: Option<Request> = None;
+    let mut dataset: Option<Arc<Dataset>> = None;
+    // The sparklines of the last query, computed beside the next query's
+    // figures; a newer query stops them.
+    let mut sparks_cancel = Arc::new(AtomicBool::new(false));
     loop {
-        let request = match next.take() {
-            Some(r) => r,
-            None => match requests.recv() {
-                Ok(r) => r,
-                Err(_) => return,
-            },
+        let request = match requests.recv() {
+            Ok(r) => r,
+            Err(_) => return,
         };
         // Drain what queued up: a reload wins, else the latest query.
         let mut reload = matches!(request, Request::Reload);
@@ -200,30 +200,34 @@ fn serve(
                 .map_err(|e| e.to_string())
                 .and_then(|s| Dataset::load(s.conn()).map_err(|e| format!("{e:#}")));
             let facts = loaded.as_ref().map(facts).map_err(Clone::clone);
-            dataset = loaded.ok();
+            dataset = loaded.ok().map(Arc::new);
             if !send(Reply::Loaded(facts)) {
                 return;
             }
             // Queries asked before the reload are asked again by the app.
             continue;
         }
-        let (Some(ds), Some(q)) = (&dataset, query) else {
+        let (Some(ds), Some(q)) = (dataset.clone(), query) else {
             continue;
         };
-        let figures = Arc::new(compute(ds, &q));
+        sparks_cancel.store(true, Ordering::Relaxed);
+        let figures = Arc::new(compute(&ds, &q));
         if !send(Reply::Figures(q.clone(), figures)) {
             return;
         }
-        // Sparklines only when nothing newer is waiting.
-        match requests.try_recv() {
-            Ok(r) => next = Some(r),
-            Err(TryRecvError::Empty) => {
-                if !send(Reply::Sparks(q.clone(), Arc::new(sparks(ds, &q)))) {
-                    return;
-                }
+        sparks_cancel = Arc::new(AtomicBool::new(false));
+        let (ds, cancel, replies, ctx) = (
+            ds.clone(),
+            sparks_cancel.clone(),
+            replies.clone(),
+            ctx.clone(),
+        );
+        std::thread::spawn(move || {
+            if let Some(s) = sparks(&ds, &q, &cancel) {
+                let _ = replies.send(Reply::Sparks(q, Arc::new(s)));
+                ctx.request_repaint();
             }
-            Err(TryRecvError::Disconnected) => return,
-        }
+        });
     }
 }
 
@@ -277,11 +281,15 @@ fn activity_totals(v: &View<'_>, p: DayRange) -> [(String, Option<f64>); 2] {
     ]
 }
 
-/// Each card's figure over the last twelve periods of the chosen kind.
-fn sparks(ds: &Dataset, q: &Query) -> Sparks {
+/// Each card's figure over the last twelve periods of the chosen kind;
+/// none when cancelled.
+fn sparks(ds: &Dataset, q: &Query, cancel: &AtomicBool) -> Option<Sparks> {
     let v = View::new(ds, &q.filters);
     let mut out: Sparks = BTreeMap::new();
     for back in (0..SPARK_PERIODS).rev() {
+        if cancel.load(Ordering::Relaxed) {
+            return None;
+        }
         let sel = q.sel.shift(-back);
         let mut values =
             catalog::scalar_map(&report::scalars(&v, &sel, sel.comparison(q.cmp, q.today)));
@@ -290,5 +298,5 @@ fn sparks(ds: &Dataset, q: &Query) -> Sparks {
             out.entry(id).or_default().push(value);
         }
     }
-    out
+    Some(out)
 }

@@ -43,7 +43,10 @@ pub fn show(app: &mut LarisApp, ui: &mut egui::Ui) {
                             .weak(),
                     );
                     ui.add_space(theme::SPACE_M);
-                    if theme::secondary_button(ui, &app.tr("welcome-import")).clicked() {
+                    if theme::secondary_button(ui, &app.tr("welcome-import"))
+                        .on_hover_text(app.tr("shortcut-import"))
+                        .clicked()
+                    {
                         app.pick_files(&ctx);
                     }
                     ui.label(
