@@ -39,7 +39,10 @@ fn wait_for(h: &mut Harness<'_, LarisApp>, label: &str) {
     let start = Instant::now();
     while h.query_all_by_label(label).next().is_none() {
         h.step();
-        assert!(start.elapsed() < Duration::from_secs(120), "{label} never showed");
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "{label} never showed"
+        );
         std::thread::sleep(Duration::from_millis(1));
     }
 }

@@ -55,3 +55,45 @@ fn welcome_indonesian_dark() {
         "Data Anda hanya disimpan di komputer ini",
     );
 }
+
+/// Every tab of the sample shop, once its figures and sparklines are in.
+fn tabs(suffix: &str, lang: Lang, theme: egui::Theme) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(&dir.path().join("shop.laris"), lang, theme);
+    let sample = lang.tr("welcome-sample");
+    wait_for(&mut h, &sample);
+    h.get_by_label(&sample).click();
+    wait_for(&mut h, &lang.tr("metric-revenue"));
+    for (tab, shown) in [
+        ("tab-performance", "metric-revenue"),
+        ("tab-activity", "metric-activities"),
+        ("tab-productivity", "reps-title"),
+        ("tab-targets", "targets-team"),
+        ("tab-settings", "settings-database"),
+        ("tab-data", "data-history"),
+    ] {
+        h.query_all_by_label(&lang.tr(tab)).next().unwrap().click();
+        wait_for(&mut h, &lang.tr(shown));
+        // Sparklines arrive after the figures, and cards fade in.
+        for _ in 0..30 {
+            h.step();
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        if tab == "tab-settings" {
+            // The database path differs from machine to machine.
+            let row = h.get_by_label(&lang.tr("settings-database-where")).rect();
+            h.mask(egui::Rect::from_x_y_ranges(0.0..=1280.0, row.y_range()));
+        }
+        h.snapshot(&format!("{}_{suffix}", tab.trim_start_matches("tab-")));
+    }
+}
+
+#[test]
+fn tabs_english_light() {
+    tabs("en_light", Lang::En, egui::Theme::Light);
+}
+
+#[test]
+fn tabs_indonesian_dark() {
+    tabs("id_dark", Lang::Id, egui::Theme::Dark);
+}

@@ -180,7 +180,9 @@ fn stages(ui: &mut egui::Ui, lang: Lang, stages: &mut Vec<Stage>) {
             ui.end_row();
             let n = stages.len();
             for (i, stage) in stages.iter_mut().enumerate() {
-                ui.add(egui::TextEdit::singleline(&mut stage.name).desired_width(180.0));
+                let name = ui.add(egui::TextEdit::singleline(&mut stage.name).desired_width(180.0));
+                let label = lang.tr_args("settings-stage-n", &[("n", (i + 1).into())]);
+                name.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, &label));
                 ui.horizontal(|ui| {
                     let mut own = stage.win_probability.is_some();
                     ui.checkbox(&mut own, lang.tr("settings-stage-own"));

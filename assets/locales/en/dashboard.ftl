@@ -96,3 +96,4 @@ settings-database-filter = Laris database
 settings-database-new-name = my-shop.laris
 card-mixed-filter = Partly unfiltered: some of the records behind this figure (such as expenses, survey scores or subscriptions) have no rep, channel or source, so they count whole.
 shortcut-import = Import files (Ctrl+O)
+settings-stage-n = Stage { $n }
