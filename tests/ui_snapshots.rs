@@ -84,7 +84,7 @@ fn tabs(suffix: &str, lang: Lang, theme: egui::Theme) {
             let row = h.get_by_label(&lang.tr("settings-database-where")).rect();
             h.mask(egui::Rect::from_x_y_ranges(0.0..=1280.0, row.y_range()));
         }
-        h.snapshot(&format!("{}_{suffix}", tab.trim_start_matches("tab-")));
+        h.snapshot(format!("{}_{suffix}", tab.trim_start_matches("tab-")));
     }
 }
 
