@@ -88,6 +88,20 @@ fn by_rep(items: impl Iterator<Item = (u32, f64, f64)>, v: &View<'_>) -> ByRep {
     acc.into_map(&v.ds.reps, |(num, den)| ratio(num, den))
 }
 
+/// avg_deal_size per rep (the per-rep table of the Productivity tab; not a
+/// key of the report): mean close_value of the rep's deals won in P that
+/// have one.
+pub fn avg_deal_size_by_rep(v: &View<'_>, p: DayRange) -> Option<ByRep> {
+    let d = &v.ds.deals;
+    v.ds.present.deals.then(|| {
+        by_rep(
+            won_in(v, p)
+                .filter_map(|i| d.close_value[i].map(|c| (d.rep[i], major(i128::from(c)), 1.0))),
+            v,
+        )
+    })
+}
+
 pub fn fill_breakdowns(v: &View<'_>, p: DayRange, m: &mut Metrics) {
     let ds = v.ds;
     let (o, d) = (&ds.orders, &ds.deals);

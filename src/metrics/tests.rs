@@ -289,6 +289,16 @@ fn deals_opportunities_win_rate_cycle_size() {
     approx(m(&r, "avg_deal_cycle_days_by_rep.Sari"), 28.25);
     null(m(&r, "avg_deal_cycle_days_by_rep.Budi"));
     assert!(m(&r, "avg_deal_cycle_days_by_rep").get("Budi").is_some());
+
+    // Per rep, for the Productivity table: Sari's D1 900 and D4 250; Budi won
+    // nothing with a close value in February.
+    let db = shop();
+    let ds = Dataset::load(db.store.conn()).unwrap();
+    let v = View::new(&ds, &Filters::default());
+    let p = DayRange::of(Selection::parse("month:2024-02").unwrap().period);
+    let sizes = productivity::avg_deal_size_by_rep(&v, p).unwrap();
+    assert_eq!(sizes.get("Sari"), Some(&Some(575.0)));
+    assert_eq!(sizes.get("Budi"), None);
 }
 
 #[test]

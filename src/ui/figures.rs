@@ -35,6 +35,8 @@ pub struct Figures {
     /// One-number figures by metric id, for P and for the comparison period.
     pub now: BTreeMap<String, Option<f64>>,
     pub then: BTreeMap<String, Option<f64>>,
+    /// Average deal size per rep, for the per-rep table (not in the report).
+    pub deal_size_by_rep: Option<crate::metrics::report::ByRep>,
 }
 
 /// The last twelve periods of each one-number figure, oldest first, for the
@@ -263,7 +265,14 @@ pub fn compute(ds: &Dataset, q: &Query) -> Figures {
     ));
     let totals = activity_totals(&v, cmp);
     then.extend(totals);
-    Figures { report, now, then }
+    let p = DayRange::of(q.sel.period);
+    let deal_size_by_rep = crate::metrics::productivity::avg_deal_size_by_rep(&v, p);
+    Figures {
+        report,
+        now,
+        then,
+        deal_size_by_rep,
+    }
 }
 
 fn activity_totals(v: &View<'_>, p: DayRange) -> [(String, Option<f64>); 2] {

@@ -97,3 +97,4 @@ settings-database-new-name = my-shop.laris
 card-mixed-filter = Partly unfiltered: some of the records behind this figure (such as expenses, survey scores or subscriptions) have no rep, channel or source, so they count whole.
 shortcut-import = Import files (Ctrl+O)
 settings-stage-n = Stage { $n }
+reps-col-deal-size = Avg deal size

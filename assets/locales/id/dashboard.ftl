@@ -97,3 +97,4 @@ settings-database-new-name = toko-saya.laris
 card-mixed-filter = Sebagian tidak tersaring: sebagian data di balik angka ini (misalnya biaya, skor survei, atau langganan) tidak punya sales, saluran, atau sumber, jadi dihitung seluruhnya.
 shortcut-import = Impor berkas (Ctrl+O)
 settings-stage-n = Tahap { $n }
+reps-col-deal-size = Rata-rata deal

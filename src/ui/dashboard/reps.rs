@@ -9,12 +9,13 @@ use super::super::app::LarisApp;
 use super::super::figures::Figures;
 use super::super::theme;
 use crate::metrics::catalog::Unit;
-use crate::metrics::report::Metrics;
+use crate::metrics::report::{ByRep, Metrics};
 
 /// The columns after the rep's name: message id and unit.
-const COLUMNS: [(&str, Unit); 7] = [
+const COLUMNS: [(&str, Unit); 8] = [
     ("reps-col-sales", Unit::Money),
     ("reps-col-deal-revenue", Unit::Money),
+    ("reps-col-deal-size", Unit::Money),
     ("reps-col-win-rate", Unit::Rate),
     ("reps-col-cycle", Unit::Days),
     ("reps-col-lead-conversion", Unit::Rate),
@@ -41,11 +42,11 @@ impl Default for Sort {
 /// One rep's figures in the order of [`COLUMNS`].
 pub struct RepRow {
     pub rep: String,
-    pub values: [Option<f64>; 7],
+    pub values: [Option<f64>; 8],
 }
 
 /// Every rep the report names, with their figures.
-pub fn rows(m: &Metrics) -> Vec<RepRow> {
+pub fn rows(m: &Metrics, deal_sizes: Option<&ByRep>) -> Vec<RepRow> {
     let mut reps = BTreeSet::new();
     let by_rep = [
         m.win_rate_by_rep.as_ref(),
@@ -53,6 +54,7 @@ pub fn rows(m: &Metrics) -> Vec<RepRow> {
         m.lead_conversion_rate_by_rep.as_ref(),
         m.clv_by_rep.as_ref(),
         m.quota_attainment.as_ref().map(|q| &q.by_rep),
+        deal_sizes,
     ];
     for map in by_rep.iter().flatten() {
         reps.extend(map.keys().cloned());
@@ -68,6 +70,7 @@ pub fn rows(m: &Metrics) -> Vec<RepRow> {
                 values: [
                     sales.map(|s| s.revenue),
                     sales.map(|s| s.deal_revenue),
+                    get(5),
                     get(0),
                     get(1),
                     get(2),
@@ -105,7 +108,7 @@ pub fn sort(rows: &mut [RepRow], sort: Sort) {
 pub fn table(app: &mut LarisApp, ui: &mut egui::Ui, figures: &Figures) {
     let lang = app.lang;
     let currency = &figures.report.currency;
-    let mut rows = rows(&figures.report.metrics);
+    let mut rows = rows(&figures.report.metrics, figures.deal_size_by_rep.as_ref());
     theme::subheading(ui, &lang.tr("reps-title"));
     if rows.is_empty() {
         ui.label(RichText::new(lang.tr("reps-none")).weak());
@@ -217,7 +220,8 @@ mod tests {
             }),
             ..Metrics::default()
         };
-        let mut rows = rows(&m);
+        let sizes: ByRep = [("Budi".to_string(), Some(120.0))].into();
+        let mut rows = rows(&m, Some(&sizes));
         assert_eq!(rows.len(), 3, "Andi has a quota but no sales");
         sort(&mut rows, Sort::default());
         let names: Vec<&str> = rows.iter().map(|r| r.rep.as_str()).collect();
@@ -225,12 +229,14 @@ mod tests {
         sort(
             &mut rows,
             Sort {
-                column: 7,
+                column: 8,
                 descending: true,
             },
         );
         assert_eq!(rows[0].rep, "Andi");
-        assert_eq!(rows[0].values[6], Some(0.5));
+        assert_eq!(rows[0].values[7], Some(0.5));
+        let budi = rows.iter().find(|r| r.rep == "Budi").unwrap();
+        assert_eq!(budi.values[2], Some(120.0));
         sort(
             &mut rows,
             Sort {
