@@ -82,19 +82,60 @@ fn benches(c: &mut Criterion) {
     h.get_by_label("Performance").click();
     h.run_steps(3);
 
-    // Back one month per iteration: each is a period the app has not shown.
-    let mut shown = start;
+    // Week by week, back to the first order and then forward again with the
+    // other comparison, so that every step is a query the app has not seen
+    // (its cache is smaller than the weeks of data). A step is timed only when
+    // the new week's revenue differs from the one shown, so that its figure
+    // on screen means the new result arrived.
+    h.get_by_label("Period").click();
+    h.run_steps(2);
+    h.get_by_label("Week").click_accesskit();
+    let mut shown = Selection::containing(PeriodKind::Week, last);
+    wait_for(&mut h, &revenue(&shown));
+    let first = ds
+        .orders
+        .date
+        .first()
+        .map(|&d| laris::metrics::dataset::date_of(d))
+        .expect("orders");
+    let mut step = -1;
+    let mut last_year = false;
     group.sample_size(10);
     group.bench_function("period change to figures on screen", |b| {
         b.iter_custom(|iters| {
             let mut total = Duration::ZERO;
-            for _ in 0..iters {
-                let next = shown.shift(-1);
-                let expected = revenue(&next);
+            let mut done = 0;
+            while done < iters {
+                let mut next = shown.shift(step);
+                if next.period.to < first || next.period.from > last {
+                    step = -step;
+                    last_year = !last_year;
+                    h.get_by_label("Compare with").click();
+                    h.run_steps(2);
+                    let option = if last_year {
+                        "same period last year"
+                    } else {
+                        "previous period"
+                    };
+                    h.get_by_label(option).click_accesskit();
+                    h.run_steps(2);
+                    next = shown.shift(step);
+                }
+                let (before, expected) = (revenue(&shown), revenue(&next));
+                let key = if step < 0 {
+                    egui::Key::ArrowLeft
+                } else {
+                    egui::Key::ArrowRight
+                };
                 let t = Instant::now();
-                h.key_press(egui::Key::ArrowLeft);
-                wait_for(&mut h, &expected);
-                total += t.elapsed();
+                h.key_press(key);
+                if expected != before {
+                    wait_for(&mut h, &expected);
+                    total += t.elapsed();
+                    done += 1;
+                } else {
+                    h.run_steps(2);
+                }
                 shown = next;
             }
             total
