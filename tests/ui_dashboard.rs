@@ -99,7 +99,11 @@ fn period_comparison_and_filter_change_the_figures() {
     let june = report(&db, &["--period", "month:2025-06"]);
     shows(&mut h, Lang::Id, &june, "orders");
 
-    // Previous period: May, with May's figures.
+    // The Left key and the ◀ button go back a period; Right comes forward.
+    h.key_press(egui::Key::ArrowLeft);
+    wait_for(&mut h, "Mei 2025");
+    h.key_press(egui::Key::ArrowRight);
+    wait_for(&mut h, "Juni 2025");
     h.get_by_label("Periode sebelumnya").click();
     wait_for(&mut h, "Mei 2025");
     let may = report(&db, &["--period", "month:2025-05"]);

@@ -499,6 +499,10 @@ impl LarisApp {
     /// period (unless a text field has the keyboard).
     fn shortcuts(&mut self, ctx: &egui::Context) {
         use egui::{Key, KeyboardShortcut, Modifiers};
+        // A frame egui runs twice (to settle a layout) sees its keys twice.
+        if ctx.current_pass_index() > 0 {
+            return;
+        }
         let open = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
         let settings = KeyboardShortcut::new(Modifiers::COMMAND, Key::Comma);
         if ctx.input_mut(|i| i.consume_shortcut(&open)) && !self.busy() && self.wizard.is_none() {
@@ -509,12 +513,17 @@ impl LarisApp {
         }
         let typing = ctx.memory(|m| m.focused().is_some()) && ctx.egui_wants_keyboard_input();
         if self.persisted.screen.metric_tab().is_some() && self.wizard.is_none() && !typing {
-            let (left, right) = ctx.input(|i| {
-                (
-                    i.key_pressed(Key::ArrowLeft) && i.modifiers.is_none(),
-                    i.key_pressed(Key::ArrowRight) && i.modifiers.is_none(),
-                )
-            });
+            // From the raw events: egui spends arrow keys on moving the focus
+            // when a button or list has it, and the period must move anyway.
+            let pressed = |key: Key| {
+                ctx.input(|i| {
+                    i.raw.events.iter().any(|e| {
+                        matches!(e, egui::Event::Key { key: k, pressed: true, modifiers, .. }
+                            if *k == key && modifiers.is_none())
+                    })
+                })
+            };
+            let (left, right) = (pressed(Key::ArrowLeft), pressed(Key::ArrowRight));
             if left {
                 dashboard::step_period(self, -1);
             }
