@@ -1,6 +1,10 @@
 //! Numbers as the user's locale writes them (metrics.md, "Showing numbers").
 
-use crate::i18n::Lang;
+use chrono::{Datelike, NaiveDate};
+
+use crate::i18n::{Arg, Lang};
+use crate::metrics::Filters;
+use crate::metrics::period::{Period, PeriodKind, Selection};
 
 /// Thousands separator of the language: `10.000` in Indonesian, `10,000` in English.
 pub fn thousands_sep(lang: Lang) -> char {
@@ -86,6 +90,78 @@ pub fn duration(lang: Lang, value: f64, unit: &str) -> String {
     format!("{} {unit}", decimal(lang, value, 1))
 }
 
+/// The short name of a date's month: `Agu` / `Aug`.
+pub fn month_short(lang: Lang, d: NaiveDate) -> String {
+    lang.tr(&format!("chart-month-{}", d.month()))
+}
+
+/// A date as people write it: `5 Agu 2024` / `5 Aug 2024`.
+pub fn date(lang: Lang, d: NaiveDate) -> String {
+    format!("{} {} {}", d.day(), month_short(lang, d), d.year())
+}
+
+/// A period in words: a whole month `Agu 2024`, a whole year `2024`, one
+/// day `5 Agu 2024`, else `1 Agu – 15 Sep 2024`.
+pub fn period(lang: Lang, p: Period) -> String {
+    let whole = |kind| Selection::containing(kind, p.from).period == p;
+    if p.from == p.to {
+        date(lang, p.from)
+    } else if whole(PeriodKind::Year) {
+        p.from.year().to_string()
+    } else if whole(PeriodKind::Month) {
+        format!("{} {}", month_short(lang, p.from), p.from.year())
+    } else if p.from.year() == p.to.year() {
+        let start = format!("{} {}", p.from.day(), month_short(lang, p.from));
+        format!("{start} – {}", date(lang, p.to))
+    } else {
+        format!("{} – {}", date(lang, p.from), date(lang, p.to))
+    }
+}
+
+/// A large amount shortened for a chart axis: `1,5 jt` / `1.5M`.
+pub fn abbreviated(lang: Lang, value: f64) -> String {
+    let steps = [
+        (1e12, "chart-abbr-trillion"),
+        (1e9, "chart-abbr-billion"),
+        (1e6, "chart-abbr-million"),
+        (1e3, "chart-abbr-thousand"),
+    ];
+    let Some((scale, id)) = steps.into_iter().find(|(s, _)| value.abs() >= *s) else {
+        return decimal(lang, value, if value.fract() == 0.0 { 0 } else { 1 });
+    };
+    let n = value / scale;
+    let text = decimal(
+        lang,
+        n,
+        if (n * 10.0).round() % 10.0 == 0.0 {
+            0
+        } else {
+            1
+        },
+    );
+    let gap = if lang == Lang::Id { " " } else { "" };
+    format!("{text}{gap}{}", lang.tr(id))
+}
+
+/// The active filters as one line (`Only: rep Sari, channel online`), none
+/// without a filter.
+pub fn filters(lang: Lang, filters: &Filters) -> Option<String> {
+    let only: Vec<String> = [
+        ("report-filter-rep", &filters.rep),
+        ("report-filter-channel", &filters.channel),
+        ("report-filter-source", &filters.source),
+    ]
+    .into_iter()
+    .filter_map(|(id, value)| {
+        value
+            .as_ref()
+            .map(|name| lang.tr_args(id, &[("name", Arg::from(name.as_str()))]))
+    })
+    .collect();
+    (!only.is_empty())
+        .then(|| lang.tr_args("report-filters", &[("filters", only.join(", ").into())]))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -116,5 +192,37 @@ mod tests {
         assert_eq!(duration(Lang::Id, 3.46, "jam"), "3,5 jam");
         assert_eq!(duration(Lang::En, 12.0, "days"), "12.0 days");
         assert_eq!(decimal(Lang::En, 1234.567, 2), "1,234.57");
+    }
+
+    #[test]
+    fn dates_periods_and_short_amounts() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert_eq!(date(Lang::Id, d("2024-08-05")), "5 Agu 2024");
+        let p = |a: &str, b: &str| Period::new(d(a), d(b));
+        assert_eq!(period(Lang::Id, p("2024-08-01", "2024-08-31")), "Agu 2024");
+        assert_eq!(period(Lang::En, p("2024-01-01", "2024-12-31")), "2024");
+        assert_eq!(
+            period(Lang::En, p("2024-08-01", "2024-09-15")),
+            "1 Aug – 15 Sep 2024"
+        );
+        assert_eq!(
+            period(Lang::Id, p("2023-12-30", "2024-01-02")),
+            "30 Des 2023 – 2 Jan 2024"
+        );
+        assert_eq!(abbreviated(Lang::Id, 1_500_000.0), "1,5 jt");
+        assert_eq!(abbreviated(Lang::Id, 2_000_000_000.0), "2 M");
+        assert_eq!(abbreviated(Lang::En, 1_500_000.0), "1.5M");
+        assert_eq!(abbreviated(Lang::En, 250_000.0), "250K");
+        assert_eq!(abbreviated(Lang::En, 950.0), "950");
+        let f = Filters {
+            rep: Some("Sari".into()),
+            channel: Some("online".into()),
+            source: None,
+        };
+        assert_eq!(
+            filters(Lang::En, &f).unwrap(),
+            "Only: rep Sari, channel online"
+        );
+        assert_eq!(filters(Lang::En, &Filters::default()), None);
     }
 }

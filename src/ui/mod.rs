@@ -2,6 +2,7 @@
 //! file work run on background threads (`tasks`).
 
 mod app;
+pub mod charts;
 mod data_tab;
 mod import_wizard;
 mod tasks;

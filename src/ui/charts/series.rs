@@ -1,0 +1,147 @@
+//! Charts over time: one bar per bucket of the period.
+
+use egui::Align2;
+use egui_plot::{Bar, BarChart, Line, LineStyle, PlotPoint, Text};
+
+use super::{ChartInput, ChartKind, category, index_marks, plot, series_color, value_marks};
+use crate::format;
+use crate::i18n::Lang;
+use crate::metrics::period::{Period, PeriodKind};
+use crate::ui::theme;
+
+/// A bucket's label on the time axis, in the locale: `Agu 2024`, `5 Agu`, `2024`.
+fn bucket_label(lang: Lang, granularity: PeriodKind, p: Period) -> String {
+    match granularity {
+        PeriodKind::Year => p.from.format("%Y").to_string(),
+        PeriodKind::Month => format!(
+            "{} {}",
+            format::month_short(lang, p.from),
+            p.from.format("%Y")
+        ),
+        _ => format!(
+            "{} {}",
+            p.from.format("%-d"),
+            format::month_short(lang, p.from)
+        ),
+    }
+}
+
+pub(super) fn revenue(ui: &mut egui::Ui, data: &ChartInput<'_>, size: egui::Vec2) {
+    let Some(rev) = &data.charts.revenue else {
+        return;
+    };
+    let lang = data.lang;
+    let accent = data.accent(ui);
+    let n = rev.buckets.len();
+    let has_cmp = rev.buckets.iter().any(|b| b.comparison.is_some());
+    let has_target = rev.buckets.iter().any(|b| b.target.is_some());
+    let labels: Vec<String> = rev
+        .buckets
+        .iter()
+        .map(|b| bucket_label(lang, rev.granularity, b.period))
+        .collect();
+    let this = lang.tr("chart-this-period");
+    let bars: Vec<Bar> = rev
+        .buckets
+        .iter()
+        .enumerate()
+        .map(|(k, b)| Bar::new(k as f64, b.revenue).width(0.7).name(&labels[k]))
+        .collect();
+    let cmp_name = lang.tr_args(
+        "chart-comparison-period",
+        &[("period", format::period(lang, rev.comparison).into())],
+    );
+    let cmp_points: Vec<[f64; 2]> = rev
+        .buckets
+        .iter()
+        .enumerate()
+        .filter_map(|(k, b)| b.comparison.map(|c| [k as f64, c]))
+        .collect();
+    let target_points: Vec<[f64; 2]> = rev
+        .buckets
+        .iter()
+        .enumerate()
+        .filter_map(|(k, b)| b.target.map(|t| [k as f64, t]))
+        .collect();
+    let target_name = lang.tr("chart-target");
+    plot(ChartKind::Revenue, size, has_cmp || has_target)
+        .x_grid_spacer(index_marks(n, 6))
+        .x_axis_formatter(move |mark, _| {
+            category(mark, n).map_or_else(String::new, |k| labels[k].clone())
+        })
+        .y_grid_spacer(value_marks)
+        .y_axis_formatter(move |mark, _| format::abbreviated(lang, mark.value))
+        .include_y(0.0)
+        .show(ui, |p| {
+            p.bar_chart(BarChart::new(this, bars).color(accent));
+            if has_cmp {
+                p.line(
+                    Line::new(cmp_name, cmp_points)
+                        .color(theme::CHART_COMPARISON)
+                        .width(theme::CHART_LINE_WIDTH)
+                        .style(LineStyle::Dashed { length: 8.0 }),
+                );
+            }
+            if let Some(&[x, y]) = target_points.last() {
+                p.line(
+                    Line::new(target_name.clone(), target_points)
+                        .color(theme::CHART_TARGET)
+                        .width(theme::CHART_LINE_WIDTH),
+                );
+                p.text(
+                    Text::new("", PlotPoint::new(x, y), format!(" {target_name}"))
+                        .color(theme::CHART_TARGET)
+                        .anchor(Align2::LEFT_BOTTOM),
+                );
+            }
+        });
+}
+
+pub(super) fn activities_over_time(ui: &mut egui::Ui, data: &ChartInput<'_>, size: egui::Vec2) {
+    let Some(a) = &data.charts.activities_over_time else {
+        return;
+    };
+    let lang = data.lang;
+    let accent = data.accent(ui);
+    let n = a.buckets.len();
+    let labels: Vec<String> = a
+        .buckets
+        .iter()
+        .map(|b| bucket_label(lang, a.granularity, *b))
+        .collect();
+    let mut base = vec![0.0; n];
+    let charts: Vec<BarChart> = a
+        .types
+        .iter()
+        .zip(&a.counts)
+        .enumerate()
+        .map(|(t, (name, counts))| {
+            let bars = counts
+                .iter()
+                .enumerate()
+                .map(|(k, &c)| {
+                    let bar = Bar::new(k as f64, c as f64)
+                        .base_offset(base[k])
+                        .width(0.7)
+                        .name(&labels[k]);
+                    base[k] += c as f64;
+                    bar
+                })
+                .collect();
+            BarChart::new(name.clone(), bars).color(series_color(t, accent))
+        })
+        .collect();
+    plot(ChartKind::ActivitiesOverTime, size, a.types.len() > 1)
+        .x_grid_spacer(index_marks(n, 6))
+        .x_axis_formatter(move |mark, _| {
+            category(mark, n).map_or_else(String::new, |k| labels[k].clone())
+        })
+        .y_grid_spacer(value_marks)
+        .y_axis_formatter(move |mark, _| format::abbreviated(lang, mark.value))
+        .include_y(0.0)
+        .show(ui, |p| {
+            for chart in charts {
+                p.bar_chart(chart);
+            }
+        });
+}
