@@ -94,19 +94,22 @@ fn the_meeting_report_of_the_demo_shop_in_both_languages() {
     let (report, _) = figures_for(&db, period);
     for lang in [Lang::En, Lang::Id] {
         let pdf = dir.path().join(format!("report-{}.pdf", lang.code()));
-        let out = common::laris(&[
-            "--lang",
-            lang.code(),
-            "export",
-            "--db",
-            db.to_str().unwrap(),
-            "--period",
-            period,
-            "--today",
-            "2025-06-30",
-            "--pdf",
-            pdf.to_str().unwrap(),
-        ]);
+        let out = Command::new(env!("CARGO_BIN_EXE_laris"))
+            .args([
+                "--lang",
+                lang.code(),
+                "export",
+                "--db",
+                db.to_str().unwrap(),
+                "--period",
+                period,
+                "--today",
+                "2025-06-30",
+                "--pdf",
+                pdf.to_str().unwrap(),
+            ])
+            .output()
+            .unwrap();
         assert!(out.status.success(), "{}", common::stderr(&out));
         // Cover; the three KPI tables and the per-rep tables on two pages;
         // ten charts two to a page.

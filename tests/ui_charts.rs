@@ -36,6 +36,7 @@ fn figures(sql: &str) -> (Report, Charts) {
 fn harness<'a>(kind: ChartKind, input: ChartInput<'a>) -> Harness<'a> {
     Harness::builder()
         .with_size([800.0, 450.0])
+        .with_context_setup(laris::ui::theme::apply)
         .build_ui(move |ui| show(ui, kind, &input, egui::vec2(780.0, 430.0)))
 }
 

@@ -331,7 +331,13 @@ fn kpi_tables(l: &mut Layout, input: &ReportInput<'_>) {
         lang.tr("report-col-change"),
     ];
     for tab in Tab::ALL {
-        l.heading(lang.tr(tab.label_id()));
+        // The tab names of `laris report`'s sections.
+        let section = match tab {
+            Tab::Performance => "report-section-performance",
+            Tab::Activity => "report-section-activity",
+            Tab::Productivity => "report-section-productivity",
+        };
+        l.heading(lang.tr(section));
         let rows: Vec<Vec<String>> = cards(tab)
             .iter()
             .map(|card| {

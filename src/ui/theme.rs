@@ -28,6 +28,9 @@ pub const CHART_SERIES: [Color32; 8] = [
     Color32::from_rgb(0x99, 0xF6, 0xE4),
     Color32::from_rgb(0xCB, 0xD5, 0xE1),
 ];
+/// Gridlines: light, behind everything.
+pub const CHART_GRID: Color32 = Color32::from_rgb(0xE5, 0xE7, 0xEB);
+pub const CHART_GRID_DARK: Color32 = Color32::from_rgb(0x37, 0x41, 0x51);
 /// Lines at least 1.5 px in print.
 pub const CHART_LINE_WIDTH: f32 = 2.0;
 // --- end of chart tokens ---

@@ -4,7 +4,9 @@
 use egui::{Align2, Color32};
 use egui_plot::{Bar, BarChart, PlotPoint, PlotUi, Text, VLine};
 
-use super::{ChartInput, ChartKind, category, index_marks, plot, series_color, value_marks};
+use super::{
+    ChartInput, ChartKind, Swatch, category, index_marks, legend, plot, series_color, value_marks,
+};
 use crate::format;
 use crate::metrics::catalog::Unit;
 use crate::ui::theme;
@@ -60,6 +62,10 @@ fn hbars(
     let mut texts = Vec::with_capacity(ends.len());
     let mut right = 0.0f64;
     let mut charts = Vec::with_capacity(series.len());
+    let swatches: Vec<(&str, Color32, Swatch)> = series
+        .iter()
+        .map(|s| (s.name.as_str(), s.color, Swatch::Bar))
+        .collect();
     for (
         s,
         Series {
@@ -67,7 +73,7 @@ fn hbars(
             color,
             values,
         },
-    ) in series.into_iter().enumerate()
+    ) in series.iter().enumerate()
     {
         let bars = values
             .iter()
@@ -77,21 +83,25 @@ fn hbars(
                     Layout::Stacked => pos(k),
                     Layout::Grouped => pos(k) + 0.4 - width * (s as f64 + 0.5),
                 };
-                let bar = Bar::new(y, v).base_offset(base[k]).width(width);
+                let bar = Bar::new(y, v)
+                    .base_offset(base[k])
+                    .width(width)
+                    .fill(*color);
                 let end = base[k] + v;
                 right = right.max(end);
                 match layout {
                     Layout::Stacked => base[k] = end,
-                    Layout::Grouped => {
+                    Layout::Grouped if v != 0.0 => {
                         if let Some(t) = ends.get(s * n + k) {
                             texts.push((end, y, t.clone()));
                         }
                     }
+                    Layout::Grouped => {}
                 }
                 bar
             })
             .collect();
-        charts.push(BarChart::new(name, bars).color(color).horizontal());
+        charts.push(BarChart::new(name.clone(), bars).color(*color).horizontal());
     }
     if layout == Layout::Stacked {
         texts.extend(
@@ -101,7 +111,8 @@ fn hbars(
         );
     }
     let strong = ui.visuals().strong_text_color();
-    plot(kind, size, charts.len() > 1)
+    legend(ui, &swatches);
+    plot(ui, kind, size)
         .y_grid_spacer(index_marks(n, n.max(1)))
         .y_axis_formatter(move |mark, _| {
             category(mark, n).map_or_else(String::new, |k| labels[k].clone())
@@ -112,7 +123,8 @@ fn hbars(
         // Room at the end of the longest bar for its value.
         .include_x(if right > 0.0 { right * 1.35 } else { 1.0 })
         .include_y(-0.6)
-        .include_y(n as f64 - 0.4)
+        // Room above the top bar for a label such as the quota line's.
+        .include_y(n as f64 - 0.1)
         .show(ui, |p| {
             for chart in charts {
                 p.bar_chart(chart);
@@ -234,7 +246,7 @@ pub(super) fn quota(ui: &mut egui::Ui, data: &ChartInput<'_>, size: egui::Vec2) 
         .map(|(r, a, t)| (r, a.unwrap_or(0.0), t))
         .collect();
     let label = lang.tr("chart-quota-line");
-    let top = rows.len() as f64 - 0.4;
+    let top = rows.len() as f64 - 0.35;
     single(
         ui,
         data,

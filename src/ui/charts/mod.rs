@@ -188,11 +188,16 @@ fn title(ui: &mut egui::Ui, kind: ChartKind, data: &ChartInput<'_>) {
 }
 
 /// The plot every chart starts from: no zoom or drag on a dashboard, light
-/// gridlines, a legend only when asked.
-fn plot<'a>(kind: ChartKind, size: egui::Vec2, legend: bool) -> egui_plot::Plot<'a> {
-    let plot = egui_plot::Plot::new(("laris-chart", kind))
+/// gridlines, `size` minus the legend when there is one.
+fn plot<'a>(ui: &egui::Ui, kind: ChartKind, size: egui::Vec2) -> egui_plot::Plot<'a> {
+    let grid = if ui.visuals().dark_mode {
+        theme::CHART_GRID_DARK
+    } else {
+        theme::CHART_GRID
+    };
+    egui_plot::Plot::new(("laris-chart", kind))
         .width(size.x)
-        .height(size.y)
+        .height((ui.available_height()).min(size.y).max(40.0))
         .allow_zoom(false)
         .allow_drag(false)
         .allow_scroll(false)
@@ -200,17 +205,52 @@ fn plot<'a>(kind: ChartKind, size: egui::Vec2, legend: bool) -> egui_plot::Plot<
         .allow_double_click_reset(false)
         .show_x(false)
         .show_y(false)
+        .grid_color(grid)
         .grid_fade(0.0)
-        .show_background(false);
-    if legend {
-        plot.legend(
-            egui_plot::Legend::default()
-                .position(egui_plot::Corner::LeftTop)
-                .follow_insertion_order(true),
-        )
-    } else {
-        plot
+        .show_background(false)
+}
+
+/// How a series looks in the legend.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Swatch {
+    Bar,
+    Line,
+    Dashed,
+}
+
+/// The legend, above the plot so that it never hides a bar; drawn only for
+/// more than one series.
+fn legend(ui: &mut egui::Ui, items: &[(&str, Color32, Swatch)]) {
+    if items.len() < 2 {
+        return;
     }
+    ui.horizontal_wrapped(|ui| {
+        for &(name, color, swatch) in items {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(22.0, 12.0), egui::Sense::hover());
+            let painter = ui.painter();
+            let y = rect.center().y;
+            let stroke = egui::Stroke::new(theme::CHART_LINE_WIDTH, color);
+            match swatch {
+                Swatch::Bar => {
+                    painter.rect_filled(rect.shrink2(egui::vec2(4.0, 1.0)), 2.0, color);
+                }
+                Swatch::Line => {
+                    painter.line_segment(
+                        [egui::pos2(rect.left(), y), egui::pos2(rect.right(), y)],
+                        stroke,
+                    );
+                }
+                Swatch::Dashed => {
+                    for k in 0..3 {
+                        let x = rect.left() + k as f32 * 8.0;
+                        painter.line_segment([egui::pos2(x, y), egui::pos2(x + 5.0, y)], stroke);
+                    }
+                }
+            }
+            ui.label(RichText::new(name).small());
+            ui.add_space(theme::SPACE_S);
+        }
+    });
 }
 
 /// Gridline marks at a round step, no more than six over the bounds.
@@ -260,7 +300,9 @@ fn index_marks(
             .step_by(step)
             .map(|k| egui_plot::GridMark {
                 value: k as f64,
-                step_size: step as f64,
+                // egui_plot fades labels whose step looks small on screen;
+                // every category's name must stay readable.
+                step_size: count.max(1) as f64 * 10.0,
             })
             .collect()
     }

@@ -1,9 +1,11 @@
 //! Charts over time: one bar per bucket of the period.
 
-use egui::Align2;
+use egui::{Align2, Color32};
 use egui_plot::{Bar, BarChart, Line, LineStyle, PlotPoint, Text};
 
-use super::{ChartInput, ChartKind, category, index_marks, plot, series_color, value_marks};
+use super::{
+    ChartInput, ChartKind, Swatch, category, index_marks, legend, plot, series_color, value_marks,
+};
 use crate::format;
 use crate::i18n::Lang;
 use crate::metrics::period::{Period, PeriodKind};
@@ -45,7 +47,12 @@ pub(super) fn revenue(ui: &mut egui::Ui, data: &ChartInput<'_>, size: egui::Vec2
         .buckets
         .iter()
         .enumerate()
-        .map(|(k, b)| Bar::new(k as f64, b.revenue).width(0.7).name(&labels[k]))
+        .map(|(k, b)| {
+            Bar::new(k as f64, b.revenue)
+                .width(0.7)
+                .fill(accent)
+                .name(&labels[k])
+        })
         .collect();
     let cmp_name = lang.tr_args(
         "chart-comparison-period",
@@ -64,7 +71,15 @@ pub(super) fn revenue(ui: &mut egui::Ui, data: &ChartInput<'_>, size: egui::Vec2
         .filter_map(|(k, b)| b.target.map(|t| [k as f64, t]))
         .collect();
     let target_name = lang.tr("chart-target");
-    plot(ChartKind::Revenue, size, has_cmp || has_target)
+    let mut items = vec![(this.as_str(), accent, Swatch::Bar)];
+    if has_cmp {
+        items.push((cmp_name.as_str(), theme::CHART_COMPARISON, Swatch::Dashed));
+    }
+    if has_target {
+        items.push((target_name.as_str(), theme::CHART_TARGET, Swatch::Line));
+    }
+    legend(ui, &items);
+    plot(ui, ChartKind::Revenue, size)
         .x_grid_spacer(index_marks(n, 6))
         .x_axis_formatter(move |mark, _| {
             category(mark, n).map_or_else(String::new, |k| labels[k].clone())
@@ -73,10 +88,10 @@ pub(super) fn revenue(ui: &mut egui::Ui, data: &ChartInput<'_>, size: egui::Vec2
         .y_axis_formatter(move |mark, _| format::abbreviated(lang, mark.value))
         .include_y(0.0)
         .show(ui, |p| {
-            p.bar_chart(BarChart::new(this, bars).color(accent));
+            p.bar_chart(BarChart::new(this.clone(), bars).color(accent));
             if has_cmp {
                 p.line(
-                    Line::new(cmp_name, cmp_points)
+                    Line::new(cmp_name.clone(), cmp_points)
                         .color(theme::CHART_COMPARISON)
                         .width(theme::CHART_LINE_WIDTH)
                         .style(LineStyle::Dashed { length: 8.0 }),
@@ -88,10 +103,11 @@ pub(super) fn revenue(ui: &mut egui::Ui, data: &ChartInput<'_>, size: egui::Vec2
                         .color(theme::CHART_TARGET)
                         .width(theme::CHART_LINE_WIDTH),
                 );
+                // At the line's end, inside the plot so that it is never cut.
                 p.text(
-                    Text::new("", PlotPoint::new(x, y), format!(" {target_name}"))
+                    Text::new("", PlotPoint::new(x, y), target_name)
                         .color(theme::CHART_TARGET)
-                        .anchor(Align2::LEFT_BOTTOM),
+                        .anchor(Align2::RIGHT_BOTTOM),
                 );
             }
         });
@@ -122,6 +138,7 @@ pub(super) fn activities_over_time(ui: &mut egui::Ui, data: &ChartInput<'_>, siz
                 .map(|(k, &c)| {
                     let bar = Bar::new(k as f64, c as f64)
                         .base_offset(base[k])
+                        .fill(series_color(t, accent))
                         .width(0.7)
                         .name(&labels[k]);
                     base[k] += c as f64;
@@ -131,7 +148,14 @@ pub(super) fn activities_over_time(ui: &mut egui::Ui, data: &ChartInput<'_>, siz
             BarChart::new(name.clone(), bars).color(series_color(t, accent))
         })
         .collect();
-    plot(ChartKind::ActivitiesOverTime, size, a.types.len() > 1)
+    let items: Vec<(&str, Color32, Swatch)> = a
+        .types
+        .iter()
+        .enumerate()
+        .map(|(t, name)| (name.as_str(), series_color(t, accent), Swatch::Bar))
+        .collect();
+    legend(ui, &items);
+    plot(ui, ChartKind::ActivitiesOverTime, size)
         .x_grid_spacer(index_marks(n, 6))
         .x_axis_formatter(move |mark, _| {
             category(mark, n).map_or_else(String::new, |k| labels[k].clone())
