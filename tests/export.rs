@@ -186,6 +186,27 @@ fn export_writes_one_picture_per_chart() {
 }
 
 #[test]
+fn a_landscape_report_has_landscape_a4_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let pdf = dir.path().join("wide.pdf");
+    let out = common::laris(&[
+        "export",
+        "--db",
+        db.to_str().unwrap(),
+        "--period",
+        "quarter:2025-Q1",
+        "--landscape",
+        "--pdf",
+        pdf.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let info = Command::new("pdfinfo").arg(&pdf).output().unwrap();
+    let info = String::from_utf8_lossy(&info.stdout);
+    assert!(info.contains("841.89 x 595.28 pts"), "{info}");
+}
+
+#[test]
 fn export_needs_an_output_and_a_database() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("none.laris");
