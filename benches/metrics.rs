@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
-use laris::metrics::{Comparison, Dataset, Filters, Selection, compute_report};
+use laris::metrics::{Comparison, Dataset, Filters, Selection, charts, compute_report};
 use laris::store::Store;
 
 /// The database to measure, and the temporary folder that holds it when made here.
@@ -44,6 +44,10 @@ fn benches(c: &mut Criterion) {
         let sel = Selection::parse(period).expect("period");
         group.bench_function(format!("compute {period}"), |b| {
             b.iter(|| compute_report(&ds, black_box(&sel), Comparison::Previous, today, &none))
+        });
+        // The dashboard's charts, computed beside the report when the period changes.
+        group.bench_function(format!("charts {period}"), |b| {
+            b.iter(|| charts::compute(&ds, black_box(&sel), Comparison::Previous, today, &none))
         });
     }
     let sel = Selection::parse("year:2024").expect("period");

@@ -2,7 +2,8 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::i18n::Lang;
+use crate::i18n::{Arg, Lang};
+use crate::metrics::Filters;
 use crate::metrics::period::{Period, PeriodKind, Selection};
 
 /// Thousands separator of the language: `10.000` in Indonesian, `10,000` in English.
@@ -82,21 +83,14 @@ pub fn money(lang: Lang, currency: &str, major: f64) -> String {
 /// Money shortened for a card: `Rp 154,8 jt` in Indonesian, `Rp 154.8M` in
 /// English; below a thousand units, in full.
 pub fn money_short(lang: Lang, currency: &str, major: f64) -> String {
-    let steps = [
-        (1e12, "short-trillion"),
-        (1e9, "short-billion"),
-        (1e6, "short-million"),
-        (1e3, "short-thousand"),
-    ];
-    let Some((scale, id)) = steps.into_iter().find(|(scale, _)| major.abs() >= *scale) else {
+    if major.abs() < 1e3 {
         return money(lang, currency, major);
-    };
+    }
     let symbol = match currency.to_ascii_uppercase().as_str() {
         "IDR" | "" => "Rp".to_string(),
         other => other.to_string(),
     };
-    let number = decimal(lang, major / scale, 1);
-    format!("{symbol} {}", lang.tr_args(id, &[("n", number.into())]))
+    format!("{symbol} {}", abbreviated(lang, major))
 }
 
 /// A fraction as a percentage with one decimal: `25,3%` / `25.3%`.
@@ -121,16 +115,18 @@ pub fn date(lang: Lang, d: NaiveDate) -> String {
     )
 }
 
+/// The short name of a date's month: `Agu` / `Aug`.
+pub fn month_short(lang: Lang, d: NaiveDate) -> String {
+    lang.tr(&format!("month-short-{}", d.month()))
+}
+
 /// A date in few characters: `5 Mar 2024`, `5 Agu 2024`.
 pub fn date_short(lang: Lang, d: NaiveDate) -> String {
     lang.tr_args(
         "date-short",
         &[
             ("day", d.day().to_string().into()),
-            (
-                "month",
-                lang.tr(&format!("month-short-{}", d.month())).into(),
-            ),
+            ("month", month_short(lang, d).into()),
             ("year", d.year().to_string().into()),
         ],
     )
@@ -141,11 +137,11 @@ pub fn month(lang: Lang, d: NaiveDate) -> String {
     format!("{} {}", lang.tr(&format!("month-{}", d.month())), d.year())
 }
 
-/// The name of a chosen period, as the period bar, chart titles and the
-/// meeting report show it.
+/// The name of a chosen period, as the period bar shows it: `Maret 2024`,
+/// `Kuartal 1 2024`, `Minggu ke-10, 2024`; the to-date kinds and custom
+/// dates as their range.
 pub fn period(lang: Lang, sel: &Selection) -> String {
-    let Period { from, to } = sel.period;
-    let range = || format!("{} – {}", date_short(lang, from), date_short(lang, to));
+    let from = sel.period.from;
     match sel.kind {
         PeriodKind::Day => date(lang, from),
         PeriodKind::Week => lang.tr_args(
@@ -164,8 +160,73 @@ pub fn period(lang: Lang, sel: &Selection) -> String {
             ],
         ),
         PeriodKind::Year => from.year().to_string(),
-        PeriodKind::Mtd | PeriodKind::Qtd | PeriodKind::Ytd | PeriodKind::Custom => range(),
+        PeriodKind::Mtd | PeriodKind::Qtd | PeriodKind::Ytd | PeriodKind::Custom => {
+            period_range(lang, sel.period)
+        }
     }
+}
+
+/// Any range of days in words, its kind unknown (a comparison period cut
+/// like for like, a chart title): a whole month `Agu 2024`, a whole year
+/// `2024`, one day `5 Agu 2024`, else `1 Agu – 15 Sep 2024`.
+pub fn period_range(lang: Lang, p: Period) -> String {
+    let whole = |kind| Selection::containing(kind, p.from).period == p;
+    if p.from == p.to {
+        date_short(lang, p.from)
+    } else if whole(PeriodKind::Year) {
+        p.from.year().to_string()
+    } else if whole(PeriodKind::Month) {
+        format!("{} {}", month_short(lang, p.from), p.from.year())
+    } else if p.from.year() == p.to.year() {
+        let start = format!("{} {}", p.from.day(), month_short(lang, p.from));
+        format!("{start} – {}", date_short(lang, p.to))
+    } else {
+        format!("{} – {}", date_short(lang, p.from), date_short(lang, p.to))
+    }
+}
+
+/// A large amount shortened for a chart axis or a card: `1,5 jt` / `1.5M`.
+pub fn abbreviated(lang: Lang, value: f64) -> String {
+    let steps = [
+        (1e12, "chart-abbr-trillion"),
+        (1e9, "chart-abbr-billion"),
+        (1e6, "chart-abbr-million"),
+        (1e3, "chart-abbr-thousand"),
+    ];
+    let Some((scale, id)) = steps.into_iter().find(|(s, _)| value.abs() >= *s) else {
+        return decimal(lang, value, if value.fract() == 0.0 { 0 } else { 1 });
+    };
+    let n = value / scale;
+    let text = decimal(
+        lang,
+        n,
+        if (n * 10.0).round() % 10.0 == 0.0 {
+            0
+        } else {
+            1
+        },
+    );
+    let gap = if lang == Lang::Id { " " } else { "" };
+    format!("{text}{gap}{}", lang.tr(id))
+}
+
+/// The active filters as one line (`Only: rep Sari, channel online`), none
+/// without a filter.
+pub fn filters(lang: Lang, filters: &Filters) -> Option<String> {
+    let only: Vec<String> = [
+        ("report-filter-rep", &filters.rep),
+        ("report-filter-channel", &filters.channel),
+        ("report-filter-source", &filters.source),
+    ]
+    .into_iter()
+    .filter_map(|(id, value)| {
+        value
+            .as_ref()
+            .map(|name| lang.tr_args(id, &[("name", Arg::from(name.as_str()))]))
+    })
+    .collect();
+    (!only.is_empty())
+        .then(|| lang.tr_args("report-filters", &[("filters", only.join(", ").into())]))
 }
 
 #[cfg(test)]
@@ -247,7 +308,46 @@ mod tests {
         );
         assert_eq!(
             period(Lang::Id, &sel(PeriodKind::Mtd, d(2024, 8, 15))),
-            "1 Agu 2024 – 15 Agu 2024"
+            "1 Agu – 15 Agu 2024"
         );
+    }
+
+    #[test]
+    fn dates_periods_and_short_amounts() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert_eq!(date_short(Lang::Id, d("2024-08-05")), "5 Agu 2024");
+        assert_eq!(date(Lang::Id, d("2024-08-05")), "5 Agustus 2024");
+        let p = |a: &str, b: &str| Period::new(d(a), d(b));
+        assert_eq!(
+            period_range(Lang::Id, p("2024-08-01", "2024-08-31")),
+            "Agu 2024"
+        );
+        assert_eq!(
+            period_range(Lang::En, p("2024-01-01", "2024-12-31")),
+            "2024"
+        );
+        assert_eq!(
+            period_range(Lang::En, p("2024-08-01", "2024-09-15")),
+            "1 Aug – 15 Sep 2024"
+        );
+        assert_eq!(
+            period_range(Lang::Id, p("2023-12-30", "2024-01-02")),
+            "30 Des 2023 – 2 Jan 2024"
+        );
+        assert_eq!(abbreviated(Lang::Id, 1_500_000.0), "1,5 jt");
+        assert_eq!(abbreviated(Lang::Id, 2_000_000_000.0), "2 M");
+        assert_eq!(abbreviated(Lang::En, 1_500_000.0), "1.5M");
+        assert_eq!(abbreviated(Lang::En, 250_000.0), "250K");
+        assert_eq!(abbreviated(Lang::En, 950.0), "950");
+        let f = Filters {
+            rep: Some("Sari".into()),
+            channel: Some("online".into()),
+            source: None,
+        };
+        assert_eq!(
+            filters(Lang::En, &f).unwrap(),
+            "Only: rep Sari, channel online"
+        );
+        assert_eq!(filters(Lang::En, &Filters::default()), None);
     }
 }

@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod demo;
 pub mod desktop;
+pub mod export;
 pub mod format;
 pub mod i18n;
 pub mod import;

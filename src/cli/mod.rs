@@ -1,8 +1,10 @@
 //! The command line: one module per subcommand.
 
 pub mod demo;
+pub mod export;
 pub mod import;
 pub mod report;
+pub mod scope;
 
 use std::path::PathBuf;
 
@@ -60,6 +62,10 @@ pub enum Command {
     /// Every sales metric for a period, as a table or as JSON (--json).
     /// Example: laris report --db toko.laris --period month:2024-03
     Report(report::ReportArgs),
+    /// The meeting report as a PDF (--pdf FILE) or every chart as a PNG
+    /// picture (--png-dir DIR), for a period.
+    /// Example: laris export --db toko.laris --period month:2024-03 --pdf rapat.pdf
+    Export(export::ExportArgs),
 }
 
 /// Like clap's path parser, but accepting an empty value, which the desktop
@@ -102,5 +108,6 @@ pub fn run(cli: &Cli, command: &Command) -> anyhow::Result<i32> {
         Command::Import(args) => import::run(cli, args),
         Command::Demo(args) => demo::run(cli, args),
         Command::Report(args) => report::run(cli, args),
+        Command::Export(args) => export::run(cli, args),
     }
 }

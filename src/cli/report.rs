@@ -3,134 +3,40 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use clap::{Args, ValueEnum};
+use clap::Args;
 
 use super::Cli;
+use super::scope::ScopeArgs;
 use crate::format;
 use crate::i18n::Lang;
 use crate::metrics::catalog::{Unit, change, scalar_map};
-use crate::metrics::period::PeriodError;
 use crate::metrics::report::Metrics;
-use crate::metrics::{Comparison, Dataset, Filters, Report, Selection, compute_report};
-use crate::store::Store;
+use crate::metrics::{Filters, Report};
 use Unit::{Count, Days, Hours, Money, Number, Rate};
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum CompareArg {
-    /// The previous period of the same kind.
-    Previous,
-    /// The same period twelve months earlier.
-    LastYear,
-}
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// The period: day:2024-03-05, week:2024-W10, month:2024-03,
-    /// quarter:2024-Q1, year:2024, mtd:2024-03-15, qtd:2024-05-20 or
-    /// ytd:2024-03-15.
-    #[arg(long, value_name = "KIND:VALUE", conflicts_with_all = ["from", "to"])]
-    pub period: Option<String>,
-    /// First day of a custom period (YYYY-MM-DD), with --to.
-    #[arg(long, value_name = "DATE")]
-    pub from: Option<String>,
-    /// Last day of a custom period (YYYY-MM-DD), included.
-    #[arg(long, value_name = "DATE")]
-    pub to: Option<String>,
-    /// What the figures are compared with.
-    #[arg(long, value_enum, default_value_t = CompareArg::Previous)]
-    pub compare: CompareArg,
-    /// Only this sales rep's orders, leads, deals, activities and targets.
-    #[arg(long, value_name = "NAME")]
-    pub rep: Option<String>,
-    /// Only the orders and inquiries of this channel.
-    #[arg(long, value_name = "NAME")]
-    pub channel: Option<String>,
-    /// Only the leads of this source and the deals that came from them.
-    #[arg(long, value_name = "NAME")]
-    pub source: Option<String>,
-    /// The date taken as today (YYYY-MM-DD): a period containing it is
-    /// compared like for like. Default: today.
-    #[arg(long, value_name = "DATE")]
-    pub today: Option<String>,
+    #[command(flatten)]
+    pub scope: ScopeArgs,
     /// Print one JSON object (the report contract) instead of a table.
     #[arg(long)]
     pub json: bool,
 }
 
-fn parse_date(lang: Lang, text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| lang.tr_args("report-bad-date", &[("value", text.into())]))
-}
-
-/// The error in the user's language.
-fn period_error(lang: Lang, e: PeriodError) -> String {
-    match e {
-        PeriodError::Syntax(value) => lang.tr_args("report-bad-period", &[("value", value.into())]),
-        PeriodError::Reversed { from, to } => lang.tr_args(
-            "report-reversed-period",
-            &[
-                ("from", from.to_string().into()),
-                ("to", to.to_string().into()),
-            ],
-        ),
-    }
-}
-
-fn selection(lang: Lang, args: &ReportArgs) -> Result<Selection, String> {
-    match (&args.period, &args.from, &args.to) {
-        (Some(p), _, _) => Selection::parse(p).map_err(|e| period_error(lang, e)),
-        (None, Some(from), Some(to)) => {
-            Selection::from_range(parse_date(lang, from)?, parse_date(lang, to)?)
-                .map_err(|e| period_error(lang, e))
-        }
-        _ => Err(lang.tr("report-need-period")),
-    }
-}
-
 pub fn run(cli: &Cli, args: &ReportArgs) -> anyhow::Result<i32> {
     let lang = cli.lang();
-    let sel = match selection(lang, args) {
-        Ok(sel) => sel,
+    let scope = match args.scope.resolve(cli, lang)? {
+        Ok(scope) => scope,
         Err(message) => {
             eprintln!("laris: {message}");
             return Ok(1);
         }
     };
-    let today = match &args.today {
-        Some(t) => match parse_date(lang, t) {
-            Ok(d) => d,
-            Err(message) => {
-                eprintln!("laris: {message}");
-                return Ok(1);
-            }
-        },
-        None => chrono::Local::now().date_naive(),
-    };
-    let db = cli.db_path()?;
-    if !db.exists() {
-        let path = db.display().to_string();
-        eprintln!(
-            "laris: {}",
-            lang.tr_args("report-no-database", &[("path", path.into())])
-        );
-        return Ok(1);
-    }
-    let store = Store::open(&db)?;
-    let ds = Dataset::load(store.conn())?;
-    let filters = Filters {
-        rep: args.rep.clone(),
-        channel: args.channel.clone(),
-        source: args.source.clone(),
-    };
-    let compare = match args.compare {
-        CompareArg::Previous => Comparison::Previous,
-        CompareArg::LastYear => Comparison::LastYear,
-    };
-    let report = compute_report(&ds, &sel, compare, today, &filters);
+    let report = scope.report();
     if args.json {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
-        print!("{}", table(lang, &report, &filters));
+        print!("{}", table(lang, &report, &scope.filters));
     }
     Ok(0)
 }
@@ -378,18 +284,8 @@ pub fn table(lang: Lang, report: &Report, filters: &Filters) -> String {
         ],
     ));
     out.push('\n');
-    let mut only = Vec::new();
-    for (id, value) in [
-        ("report-filter-rep", &filters.rep),
-        ("report-filter-channel", &filters.channel),
-        ("report-filter-source", &filters.source),
-    ] {
-        if let Some(name) = value {
-            only.push(lang.tr_args(id, &[("name", name.as_str().into())]));
-        }
-    }
-    if !only.is_empty() {
-        out.push_str(&lang.tr_args("report-filters", &[("filters", only.join(", ").into())]));
+    if let Some(only) = format::filters(lang, filters) {
+        out.push_str(&only);
         out.push('\n');
     }
     let mut rows: Vec<Row> = Vec::new();

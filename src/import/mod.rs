@@ -216,14 +216,7 @@ pub use read::{Issues, ReadOptions, read_bytes, read_file};
 /// formula (`=`, `+`, `-`, `@` not followed by a number) is quoted with `'`.
 pub fn skipped_csv(file: &ParsedFile) -> Result<Vec<u8>, String> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    let neutral = |c: &String| -> String {
-        let number = values::parse_amount(c, values::ColumnFormat::default()).is_some();
-        if c.starts_with(['=', '+', '-', '@']) && !number {
-            format!("'{c}")
-        } else {
-            c.clone()
-        }
-    };
+    let neutral = |c: &String| crate::export::table::neutralise(c).into_owned();
     w.write_record(file.source.headers.iter().map(neutral))
         .map_err(|e| e.to_string())?;
     for row in &file.source.rejected {

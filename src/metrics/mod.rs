@@ -3,6 +3,7 @@
 
 pub mod activity;
 pub mod catalog;
+pub mod charts;
 pub mod dataset;
 pub mod performance;
 pub mod period;

@@ -59,20 +59,34 @@ pub fn fill(v: &View<'_>, p: DayRange, s: &mut Scalars) {
         .filter_map(|i| d.close_value[i].map(|c| major(i128::from(c))))
         .collect();
     s.avg_deal_size = mean(&sizes);
+    let stages = pipeline_by_stage(v, p.to);
+    s.pipeline_value = Some(major(stages.iter().map(|st| st.value_minor).sum()));
+    s.weighted_pipeline = Some(stages.iter().map(|st| st.weighted_minor).sum::<f64>() / 100.0);
+}
+
+/// The pipeline at the end of a day, split by the deals' stage then.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct StageValue {
+    pub value_minor: i128,
+    /// Each deal's value times its stage's win probability.
+    pub weighted_minor: f64,
+}
+
+/// pipeline_value and weighted_pipeline per pipeline stage on `to`, in
+/// pipeline order; one more entry last for deals whose stage is not in the
+/// pipeline (they count in pipeline_value, with no probability).
+pub fn pipeline_by_stage(v: &View<'_>, to: i32) -> Vec<StageValue> {
+    let d = &v.ds.deals;
+    let n = v.ds.stages.len();
     let probabilities = stage_probabilities(v);
-    let (mut value, mut weighted) = (0i128, 0.0);
-    for i in pipeline(v, p.to) {
-        value += i128::from(d.value[i]);
-        let stage = stage_on(v, i, p.to);
-        let probability = probabilities
-            .get(stage as usize)
-            .copied()
-            .flatten()
-            .unwrap_or(0.0);
-        weighted += d.value[i] as f64 * probability;
+    let mut out = vec![StageValue::default(); n + 1];
+    for i in pipeline(v, to) {
+        let stage = (stage_on(v, i, to) as usize).min(n);
+        let probability = probabilities.get(stage).copied().flatten().unwrap_or(0.0);
+        out[stage].value_minor += i128::from(d.value[i]);
+        out[stage].weighted_minor += d.value[i] as f64 * probability;
     }
-    s.pipeline_value = Some(major(value));
-    s.weighted_pipeline = Some(weighted / 100.0);
+    out
 }
 
 /// Per rep, `num / den` from per-record contributions; reps without a name

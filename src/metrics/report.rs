@@ -310,9 +310,9 @@ pub fn scalars(v: &View<'_>, sel: &Selection, cmp_period: Period) -> Scalars {
 /// Buckets of a month for long ranges, a week for a few months, else a day;
 /// beyond ten years, a year, so that an absurd custom range cannot ask for
 /// thousands of buckets.
-fn series(v: &View<'_>, period: Period) -> Series {
+pub fn granularity(period: Period) -> PeriodKind {
     let days = period.days();
-    let granularity = if days > 3660 {
+    if days > 3660 {
         PeriodKind::Year
     } else if days > 92 {
         PeriodKind::Month
@@ -320,31 +320,46 @@ fn series(v: &View<'_>, period: Period) -> Series {
         PeriodKind::Week
     } else {
         PeriodKind::Day
-    };
-    let mut points = Vec::new();
+    }
+}
+
+/// The calendar buckets of `granularity` that cover `period`, the first and
+/// last cut to it.
+pub fn buckets(period: Period, granularity: PeriodKind) -> Vec<Period> {
+    let mut out = Vec::new();
     let mut bucket = Selection::containing(granularity, period.from);
     while bucket.period.from <= period.to {
-        let clipped = Period::new(
+        out.push(Period::new(
             bucket.period.from.max(period.from),
             bucket.period.to.min(period.to),
-        );
-        let p = DayRange::of(clipped);
-        let (revenue, orders) = performance::revenue_orders(v, p).unzip();
-        points.push(SeriesPoint {
-            from: clipped.from,
-            to: clipped.to,
-            revenue,
-            orders,
-            aov: revenue.zip(orders).and_then(|(r, n)| ratio(r, n as f64)),
-            new_customers: performance::new_customers(v, p),
-            active_customers: performance::active_customers(v, p),
-        });
+        ));
         let next = bucket.shift(1);
         if next.period.from <= bucket.period.from {
             break;
         }
         bucket = next;
     }
+    out
+}
+
+fn series(v: &View<'_>, period: Period) -> Series {
+    let granularity = granularity(period);
+    let points = buckets(period, granularity)
+        .into_iter()
+        .map(|clipped| {
+            let p = DayRange::of(clipped);
+            let (revenue, orders) = performance::revenue_orders(v, p).unzip();
+            SeriesPoint {
+                from: clipped.from,
+                to: clipped.to,
+                revenue,
+                orders,
+                aov: revenue.zip(orders).and_then(|(r, n)| ratio(r, n as f64)),
+                new_customers: performance::new_customers(v, p),
+                active_customers: performance::active_customers(v, p),
+            }
+        })
+        .collect();
     Series {
         granularity,
         points,

@@ -90,28 +90,28 @@ INSERT INTO targets(period, rep, metric, target_minor, batch_id) VALUES
  ('2025-01', 'Budi', 'revenue',         7000, 1);
 ";
 
-struct Db {
+pub(super) struct Db {
     _dir: tempfile::TempDir,
-    store: Store,
+    pub(super) store: Store,
 }
 
-fn db(sql: &str) -> Db {
+pub(super) fn db(sql: &str) -> Db {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&dir.path().join("t.laris")).unwrap();
     store.conn().execute_batch(sql).unwrap();
     Db { _dir: dir, store }
 }
 
-fn shop() -> Db {
+pub(super) fn shop() -> Db {
     db(SHOP)
 }
 
-fn date(s: &str) -> NaiveDate {
+pub(super) fn date(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }
 
 /// A "today" after every record, so no comparison is cut.
-const LATER: &str = "2030-01-01";
+pub(super) const LATER: &str = "2030-01-01";
 
 impl Db {
     fn run(&self, sel: Selection, cmp: Comparison, today: &str, filters: &Filters) -> Value {

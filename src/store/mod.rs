@@ -6,6 +6,7 @@
 pub mod batches;
 pub mod kinds;
 pub mod overview;
+pub mod records;
 pub mod settings;
 pub mod targets;
 pub mod write;

@@ -125,6 +125,11 @@ pub struct LarisApp {
     pub(super) dash: Dashboard,
     pub(super) targets: targets_tab::TargetsTab,
     pub(super) settings: settings_tab::SettingsTab,
+    /// Finished exports (saved images, reports, tables), as notices.
+    pub(super) outcomes: (
+        std::sync::mpsc::Sender<super::exports::Outcome>,
+        Receiver<super::exports::Outcome>,
+    ),
     /// Files chosen in the file dialog, which runs on its own thread.
     pending_pick: Option<Receiver<Vec<PathBuf>>>,
     /// Where to save skipped rows, chosen in a dialog on its own thread.
@@ -179,6 +184,7 @@ impl LarisApp {
             dash: Dashboard::default(),
             targets: Default::default(),
             settings: Default::default(),
+            outcomes: std::sync::mpsc::channel(),
         }
     }
 
@@ -547,6 +553,12 @@ impl eframe::App for LarisApp {
             self.handle(event);
         }
         self.worker.poll();
+        while let Ok(outcome) = self.outcomes.1.try_recv() {
+            match outcome {
+                Ok(text) => self.notify(text, false),
+                Err(text) => self.notify(text, true),
+            }
+        }
         self.shortcuts(&ctx);
         if let Some(rx) = &self.pending_pick
             && let Ok(paths) = rx.try_recv()

@@ -13,6 +13,7 @@ use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 use chrono::NaiveDate;
 
 use crate::metrics::catalog;
+use crate::metrics::charts::Charts;
 use crate::metrics::dataset::Present;
 use crate::metrics::report::{Metrics, Report};
 use crate::metrics::{
@@ -37,6 +38,7 @@ pub struct Figures {
     pub then: BTreeMap<String, Option<f64>>,
     /// Average deal size per rep, for the per-rep table (not in the report).
     pub deal_size_by_rep: Option<crate::metrics::report::ByRep>,
+    pub charts: Charts,
 }
 
 /// The last twelve periods of each one-number figure, oldest first, for the
@@ -252,6 +254,7 @@ fn facts(ds: &Dataset) -> DataFacts {
     }
 }
 
+/// Everything the metric tabs show for `q` (public for the UI benchmark).
 pub fn compute(ds: &Dataset, q: &Query) -> Figures {
     let report = compute_report(ds, &q.sel, q.cmp, q.today, &q.filters);
     let now = catalog::figures(&report.metrics);
@@ -267,11 +270,13 @@ pub fn compute(ds: &Dataset, q: &Query) -> Figures {
     then.extend(totals);
     let p = DayRange::of(q.sel.period);
     let deal_size_by_rep = crate::metrics::productivity::avg_deal_size_by_rep(&v, p);
+    let charts = crate::metrics::charts::compute(ds, &q.sel, q.cmp, q.today, &q.filters);
     Figures {
         report,
         now,
         then,
         deal_size_by_rep,
+        charts,
     }
 }
 

@@ -2,8 +2,10 @@
 //! file work run on background threads (`tasks`).
 
 mod app;
+pub mod charts;
 mod dashboard;
 mod data_tab;
+mod exports;
 mod figures;
 mod import_wizard;
 mod settings_tab;
@@ -14,6 +16,7 @@ mod welcome;
 mod widgets;
 
 pub use app::{AppConfig, LarisApp};
+pub use figures::{Figures, Query, compute as compute_figures};
 
 /// The app id: the Linux desktop file must carry the same name for Wayland to
 /// show the icon, so it is defined next to the code that writes that file.

@@ -11,6 +11,30 @@ pub const ACCENT_DARK_MODE: Color32 = Color32::from_rgb(0x2D, 0xD4, 0xBF);
 pub const GOOD: Color32 = Color32::from_rgb(0x15, 0x80, 0x3D);
 pub const BAD: Color32 = Color32::from_rgb(0xB9, 0x1C, 0x1C);
 
+// --- Chart tokens (src/ui/charts, design.md "Charts") ---
+/// The comparison period's dashed line.
+pub const CHART_COMPARISON: Color32 = Color32::from_rgb(0x9C, 0xA3, 0xAF);
+/// Targets: an amber line with its label.
+pub const CHART_TARGET: Color32 = Color32::from_rgb(0xD9, 0x77, 0x06);
+/// Series beyond the first (activity types, stacked): accent shades and greys
+/// only, so that they print in the print theme's palette.
+pub const CHART_SERIES: [Color32; 8] = [
+    ACCENT,
+    Color32::from_rgb(0x5E, 0xEA, 0xD4),
+    Color32::from_rgb(0x13, 0x4E, 0x4A),
+    Color32::from_rgb(0x94, 0xA3, 0xB8),
+    Color32::from_rgb(0x2D, 0xD4, 0xBF),
+    Color32::from_rgb(0x47, 0x55, 0x69),
+    Color32::from_rgb(0x99, 0xF6, 0xE4),
+    Color32::from_rgb(0xCB, 0xD5, 0xE1),
+];
+/// Gridlines: light, behind everything.
+pub const CHART_GRID: Color32 = Color32::from_rgb(0xE5, 0xE7, 0xEB);
+pub const CHART_GRID_DARK: Color32 = Color32::from_rgb(0x37, 0x41, 0x51);
+/// Lines at least 1.5 px in print.
+pub const CHART_LINE_WIDTH: f32 = 2.0;
+// --- end of chart tokens ---
+
 pub const SPACE_S: f32 = 6.0;
 pub const SPACE_M: f32 = 12.0;
 pub const SPACE_L: f32 = 24.0;

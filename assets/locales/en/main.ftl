@@ -309,7 +309,3 @@ weekday-short-4 = Th
 weekday-short-5 = Fr
 weekday-short-6 = Sa
 weekday-short-7 = Su
-short-thousand = { $n }K
-short-million = { $n }M
-short-billion = { $n }B
-short-trillion = { $n }T

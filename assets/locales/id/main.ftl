@@ -303,7 +303,3 @@ weekday-short-4 = Kam
 weekday-short-5 = Jum
 weekday-short-6 = Sab
 weekday-short-7 = Min
-short-thousand = { $n } rb
-short-million = { $n } jt
-short-billion = { $n } M
-short-trillion = { $n } T

@@ -2,15 +2,30 @@
 //! how it is computed, in the user's language (assets/locales/*/help.ftl).
 
 use super::super::app::LarisApp;
+use super::super::charts::ChartKind;
 use super::super::theme;
+
+/// The id of a chart's texts in help.ftl.
+fn help_id(kind: ChartKind) -> &'static str {
+    match kind {
+        ChartKind::Revenue => "revenue",
+        ChartKind::Funnel => "funnel",
+        ChartKind::Quota => "quota",
+        ChartKind::Cohorts => "cohorts",
+        ChartKind::ActivitiesByRep => "activities_by_rep",
+        ChartKind::ActivitiesOverTime => "activities_over_time",
+        ChartKind::ConversionBySource => "conversion_by_source",
+        ChartKind::PipelineByStage => "pipeline_by_stage",
+        ChartKind::RevenueByChannel => "revenue_by_channel",
+        ChartKind::TopProducts => "top_products",
+    }
+}
 
 /// Whose help is open.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[allow(dead_code)] // Chart: until the chart cards land.
 pub enum Help {
     Metric(&'static str),
-    /// A chart, by its id in help.ftl (`help-chart-<id>-…`).
-    Chart(&'static str),
+    Chart(ChartKind),
 }
 
 pub fn window(app: &mut LarisApp, ctx: &egui::Context) {
@@ -27,11 +42,17 @@ pub fn window(app: &mut LarisApp, ctx: &egui::Context) {
                 ("help-how-heading", format!("help-{id}-how")),
             ],
         ),
-        Help::Chart(id) => (
-            lang.tr(&format!("chart-{id}")),
+        Help::Chart(kind) => (
+            kind.title(lang),
             vec![
-                ("help-what-heading", format!("help-chart-{id}-what")),
-                ("help-chart-read-heading", format!("help-chart-{id}-how")),
+                (
+                    "help-what-heading",
+                    format!("help-chart-{}-what", help_id(kind)),
+                ),
+                (
+                    "help-chart-read-heading",
+                    format!("help-chart-{}-how", help_id(kind)),
+                ),
             ],
         ),
     };

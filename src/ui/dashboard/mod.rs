@@ -3,6 +3,7 @@
 //! figures thread (`ui::figures`); nothing here computes a metric.
 
 mod cards;
+mod chart_cards;
 mod help;
 mod period_bar;
 mod reps;
@@ -107,6 +108,7 @@ pub fn show(app: &mut LarisApp, ui: &mut egui::Ui, tab: Tab) {
             ui.multiply_opacity(opacity);
             cards::grid(app, ui, tab, &figures, &shown_query);
             ui.add_space(theme::SPACE_M);
+            chart_cards::grid(app, ui, tab, &figures, &shown_query);
             if tab == Tab::Productivity {
                 reps::table(app, ui, &figures);
             }

@@ -147,6 +147,23 @@ pub fn show(app: &mut LarisApp, ui: &mut egui::Ui, query: &Query) {
         if app.worker.busy() {
             ui.spinner();
         }
+        if let Some((shown, figures)) = app.dash.shown.clone() {
+            ui.add_space(theme::SPACE_M);
+            for (id, print) in [("report-save", false), ("report-print", true)] {
+                if ui
+                    .button(lang.tr(id))
+                    .on_hover_text(lang.tr("report-tip"))
+                    .clicked()
+                {
+                    let what = super::super::exports::Export::MeetingReport {
+                        figures: figures.clone(),
+                        filters: shown.filters.clone(),
+                        print,
+                    };
+                    app.export(ui.ctx(), what);
+                }
+            }
+        }
     });
     let choice = &mut app.persisted.choice;
     if sel != query.sel {

@@ -105,17 +105,55 @@ pub fn sort(rows: &mut [RepRow], sort: Sort) {
     });
 }
 
+/// The table as shown, for a spreadsheet: money exact, rates as fractions.
+fn as_table(lang: crate::i18n::Lang, rows: &[RepRow]) -> crate::export::table::Table {
+    use crate::export::table::{Cell, Table};
+    let headers = std::iter::once("reps-col-rep")
+        .chain(COLUMNS.iter().map(|(id, _)| *id))
+        .map(|id| lang.tr(id))
+        .collect();
+    let cell = |unit: Unit, v: Option<f64>| match (unit, v) {
+        (_, None) => Cell::Empty,
+        (Unit::Money, Some(v)) => Cell::Money {
+            minor: (v * 100.0).round() as i128,
+        },
+        (Unit::Rate, Some(v)) => Cell::Rate(v),
+        (_, Some(v)) => Cell::Number(v),
+    };
+    Table {
+        headers,
+        rows: rows
+            .iter()
+            .map(|r| {
+                std::iter::once(Cell::Text(r.rep.clone()))
+                    .chain(COLUMNS.iter().zip(r.values).map(|((_, u), v)| cell(*u, v)))
+                    .collect()
+            })
+            .collect(),
+    }
+}
+
 pub fn table(app: &mut LarisApp, ui: &mut egui::Ui, figures: &Figures) {
     let lang = app.lang;
     let currency = &figures.report.currency;
     let mut rows = rows(&figures.report.metrics, figures.deal_size_by_rep.as_ref());
-    theme::subheading(ui, &lang.tr("reps-title"));
     if rows.is_empty() {
+        theme::subheading(ui, &lang.tr("reps-title"));
         ui.label(RichText::new(lang.tr("reps-none")).weak());
         return;
     }
     let current = app.dash.rep_sort;
     sort(&mut rows, current);
+    ui.horizontal(|ui| {
+        theme::subheading(ui, &lang.tr("reps-title"));
+        if ui.button(lang.tr("reps-export")).clicked() {
+            let what = super::super::exports::Export::Table {
+                name: lang.tr("reps-title"),
+                table: as_table(lang, &rows),
+            };
+            app.export(ui.ctx(), what);
+        }
+    });
     let max_sales = rows.iter().filter_map(|r| r.values[0]).fold(0.0, f64::max);
     let accent = theme::accent(ui);
     egui::Grid::new("reps")

@@ -1,0 +1,105 @@
+//! `laris export`: the meeting report as a PDF, or every chart as a PNG.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+use clap::{ArgGroup, Args};
+
+use super::Cli;
+use super::scope::ScopeArgs;
+use crate::export::chart::chart_images;
+use crate::export::pdf::{ReportInput, meeting_report};
+use crate::export::render::png;
+use crate::ui::charts::{ChartInput, ChartKind};
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("output").required(true).args(["pdf", "png_dir"])))]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub scope: ScopeArgs,
+    /// Write the meeting report (cover, figures, per-rep tables, charts) to this PDF file.
+    #[arg(long, value_name = "FILE")]
+    pub pdf: Option<PathBuf>,
+    /// Write one PNG picture per chart into this folder (made if missing).
+    #[arg(long, value_name = "DIR")]
+    pub png_dir: Option<PathBuf>,
+    /// Lay the PDF's pages out in landscape.
+    #[arg(long)]
+    pub landscape: bool,
+}
+
+/// The business name on the cover: the database file's name.
+fn business(db: &Path) -> String {
+    db.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+pub fn run(cli: &Cli, args: &ExportArgs) -> anyhow::Result<i32> {
+    let lang = cli.lang();
+    let scope = match args.scope.resolve(cli, lang)? {
+        Ok(scope) => scope,
+        Err(message) => {
+            eprintln!("laris: {message}");
+            return Ok(1);
+        }
+    };
+    let (report, charts) = (scope.report(), scope.charts());
+    if let Some(path) = &args.pdf {
+        let input = ReportInput {
+            business: &business(&cli.db_path()?),
+            report: &report,
+            charts: &charts,
+            filters: &scope.filters,
+            lang,
+            landscape: args.landscape,
+            made: scope.today,
+        };
+        let bytes = meeting_report(&input)?;
+        std::fs::write(path, bytes).with_context(|| {
+            lang.tr_args(
+                "export-write-failed",
+                &[("path", path.display().to_string().into())],
+            )
+        })?;
+        println!(
+            "{}",
+            lang.tr_args(
+                "export-wrote",
+                &[("path", path.display().to_string().into())]
+            )
+        );
+    }
+    if let Some(dir) = &args.png_dir {
+        std::fs::create_dir_all(dir).with_context(|| {
+            lang.tr_args(
+                "export-write-failed",
+                &[("path", dir.display().to_string().into())],
+            )
+        })?;
+        let data = ChartInput {
+            charts: &charts,
+            report: &report,
+            filters: &scope.filters,
+            lang,
+            print: true,
+        };
+        for (kind, image) in chart_images(&ChartKind::ALL, &data)? {
+            let path = dir.join(format!("{}.png", kind.slug()));
+            std::fs::write(&path, png(&image)?).with_context(|| {
+                lang.tr_args(
+                    "export-write-failed",
+                    &[("path", path.display().to_string().into())],
+                )
+            })?;
+            println!(
+                "{}",
+                lang.tr_args(
+                    "export-wrote",
+                    &[("path", path.display().to_string().into())]
+                )
+            );
+        }
+    }
+    Ok(0)
+}

@@ -1,0 +1,8 @@
+//! Exports (issue #6): charts as images, the meeting report as a PDF and
+//! tables as CSV or XLSX. No UI here: the app and `laris export` call these
+//! off the UI thread. docs/export.md says how images are made without a window.
+
+pub mod chart;
+pub mod pdf;
+pub mod render;
+pub mod table;

@@ -1,0 +1,136 @@
+//! The charts of a tab, two per row on wide screens, each with its help and
+//! "Save image" / "Copy"; a chart whose records were never imported says
+//! what to import.
+
+use std::sync::Arc;
+
+use egui::{CornerRadius, RichText, Stroke, Vec2};
+
+use super::super::app::LarisApp;
+use super::super::charts::{self, ChartInput, ChartKind};
+use super::super::exports::Export;
+use super::super::figures::{Figures, Query};
+use super::super::theme;
+use super::Help;
+use crate::metrics::catalog::Tab;
+use crate::store::Kind;
+
+const CHART_HEIGHT: f32 = 300.0;
+
+/// The record kind a chart is drawn from.
+fn needs(kind: ChartKind) -> Kind {
+    match kind {
+        ChartKind::Revenue
+        | ChartKind::Cohorts
+        | ChartKind::Quota
+        | ChartKind::RevenueByChannel => Kind::Orders,
+        ChartKind::TopProducts => Kind::OrderLines,
+        ChartKind::Funnel | ChartKind::PipelineByStage => Kind::Deals,
+        ChartKind::ActivitiesByRep | ChartKind::ActivitiesOverTime => Kind::Activities,
+        ChartKind::ConversionBySource => Kind::Leads,
+    }
+}
+
+pub fn grid(app: &mut LarisApp, ui: &mut egui::Ui, tab: Tab, figures: &Arc<Figures>, q: &Query) {
+    let kinds: Vec<ChartKind> = ChartKind::ALL
+        .into_iter()
+        .filter(|k| k.tab() == tab)
+        .collect();
+    let spacing = theme::SPACE_M;
+    let width = ui.available_width();
+    let columns = if width >= 900.0 { 2 } else { 1 };
+    let card_width = (width - spacing * (columns as f32 - 1.0)) / columns as f32;
+    for row in kinds.chunks(columns) {
+        ui.horizontal(|ui| {
+            ui.spacing_mut().item_spacing.x = spacing;
+            for &kind in row {
+                let (rect, _) = ui.allocate_exact_size(
+                    Vec2::new(card_width, CHART_HEIGHT + 2.0 * theme::SPACE_M + 30.0),
+                    egui::Sense::hover(),
+                );
+                ui.scope_builder(
+                    egui::UiBuilder::new()
+                        .max_rect(rect)
+                        .layout(egui::Layout::top_down(egui::Align::Min)),
+                    |ui| one(app, ui, kind, figures, q, card_width),
+                );
+            }
+        });
+        ui.add_space(spacing);
+    }
+}
+
+fn one(
+    app: &mut LarisApp,
+    ui: &mut egui::Ui,
+    kind: ChartKind,
+    figures: &Arc<Figures>,
+    q: &Query,
+    width: f32,
+) {
+    let lang = app.lang;
+    let visuals = ui.visuals().clone();
+    egui::Frame::new()
+        .fill(visuals.extreme_bg_color)
+        .stroke(Stroke::new(
+            1.0,
+            visuals.widgets.noninteractive.bg_stroke.color,
+        ))
+        .corner_radius(CornerRadius::same(theme::RADIUS))
+        .inner_margin(theme::SPACE_M)
+        .show(ui, |ui| {
+            let inner = width - 2.0 * theme::SPACE_M - 2.0;
+            ui.set_width(inner);
+            let input = ChartInput {
+                charts: &figures.charts,
+                report: &figures.report,
+                filters: &q.filters,
+                lang,
+                print: false,
+            };
+            let title = kind.title(lang);
+            ui.horizontal(|ui| {
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    let help = ui.small_button("?").on_hover_text(lang.tr("help-title"));
+                    let label = lang.tr_args("help-button", &[("metric", title.clone().into())]);
+                    help.widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::Role::Button, true, &label)
+                    });
+                    if help.clicked() {
+                        app.dash.help = Some(Help::Chart(kind));
+                    }
+                    if charts::has_data(kind, &input) {
+                        let copy = ui
+                            .small_button(lang.tr("chart-copy"))
+                            .on_hover_text(lang.tr("chart-copy-tip"));
+                        if copy.clicked() {
+                            app.export(
+                                ui.ctx(),
+                                Export::CopyChart(kind, figures.clone(), q.filters.clone()),
+                            );
+                        }
+                        let save = ui
+                            .small_button(lang.tr("chart-save"))
+                            .on_hover_text(lang.tr("chart-save-tip"));
+                        if save.clicked() {
+                            app.export(
+                                ui.ctx(),
+                                Export::SaveChart(kind, figures.clone(), q.filters.clone()),
+                            );
+                        }
+                    }
+                });
+            });
+            if charts::has_data(kind, &input) {
+                charts::show(ui, kind, &input, Vec2::new(inner, CHART_HEIGHT));
+            } else {
+                theme::subheading(ui, &title);
+                ui.add_space(theme::SPACE_S);
+                ui.label(RichText::new(lang.tr(&format!("needs-{}", needs(kind).table()))).weak());
+                if ui.button(lang.tr("help-import-button")).clicked() {
+                    let ctx = ui.ctx().clone();
+                    app.pick_files(&ctx);
+                }
+            }
+        });
+}
