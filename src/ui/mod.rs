@@ -2,8 +2,10 @@
 //! file work run on background threads (`tasks`).
 
 mod app;
+pub mod backups;
 mod data_tab;
 mod import_wizard;
+pub mod recovery;
 mod tasks;
 pub mod theme;
 mod welcome;

@@ -1,0 +1,192 @@
+//! The limits on what an import reads, in one place. A file beyond one is
+//! refused with a message that names the limit, before it can exhaust memory
+//! or time; each is far above what a shop's export holds.
+
+use std::io::{Cursor, Read};
+use std::path::Path;
+
+use super::FileError;
+use super::table::{Table, TableRow};
+
+/// A text file is streamed, so it may be large.
+pub const MAX_TEXT_FILE_BYTES: u64 = 4 << 30;
+/// A workbook is read whole into memory.
+pub const MAX_WORKBOOK_BYTES: u64 = 256 << 20;
+/// What the parts of a workbook (a zip file) may decompress to, together:
+/// the guard against zip bombs.
+pub const MAX_DECOMPRESSED_BYTES: u64 = 1 << 30;
+pub const MAX_ROWS: u64 = 50_000_000;
+pub const MAX_COLUMNS: usize = 2_000;
+/// One cell's text; a product description is a few hundred bytes.
+pub const MAX_FIELD_BYTES: usize = 1 << 20;
+
+/// Which limit a file went beyond.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Limit {
+    FileSize,
+    DecompressedSize,
+    Rows,
+    Columns,
+    FieldLength,
+}
+
+impl Limit {
+    /// The limit as a number, in the unit its message names.
+    pub fn value(self, workbook: bool) -> u64 {
+        match self {
+            Limit::FileSize if workbook => MAX_WORKBOOK_BYTES >> 20,
+            Limit::FileSize => MAX_TEXT_FILE_BYTES >> 20,
+            Limit::DecompressedSize => MAX_DECOMPRESSED_BYTES >> 20,
+            Limit::Rows => MAX_ROWS,
+            Limit::Columns => MAX_COLUMNS as u64,
+            Limit::FieldLength => (MAX_FIELD_BYTES >> 10) as u64,
+        }
+    }
+
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Limit::FileSize => "limit-file-size",
+            Limit::DecompressedSize => "limit-decompressed-size",
+            Limit::Rows => "limit-rows",
+            Limit::Columns => "limit-columns",
+            Limit::FieldLength => "limit-field-length",
+        }
+    }
+}
+
+/// A row beyond a limit, carried through the CSV reader as its I/O error.
+#[derive(Debug, thiserror::Error)]
+#[error("the file goes beyond the limit {limit:?} at line {line}")]
+pub struct Exceeded {
+    pub limit: Limit,
+    pub line: u64,
+}
+
+impl From<Exceeded> for csv::Error {
+    fn from(e: Exceeded) -> Self {
+        csv::Error::from(std::io::Error::other(e))
+    }
+}
+
+/// Checks the row count so far (`index` counts from 0), the row's width and
+/// its cells' lengths.
+pub fn check_row(index: u64, row: &TableRow) -> Result<(), Exceeded> {
+    let limit = if index >= MAX_ROWS {
+        Limit::Rows
+    } else if row.cells.len() > MAX_COLUMNS {
+        Limit::Columns
+    } else if row.cells.iter().any(|c| c.len() > MAX_FIELD_BYTES) {
+        Limit::FieldLength
+    } else {
+        return Ok(());
+    };
+    Err(Exceeded {
+        limit,
+        line: row.line,
+    })
+}
+
+pub fn check_table(path: &Path, table: &Table) -> Result<(), FileError> {
+    for (i, row) in table.rows.iter().enumerate() {
+        check_row(i as u64, row).map_err(|e| too_large(path, e.limit, Some(e.line)))?;
+    }
+    Ok(())
+}
+
+/// The error for a CSV reader's error: a limit the rows went beyond, or a
+/// damaged file.
+pub fn csv_error(path: &Path, e: csv::Error) -> FileError {
+    let line = e.position().map_or(0, |p| p.line());
+    if let csv::ErrorKind::Io(io) = e.kind()
+        && let Some(exceeded) = io.get_ref().and_then(|r| r.downcast_ref::<Exceeded>())
+    {
+        return too_large(path, exceeded.limit, Some(exceeded.line));
+    }
+    FileError::Malformed {
+        path: path.to_path_buf(),
+        line,
+        message: e.to_string(),
+    }
+}
+
+pub fn too_large(path: &Path, limit: Limit, line: Option<u64>) -> FileError {
+    FileError::TooLarge {
+        path: path.to_path_buf(),
+        limit,
+        line,
+    }
+}
+
+/// Refuses a file larger than its kind may be, before it is read.
+pub fn check_file_size(path: &Path, size: u64, workbook: bool) -> Result<(), FileError> {
+    let max = if workbook {
+        MAX_WORKBOOK_BYTES
+    } else {
+        MAX_TEXT_FILE_BYTES
+    };
+    if size > max {
+        return Err(too_large(path, Limit::FileSize, None));
+    }
+    Ok(())
+}
+
+/// Refuses a zip-based workbook (.xlsx, .ods, ...) whose parts decompress
+/// to more than [`MAX_DECOMPRESSED_BYTES`]. The sizes a zip declares can lie,
+/// so the parts are decompressed, counting, up to the limit. Other bytes
+/// (an .xls, or no zip at all) are left to the workbook reader.
+pub fn check_workbook(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
+    check_file_size(path, bytes.len() as u64, true)?;
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    let mut total = 0u64;
+    for i in 0..zip.len() {
+        // A part the zip reader cannot open is the workbook reader's to report.
+        let Ok(part) = zip.by_index(i) else { continue };
+        let room = MAX_DECOMPRESSED_BYTES - total;
+        let n = std::io::copy(&mut part.take(room + 1), &mut std::io::sink()).unwrap_or(0);
+        total += n;
+        if total > MAX_DECOMPRESSED_BYTES {
+            return Err(too_large(path, Limit::DecompressedSize, None));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(line: u64, cells: Vec<String>) -> TableRow {
+        TableRow { line, cells }
+    }
+
+    #[test]
+    fn each_limit_is_named_at_its_line() {
+        assert!(check_row(0, &row(1, vec!["a".into(); MAX_COLUMNS])).is_ok());
+        let wide = check_row(0, &row(1, vec![String::new(); MAX_COLUMNS + 1]));
+        assert_eq!(wide.unwrap_err().limit, Limit::Columns);
+        let long = check_row(4, &row(7, vec!["x".repeat(MAX_FIELD_BYTES + 1)]));
+        let long = long.unwrap_err();
+        assert_eq!((long.limit, long.line), (Limit::FieldLength, 7));
+        assert_eq!(
+            check_row(MAX_ROWS, &row(9, vec![])).unwrap_err().limit,
+            Limit::Rows
+        );
+    }
+
+    #[test]
+    fn a_limit_survives_the_csv_reader() {
+        let e: csv::Error = Exceeded {
+            limit: Limit::Columns,
+            line: 3,
+        }
+        .into();
+        match csv_error(Path::new("a.csv"), e) {
+            FileError::TooLarge { limit, line, .. } => {
+                assert_eq!((limit, line), (Limit::Columns, Some(3)))
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}
