@@ -99,11 +99,11 @@ fn hostile_files_get_a_clear_message_and_no_panic() {
     let mut bomb_sheet = header_row.clone().into_bytes();
     bomb_sheet.resize(bomb_sheet.len() + (1 << 30) + (1 << 20), b' ');
     let mut invalid_utf8 = header.as_bytes().to_vec();
-    for i in 0..3000 {
+    for i in 0..5000 {
         invalid_utf8.extend_from_slice(format!("A{i},2024-01-05,").as_bytes());
         // Past the first 64 KiB (what the encoding is guessed from): a byte
         // that is no UTF-8.
-        if i == 2500 {
+        if i == 4500 {
             invalid_utf8.extend_from_slice(b"1\xff\xfe0");
         } else {
             invalid_utf8.extend_from_slice(b"100");
@@ -149,7 +149,7 @@ fn hostile_files_get_a_clear_message_and_no_panic() {
             name: "invalid-utf8.csv",
             bytes: invalid_utf8,
             status: 1,
-            says: vec!["invalid-utf8.csv line 2502", "total"],
+            says: vec!["invalid-utf8.csv, row 4502, column total (\"1\u{fffd}\u{fffd}0\")"],
         },
         Case {
             name: "formula.xlsx",
@@ -161,7 +161,7 @@ fn hostile_files_get_a_clear_message_and_no_panic() {
                 .as_bytes(),
             ),
             status: 1,
-            says: vec!["formula.xlsx line 2", "date"],
+            says: vec!["formula.xlsx, row 2, column date"],
         },
         Case {
             name: "far-dates.csv",
@@ -173,7 +173,10 @@ fn hostile_files_get_a_clear_message_and_no_panic() {
             name: "beyond-i64.csv",
             bytes: format!("{header}A1,2024-01-05,99999999999999999999999\nA2,2024-01-05,-92233720368547758.09\n").into(),
             status: 1,
-            says: vec!["beyond-i64.csv line 2", "beyond-i64.csv line 3", "total"],
+            says: vec![
+                "beyond-i64.csv, row 2, column total",
+                "beyond-i64.csv, row 3, column total",
+            ],
         },
     ];
     for case in &cases {

@@ -29,23 +29,27 @@ fn snapshot(db: &Path) -> Vec<(String, i64, String)> {
     tables
         .into_iter()
         .map(|table| {
-            let mut stmt = conn
-                .prepare(&format!("SELECT * FROM \"{table}\" ORDER BY rowid"))
-                .unwrap();
+            let mut stmt = conn.prepare(&format!("SELECT * FROM \"{table}\"")).unwrap();
             let cols = stmt.column_count();
+            // Some tables have no rowid: sort the rows instead.
+            let mut rows: Vec<String> = stmt
+                .query_map([], |row| {
+                    (0..cols)
+                        .map(|i| Ok(format!("{:?}", row.get::<_, rusqlite::types::Value>(i)?)))
+                        .collect::<rusqlite::Result<Vec<_>>>()
+                        .map(|v| v.join("\u{1f}"))
+                })
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap();
+            rows.sort();
             let mut hash = Sha256::new();
-            let mut count = 0;
-            let mut rows = stmt.query([]).unwrap();
-            while let Some(row) = rows.next().unwrap() {
-                count += 1;
-                for i in 0..cols {
-                    let v: rusqlite::types::Value = row.get(i).unwrap();
-                    hash.update(format!("{v:?}\u{1f}").as_bytes());
-                }
+            for row in &rows {
+                hash.update(row.as_bytes());
                 hash.update(b"\x1e");
             }
             let hex: String = hash.finalize().iter().map(|b| format!("{b:02x}")).collect();
-            (table, count, hex)
+            (table, rows.len() as i64, hex)
         })
         .collect()
 }

@@ -229,6 +229,6 @@ fn a_path_with_non_ascii_characters_simply_works() {
     let (_store, _lock) = open_checked(&db).unwrap();
     let reader = Store::open_read_only(&db).unwrap();
     assert_eq!(reader.path(), db.as_path());
-    let out = laris(&["report", "--db", db_arg, "--json"]);
+    let out = laris(&["report", "--db", db_arg, "--period", "month:2024-03", "--json"]);
     assert!(out.status.success(), "{}", stderr(&out));
 }

@@ -25,8 +25,16 @@ fn backup(hour: u32, reason: Reason, orders: u64) -> BackupInfo {
     }
 }
 
+/// With the app's fonts and look, which the screens' headings use.
+fn builder<S>() -> egui_kittest::HarnessBuilder<S> {
+    Harness::<S>::builder().with_context_setup(|ctx| {
+        laris::ui::theme::install_fonts(ctx);
+        laris::ui::theme::apply(ctx);
+    })
+}
+
 fn recovery_screen(problem: OpenProblem, lang: Lang) -> Harness<'static, Option<RecoveryAction>> {
-    Harness::builder().with_size([900.0, 700.0]).build_ui_state(
+    builder().with_size([900.0, 700.0]).build_ui_state(
         move |ui, chosen: &mut Option<RecoveryAction>| {
             if let Some(action) = recovery::show(ui, lang, &problem) {
                 *chosen = Some(action);
@@ -85,7 +93,7 @@ fn the_backup_list_shows_when_why_and_what_and_answers_restore() {
         backup(9, Reason::Manual, 800),
     ];
     let shown = list.clone();
-    let mut h = Harness::builder().with_size([900.0, 500.0]).build_ui_state(
+    let mut h = builder().with_size([900.0, 500.0]).build_ui_state(
         move |ui, chosen: &mut Option<BackupAction>| {
             if let Some(action) = backups::show(ui, Lang::Id, &shown) {
                 *chosen = Some(action);

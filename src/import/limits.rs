@@ -143,14 +143,62 @@ pub fn check_workbook(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
     for i in 0..zip.len() {
         // A part the zip reader cannot open is the workbook reader's to report.
         let Ok(part) = zip.by_index(i) else { continue };
+        let sheet = part
+            .name()
+            .is_ok_and(|n| n.starts_with("xl/worksheets/") && n.ends_with(".xml"));
         let room = MAX_DECOMPRESSED_BYTES - total;
-        let n = std::io::copy(&mut part.take(room + 1), &mut std::io::sink()).unwrap_or(0);
+        let mut refs = CellRefs::default();
+        let mut sink = std::io::sink();
+        let mut out: &mut dyn std::io::Write = if sheet { &mut refs } else { &mut sink };
+        let n = std::io::copy(&mut part.take(room + 1), &mut out).unwrap_or(0);
         total += n;
         if total > MAX_DECOMPRESSED_BYTES {
             return Err(too_large(path, Limit::DecompressedSize, None));
         }
+        if refs.bad {
+            return Err(FileError::Workbook {
+                path: path.to_path_buf(),
+                message: "a cell reference goes beyond the last row (1048576) or column (XFD) a sheet can have".into(),
+            });
+        }
     }
     Ok(())
+}
+
+/// Watches a sheet's XML for a cell reference (`r="B7"`, `ref="A1:C9"`)
+/// with more letters or digits than any sheet has (XFD1048576): the
+/// workbook reader's arithmetic overflows on those.
+#[derive(Default)]
+struct CellRefs {
+    last: [u8; 4],
+    inside: bool,
+    letters: u32,
+    digits: u32,
+    bad: bool,
+}
+
+impl std::io::Write for CellRefs {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        for &b in buf {
+            if self.inside {
+                match b {
+                    b'"' => self.inside = false,
+                    b'A'..=b'Z' | b'a'..=b'z' => self.letters += 1,
+                    b'0'..=b'9' => self.digits += 1,
+                    _ => (self.letters, self.digits) = (0, 0),
+                }
+                self.bad |= self.letters > 3 || self.digits > 7;
+            } else if b == b'"' && (self.last[1..] == *b" r=" || self.last == *b"ref=") {
+                (self.inside, self.letters, self.digits) = (true, 0, 0);
+            }
+            self.last = [self.last[1], self.last[2], self.last[3], b];
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -173,6 +221,23 @@ mod tests {
             check_row(MAX_ROWS, &row(9, vec![])).unwrap_err().limit,
             Limit::Rows
         );
+    }
+
+    #[test]
+    fn cell_references_beyond_a_sheet_are_caught_across_writes() {
+        use std::io::Write;
+        let scan = |chunks: &[&[u8]]| {
+            let mut refs = CellRefs::default();
+            for c in chunks {
+                refs.write_all(c).unwrap();
+            }
+            refs.bad
+        };
+        assert!(!scan(&[b"<dimension ref=\"A1:XFD1048576\"/><c r=\"B7\" t=\"s\">"]));
+        assert!(scan(&[b"<c r=\"A99999", b"999999\">"]));
+        assert!(scan(&[b"<dimension re", b"f=\"A1:ABCDEFGH2\"/>"]));
+        // Other attributes may hold anything.
+        assert!(!scan(&[b"<c s=\"A99999999999\" r=\"C3\">"]));
     }
 
     #[test]

@@ -80,6 +80,7 @@ pub enum StoreError {
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
 /// An open database.
+#[derive(Debug)]
 pub struct Store {
     conn: Connection,
     path: PathBuf,
