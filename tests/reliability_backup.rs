@@ -48,7 +48,10 @@ fn imports_are_backed_up_first_and_a_restore_can_be_undone() {
     assert_eq!(list.len(), 1);
     let b = &list[0];
     assert_eq!(b.reason, Reason::Import("april.csv".into()));
-    assert_eq!(b.counts.iter().find(|(k, _)| *k == Kind::Orders).unwrap().1, 40);
+    assert_eq!(
+        b.counts.iter().find(|(k, _)| *k == Kind::Orders).unwrap().1,
+        40
+    );
     assert_eq!(b.records(), 40);
     assert_eq!(b.contents(Lang::En), "40 Orders");
     assert_eq!(b.contents(Lang::Id), "40 Pesanan");
@@ -62,7 +65,11 @@ fn imports_are_backed_up_first_and_a_restore_can_be_undone() {
     let out = laris(&["restore", "--db", db_arg, "1"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(count(&db), 40);
-    assert!(stdout(&out).contains("restore that to undo this"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("restore that to undo this"),
+        "{}",
+        stdout(&out)
+    );
 
     // The restore backed up what it replaced: restoring that undoes it.
     let list = backup::list(&db).unwrap();
@@ -75,7 +82,11 @@ fn imports_are_backed_up_first_and_a_restore_can_be_undone() {
 
     let out = laris(&["backup", "--db", db_arg]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stdout(&out).starts_with("Backed up to "), "{}", stdout(&out));
+    assert!(
+        stdout(&out).starts_with("Backed up to "),
+        "{}",
+        stdout(&out)
+    );
     assert_eq!(backup::list(&db).unwrap()[0].reason, Reason::Manual);
 }
 

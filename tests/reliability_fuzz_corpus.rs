@@ -7,7 +7,10 @@ use std::path::Path;
 fn inputs(target: &str) -> Vec<std::path::PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz");
     let mut found = Vec::new();
-    for dir in [root.join("corpus").join(target), root.join("regressions").join(target)] {
+    for dir in [
+        root.join("corpus").join(target),
+        root.join("regressions").join(target),
+    ] {
         if let Ok(entries) = std::fs::read_dir(&dir) {
             found.extend(entries.flatten().map(|e| e.path()).filter(|p| p.is_file()));
         }

@@ -71,7 +71,9 @@ fn run(dir: &Path, case: &Case) -> (i32, String, String) {
         path.to_str().unwrap(),
     ]);
     (
-        out.status.code().expect("exited, not killed by a panic signal"),
+        out.status
+            .code()
+            .expect("exited, not killed by a panic signal"),
         stdout(&out),
         stderr(&out),
     )

@@ -15,7 +15,11 @@ use rusqlite::Connection;
 fn orders(dir: &Path, name: &str, rows: std::ops::Range<usize>) -> std::path::PathBuf {
     let mut text = String::from("order_id,date,customer_name,total\n");
     for i in rows {
-        text.push_str(&format!("A{i},2024-03-{:02},Bu Sari {i},{}.00\n", i % 28 + 1, 1000 + i));
+        text.push_str(&format!(
+            "A{i},2024-03-{:02},Bu Sari {i},{}.00\n",
+            i % 28 + 1,
+            1000 + i
+        ));
     }
     let path = dir.join(name);
     std::fs::write(&path, text).unwrap();
@@ -72,19 +76,31 @@ fn a_damaged_database_is_refused_untouched_and_its_latest_backup_restores_it() {
     ]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("is damaged"), "{}", stderr(&out));
-    assert!(stderr(&out).contains("laris restore --latest"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("laris restore --latest"),
+        "{}",
+        stderr(&out)
+    );
     assert_eq!(std::fs::read(&db).unwrap(), bytes, "not touched");
 
     let out = laris(&["restore", "--db", db.to_str().unwrap(), "--latest"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stdout(&out).contains("The damaged file was kept as"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("The damaged file was kept as"),
+        "{}",
+        stdout(&out)
+    );
     assert_eq!(count(&db), 3000);
     assert!(open_checked(&db).is_ok());
     // The damaged file is kept, byte for byte.
     let kept: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .flatten()
-        .filter(|e| e.file_name().to_string_lossy().starts_with("toko.laris.damaged-"))
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("toko.laris.damaged-")
+        })
         .filter(|e| !e.file_name().to_string_lossy().ends_with("-wal"))
         .filter(|e| !e.file_name().to_string_lossy().ends_with("-shm"))
         .collect();
@@ -108,9 +124,19 @@ fn a_newer_or_foreign_file_is_named_as_such_and_not_changed() {
         .execute_batch("CREATE TABLE notes(text TEXT)")
         .unwrap();
     let text = dir.path().join("readme.laris");
-    std::fs::write(&text, "hello, this is a text file and no database at all\n".repeat(50)).unwrap();
+    std::fs::write(
+        &text,
+        "hello, this is a text file and no database at all\n".repeat(50),
+    )
+    .unwrap();
     for (path, expected) in [
-        (&newer, Problem::NewerVersion { found: 99, supported: 1 }),
+        (
+            &newer,
+            Problem::NewerVersion {
+                found: 99,
+                supported: 1,
+            },
+        ),
         (&foreign, Problem::NotLaris),
         (&text, Problem::NotLaris),
     ] {
@@ -121,7 +147,10 @@ fn a_newer_or_foreign_file_is_named_as_such_and_not_changed() {
         assert_eq!(std::fs::read(path).unwrap(), before);
     }
     let msg = open_checked(&newer).unwrap_err().message(Lang::Id);
-    assert!(msg.contains("future.laris ditulis oleh Laris versi yang lebih baru"), "{msg}");
+    assert!(
+        msg.contains("future.laris ditulis oleh Laris versi yang lebih baru"),
+        "{msg}"
+    );
 }
 
 #[test]
@@ -145,10 +174,7 @@ fn a_database_open_in_another_window_can_be_opened_read_only() {
         .unwrap();
     assert_eq!(n, 10);
     assert!(
-        reader
-            .conn()
-            .execute("DELETE FROM orders", [])
-            .is_err(),
+        reader.conn().execute("DELETE FROM orders", []).is_err(),
         "read-only"
     );
 }
@@ -222,13 +248,24 @@ fn a_path_with_non_ascii_characters_simply_works() {
     assert_eq!(count(&db), 30);
     // The second import was backed up first, beside the database.
     let out = laris(&["restore", "--db", db_arg, "--list"]);
-    assert!(stdout(&out).contains("before importing pesanan ü.csv"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("before importing pesanan ü.csv"),
+        "{}",
+        stdout(&out)
+    );
     let out = laris(&["restore", "--db", db_arg, "1"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(count(&db), 20);
     let (_store, _lock) = open_checked(&db).unwrap();
     let reader = Store::open_read_only(&db).unwrap();
     assert_eq!(reader.path(), db.as_path());
-    let out = laris(&["report", "--db", db_arg, "--period", "month:2024-03", "--json"]);
+    let out = laris(&[
+        "report",
+        "--db",
+        db_arg,
+        "--period",
+        "month:2024-03",
+        "--json",
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
 }

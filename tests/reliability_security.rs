@@ -53,7 +53,10 @@ fn names_that_look_like_sql_are_stored_verbatim_and_harm_nothing() {
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .unwrap();
-    assert_eq!((batches, file_name.as_str()), (1, "'; DROP TABLE orders; --.csv"));
+    assert_eq!(
+        (batches, file_name.as_str()),
+        (1, "'; DROP TABLE orders; --.csv")
+    );
     let tables: i64 = conn
         .query_row(
             "SELECT count(*) FROM sqlite_schema WHERE type = 'table'",
@@ -78,8 +81,19 @@ fn no_network_library_is_in_the_build() {
         .collect();
     assert!(names.contains(&"rusqlite"), "Cargo.lock was read");
     for net in [
-        "reqwest", "ureq", "hyper", "curl", "isahc", "attohttpc", "surf", "rustls", "native-tls",
-        "openssl", "mio", "socket2", "tungstenite",
+        "reqwest",
+        "ureq",
+        "hyper",
+        "curl",
+        "isahc",
+        "attohttpc",
+        "surf",
+        "rustls",
+        "native-tls",
+        "openssl",
+        "mio",
+        "socket2",
+        "tungstenite",
     ] {
         assert!(!names.contains(&net), "{net} is in Cargo.lock");
     }

@@ -14,13 +14,19 @@ use laris::ui::recovery::{self, RecoveryAction};
 
 fn backup(hour: u32, reason: Reason, orders: u64) -> BackupInfo {
     BackupInfo {
-        path: PathBuf::from(format!("/toko/toko.laris.backups/20260310-{hour:02}0000-000.laris")),
+        path: PathBuf::from(format!(
+            "/toko/toko.laris.backups/20260310-{hour:02}0000-000.laris"
+        )),
         made_at: chrono::NaiveDate::from_ymd_opt(2026, 3, 10)
             .unwrap()
             .and_hms_opt(hour, 0, 0)
             .unwrap(),
         reason,
-        counts: vec![(Kind::Orders, orders), (Kind::Leads, 0), (Kind::Expenses, 12)],
+        counts: vec![
+            (Kind::Orders, orders),
+            (Kind::Leads, 0),
+            (Kind::Expenses, 12),
+        ],
         size: 3 * 1_048_576 / 2,
     }
 }

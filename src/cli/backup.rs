@@ -14,7 +14,10 @@ pub fn run(cli: &Cli, _args: &BackupArgs) -> anyhow::Result<i32> {
     if !db.exists() {
         eprintln!(
             "{}",
-            lang.tr_args("backup-no-database", &[("file", db.display().to_string().into())])
+            lang.tr_args(
+                "backup-no-database",
+                &[("file", db.display().to_string().into())]
+            )
         );
         return Ok(1);
     }

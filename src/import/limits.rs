@@ -233,7 +233,9 @@ mod tests {
             }
             refs.bad
         };
-        assert!(!scan(&[b"<dimension ref=\"A1:XFD1048576\"/><c r=\"B7\" t=\"s\">"]));
+        assert!(!scan(&[
+            b"<dimension ref=\"A1:XFD1048576\"/><c r=\"B7\" t=\"s\">"
+        ]));
         assert!(scan(&[b"<c r=\"A99999", b"999999\">"]));
         assert!(scan(&[b"<dimension re", b"f=\"A1:ABCDEFGH2\"/>"]));
         // Other attributes may hold anything.

@@ -153,9 +153,16 @@ impl FileError {
                 let workbook = table::is_workbook(path);
                 let what = lang.tr_args(
                     limit.message_id(),
-                    &[("max", crate::format::count(lang, limit.value(workbook) as i64).into())],
+                    &[(
+                        "max",
+                        crate::format::count(lang, limit.value(workbook) as i64).into(),
+                    )],
                 );
-                let id = if line.is_some() { "file-too-large-at" } else { "file-too-large" };
+                let id = if line.is_some() {
+                    "file-too-large-at"
+                } else {
+                    "file-too-large"
+                };
                 lang.tr_args(
                     id,
                     &[

@@ -68,7 +68,9 @@ impl BackupInfo {
             Reason::Import(files) => {
                 lang.tr_args("backup-why-import", &[("files", files.as_str().into())])
             }
-            Reason::Undo(file) => lang.tr_args("backup-why-undo", &[("file", file.as_str().into())]),
+            Reason::Undo(file) => {
+                lang.tr_args("backup-why-undo", &[("file", file.as_str().into())])
+            }
             Reason::Restore => lang.tr("backup-why-restore"),
             Reason::Manual => lang.tr("backup-why-manual"),
         }
@@ -94,7 +96,10 @@ impl BackupInfo {
     pub fn size_text(&self, lang: Lang) -> String {
         lang.tr_args(
             "backup-size",
-            &[("mb", format::decimal(lang, self.size as f64 / 1_048_576.0, 1).into())],
+            &[(
+                "mb",
+                format::decimal(lang, self.size as f64 / 1_048_576.0, 1).into(),
+            )],
         )
     }
 }
@@ -122,11 +127,10 @@ fn counts(conn: &Connection) -> rusqlite::Result<Vec<(Kind, u64)>> {
     Kind::ALL
         .into_iter()
         .map(|kind| {
-            let n: i64 = conn.query_row(
-                &format!("SELECT count(*) FROM {}", kind.table()),
-                [],
-                |r| r.get(0),
-            )?;
+            let n: i64 =
+                conn.query_row(&format!("SELECT count(*) FROM {}", kind.table()), [], |r| {
+                    r.get(0)
+                })?;
             Ok((kind, n as u64))
         })
         .collect()
@@ -237,7 +241,12 @@ pub fn list(db: &Path) -> Result<Vec<BackupInfo>> {
     let entries = match std::fs::read_dir(&dir) {
         Ok(e) => e,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(StoreError::Io { path: dir, source: e }),
+        Err(e) => {
+            return Err(StoreError::Io {
+                path: dir,
+                source: e,
+            });
+        }
     };
     let mut found = Vec::new();
     for entry in entries.flatten() {
@@ -296,9 +305,7 @@ fn to_prune(made: &[NaiveDateTime], now: NaiveDateTime) -> Vec<usize> {
     for (i, t) in made.iter().enumerate() {
         let day = t.date();
         let recent = (today - day).num_days() < KEEP_DAYS;
-        if i < KEEP_LAST {
-            days_kept.push(day);
-        } else if recent && !days_kept.contains(&day) {
+        if i < KEEP_LAST || (recent && !days_kept.contains(&day)) {
             days_kept.push(day);
         } else {
             gone.push(i);

@@ -154,7 +154,8 @@ impl Store {
             // its shared-memory file: read it as a file nobody changes.
             Err(StoreError::Open { .. } | StoreError::ReadOnly { .. }) => {
                 let uri = format!("{}?immutable=1", file_uri(path));
-                let conn = Connection::open_with_flags(uri, flags).map_err(|e| classify(path, e))?;
+                let conn =
+                    Connection::open_with_flags(uri, flags).map_err(|e| classify(path, e))?;
                 check_identity(&conn, path)?;
                 conn
             }
@@ -207,14 +208,18 @@ pub(crate) fn quick_check(conn: &Connection, path: &Path) -> Result<()> {
         path: path.to_path_buf(),
         detail,
     };
-    let mut stmt = conn.prepare("PRAGMA quick_check").map_err(|e| classify(path, e))?;
+    let mut stmt = conn
+        .prepare("PRAGMA quick_check")
+        .map_err(|e| classify(path, e))?;
     let found: Vec<String> = stmt
         .query_map([], |r| r.get(0))
         .and_then(|rows| rows.collect())
         .map_err(|e| classify(path, e))?;
     match found.as_slice() {
         [ok] if ok == "ok" => Ok(()),
-        _ => Err(damaged(found.into_iter().take(3).collect::<Vec<_>>().join("; "))),
+        _ => Err(damaged(
+            found.into_iter().take(3).collect::<Vec<_>>().join("; "),
+        )),
     }
 }
 
@@ -261,7 +266,10 @@ fn starts_like_sqlite(path: &Path) -> bool {
 /// WAL files).
 fn writable(path: &Path) -> bool {
     let file_ok = std::fs::OpenOptions::new().append(true).open(path).is_ok();
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let probe = dir.join(format!(".laris-write-test-{}", std::process::id()));
     let dir_ok = std::fs::File::create_new(&probe).is_ok();
     let _ = std::fs::remove_file(&probe);

@@ -55,18 +55,18 @@ impl Problem {
             StoreError::Io { source, .. } if source.kind() == std::io::ErrorKind::StorageFull => {
                 Problem::DiskFull
             }
-            StoreError::Open { source: e, .. } | StoreError::Sqlite(e) => match e
-                .sqlite_error_code()
-            {
-                Some(rusqlite::ErrorCode::DiskFull) => Problem::DiskFull,
-                Some(rusqlite::ErrorCode::ReadOnly) => Problem::ReadOnly,
-                Some(rusqlite::ErrorCode::DatabaseCorrupt) => Problem::Damaged {
-                    detail: e.to_string(),
-                },
-                _ => Problem::Other {
-                    message: e.to_string(),
-                },
-            },
+            StoreError::Open { source: e, .. } | StoreError::Sqlite(e) => {
+                match e.sqlite_error_code() {
+                    Some(rusqlite::ErrorCode::DiskFull) => Problem::DiskFull,
+                    Some(rusqlite::ErrorCode::ReadOnly) => Problem::ReadOnly,
+                    Some(rusqlite::ErrorCode::DatabaseCorrupt) => Problem::Damaged {
+                        detail: e.to_string(),
+                    },
+                    _ => Problem::Other {
+                        message: e.to_string(),
+                    },
+                }
+            }
             e => Problem::Other {
                 message: e.to_string(),
             },
@@ -100,10 +100,9 @@ impl Problem {
     pub fn message(&self, lang: Lang, path: &Path) -> String {
         let file = ("file", path.display().to_string().into());
         match self {
-            Problem::Damaged { detail } => lang.tr_args(
-                "open-damaged",
-                &[file, ("detail", detail.as_str().into())],
-            ),
+            Problem::Damaged { detail } => {
+                lang.tr_args("open-damaged", &[file, ("detail", detail.as_str().into())])
+            }
             Problem::NewerVersion { found, supported } => lang.tr_args(
                 "open-newer",
                 &[
@@ -181,11 +180,11 @@ impl AppLock {
 /// Opens the database for the app: takes the window lock, opens (creating
 /// or migrating as needed) and quick-checks it. The lock must be kept for
 /// as long as the window shows this database.
-pub fn open_checked(path: &Path) -> Result<(Store, Option<AppLock>), OpenProblem> {
-    let lock = AppLock::acquire(path).map_err(|p| OpenProblem::new(path, p))?;
+pub fn open_checked(path: &Path) -> Result<(Store, Option<AppLock>), Box<OpenProblem>> {
+    let lock = AppLock::acquire(path).map_err(|p| Box::new(OpenProblem::new(path, p)))?;
     let store = Store::open(path)
         .and_then(|s| s.quick_check().map(|()| s))
-        .map_err(|e| OpenProblem::new(path, Problem::of(&e)))?;
+        .map_err(|e| Box::new(OpenProblem::new(path, Problem::of(&e))))?;
     Ok((store, lock))
 }
 
@@ -214,7 +213,10 @@ mod tests {
                 None,
             ))
         };
-        assert_eq!(Problem::of(&err(rusqlite::ffi::SQLITE_FULL)), Problem::DiskFull);
+        assert_eq!(
+            Problem::of(&err(rusqlite::ffi::SQLITE_FULL)),
+            Problem::DiskFull
+        );
         assert_eq!(
             Problem::of(&err(rusqlite::ffi::SQLITE_READONLY)),
             Problem::ReadOnly

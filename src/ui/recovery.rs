@@ -31,9 +31,7 @@ pub fn show(ui: &mut egui::Ui, lang: Lang, problem: &OpenProblem) -> Option<Reco
                 ui.add_space((ui.available_height() * 0.12).max(theme::SPACE_L));
                 theme::heading(ui, &problem.problem.title(lang));
                 ui.add_space(theme::SPACE_M);
-                ui.label(
-                    egui::RichText::new(problem.message(lang)).size(theme::SIZE_BODY + 1.0),
-                );
+                ui.label(egui::RichText::new(problem.message(lang)).size(theme::SIZE_BODY + 1.0));
                 ui.add_space(theme::SPACE_L);
                 if problem.problem.can_restore() {
                     match &problem.latest_backup {
