@@ -230,6 +230,16 @@ fn a_file_this_user_may_not_change_is_offered_read_only() {
         .query_row("SELECT count(*) FROM orders", [], |r| r.get(0))
         .unwrap();
     assert_eq!(n, 10);
+    // A report only reads: it works on such a file.
+    let out = laris(&[
+        "report",
+        "--db",
+        db.to_str().unwrap(),
+        "--period",
+        "month:2024-03",
+        "--json",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
 }
 
 #[test]

@@ -113,7 +113,7 @@ pub fn run(cli: &Cli, args: &ReportArgs) -> anyhow::Result<i32> {
         );
         return Ok(1);
     }
-    let store = Store::open(&db)?;
+    let store = Store::open_to_read(&db)?;
     let ds = Dataset::load(store.conn())?;
     let filters = Filters {
         rep: args.rep.clone(),

@@ -173,6 +173,15 @@ impl Store {
         })
     }
 
+    /// Opens the database to read: as [`Store::open`], or read-only where
+    /// this user may not change it (a report needs no more).
+    pub fn open_to_read(path: &Path) -> Result<Store> {
+        match Store::open(path) {
+            Err(StoreError::ReadOnly { .. }) => Store::open_read_only(path),
+            other => other,
+        }
+    }
+
     /// SQLite's quick check (the structure of every page and index, without
     /// the slower cross-checks of `integrity_check`).
     pub fn quick_check(&self) -> Result<()> {
