@@ -158,7 +158,7 @@ pub fn check_workbook(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
         if refs.bad {
             return Err(FileError::Workbook {
                 path: path.to_path_buf(),
-                message: "a cell reference goes beyond the last row (1048576) or column (XFD) a sheet can have".into(),
+                message: "a cell reference goes beyond the last row (1048576) or column (XFD) a sheet can have, or a range ends before it starts".into(),
             });
         }
     }
@@ -166,15 +166,45 @@ pub fn check_workbook(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
 }
 
 /// Watches a sheet's XML for a cell reference (`r="B7"`, `ref="A1:C9"`)
-/// with more letters or digits than any sheet has (XFD1048576): the
-/// workbook reader's arithmetic overflows on those.
+/// with more letters or digits than any sheet has (XFD1048576), or a range
+/// that ends before it starts: the workbook reader's arithmetic overflows
+/// on those.
 #[derive(Default)]
 struct CellRefs {
     last: [u8; 4],
     inside: bool,
     letters: u32,
     digits: u32,
+    /// The attribute's text so far (up to a length no range needs).
+    value: Vec<u8>,
     bad: bool,
+}
+
+/// A cell reference's (column, row), e.g. `C9` is (3, 9).
+fn cell(text: &[u8]) -> Option<(u32, u32)> {
+    let split = text.iter().position(u8::is_ascii_digit)?;
+    let (letters, digits) = text.split_at(split);
+    if letters.is_empty() || letters.len() > 3 || digits.len() > 7 {
+        return None;
+    }
+    let col = letters.iter().try_fold(0u32, |c, &l| {
+        l.is_ascii_alphabetic()
+            .then(|| c * 26 + u32::from(l.to_ascii_uppercase() - b'A') + 1)
+    })?;
+    let row = std::str::from_utf8(digits).ok()?.parse().ok()?;
+    Some((col, row))
+}
+
+/// Whether every `A1:C9` range of a space-separated list ends where or after
+/// it starts.
+fn ranges_in_order(value: &[u8]) -> bool {
+    value.split(|&b| b == b' ').all(|range| {
+        let mut ends = range.split(|&b| b == b':');
+        match (ends.next().and_then(cell), ends.next().and_then(cell)) {
+            (Some(start), Some(end)) => end.0 >= start.0 && end.1 >= start.1,
+            _ => true,
+        }
+    })
 }
 
 impl std::io::Write for CellRefs {
@@ -182,14 +212,21 @@ impl std::io::Write for CellRefs {
         for &b in buf {
             if self.inside {
                 match b {
-                    b'"' => self.inside = false,
+                    b'"' => {
+                        self.inside = false;
+                        self.bad |= !ranges_in_order(&self.value);
+                    }
                     b'A'..=b'Z' | b'a'..=b'z' => self.letters += 1,
                     b'0'..=b'9' => self.digits += 1,
                     _ => (self.letters, self.digits) = (0, 0),
                 }
+                if self.value.len() < 256 {
+                    self.value.push(b);
+                }
                 self.bad |= self.letters > 3 || self.digits > 7;
             } else if b == b'"' && (self.last[1..] == *b" r=" || self.last == *b"ref=") {
                 (self.inside, self.letters, self.digits) = (true, 0, 0);
+                self.value.clear();
             }
             self.last = [self.last[1], self.last[2], self.last[3], b];
         }
@@ -240,6 +277,10 @@ mod tests {
         assert!(scan(&[b"<dimension re", b"f=\"A1:ABCDEFGH2\"/>"]));
         // Other attributes may hold anything.
         assert!(!scan(&[b"<c s=\"A99999999999\" r=\"C3\">"]));
+        // A range that ends before it starts.
+        assert!(scan(&[b"<dimension ref=\"B5:A1\"/>"]));
+        assert!(scan(&[b"<selection sqref=\"A1:B2 C9:C", b"3\"/>"]));
+        assert!(!scan(&[b"<selection sqref=\"A1:B2 C3:C9 D4\"/><mergeCell ref=\"A:A\"/>"]));
     }
 
     #[test]
