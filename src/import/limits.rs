@@ -280,7 +280,9 @@ mod tests {
         // A range that ends before it starts.
         assert!(scan(&[b"<dimension ref=\"B5:A1\"/>"]));
         assert!(scan(&[b"<selection sqref=\"A1:B2 C9:C", b"3\"/>"]));
-        assert!(!scan(&[b"<selection sqref=\"A1:B2 C3:C9 D4\"/><mergeCell ref=\"A:A\"/>"]));
+        assert!(!scan(&[
+            b"<selection sqref=\"A1:B2 C3:C9 D4\"/><mergeCell ref=\"A:A\"/>"
+        ]));
     }
 
     #[test]
