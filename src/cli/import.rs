@@ -129,13 +129,21 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> anyhow::Result<i32> {
         return Ok(status);
     }
     let existed = db.exists();
-    let mut store = Store::open(&db)?;
+    let mut store = match super::open_for_writing(lang, &db) {
+        Ok(store) => store,
+        Err(status) => return Ok(status),
+    };
     if let (Some(name), Some(first)) = (&args.save_preset, files.first()) {
         let src = &first.source;
         let preset = Preset::new(src.kind, &src.headers, &src.mapping);
         settings::save_preset(store.conn(), name, &serde_json::to_string(&preset)?)?;
     }
-    match import::store_checking(&mut store, &files, args.skip_bad_rows, &mut |_| true)? {
+    let stored = match import::store_checking(&mut store, &files, args.skip_bad_rows, &mut |_| true)
+    {
+        Ok(stored) => stored,
+        Err(e) => return Ok(super::store_failure(lang, &db, &e)),
+    };
+    match stored {
         Stored::Done(reports, found) => {
             for (file, issues) in files.iter().zip(&found) {
                 print_issues(lang, file, &issues.warnings);

@@ -1,17 +1,21 @@
 //! The command line: one module per subcommand.
 
+pub mod backup;
 pub mod demo;
 pub mod export;
 pub mod import;
 pub mod report;
+pub mod restore;
 pub mod scope;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::builder::TypedValueParser;
 use clap::{Parser, Subcommand};
 
 use crate::i18n::Lang;
+use crate::store::open::Problem;
+use crate::store::{Store, StoreError};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -66,6 +70,12 @@ pub enum Command {
     /// picture (--png-dir DIR), for a period.
     /// Example: laris export --db toko.laris --period month:2024-03 --pdf rapat.pdf
     Export(export::ExportArgs),
+    /// Back up the database now (Laris also does before every import and
+    /// undo). Prints where the backup is.
+    Backup(backup::BackupArgs),
+    /// List the backups of the database, or put one back in its place:
+    /// laris restore --list | --latest | NUMBER | FILE
+    Restore(restore::RestoreArgs),
 }
 
 /// Like clap's path parser, but accepting an empty value, which the desktop
@@ -109,5 +119,25 @@ pub fn run(cli: &Cli, command: &Command) -> anyhow::Result<i32> {
         Command::Demo(args) => demo::run(cli, args),
         Command::Report(args) => report::run(cli, args),
         Command::Export(args) => export::run(cli, args),
+        Command::Backup(args) => backup::run(cli, args),
+        Command::Restore(args) => restore::run(cli, args),
     }
+}
+
+/// Opens the database to change it, after SQLite's quick check; on a problem,
+/// prints what to do and gives the exit status.
+pub(crate) fn open_for_writing(lang: Lang, db: &Path) -> Result<Store, i32> {
+    Store::open(db)
+        .and_then(|s| s.quick_check().map(|()| s))
+        .map_err(|e| store_failure(lang, db, &e))
+}
+
+/// Prints, in plain words, why the database could not be used; exit status 1.
+pub(crate) fn store_failure(lang: Lang, db: &Path, e: &StoreError) -> i32 {
+    let problem = Problem::of(e);
+    eprintln!("{}", problem.message(lang, db));
+    if problem.can_restore() && crate::store::backup::latest_good(db).is_some() {
+        eprintln!("{}", lang.tr("open-restore-hint"));
+    }
+    1
 }

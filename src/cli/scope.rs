@@ -132,7 +132,7 @@ impl ScopeArgs {
                 lang.tr_args("report-no-database", &[("path", path.into())])
             ));
         }
-        let store = Store::open(&db)?;
+        let store = Store::open_to_read(&db)?;
         let dataset = Dataset::load(store.conn())?;
         Ok(Ok(Scope {
             dataset,

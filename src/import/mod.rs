@@ -5,6 +5,8 @@
 //! and every row issue, so the caller can show them before anything is stored
 //! ([`store_files`]).
 
+pub mod fuzz;
+pub mod limits;
 pub mod mapping;
 pub mod parse;
 pub mod read;
@@ -20,7 +22,7 @@ use serde::Serialize;
 
 use crate::i18n::Lang;
 use crate::store::write::{BatchSource, BatchWriter, Counts, Record, begin_batch};
-use crate::store::{Kind, Store, StoreError, settings};
+use crate::store::{Kind, Store, StoreError, backup, settings};
 pub use parse::Reason;
 
 /// A problem with one value of one row.
@@ -79,6 +81,13 @@ pub enum FileError {
         path: PathBuf,
         kind: Kind,
         column: String,
+    },
+    #[error("{} goes beyond the limit {limit:?}", path.display())]
+    TooLarge {
+        path: PathBuf,
+        limit: limits::Limit,
+        /// The line where it did, for a limit of rows.
+        line: Option<u64>,
     },
     #[error("{} line {line}: {message}", path.display())]
     Malformed {
@@ -140,6 +149,29 @@ impl FileError {
                     ("column", column.as_str().into()),
                 ],
             ),
+            FileError::TooLarge { path, limit, line } => {
+                let workbook = table::is_workbook(path);
+                let what = lang.tr_args(
+                    limit.message_id(),
+                    &[(
+                        "max",
+                        crate::format::count(lang, limit.value(workbook) as i64).into(),
+                    )],
+                );
+                let id = if line.is_some() {
+                    "file-too-large-at"
+                } else {
+                    "file-too-large"
+                };
+                lang.tr_args(
+                    id,
+                    &[
+                        ("file", name(path).into()),
+                        ("line", line.unwrap_or(0).into()),
+                        ("limit", what.into()),
+                    ],
+                )
+            }
             FileError::Malformed {
                 path,
                 line,
@@ -294,6 +326,11 @@ pub fn store_checking(
     skip_bad_rows: bool,
     progress: &mut dyn FnMut(f32) -> bool,
 ) -> Result<Stored, StoreError> {
+    // Nothing is lost even if the import goes wrong in a way no transaction
+    // catches (a bug, a file that imports wrong): a backup first.
+    let names: Vec<String> = files.iter().map(ParsedFile::file_name).collect();
+    let db = store.path().to_path_buf();
+    backup::create(store.conn(), &db, backup::Reason::Import(names.join(", ")))?;
     // An unchecked file's count is unknown: its progress counts as one file.
     let total: usize = files.iter().map(|f| f.count.max(1)).sum::<usize>().max(1);
     let tx = store.conn_mut().transaction()?;

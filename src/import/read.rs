@@ -60,7 +60,10 @@ pub fn read_file(path: &Path, opts: &ReadOptions) -> Result<Vec<ParsedFile>, Fil
         path: path.to_path_buf(),
         source,
     };
-    if table::is_workbook(path) {
+    let workbook = table::is_workbook(path);
+    let size = std::fs::metadata(path).map_err(unreadable)?.len();
+    super::limits::check_file_size(path, size, workbook)?;
+    if workbook {
         let bytes = std::fs::read(path).map_err(unreadable)?;
         return read_bytes(path, &bytes, opts);
     }
@@ -87,11 +90,7 @@ fn stream_text(
         path: path.to_path_buf(),
         source,
     };
-    let malformed = |e: csv::Error| FileError::Malformed {
-        path: path.to_path_buf(),
-        line: e.position().map_or(0, |p| p.line()),
-        message: e.to_string(),
-    };
+    let malformed = |e: csv::Error| super::limits::csv_error(path, e);
     let mut hasher = Sha256::new();
     let (skip, headers, kind, mut mapping, evidence, rep, currency) = {
         let mut rows = source.rows(Some(&mut hasher)).map_err(unreadable)?;
@@ -309,11 +308,7 @@ pub fn read_bytes(
     let (table, returns) = if table::is_workbook(path) {
         read_workbook(path, bytes, opts)?
     } else {
-        let table = table::read_text(bytes).map_err(|e| FileError::Malformed {
-            path: path.to_path_buf(),
-            line: e.position().map_or(0, |p| p.line()),
-            message: e.to_string(),
-        })?;
+        let table = table::read_text(bytes).map_err(|e| super::limits::csv_error(path, e))?;
         (table, HashSet::new())
     };
     let mut files = Parser::new(path, &table, opts)?.parse(&returns);
@@ -334,6 +329,7 @@ fn read_workbook(
         path: path.to_path_buf(),
         message: e.to_string(),
     };
+    super::limits::check_workbook(path, bytes)?;
     let sheets = table::sheet_names(bytes).map_err(bad)?;
     let chosen = match &opts.sheet {
         Some(s) => {
@@ -359,6 +355,7 @@ fn read_workbook(
         }
     };
     let table = table::read_sheet(bytes, Some(&chosen)).map_err(bad)?;
+    super::limits::check_table(path, &table)?;
     let mut returns = HashSet::new();
     for name in sheets.iter().filter(|n| {
         let n = n.to_lowercase();

@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 use calamine::{Data, Reader};
 use sha2::{Digest, Sha256};
 
+use super::limits;
+
 /// A file's rows as text, each with the number a user would look for: the
 /// line of a text file where the row starts, or a spreadsheet's row number.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -104,10 +106,12 @@ pub fn read_text(bytes: &[u8]) -> Result<Table, csv::Error> {
     let mut record = csv::StringRecord::new();
     while reader.read_record(&mut record)? {
         let line = record.position().map_or(0, |p| p.line());
-        rows.push(TableRow {
+        let row = TableRow {
             line,
             cells: record.iter().map(str::to_string).collect(),
-        });
+        };
+        limits::check_row(rows.len() as u64, &row)?;
+        rows.push(row);
     }
     Ok(Table {
         rows,
@@ -157,11 +161,14 @@ impl TextSource {
             .flexible(true)
             .buffer_capacity(256 * 1024)
             .from_reader(LineEnds::new(decoded));
-        Ok(reader.into_records().map(|r| {
-            r.map(|record| TableRow {
+        Ok(reader.into_records().zip(0u64..).map(|(r, index)| {
+            let record = r?;
+            let row = TableRow {
                 line: record.position().map_or(0, |p| p.line()),
                 cells: record.iter().map(str::to_string).collect(),
-            })
+            };
+            limits::check_row(index, &row)?;
+            Ok(row)
         }))
     }
 }

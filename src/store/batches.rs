@@ -1,5 +1,7 @@
 //! The import history, and undoing an import.
 
+use std::path::PathBuf;
+
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 use serde::Serialize;
@@ -70,6 +72,18 @@ impl From<rusqlite::Error> for UndoError {
 /// back the values of those it changed. Refused while a later import that is
 /// still in place changed some of the same records.
 pub fn undo(conn: &mut Connection, batch_id: i64) -> std::result::Result<Counts, UndoError> {
+    // A backup first (an in-memory database has no file to back up beside).
+    let file: Option<String> = conn
+        .query_row(
+            "SELECT file_name FROM import_batches WHERE id = ?1 AND undone_at IS NULL",
+            [batch_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let db = conn.path().filter(|p| !p.is_empty()).map(PathBuf::from);
+    if let (Some(file), Some(db)) = (file, db) {
+        super::backup::create(conn, &db, super::backup::Reason::Undo(file))?;
+    }
     let tx = conn.transaction()?;
     let undone: Option<Option<String>> = tx
         .query_row(

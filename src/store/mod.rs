@@ -3,8 +3,10 @@
 //! Opening runs the versioned migrations; a file written by a newer Laris, or a
 //! file that is not a Laris database, is refused before anything is written.
 
+pub mod backup;
 pub mod batches;
 pub mod kinds;
+pub mod open;
 pub mod overview;
 pub mod records;
 pub mod settings;
@@ -46,6 +48,17 @@ pub enum StoreError {
         "{path} is not a Laris database. Choose a .laris file made by Laris, or a new file name to start a new database; the file was not changed."
     )]
     NotLaris { path: PathBuf },
+    #[error(
+        "{path} is damaged ({detail}). Restore its latest backup (laris restore --latest); the file was not changed."
+    )]
+    Damaged { path: PathBuf, detail: String },
+    #[error("{path} can only be read: this user may not change it or its folder.")]
+    ReadOnly { path: PathBuf },
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("Could not open {path}: {source}")]
     Open {
         path: PathBuf,
@@ -69,6 +82,7 @@ pub enum StoreError {
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
 /// An open database.
+#[derive(Debug)]
 pub struct Store {
     conn: Connection,
     path: PathBuf,
@@ -89,15 +103,23 @@ impl Store {
                 | OpenFlags::SQLITE_OPEN_URI
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
-        .map_err(open_err)?;
+        .map_err(|e| classify(path, e))?;
         check_identity(&conn, path)?;
+        if conn.is_readonly(rusqlite::MAIN_DB)? {
+            return Err(StoreError::ReadOnly {
+                path: path.to_path_buf(),
+            });
+        }
         conn.busy_timeout(std::time::Duration::from_secs(10))
             .map_err(open_err)?;
         // WAL lets the window read while an import writes, and keeps the main
         // file intact if the process dies mid-import.
         conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(open_err)?;
-        conn.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(|e| classify(path, e))?;
+        // FULL: a commit (a whole import) is on disk before Laris says it is
+        // done, so a power cut after the message cannot lose it. In WAL mode
+        // that is one sync per transaction.
+        conn.pragma_update(None, "synchronous", "FULL")
             .map_err(open_err)?;
         // A larger page cache keeps the unique indexes of a big import in
         // memory (32 MiB, well inside the import's memory budget).
@@ -105,14 +127,67 @@ impl Store {
             .map_err(open_err)?;
         migrations()
             .to_latest(&mut conn)
-            .map_err(|source| StoreError::Migration {
-                path: path.to_path_buf(),
-                source,
+            .map_err(|source| match source {
+                rusqlite_migration::Error::RusqliteError { err, .. } => classify(path, err),
+                source => StoreError::Migration {
+                    path: path.to_path_buf(),
+                    source,
+                },
             })?;
         Ok(Store {
             conn,
             path: path.to_path_buf(),
         })
+    }
+
+    /// Opens an existing database only to read it: for a file this user may
+    /// not change, or one another Laris window has open. Nothing is written,
+    /// not even the schema.
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = match Connection::open_with_flags(path, flags) {
+            Ok(conn) => conn,
+            Err(e) => return Err(classify(path, e)),
+        };
+        let conn = match check_identity(&conn, path) {
+            // A WAL database in a folder that cannot be written cannot make
+            // its shared-memory file: read it as a file nobody changes.
+            Err(StoreError::Open { .. } | StoreError::ReadOnly { .. }) => {
+                let uri = format!("{}?immutable=1", file_uri(path));
+                let conn =
+                    Connection::open_with_flags(uri, flags).map_err(|e| classify(path, e))?;
+                check_identity(&conn, path)?;
+                conn
+            }
+            Err(e) => return Err(e),
+            Ok(()) => conn,
+        };
+        if !has_schema(&conn)? {
+            return Err(StoreError::NotLaris {
+                path: path.to_path_buf(),
+            });
+        }
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// Opens the database to read: as [`Store::open`], or read-only where
+    /// this user may not change it (a report needs no more).
+    pub fn open_to_read(path: &Path) -> Result<Store> {
+        match Store::open(path) {
+            Err(StoreError::ReadOnly { .. }) => Store::open_read_only(path),
+            other => other,
+        }
+    }
+
+    /// SQLite's quick check (the structure of every page and index, without
+    /// the slower cross-checks of `integrity_check`).
+    pub fn quick_check(&self) -> Result<()> {
+        quick_check(&self.conn, &self.path)
     }
 
     pub fn path(&self) -> &Path {
@@ -128,24 +203,118 @@ impl Store {
     }
 }
 
+/// Whether a (read-only) database has the Laris tables, i.e. is not a new
+/// empty file.
+fn has_schema(conn: &Connection) -> Result<bool> {
+    let n: i64 = conn.query_row(
+        "SELECT count(*) FROM sqlite_schema WHERE name = 'import_batches'",
+        [],
+        |r| r.get(0),
+    )?;
+    Ok(n > 0)
+}
+
+pub(crate) fn quick_check(conn: &Connection, path: &Path) -> Result<()> {
+    let damaged = |detail: String| StoreError::Damaged {
+        path: path.to_path_buf(),
+        detail,
+    };
+    let mut stmt = conn
+        .prepare("PRAGMA quick_check")
+        .map_err(|e| classify(path, e))?;
+    let found: Vec<String> = stmt
+        .query_map([], |r| r.get(0))
+        .and_then(|rows| rows.collect())
+        .map_err(|e| classify(path, e))?;
+    match found.as_slice() {
+        [ok] if ok == "ok" => Ok(()),
+        _ => Err(damaged(
+            found.into_iter().take(3).collect::<Vec<_>>().join("; "),
+        )),
+    }
+}
+
+/// An SQLite error at open, as the store error that tells the user what
+/// happened: a damaged file, a full disk, a file that cannot be written.
+fn classify(path: &Path, e: rusqlite::Error) -> StoreError {
+    use rusqlite::ErrorCode;
+    let code = e.sqlite_error_code();
+    match code {
+        Some(ErrorCode::DatabaseCorrupt) => StoreError::Damaged {
+            path: path.to_path_buf(),
+            detail: e.to_string(),
+        },
+        Some(ErrorCode::NotADatabase) if starts_like_sqlite(path) => StoreError::Damaged {
+            path: path.to_path_buf(),
+            detail: e.to_string(),
+        },
+        Some(ErrorCode::NotADatabase) => StoreError::NotLaris {
+            path: path.to_path_buf(),
+        },
+        Some(ErrorCode::ReadOnly) => StoreError::ReadOnly {
+            path: path.to_path_buf(),
+        },
+        Some(ErrorCode::CannotOpen) if path.exists() && !writable(path) => StoreError::ReadOnly {
+            path: path.to_path_buf(),
+        },
+        _ => StoreError::Open {
+            path: path.to_path_buf(),
+            source: e,
+        },
+    }
+}
+
+/// Whether the file has SQLite's header: then a read that fails means
+/// damage, not some other kind of file.
+fn starts_like_sqlite(path: &Path) -> bool {
+    let mut head = [0u8; 16];
+    std::fs::File::open(path)
+        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head))
+        .is_ok_and(|()| &head == b"SQLite format 3\0")
+}
+
+/// Whether this user may change the file and make files beside it (SQLite's
+/// WAL files).
+fn writable(path: &Path) -> bool {
+    let file_ok = std::fs::OpenOptions::new().append(true).open(path).is_ok();
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let probe = dir.join(format!(".laris-write-test-{}", std::process::id()));
+    let dir_ok = std::fs::File::create_new(&probe).is_ok();
+    let _ = std::fs::remove_file(&probe);
+    file_ok && dir_ok
+}
+
+/// An SQLite `file:` URI for a path (any characters, percent-encoded).
+fn file_uri(path: &Path) -> String {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let text = absolute.to_string_lossy().replace('\\', "/");
+    let mut uri = String::from("file:");
+    if !text.starts_with('/') {
+        uri.push('/'); // file:/C:/... on Windows
+    }
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"/-_.~:".contains(&b) {
+            uri.push(b as char);
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri
+}
+
 /// Refuses, without writing anything, a file from a newer Laris or one that
 /// is some other program's SQLite database.
-fn check_identity(conn: &Connection, path: &Path) -> Result<()> {
+pub(crate) fn check_identity(conn: &Connection, path: &Path) -> Result<()> {
     let not_laris = || StoreError::NotLaris {
         path: path.to_path_buf(),
     };
     // The first read of a file that is not SQLite at all fails here.
     let tables: i64 = conn
         .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
-        .map_err(|e| match e {
-            rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase => {
-                not_laris()
-            }
-            e => StoreError::Open {
-                path: path.to_path_buf(),
-                source: e,
-            },
-        })?;
+        .map_err(|e| classify(path, e))?;
     let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     if tables == 0 && version == 0 {

@@ -2,12 +2,14 @@
 //! file work run on background threads (`tasks`).
 
 mod app;
+pub mod backups;
 pub mod charts;
 mod dashboard;
 mod data_tab;
 mod exports;
 mod figures;
 mod import_wizard;
+pub mod recovery;
 mod settings_tab;
 mod targets_tab;
 mod tasks;

@@ -1,0 +1,58 @@
+## Batas yang dibaca saat impor (src/import/limits.rs)
+file-too-large = { $file } terlalu besar untuk diimpor: { $limit }. Pecah menjadi beberapa file yang lebih kecil, atau buang isi yang bukan data penjualan, lalu impor lagi.
+file-too-large-at = { $file }, baris { $line }, terlalu besar untuk diimpor: { $limit }. Pastikan file ini memang ekspor penjualan; pecah atau perbaiki, lalu impor lagi.
+limit-file-size = file jenis ini paling besar { $max } MB
+limit-decompressed-size = isi workbook paling besar { $max } MB setelah dibuka (yang ini lebih, seperti file rusak atau berbahaya)
+limit-rows = satu file paling banyak { $max } baris
+limit-columns = satu baris paling banyak { $max } kolom
+limit-field-length = satu sel paling banyak berisi { $max } KB teks
+
+## Membuka database (src/store/open.rs): apa yang terjadi dan jalan keluarnya
+open-damaged-title = Database ini rusak
+open-damaged = { $file } rusak: pemeriksaan SQLite menemukan { $detail }. Laris tidak mengubahnya. Pulihkan cadangan terakhir (dibuat sebelum impor atau pembatalan terakhir), atau pilih file lain.
+open-newer-title = Dibuat oleh Laris versi lebih baru
+open-newer = { $file } ditulis oleh Laris versi yang lebih baru (versi database { $found }; Laris ini hanya mengenal sampai { $supported }). Pasang Laris yang lebih baru untuk membukanya; file tidak diubah.
+open-not-laris-title = Bukan database Laris
+open-not-laris = { $file } bukan database Laris. Pilih file .laris yang dibuat oleh Laris, atau nama file baru untuk memulai database baru; file tidak diubah.
+open-read-only-title = File ini hanya bisa dibaca
+open-read-only = { $file } hanya bisa dibaca: Anda tidak berhak mengubahnya atau folder tempatnya berada. Buka dalam mode baca saja untuk melihat angka-angka Anda, atau salin ke folder milik Anda (misalnya Dokumen) lalu buka salinannya.
+open-in-use-title = Sudah terbuka di jendela Laris lain
+open-in-use = { $file } sudah terbuka di jendela Laris lain. Pindah ke jendela itu, atau buka di sini dalam mode baca saja untuk melihat tanpa mengubah apa pun.
+open-disk-full-title = Disk penuh
+open-disk-full = Disk tempat { $file } berada sudah penuh, jadi Laris tidak bisa menulis ke sana. Tidak ada yang diubah. Kosongkan sebagian ruang (kosongkan tempat sampah, hapus file besar yang tidak dipakai lagi) lalu coba lagi, atau buka dalam mode baca saja.
+open-other-title = Laris tidak bisa membuka database ini
+open-other = Laris tidak bisa memakai { $file }: { $reason }. Tidak ada yang diubah. Pastikan file itu masih ada lalu coba lagi, atau pilih file lain.
+open-restore-hint = Ada cadangan yang utuh: `laris restore --latest` mengembalikannya (file yang rusak tetap disimpan di sebelahnya).
+
+## Cadangan (src/store/backup.rs, laris backup, laris restore)
+backup-why-import = sebelum mengimpor { $files }
+backup-why-undo = sebelum membatalkan impor { $file }
+backup-why-restore = sebelum memulihkan cadangan lama
+backup-why-manual = dibuat manual
+backup-unreadable = tidak bisa dibaca
+backup-size = { $mb } MB
+backup-no-database = Belum ada database di { $file }: tidak ada yang perlu dicadangkan.
+backup-made = Dicadangkan ke { $path } ({ $contents }).
+backup-empty = { $file } belum berisi data: tidak ada yang perlu dicadangkan.
+restore-no-backups = { $file } belum punya cadangan. Laris membuatnya sebelum setiap impor dan setiap pembatalan.
+restore-list-head = Cadangan { $file }, terbaru lebih dulu (pulihkan dengan: laris restore NOMOR):
+restore-no-such-backup = Tidak ada cadangan utuh "{ $which }" untuk { $file }. Lihat daftarnya dengan: laris restore --list
+restore-done = { $file } kembali seperti pada { $when } ({ $contents }).
+restore-undo-hint = Isi sebelumnya dicadangkan di { $path }; pulihkan cadangan itu untuk membatalkan ini.
+restore-damaged-kept = File yang rusak disimpan sebagai { $path }.
+
+## Layar pemulihan (src/ui/recovery.rs)
+recovery-restore = Pulihkan cadangan terakhir
+recovery-restore-hint = Dari { $when }, { $why }: { $contents }. File yang rusak tetap disimpan di sebelahnya.
+recovery-no-backup = Tidak ada cadangan utuh dari file ini untuk dipulihkan.
+recovery-read-only = Buka dalam mode baca saja
+recovery-read-only-hint = Lihat angka-angka Anda; impor dan pembatalan dimatikan.
+recovery-choose = Pilih file lain…
+recovery-new = Mulai database baru…
+
+## Cadangan di Pengaturan (src/ui/backups.rs)
+backups-title = Cadangan
+backups-explain = Laris mencadangkan data Anda sebelum setiap impor dan setiap pembatalan. Yang disimpan: lima terakhir, dan satu per hari selama seminggu.
+backups-now = Cadangkan sekarang
+backups-none = Belum ada cadangan.
+backups-restore = Pulihkan…
