@@ -114,6 +114,14 @@ pub struct LarisApp {
     /// `None` until the first load finishes.
     pub(super) overview: Option<Overview>,
     pub(super) open_error: Option<String>,
+    /// Why the database cannot be opened, for the recovery screen.
+    pub(super) open_problem: Option<Box<crate::store::open::OpenProblem>>,
+    /// The window's hold on its database (see `store::open::AppLock`).
+    lock: Option<crate::store::open::AppLock>,
+    pub(super) backups: Option<Result<Vec<crate::store::backup::BackupInfo>, String>>,
+    pub(super) confirm_restore: Option<crate::store::backup::BackupInfo>,
+    /// A database file chosen on the recovery screen (its own thread).
+    pending_recovery_file: Option<Receiver<Option<PathBuf>>>,
     /// The label and fraction of the running job, if one shows progress.
     pub(super) progress: Option<(String, f32)>,
     pub(super) notices: Vec<Notice>,
@@ -160,7 +168,7 @@ impl LarisApp {
             config.db = last;
         }
         let mut tasks = Tasks::new(config.db.clone());
-        tasks.spawn(&cc.egui_ctx, Job::Load);
+        tasks.spawn(&cc.egui_ctx, Job::Load { take_lock: true });
         cc.egui_ctx.set_theme(persisted.theme);
         let worker = FiguresWorker::start(&cc.egui_ctx, config.db.clone());
         LarisApp {
@@ -170,6 +178,11 @@ impl LarisApp {
             tasks,
             overview: None,
             open_error: None,
+            open_problem: None,
+            lock: None,
+            backups: None,
+            confirm_restore: None,
+            pending_recovery_file: None,
             progress: None,
             notices: Vec::new(),
             confirm_undo: None,
@@ -354,6 +367,36 @@ impl LarisApp {
             }
             Event::Targets(result) => self.targets.loaded(result),
             Event::Settings(result) => self.settings.loaded(result),
+            Event::OpenProblem(problem) => self.open_problem = Some(problem),
+            Event::Locked(lock) => self.lock = Some(lock),
+            Event::Backups(list) => self.backups = Some(list),
+            Event::BackedUp(Ok(Some(info))) => self.notify(
+                self.tr_args(
+                    "backup-made",
+                    &[
+                        ("path", info.path.display().to_string().into()),
+                        ("contents", info.contents(self.lang).into()),
+                    ],
+                ),
+                false,
+            ),
+            Event::BackedUp(Ok(None)) => self.notify(
+                self.tr_args(
+                    "backup-empty",
+                    &[("file", self.config.db.display().to_string().into())],
+                ),
+                false,
+            ),
+            Event::BackedUp(Err(e)) | Event::Restored(Err(e)) => {
+                self.notify(self.tr_args("save-failed", &[("reason", e.into())]), true)
+            }
+            Event::Restored(Ok(())) => {
+                self.open_problem = None;
+                self.open_error = None;
+                self.backups = None;
+                self.data_changed();
+                self.notify(self.tr("backup-restored-notice"), false);
+            }
             Event::TargetsSaved(result) => match result {
                 Ok(()) => {
                     self.data_changed();
@@ -380,6 +423,42 @@ impl LarisApp {
         self.settings.stale();
     }
 
+    /// The recovery screen and what its buttons do.
+    fn recovery(&mut self, ui: &mut egui::Ui, problem: &crate::store::open::OpenProblem) {
+        use super::recovery::{self, RecoveryAction};
+        let ctx = ui.ctx().clone();
+        if let Some(rx) = &self.pending_recovery_file
+            && let Ok(choice) = rx.try_recv()
+        {
+            self.pending_recovery_file = None;
+            if let Some(path) = choice {
+                self.switch_database(&ctx, path);
+                return;
+            }
+        }
+        match recovery::show(ui, self.lang, problem) {
+            Some(RecoveryAction::RestoreBackup(info)) => {
+                self.open_problem = None;
+                self.overview = None;
+                self.spawn(&ctx, Job::Restore(Box::new(info)));
+            }
+            Some(RecoveryAction::OpenReadOnly) => {
+                self.open_problem = None;
+                self.open_error = None;
+                self.tasks.read_only = true;
+                self.spawn(&ctx, Job::Load { take_lock: false });
+                self.worker.reload();
+            }
+            Some(RecoveryAction::ChooseAnotherFile) => {
+                self.pending_recovery_file = Some(settings_tab::ask_file(&ctx, self.lang, false));
+            }
+            Some(RecoveryAction::CreateNew) => {
+                self.pending_recovery_file = Some(settings_tab::ask_file(&ctx, self.lang, true));
+            }
+            None => {}
+        }
+    }
+
     pub(super) fn set_lang(&mut self, lang: Lang) {
         self.lang = lang;
         self.persisted.lang = Some(lang);
@@ -389,11 +468,14 @@ impl LarisApp {
     pub(super) fn switch_database(&mut self, ctx: &egui::Context, path: PathBuf) {
         self.config.db = path.clone();
         self.persisted.last_db = Some(path.clone());
+        self.lock = None;
         self.tasks = Tasks::new(path.clone());
-        self.tasks.spawn(ctx, Job::Load);
+        self.tasks.spawn(ctx, Job::Load { take_lock: true });
         self.worker = FiguresWorker::start(ctx, path);
         self.overview = None;
         self.open_error = None;
+        self.open_problem = None;
+        self.backups = None;
         self.persisted.choice.sel = None;
         self.dash = Dashboard::default();
         self.targets.stale();
@@ -606,7 +688,9 @@ impl eframe::App for LarisApp {
             });
         }
         egui::CentralPanel::default().show(ui, |ui| {
-            if let Some(error) = &self.open_error {
+            if let Some(problem) = self.open_problem.clone() {
+                self.recovery(ui, &problem);
+            } else if let Some(error) = &self.open_error {
                 welcome::open_failed(ui, self.lang, &self.config.db, error);
             } else if self.overview.is_none() {
                 ui.centered_and_justified(|ui| {
@@ -630,5 +714,6 @@ impl eframe::App for LarisApp {
             }
         });
         data_tab::undo_dialog(self, &ctx);
+        settings_tab::restore_dialog(self, &ctx);
     }
 }

@@ -92,6 +92,7 @@ pub fn show(app: &mut LarisApp, ui: &mut egui::Ui) {
 
             business(app, ui);
             database(app, ui);
+            backups(app, ui);
         });
 }
 
@@ -257,7 +258,7 @@ fn database(app: &mut LarisApp, ui: &mut egui::Ui) {
 }
 
 /// The native dialog on its own thread: open a `.laris` file, or name a new one.
-fn ask_file(ctx: &egui::Context, lang: Lang, new: bool) -> Receiver<Option<PathBuf>> {
+pub(super) fn ask_file(ctx: &egui::Context, lang: Lang, new: bool) -> Receiver<Option<PathBuf>> {
     let (tx, rx) = std::sync::mpsc::channel();
     let repaint = ctx.clone();
     let filter = lang.tr("settings-database-filter");
@@ -273,4 +274,69 @@ fn ask_file(ctx: &egui::Context, lang: Lang, new: bool) -> Receiver<Option<PathB
         repaint.request_repaint();
     });
     rx
+}
+
+/// The backups of the database: made before every import and undo, or now;
+/// any can be put back (after a confirmation).
+fn backups(app: &mut LarisApp, ui: &mut egui::Ui) {
+    use super::backups::{self, BackupAction};
+    let ctx = ui.ctx().clone();
+    ui.add_space(theme::SPACE_M);
+    let Some(list) = &app.backups else {
+        app.backups = Some(Ok(Vec::new()));
+        app.spawn(&ctx, Job::ListBackups);
+        return;
+    };
+    let list = match list {
+        Ok(list) => list.clone(),
+        Err(e) => {
+            ui.colored_label(theme::BAD, e);
+            return;
+        }
+    };
+    match backups::show(ui, app.lang, &list) {
+        Some(BackupAction::BackUpNow) => app.spawn(&ctx, Job::BackUpNow),
+        Some(BackupAction::Restore(info)) => app.confirm_restore = Some(info),
+        None => {}
+    }
+}
+
+/// "Put this backup back?": a restore replaces what is stored now (which is
+/// itself backed up first).
+pub fn restore_dialog(app: &mut LarisApp, ctx: &egui::Context) {
+    let Some(info) = app.confirm_restore.clone() else {
+        return;
+    };
+    let lang = app.lang;
+    let mut decision = None;
+    egui::Modal::new(egui::Id::unique("restore")).show(ctx, |ui| {
+        ui.set_max_width(440.0);
+        theme::heading(ui, &lang.tr("restore-title"));
+        ui.add_space(theme::SPACE_S);
+        ui.label(lang.tr_args(
+            "restore-body",
+            &[
+                ("when", info.when().into()),
+                ("contents", info.contents(lang).into()),
+            ],
+        ));
+        ui.add_space(theme::SPACE_M);
+        ui.horizontal(|ui| {
+            if ui.button(lang.tr("restore-confirm")).clicked() {
+                decision = Some(true);
+            }
+            if ui.button(lang.tr("restore-cancel")).clicked() {
+                decision = Some(false);
+            }
+        });
+    });
+    match decision {
+        Some(true) => {
+            app.confirm_restore = None;
+            app.backups = None;
+            app.spawn(ctx, Job::Restore(Box::new(info)));
+        }
+        Some(false) => app.confirm_restore = None,
+        None => {}
+    }
 }

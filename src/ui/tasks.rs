@@ -11,6 +11,8 @@ use crate::demo::DemoOptions;
 use crate::import::mapping::{Preset, Target};
 use crate::import::values::LocaleDefaults;
 use crate::import::{self, FileError, FileReport, ParsedFile, ReadOptions};
+use crate::store::backup::{self, BackupInfo};
+use crate::store::open::{self, AppLock, OpenProblem};
 use crate::store::overview::Overview;
 use crate::store::settings::Settings;
 use crate::store::targets::{self, TargetRow};
@@ -27,7 +29,10 @@ pub struct ReadChoice {
 }
 
 pub enum Job {
-    Load,
+    /// Open (taking the window's lock when asked) and check the database.
+    Load {
+        take_lock: bool,
+    },
     Demo(DemoOptions),
     /// Read a file for the wizard, writing nothing.
     Inspect {
@@ -60,6 +65,9 @@ pub enum Job {
     },
     LoadSettings,
     SaveSettings(Box<Settings>),
+    ListBackups,
+    BackUpNow,
+    Restore(Box<BackupInfo>),
 }
 
 pub enum Event {
@@ -75,6 +83,12 @@ pub enum Event {
     TargetsSaved(Result<(), String>),
     Settings(Result<Settings, String>),
     SettingsSaved(Result<(), String>),
+    /// The database cannot be opened: the recovery screen says why.
+    OpenProblem(Box<OpenProblem>),
+    Locked(AppLock),
+    Backups(Result<Vec<BackupInfo>, String>),
+    BackedUp(Result<Option<BackupInfo>, String>),
+    Restored(Result<(), String>),
 }
 
 pub struct Tasks {
@@ -82,6 +96,8 @@ pub struct Tasks {
     tx: Sender<Event>,
     rx: Receiver<Event>,
     running: usize,
+    /// Opened read-only: the user chose so on the recovery screen.
+    pub read_only: bool,
 }
 
 impl Tasks {
@@ -92,6 +108,7 @@ impl Tasks {
             tx,
             rx,
             running: 0,
+            read_only: false,
         }
     }
 
@@ -106,15 +123,41 @@ impl Tasks {
         let tx = self.tx.clone();
         let db = self.db.clone();
         let ctx = ctx.clone();
+        let read_only = self.read_only;
         std::thread::spawn(move || {
             let send = |e: Event| {
                 let _ = tx.send(e);
                 ctx.request_repaint();
             };
-            let mut store = match Store::open(&db) {
+            // A restore replaces the file: no connection may be open on it.
+            if let Job::Restore(info) = &job {
+                let r = backup::restore(&db, info).map(|_| ());
+                send(Event::Restored(r.map_err(|e| e.to_string())));
+            }
+            let opened = match (&job, read_only) {
+                (_, true) => Store::open_read_only(&db).map_err(|e| {
+                    let problem = open::Problem::of(&e);
+                    Box::new(OpenProblem::new(&db, problem))
+                }),
+                (Job::Load { take_lock: true }, false) => {
+                    open::open_checked(&db).map(|(store, lock)| {
+                        if let Some(lock) = lock {
+                            send(Event::Locked(lock));
+                        }
+                        store
+                    })
+                }
+                _ => Store::open(&db).map_err(|e| {
+                    let problem = open::Problem::of(&e);
+                    Box::new(OpenProblem::new(&db, problem))
+                }),
+            };
+            let mut store = match opened {
                 Ok(s) => s,
-                Err(e) => {
-                    send(Event::Loaded(Err(e.to_string())));
+                Err(problem) => {
+                    let message = problem.message(crate::i18n::Lang::En);
+                    send(Event::OpenProblem(problem));
+                    send(Event::Loaded(Err(message)));
                     return;
                 }
             };
@@ -139,7 +182,7 @@ impl Tasks {
 
 fn run(store: &mut Store, job: Job, send: &dyn Fn(Event)) {
     match job {
-        Job::Load => {}
+        Job::Load { .. } => {}
         Job::Demo(opts) => {
             let r = crate::cli::demo::fill(store, &opts, &mut |f| send(Event::Progress(f)));
             send(Event::SampleReady(
@@ -206,5 +249,16 @@ fn run(store: &mut Store, job: Job, send: &dyn Fn(Event)) {
         Job::SaveSettings(s) => send(Event::SettingsSaved(
             settings::save(store.conn(), &s).map_err(|e| e.to_string()),
         )),
+        Job::ListBackups => send(Event::Backups(
+            backup::list(store.path()).map_err(|e| e.to_string()),
+        )),
+        Job::BackUpNow => {
+            let db = store.path().to_path_buf();
+            let r = backup::create(store.conn(), &db, backup::Reason::Manual);
+            send(Event::BackedUp(r.map_err(|e| e.to_string())));
+            send(Event::Backups(backup::list(&db).map_err(|e| e.to_string())));
+        }
+        // Done before the database is opened (see `spawn`).
+        Job::Restore(_) => {}
     }
 }

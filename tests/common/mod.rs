@@ -79,10 +79,15 @@ pub fn wait_for(h: &mut egui_kittest::Harness<'_, laris::ui::LarisApp>, label: &
         if h.query_all_by_label(label).next().is_some() {
             return;
         }
-        assert!(
-            start.elapsed() < std::time::Duration::from_secs(60),
-            "{label:?} never appeared"
-        );
+        if start.elapsed() > std::time::Duration::from_secs(60) {
+            // What the screen shows instead, to tell why.
+            let shown: Vec<String> = h
+                .query_all_by_label_contains("")
+                .take(30)
+                .map(|n| format!("{n:?}").chars().take(120).collect())
+                .collect();
+            panic!("{label:?} never appeared; the screen shows: {shown:#?}");
+        }
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
 }

@@ -92,7 +92,8 @@ fn one(
             ui.horizontal(|ui| {
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     let help = ui.small_button("?").on_hover_text(lang.tr("help-title"));
-                    let label = lang.tr_args("help-button", &[("metric", title.clone().into())]);
+                    let label =
+                        lang.tr_args("help-chart-button", &[("chart", title.clone().into())]);
                     help.widget_info(|| {
                         egui::WidgetInfo::labeled(egui::Role::Button, true, &label)
                     });
