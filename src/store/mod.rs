@@ -104,14 +104,17 @@ impl Store {
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|e| classify(path, e))?;
+        // Before anything reads the file: the window opens it from several
+        // threads at once (loading, the figures, an import), and a reader
+        // must wait for a writer rather than fail.
+        conn.busy_timeout(std::time::Duration::from_secs(10))
+            .map_err(open_err)?;
         check_identity(&conn, path)?;
         if conn.is_readonly(rusqlite::MAIN_DB)? {
             return Err(StoreError::ReadOnly {
                 path: path.to_path_buf(),
             });
         }
-        conn.busy_timeout(std::time::Duration::from_secs(10))
-            .map_err(open_err)?;
         // WAL lets the window read while an import writes, and keeps the main
         // file intact if the process dies mid-import.
         conn.pragma_update(None, "journal_mode", "WAL")
@@ -125,6 +128,12 @@ impl Store {
         // memory (32 MiB, well inside the import's memory budget).
         conn.pragma_update(None, "cache_size", -32_768)
             .map_err(open_err)?;
+        // Two threads opening a new file at once would both see it
+        // unmigrated and both create the tables; one at a time, the second
+        // finds the schema up to date. (SQLite's own lock cannot cover this:
+        // the migration library reads the version before it writes.)
+        static MIGRATING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+        let _one_at_a_time = MIGRATING.lock().unwrap_or_else(|e| e.into_inner());
         migrations()
             .to_latest(&mut conn)
             .map_err(|source| match source {

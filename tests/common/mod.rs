@@ -84,7 +84,7 @@ pub fn wait_for(h: &mut egui_kittest::Harness<'_, laris::ui::LarisApp>, label: &
             let shown: Vec<String> = h
                 .query_all_by_label_contains("")
                 .take(30)
-                .map(|n| format!("{n:?}").chars().take(120).collect())
+                .map(|n| format!("{n:?}").chars().take(400).collect())
                 .collect();
             panic!("{label:?} never appeared; the screen shows: {shown:#?}");
         }
