@@ -19,6 +19,7 @@ use rusqlite::types::Value;
 use serde::Serialize;
 
 use crate::i18n::Lang;
+use crate::metrics::dataset::FastMap;
 use crate::store::write::{BatchSource, BatchWriter, Counts, Record, begin_batch};
 use crate::store::{Kind, Store, StoreError, settings};
 pub use parse::Reason;
@@ -345,10 +346,10 @@ pub fn store_checking(
                 {
                     let display = names.resolve(&tx, field, text)?;
                     if field == "stage" {
-                        stages.push(display.clone());
+                        stages.push(display.to_string());
                     }
-                    if display != *text {
-                        record.values[i] = Value::Text(display);
+                    if display != text {
+                        record.values[i] = Value::Text(display.to_string());
                     }
                 }
             }
@@ -435,8 +436,9 @@ fn stages_in_use(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<String>> {
 struct DisplayNames {
     known: HashMap<(String, String), String>,
     /// Per field, the display name of each text as written, so that the
-    /// millionth "Sari" costs one lookup.
-    seen: HashMap<&'static str, HashMap<String, String>>,
+    /// millionth "Sari" costs one lookup (with the loader's fast hash: the
+    /// keys are the user's own).
+    seen: FastMap<&'static str, FastMap<String, String>>,
 }
 
 impl DisplayNames {
@@ -447,35 +449,40 @@ impl DisplayNames {
             .collect::<rusqlite::Result<_>>()?;
         Ok(DisplayNames {
             known,
-            seen: HashMap::new(),
+            seen: FastMap::default(),
         })
     }
 
-    fn resolve(
-        &mut self,
+    /// The display name of `text`: a lookup, with no allocation, for every
+    /// text seen before.
+    fn resolve<'a>(
+        &'a mut self,
         conn: &rusqlite::Connection,
         field: &'static str,
-        text: &str,
-    ) -> rusqlite::Result<String> {
-        if let Some(display) = self.seen.get(field).and_then(|m| m.get(text)) {
-            return Ok(display.clone());
+        text: &'a str,
+    ) -> rusqlite::Result<&'a str> {
+        if !self.seen.get(field).is_some_and(|m| m.contains_key(text)) {
+            let key = (field.to_string(), parse::name_key(text));
+            let display = match self.known.get(&key) {
+                Some(display) => display.clone(),
+                None => {
+                    conn.execute(
+                        "INSERT INTO display_names(field, folded, display) VALUES (?1, ?2, ?3)",
+                        (&key.0, &key.1, text),
+                    )?;
+                    self.known.insert(key, text.to_string());
+                    text.to_string()
+                }
+            };
+            self.seen
+                .entry(field)
+                .or_default()
+                .insert(text.to_string(), display);
         }
-        let key = (field.to_string(), parse::name_key(text));
-        let display = match self.known.get(&key) {
-            Some(display) => display.clone(),
-            None => {
-                conn.execute(
-                    "INSERT INTO display_names(field, folded, display) VALUES (?1, ?2, ?3)",
-                    (&key.0, &key.1, text),
-                )?;
-                self.known.insert(key, text.to_string());
-                text.to_string()
-            }
-        };
-        self.seen
-            .entry(field)
-            .or_default()
-            .insert(text.to_string(), display.clone());
-        Ok(display)
+        Ok(self
+            .seen
+            .get(field)
+            .and_then(|m| m.get(text))
+            .map_or(text, String::as_str))
     }
 }

@@ -148,16 +148,19 @@ impl<'c> BatchWriter<'c> {
             let max = self.lines_per_order.entry(order.clone()).or_default();
             *max = (*max).max(*line);
         }
-        let mut extra = Vec::with_capacity(2);
-        if self.kind.has_row_hash() {
-            extra.push(record.row_hash.clone().map_or(Value::Null, Value::Text));
+        // Bound one by one: no list of parameters is built for each record.
+        let mut at = 0;
+        for value in &record.values {
+            at += 1;
+            self.insert.raw_bind_parameter(at, value)?;
         }
-        extra.push(Value::Integer(self.batch_id));
-        if self
-            .insert
-            .execute(params_from_iter(record.values.iter().chain(&extra)))?
-            == 1
-        {
+        if self.kind.has_row_hash() {
+            at += 1;
+            self.insert
+                .raw_bind_parameter(at, record.row_hash.as_deref())?;
+        }
+        self.insert.raw_bind_parameter(at + 1, self.batch_id)?;
+        if self.insert.raw_execute()? == 1 {
             self.counts.added += 1;
             return Ok(());
         }
