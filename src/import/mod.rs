@@ -339,7 +339,7 @@ pub fn store_checking(
             .filter_map(|(i, f)| parse::name_field(f.ty).map(|n| (i, n.as_str())))
             .collect();
         let mut stages = Vec::new();
-        let issues = file.for_each_record(&mut |mut record| {
+        let issues = file.for_each_record(&mut |record| {
             for &(i, field) in &name_fields {
                 if let Value::Text(text) = &record.values[i]
                     && !text.is_empty()
@@ -353,7 +353,7 @@ pub fn store_checking(
                     }
                 }
             }
-            writer.write(&record)?;
+            writer.write(record)?;
             done += 1;
             if done.is_multiple_of(4096) && !progress(done as f32 / total as f32) {
                 // Dropping the transaction rolls everything back.
@@ -404,7 +404,7 @@ impl ParsedFile {
     /// returns what that pass found wrong (nothing for a file in memory).
     pub fn for_each_record(
         &self,
-        f: &mut dyn FnMut(Record) -> Result<(), StoreError>,
+        f: &mut dyn FnMut(&mut Record) -> Result<(), StoreError>,
     ) -> Result<Issues, StoreError> {
         match &self.stream {
             Some(stream) => stream.for_each_record(f, |e| StoreError::Reread {
@@ -412,7 +412,7 @@ impl ParsedFile {
                 reason: e.to_string(),
             }),
             None => {
-                self.records.iter().try_for_each(|r| f(r.clone()))?;
+                self.records.iter().try_for_each(|r| f(&mut r.clone()))?;
                 Ok(Issues::default())
             }
         }

@@ -268,15 +268,18 @@ impl Streamed {
     /// million rows each side takes seconds, and the machine has two cores.
     pub fn for_each_record<E>(
         &self,
-        f: &mut dyn FnMut(Record) -> Result<(), E>,
+        f: &mut dyn FnMut(&mut Record) -> Result<(), E>,
         read_error: impl Fn(ReadError) -> E,
     ) -> Result<Issues, E> {
         // Records cross in chunks, so that the channel costs nothing per
-        // record; a few chunks in flight keep the memory small.
+        // record; a few chunks in flight keep the memory small. Stored
+        // chunks go back to be emptied and refilled: the records are freed
+        // by the thread that made them, off the storing thread.
         const CHUNK: usize = 1024;
         let stopped = || ReadError::Io(std::io::Error::other("stopped"));
         std::thread::scope(|scope| {
             let (send, receive) = std::sync::mpsc::sync_channel::<Vec<Record>>(8);
+            let (give_back, spent) = std::sync::mpsc::channel::<Vec<Record>>();
             let reader = scope.spawn(move || {
                 let mut builder = RowBuilder::new(self.parser.kind);
                 let mut rejected = Vec::new();
@@ -287,7 +290,11 @@ impl Streamed {
                     }
                     chunk.append(&mut builder.records);
                     if chunk.len() >= CHUNK {
-                        let full = std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK));
+                        let mut next = spent
+                            .try_recv()
+                            .unwrap_or_else(|_| Vec::with_capacity(CHUNK));
+                        next.clear();
+                        let full = std::mem::replace(&mut chunk, next);
                         // The receiver is gone only when storing failed.
                         send.send(full).map_err(|_| stopped())?;
                     }
@@ -299,14 +306,16 @@ impl Streamed {
                 (r, builder, rejected)
             });
             let mut failed = None;
-            'chunks: for chunk in receive {
-                for record in chunk {
+            'chunks: for mut chunk in receive {
+                for record in &mut chunk {
                     if let Err(e) = f(record) {
                         failed = Some(e);
                         // Dropping the receiver stops the reader.
                         break 'chunks;
                     }
                 }
+                // Once the reader is done, the chunk is freed here.
+                let _ = give_back.send(chunk);
             }
             let (r, builder, rejected) = reader
                 .join()

@@ -274,26 +274,30 @@ impl<R: Read> Read for LineEnds<R> {
                 }
                 return Ok(0);
             }
-            // Most files have LF line ends only: copied whole.
-            if !self.pending_cr && !self.buf[..n].contains(&b'\r') {
-                out[..n].copy_from_slice(&self.buf[..n]);
-                return Ok(n);
+            let mut input = &self.buf[..n];
+            if std::mem::take(&mut self.pending_cr) {
+                out[w] = b'\n';
+                w += 1;
+                input = input.strip_prefix(b"\n").unwrap_or(input);
             }
-            for &b in &self.buf[..n] {
-                if std::mem::take(&mut self.pending_cr) {
-                    out[w] = b'\n';
-                    w += 1;
-                    if b == b'\n' {
-                        continue;
+            // Whole runs between CRs are copied at once.
+            while let Some(cr) = memchr::memchr(b'\r', input) {
+                out[w..w + cr].copy_from_slice(&input[..cr]);
+                w += cr;
+                match input.get(cr + 1) {
+                    Some(&next) => {
+                        out[w] = b'\n';
+                        w += 1;
+                        input = &input[cr + if next == b'\n' { 2 } else { 1 }..];
+                    }
+                    None => {
+                        self.pending_cr = true;
+                        input = &[];
                     }
                 }
-                if b == b'\r' {
-                    self.pending_cr = true;
-                } else {
-                    out[w] = b;
-                    w += 1;
-                }
             }
+            out[w..w + input.len()].copy_from_slice(input);
+            w += input.len();
             if w > 0 {
                 return Ok(w);
             }

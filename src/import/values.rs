@@ -131,6 +131,9 @@ impl CurrencyEvidence {
             return;
         }
         let v = v.trim().trim_start_matches(['(', '-', '+', ' ']).as_bytes();
+        if v.first().is_some_and(u8::is_ascii_digit) {
+            return; // a plain number, as in most files: no prefix
+        }
         // Compared as bytes, without a lower-cased copy of every amount.
         let starts_with = |prefix: &str| {
             v.len() >= prefix.len() && v[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
