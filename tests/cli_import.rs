@@ -434,4 +434,16 @@ fn csat_on_a_ten_point_scale_is_rescaled_when_the_user_says_so() {
         .collect::<Result<_, _>>()
         .unwrap();
     assert_eq!(scores, [1.0, 3.67, 4.11]);
+    // The file was hashed while it was stored.
+    use sha2::Digest;
+    let stored: String = conn
+        .query_row(
+            "SELECT content_hash FROM import_batches ORDER BY id DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let digest = sha2::Sha256::digest(std::fs::read(&file).unwrap());
+    let expected: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    assert_eq!(stored, expected);
 }

@@ -20,7 +20,9 @@ use serde::Serialize;
 
 use crate::i18n::Lang;
 use crate::metrics::dataset::FastMap;
-use crate::store::write::{BatchSource, BatchWriter, Counts, Record, begin_batch};
+use crate::store::write::{
+    BatchSource, BatchWriter, Counts, Record, begin_batch, set_content_hash,
+};
 use crate::store::{Kind, Store, StoreError, settings};
 pub use parse::Reason;
 
@@ -166,7 +168,8 @@ fn kind_list() -> String {
 pub struct ParsedFile {
     pub path: PathBuf,
     pub kind: Kind,
-    /// SHA-256 of the file's bytes.
+    /// SHA-256 of the file's bytes; for an unchecked file, empty until it
+    /// is stored (it is hashed in that pass).
     pub content_hash: String,
     /// The records; for a streamed file only the first few, for the preview.
     pub records: Vec<Record>,
@@ -366,6 +369,9 @@ pub fn store_checking(
         } else {
             error_rows(&issues.errors)
         };
+        if file.content_hash.is_empty() {
+            set_content_hash(&tx, batch, &issues.content_hash)?;
+        }
         let counts = writer.finish(skipped)?;
         if !stages.is_empty() {
             let in_use = stages_in_use(&tx)?;

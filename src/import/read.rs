@@ -99,7 +99,10 @@ fn stream_text(
     };
     let mut hasher = Sha256::new();
     let (skip, headers, kind, mut mapping, evidence, rep, currency) = {
-        let mut rows = source.rows(Some(&mut hasher)).map_err(unreadable)?;
+        // Unchecked, the file is hashed while it is stored, off this pass.
+        let mut rows = source
+            .rows(opts.check.then_some(&mut hasher))
+            .map_err(unreadable)?;
         let mut head: Vec<TableRow> = Vec::new();
         while head.len() < 30
             && let Some(row) = rows.next_row()
@@ -169,12 +172,11 @@ fn stream_text(
     if !opts.check {
         let mut file = streamed.parser.file(kind, builder);
         file.checked = false;
-        file.content_hash = hex(&hasher.finalize());
         file.stream = Some(Arc::new(streamed));
         return Ok(Some(file));
     }
     streamed
-        .each_row(&mut builder, &mut |builder, row, bad| {
+        .each_row(None, &mut builder, &mut |builder, row, bad| {
             if bad {
                 rejected.push(row.clone());
             }
@@ -238,12 +240,13 @@ impl Streamed {
     /// and whether it had an error.
     fn each_row(
         &self,
+        hasher: Option<&mut Sha256>,
         builder: &mut RowBuilder,
         each: &mut dyn FnMut(&mut RowBuilder, &TableRow, bool) -> Result<(), ReadError>,
     ) -> Result<(), ReadError> {
         let formats = self.parser.formats_for(self.parser.kind);
         let no_returns = HashSet::new();
-        let mut rows = self.source.rows(None).map_err(ReadError::Io)?;
+        let mut rows = self.source.rows(hasher).map_err(ReadError::Io)?;
         let mut skip = self.skip;
         while let Some(row) = rows.next_row() {
             let row = row.map_err(ReadError::Csv)?;
@@ -284,26 +287,28 @@ impl Streamed {
                 let mut builder = RowBuilder::new(self.parser.kind);
                 let mut rejected = Vec::new();
                 let mut chunk = Vec::with_capacity(CHUNK);
-                let mut r = self.each_row(&mut builder, &mut |builder, row, bad| {
-                    if bad {
-                        rejected.push(row.clone());
-                    }
-                    chunk.append(&mut builder.records);
-                    if chunk.len() >= CHUNK {
-                        let mut next = spent
-                            .try_recv()
-                            .unwrap_or_else(|_| Vec::with_capacity(CHUNK));
-                        next.clear();
-                        let full = std::mem::replace(&mut chunk, next);
-                        // The receiver is gone only when storing failed.
-                        send.send(full).map_err(|_| stopped())?;
-                    }
-                    Ok(())
-                });
+                let mut hasher = Sha256::new();
+                let mut r =
+                    self.each_row(Some(&mut hasher), &mut builder, &mut |builder, row, bad| {
+                        if bad {
+                            rejected.push(row.clone());
+                        }
+                        chunk.append(&mut builder.records);
+                        if chunk.len() >= CHUNK {
+                            let mut next = spent
+                                .try_recv()
+                                .unwrap_or_else(|_| Vec::with_capacity(CHUNK));
+                            next.clear();
+                            let full = std::mem::replace(&mut chunk, next);
+                            // The receiver is gone only when storing failed.
+                            send.send(full).map_err(|_| stopped())?;
+                        }
+                        Ok(())
+                    });
                 if r.is_ok() && !chunk.is_empty() {
                     r = send.send(chunk).map_err(|_| stopped());
                 }
-                (r, builder, rejected)
+                (r, builder, rejected, hex(&hasher.finalize()))
             });
             let mut failed = None;
             'chunks: for mut chunk in receive {
@@ -317,7 +322,7 @@ impl Streamed {
                 // Once the reader is done, the chunk is freed here.
                 let _ = give_back.send(chunk);
             }
-            let (r, builder, rejected) = reader
+            let (r, builder, rejected, content_hash) = reader
                 .join()
                 .map_err(|_| read_error(ReadError::Io(std::io::Error::other("reader failed"))))?;
             match (failed, r) {
@@ -327,6 +332,7 @@ impl Streamed {
                     errors: builder.errors,
                     warnings: builder.warnings,
                     rejected,
+                    content_hash,
                 }),
             }
         })
@@ -339,6 +345,8 @@ pub struct Issues {
     pub errors: Vec<super::RowIssue>,
     pub warnings: Vec<super::RowIssue>,
     pub rejected: Vec<TableRow>,
+    /// SHA-256 of the file's bytes as this pass read them (a streamed file).
+    pub content_hash: String,
 }
 
 impl Issues {

@@ -756,7 +756,7 @@ impl Dataset {
     /// Reads everything from SQLite. When the database is a file, the orders
     /// and the other kinds are read at the same time on two connections; the
     /// second one's data revision is returned.
-    pub fn read_sqlite(conn: &Connection) -> anyhow::Result<(Dataset, Option<snapshot::Revision>)> {
+    fn read_sqlite(conn: &Connection) -> anyhow::Result<(Dataset, Option<snapshot::Revision>)> {
         let mut ds = Dataset::with_settings(conn)?;
         let stages = ds.stages.clone();
         let path = conn

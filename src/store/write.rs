@@ -54,6 +54,15 @@ pub fn begin_batch(conn: &Connection, source: &BatchSource) -> Result<i64> {
     Ok(conn.last_insert_rowid())
 }
 
+/// Records the hash of a batch's file when it was learnt while storing it.
+pub fn set_content_hash(conn: &Connection, batch_id: i64, hash: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE import_batches SET content_hash = ?1 WHERE id = ?2",
+        params![hash, batch_id],
+    )?;
+    Ok(())
+}
+
 /// Upserts the records of one batch of one kind, inside the caller's
 /// transaction.
 pub struct BatchWriter<'c> {
