@@ -2,6 +2,11 @@
 //!
 //! Opening runs the versioned migrations; a file written by a newer Laris, or a
 //! file that is not a Laris database, is refused before anything is written.
+//!
+//! Every change the metrics can see must happen through an import batch, its
+//! undo, the settings or the targets table: triggers there replace the data
+//! revision that the column cache ([`crate::metrics::snapshot`]) is keyed by
+//! (migration 003). A new way to change records needs its own trigger.
 
 pub mod batches;
 pub mod kinds;
