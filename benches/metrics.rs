@@ -9,6 +9,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
+use laris::metrics::snapshot::Cache;
 use laris::metrics::{Comparison, Dataset, Filters, Selection, charts, compute_report};
 use laris::store::Store;
 
@@ -34,10 +35,21 @@ fn benches(c: &mut Criterion) {
     let store = Store::open(&path).expect("open");
     let mut group = c.benchmark_group("metrics");
     group.sample_size(10);
+    // From SQLite, as on the first load after a change.
     group.bench_function("load", |b| {
-        b.iter(|| Dataset::load(black_box(store.conn())).expect("load"))
+        b.iter(|| Dataset::load_with(black_box(store.conn()), None).expect("load"))
     });
-    let ds = Dataset::load(store.conn()).expect("load");
+    // From the column cache, as on every load of an unchanged database.
+    let cache_dir = tempfile::tempdir().expect("temporary folder");
+    let cache = Cache {
+        dir: cache_dir.path().to_path_buf(),
+        min_rows: 0,
+    };
+    Dataset::load_with(store.conn(), Some(&cache)).expect("load");
+    group.bench_function("load from the column cache", |b| {
+        b.iter(|| Dataset::load_with(black_box(store.conn()), Some(&cache)).expect("load"))
+    });
+    let ds = Dataset::load_with(store.conn(), None).expect("load");
     let today = NaiveDate::from_ymd_opt(2030, 1, 1).expect("date");
     let none = Filters::default();
     for period in ["year:2024", "month:2024-03", "quarter:2024-Q2"] {

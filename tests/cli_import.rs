@@ -345,3 +345,105 @@ fn empty_garbage_and_broken_files_get_a_message_not_a_crash() {
         assert!(stderr(&out).len() < 2000, "a readable message");
     }
 }
+
+#[test]
+fn csat_on_a_ten_point_scale_is_rescaled_when_the_user_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.laris");
+    let db_arg = db.to_str().unwrap();
+    let file = dir.path().join("csat.csv");
+    std::fs::write(
+        &file,
+        "date,customer_id,score\n2024-01-05,C1,0\n2024-01-06,C2,7\n2024-01-07,C3,8\n2024-01-08,C4,10\n",
+    )
+    .unwrap();
+    let file_arg = file.to_str().unwrap();
+    // Without the option a 0, 7, 8 or 10 is not a score from 1 to 5.
+    let out = laris(&["import", "--db", db_arg, "--kind", "csat", file_arg]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("csat.csv, row 2, column score (\"0\")"),
+        "{err}"
+    );
+    assert!(err.contains("from 1 to 5"), "{err}");
+
+    // 0 is not on a 1-10 scale.
+    let out = laris(&[
+        "import",
+        "--db",
+        db_arg,
+        "--kind",
+        "csat",
+        "--csat-scale",
+        "1-10",
+        file_arg,
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("not a satisfaction score from 1 to 10"),
+        "{err}"
+    );
+
+    let out = laris(&[
+        "import",
+        "--db",
+        db_arg,
+        "--kind",
+        "csat",
+        "--csat-scale",
+        "0-10",
+        file_arg,
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let conn = Connection::open(&db).unwrap();
+    let scores: Vec<f64> = conn
+        .prepare("SELECT score FROM csat ORDER BY date")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    // 1 + 0.4 x score: 7 stays below 4 (not satisfied), 8 is above.
+    assert_eq!(scores, [1.0, 3.8, 4.2, 5.0]);
+
+    // On 1-10 the same 7 and 8 are 1 + 4 x (score - 1) / 9, to two decimals.
+    let file = dir.path().join("csat10.csv");
+    std::fs::write(
+        &file,
+        "date,score\n2024-02-01,1\n2024-02-02,7\n2024-02-03,8\n",
+    )
+    .unwrap();
+    let out = laris(&[
+        "import",
+        "--db",
+        db_arg,
+        "--kind",
+        "csat",
+        "--csat-scale",
+        "1-10",
+        file.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let scores: Vec<f64> = conn
+        .prepare("SELECT score FROM csat WHERE date >= '2024-02-01' ORDER BY date")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(scores, [1.0, 3.67, 4.11]);
+    // The file was hashed while it was stored.
+    use sha2::Digest;
+    let stored: String = conn
+        .query_row(
+            "SELECT content_hash FROM import_batches ORDER BY id DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let digest = sha2::Sha256::digest(std::fs::read(&file).unwrap());
+    let expected: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    assert_eq!(stored, expected);
+}

@@ -2,12 +2,12 @@
 
 use std::path::PathBuf;
 
-use clap::Args;
+use clap::{Args, ValueEnum};
 
 use super::Cli;
 use crate::i18n::Lang;
 use crate::import::mapping::Preset;
-use crate::import::values::LocaleDefaults;
+use crate::import::values::{LocaleDefaults, ScoreScale};
 use crate::import::{self, FileError, FileReport, ParsedFile, ReadOptions, Stored};
 use crate::store::settings;
 use crate::store::{Kind, Store};
@@ -49,9 +49,35 @@ pub struct ImportArgs {
     #[arg(long)]
     pub json: bool,
 
+    /// The scale of the csat scores: 1-5 (stored as they are), 1-10 or 0-10
+    /// (mapped onto 1 to 5, lowest to 1 and 10 to 5, to two decimals, so
+    /// that 8 and up count as satisfied).
+    #[arg(long, value_enum, value_name = "SCALE", default_value_t = CsatScaleArg::OneToFive)]
+    pub csat_scale: CsatScaleArg,
+
     /// The files to import.
     #[arg(required = true, value_name = "FILE")]
     pub paths: Vec<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CsatScaleArg {
+    #[value(name = "1-5")]
+    OneToFive,
+    #[value(name = "1-10")]
+    OneToTen,
+    #[value(name = "0-10")]
+    ZeroToTen,
+}
+
+impl From<CsatScaleArg> for ScoreScale {
+    fn from(arg: CsatScaleArg) -> Self {
+        match arg {
+            CsatScaleArg::OneToFive => ScoreScale::OneToFive,
+            CsatScaleArg::OneToTen => ScoreScale::OneToTen,
+            CsatScaleArg::ZeroToTen => ScoreScale::ZeroToTen,
+        }
+    }
 }
 
 fn parse_kind(s: &str) -> Result<Kind, String> {
@@ -91,6 +117,7 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> anyhow::Result<i32> {
         // A streamed file's rows are parsed once, while they are stored
         // (rolled back if one is bad); a dry run parses them to report.
         check: args.dry_run,
+        csat_scale: args.csat_scale.into(),
     };
     let mut status = 0;
     let mut files: Vec<ParsedFile> = Vec::new();

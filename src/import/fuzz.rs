@@ -7,6 +7,7 @@ use std::path::Path;
 
 use super::values::{self, ColumnFormat};
 use super::{ReadOptions, parse, read_bytes, table};
+use crate::import::values::ScoreScale;
 use crate::store::FieldType;
 
 /// The column formats a first byte picks.
@@ -15,6 +16,11 @@ fn format(byte: Option<&u8>) -> ColumnFormat {
     ColumnFormat {
         decimal: if b & 1 == 0 { ',' } else { '.' },
         day_first: b & 2 == 0,
+        score_scale: match b >> 2 & 3 {
+            1 => ScoreScale::OneToTen,
+            2 => ScoreScale::ZeroToTen,
+            _ => ScoreScale::OneToFive,
+        },
     }
 }
 

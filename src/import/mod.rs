@@ -21,7 +21,10 @@ use rusqlite::types::Value;
 use serde::Serialize;
 
 use crate::i18n::Lang;
-use crate::store::write::{BatchSource, BatchWriter, Counts, Record, begin_batch};
+use crate::metrics::dataset::FastMap;
+use crate::store::write::{
+    BatchSource, BatchWriter, Counts, Record, begin_batch, set_content_hash,
+};
 use crate::store::{Kind, Store, StoreError, backup, settings};
 pub use parse::Reason;
 
@@ -197,7 +200,8 @@ fn kind_list() -> String {
 pub struct ParsedFile {
     pub path: PathBuf,
     pub kind: Kind,
-    /// SHA-256 of the file's bytes.
+    /// SHA-256 of the file's bytes; for an unchecked file, empty until it
+    /// is stored (it is hashed in that pass).
     pub content_hash: String,
     /// The records; for a streamed file only the first few, for the preview.
     pub records: Vec<Record>,
@@ -368,21 +372,21 @@ pub fn store_checking(
             .filter_map(|(i, f)| parse::name_field(f.ty).map(|n| (i, n.as_str())))
             .collect();
         let mut stages = Vec::new();
-        let issues = file.for_each_record(&mut |mut record| {
+        let issues = file.for_each_record(&mut |record| {
             for &(i, field) in &name_fields {
                 if let Value::Text(text) = &record.values[i]
                     && !text.is_empty()
                 {
                     let display = names.resolve(&tx, field, text)?;
                     if field == "stage" {
-                        stages.push(display.clone());
+                        stages.push(display.to_string());
                     }
-                    if display != *text {
-                        record.values[i] = Value::Text(display);
+                    if display != text {
+                        record.values[i] = Value::Text(display.to_string());
                     }
                 }
             }
-            writer.write(&record)?;
+            writer.write(record)?;
             done += 1;
             if done.is_multiple_of(4096) && !progress(done as f32 / total as f32) {
                 // Dropping the transaction rolls everything back.
@@ -395,6 +399,9 @@ pub fn store_checking(
         } else {
             error_rows(&issues.errors)
         };
+        if file.content_hash.is_empty() {
+            set_content_hash(&tx, batch, &issues.content_hash)?;
+        }
         let counts = writer.finish(skipped)?;
         if !stages.is_empty() {
             let in_use = stages_in_use(&tx)?;
@@ -433,7 +440,7 @@ impl ParsedFile {
     /// returns what that pass found wrong (nothing for a file in memory).
     pub fn for_each_record(
         &self,
-        f: &mut dyn FnMut(Record) -> Result<(), StoreError>,
+        f: &mut dyn FnMut(&mut Record) -> Result<(), StoreError>,
     ) -> Result<Issues, StoreError> {
         match &self.stream {
             Some(stream) => stream.for_each_record(f, |e| StoreError::Reread {
@@ -441,7 +448,7 @@ impl ParsedFile {
                 reason: e.to_string(),
             }),
             None => {
-                self.records.iter().try_for_each(|r| f(r.clone()))?;
+                self.records.iter().try_for_each(|r| f(&mut r.clone()))?;
                 Ok(Issues::default())
             }
         }
@@ -465,8 +472,9 @@ fn stages_in_use(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<String>> {
 struct DisplayNames {
     known: HashMap<(String, String), String>,
     /// Per field, the display name of each text as written, so that the
-    /// millionth "Sari" costs one lookup.
-    seen: HashMap<&'static str, HashMap<String, String>>,
+    /// millionth "Sari" costs one lookup (with the loader's fast hash: the
+    /// keys are the user's own).
+    seen: FastMap<&'static str, FastMap<String, String>>,
 }
 
 impl DisplayNames {
@@ -477,35 +485,40 @@ impl DisplayNames {
             .collect::<rusqlite::Result<_>>()?;
         Ok(DisplayNames {
             known,
-            seen: HashMap::new(),
+            seen: FastMap::default(),
         })
     }
 
-    fn resolve(
-        &mut self,
+    /// The display name of `text`: a lookup, with no allocation, for every
+    /// text seen before.
+    fn resolve<'a>(
+        &'a mut self,
         conn: &rusqlite::Connection,
         field: &'static str,
-        text: &str,
-    ) -> rusqlite::Result<String> {
-        if let Some(display) = self.seen.get(field).and_then(|m| m.get(text)) {
-            return Ok(display.clone());
+        text: &'a str,
+    ) -> rusqlite::Result<&'a str> {
+        if !self.seen.get(field).is_some_and(|m| m.contains_key(text)) {
+            let key = (field.to_string(), parse::name_key(text));
+            let display = match self.known.get(&key) {
+                Some(display) => display.clone(),
+                None => {
+                    conn.execute(
+                        "INSERT INTO display_names(field, folded, display) VALUES (?1, ?2, ?3)",
+                        (&key.0, &key.1, text),
+                    )?;
+                    self.known.insert(key, text.to_string());
+                    text.to_string()
+                }
+            };
+            self.seen
+                .entry(field)
+                .or_default()
+                .insert(text.to_string(), display);
         }
-        let key = (field.to_string(), parse::name_key(text));
-        let display = match self.known.get(&key) {
-            Some(display) => display.clone(),
-            None => {
-                conn.execute(
-                    "INSERT INTO display_names(field, folded, display) VALUES (?1, ?2, ?3)",
-                    (&key.0, &key.1, text),
-                )?;
-                self.known.insert(key, text.to_string());
-                text.to_string()
-            }
-        };
-        self.seen
-            .entry(field)
-            .or_default()
-            .insert(text.to_string(), display.clone());
-        Ok(display)
+        Ok(self
+            .seen
+            .get(field)
+            .and_then(|m| m.get(text))
+            .map_or(text, String::as_str))
     }
 }

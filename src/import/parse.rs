@@ -3,7 +3,7 @@
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use rusqlite::types::Value;
 
-use super::values::{self, ColumnFormat};
+use super::values::{self, ColumnFormat, ScoreScale};
 use crate::store::{FieldType, NameField};
 
 /// Why a value could not be read. Each has a message in the translation files
@@ -19,6 +19,10 @@ pub enum Reason {
     BadMetric,
     BadCategory,
     BadScore,
+    /// Not a score on the 1 to 10 scale the user chose.
+    BadScoreOneToTen,
+    /// Not a score on the 0 to 10 scale the user chose.
+    BadScoreZeroToTen,
     /// A warning: an order status Laris does not know, kept as paid.
     UnknownStatus,
     /// A warning: a deal status Laris does not know, derived from the stage.
@@ -39,6 +43,8 @@ impl Reason {
             Reason::BadMetric => "reason-bad-metric",
             Reason::BadCategory => "reason-bad-category",
             Reason::BadScore => "reason-bad-score",
+            Reason::BadScoreOneToTen => "reason-bad-score-1-10",
+            Reason::BadScoreZeroToTen => "reason-bad-score-0-10",
             Reason::UnknownStatus => "reason-unknown-status",
             Reason::UnknownDealStatus => "reason-unknown-deal-status",
             Reason::ClosedDealWithoutCreated => "reason-closed-deal-without-created",
@@ -116,9 +122,13 @@ pub fn parse(ty: FieldType, text: &str, format: ColumnFormat) -> Parsed {
         FieldType::Score => ok_or(
             text.parse::<f64>()
                 .ok()
-                .filter(|s| (1.0..=5.0).contains(s))
+                .and_then(|s| format.score_scale.to_five(s))
                 .map(Value::Real),
-            Reason::BadScore,
+            match format.score_scale {
+                ScoreScale::OneToFive => Reason::BadScore,
+                ScoreScale::OneToTen => Reason::BadScoreOneToTen,
+                ScoreScale::ZeroToTen => Reason::BadScoreZeroToTen,
+            },
         ),
     }
 }

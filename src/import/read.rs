@@ -13,7 +13,9 @@ use sha2::{Digest, Sha256};
 use super::mapping::{self, Extra, Preset, Target};
 use super::rows::RowBuilder;
 use super::table::{self, Table, TableRow, TextSource};
-use super::values::{self, ColumnFormat, CurrencyEvidence, FormatEvidence, LocaleDefaults};
+use super::values::{
+    self, ColumnFormat, CurrencyEvidence, FormatEvidence, LocaleDefaults, ScoreScale,
+};
 use super::{FileError, ParsedFile, Source, hex};
 use crate::store::write::Record;
 use crate::store::{FieldType, Kind};
@@ -37,6 +39,8 @@ pub struct ReadOptions {
     /// stored ([`super::store_checking`]), which is what the command line
     /// does.
     pub check: bool,
+    /// The scale of a csat file's scores, which are stored on 1 to 5.
+    pub csat_scale: ScoreScale,
 }
 
 impl Default for ReadOptions {
@@ -48,6 +52,7 @@ impl Default for ReadOptions {
             preset: None,
             columns: None,
             check: true,
+            csat_scale: ScoreScale::OneToFive,
         }
     }
 }
@@ -93,12 +98,16 @@ fn stream_text(
     let malformed = |e: csv::Error| super::limits::csv_error(path, e);
     let mut hasher = Sha256::new();
     let (skip, headers, kind, mut mapping, evidence, rep, currency) = {
-        let mut rows = source.rows(Some(&mut hasher)).map_err(unreadable)?;
-        let head: Vec<TableRow> = rows
-            .by_ref()
-            .take(30)
-            .collect::<Result<_, _>>()
-            .map_err(malformed)?;
+        // Unchecked, the file is hashed while it is stored, off this pass.
+        let mut rows = source
+            .rows(opts.check.then_some(&mut hasher))
+            .map_err(unreadable)?;
+        let mut head: Vec<TableRow> = Vec::new();
+        while head.len() < 30
+            && let Some(row) = rows.next_row()
+        {
+            head.push(row.map_err(malformed)?.clone());
+        }
         if head.is_empty() {
             return Err(not_recognised(path, &[]));
         }
@@ -127,8 +136,8 @@ fn stream_text(
             }
         };
         head[at + 1..].iter().for_each(&mut observe);
-        for row in rows {
-            observe(&row.map_err(malformed)?);
+        while let Some(row) = rows.next_row() {
+            observe(row.map_err(malformed)?);
         }
         let currency = watch.evidence.currency();
         (at + 1, headers, kind, mapping, evidence, rep, currency)
@@ -148,6 +157,7 @@ fn stream_text(
         mapping,
         rows: Vec::new(),
         currency,
+        score_scale: opts.csat_scale,
     };
     let streamed = Streamed {
         source,
@@ -161,12 +171,11 @@ fn stream_text(
     if !opts.check {
         let mut file = streamed.parser.file(kind, builder);
         file.checked = false;
-        file.content_hash = hex(&hasher.finalize());
         file.stream = Some(Arc::new(streamed));
         return Ok(Some(file));
     }
     streamed
-        .each_row(&mut builder, &mut |builder, row, bad| {
+        .each_row(None, &mut builder, &mut |builder, row, bad| {
             if bad {
                 rejected.push(row.clone());
             }
@@ -230,56 +239,102 @@ impl Streamed {
     /// and whether it had an error.
     fn each_row(
         &self,
+        hasher: Option<&mut Sha256>,
         builder: &mut RowBuilder,
         each: &mut dyn FnMut(&mut RowBuilder, &TableRow, bool) -> Result<(), ReadError>,
     ) -> Result<(), ReadError> {
         let formats = self.parser.formats_for(self.parser.kind);
         let no_returns = HashSet::new();
-        let rows = self.source.rows(None).map_err(ReadError::Io)?;
-        for row in rows.skip(self.skip) {
+        let mut rows = self.source.rows(hasher).map_err(ReadError::Io)?;
+        let mut skip = self.skip;
+        while let Some(row) = rows.next_row() {
             let row = row.map_err(ReadError::Csv)?;
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
             if row.cells.iter().all(|c| c.trim().is_empty()) {
                 continue;
             }
             let errors = builder.errors.len();
-            self.parser.push_row(builder, &row, &formats, &no_returns);
+            self.parser.push_row(builder, row, &formats, &no_returns);
             let bad = builder.errors.len() > errors;
-            each(builder, &row, bad)?;
+            each(builder, row, bad)?;
         }
         Ok(())
     }
 
     /// Every valid record, in file order; returns the rows with problems
-    /// met on the way, with their problems.
+    /// met on the way, with their problems. The rows are read and parsed on
+    /// a second thread while `f` (storing them) runs on this one: on a
+    /// million rows each side takes seconds, and the machine has two cores.
     pub fn for_each_record<E>(
         &self,
-        f: &mut dyn FnMut(Record) -> Result<(), E>,
+        f: &mut dyn FnMut(&mut Record) -> Result<(), E>,
         read_error: impl Fn(ReadError) -> E,
     ) -> Result<Issues, E> {
-        let mut builder = RowBuilder::new(self.parser.kind);
-        let mut rejected = Vec::new();
-        let mut failed = None;
-        let r = self.each_row(&mut builder, &mut |builder, row, bad| {
-            if bad {
-                rejected.push(row.clone());
-            }
-            for record in builder.records.drain(..) {
-                if let Err(e) = f(record) {
-                    failed = Some(e);
-                    return Err(ReadError::Io(std::io::Error::other("stopped")));
+        // Records cross in chunks, so that the channel costs nothing per
+        // record; a few chunks in flight keep the memory small. Stored
+        // chunks go back to be emptied and refilled: the records are freed
+        // by the thread that made them, off the storing thread.
+        const CHUNK: usize = 1024;
+        let stopped = || ReadError::Io(std::io::Error::other("stopped"));
+        std::thread::scope(|scope| {
+            let (send, receive) = std::sync::mpsc::sync_channel::<Vec<Record>>(8);
+            let (give_back, spent) = std::sync::mpsc::channel::<Vec<Record>>();
+            let reader = scope.spawn(move || {
+                let mut builder = RowBuilder::new(self.parser.kind);
+                let mut rejected = Vec::new();
+                let mut chunk = Vec::with_capacity(CHUNK);
+                let mut hasher = Sha256::new();
+                let mut r =
+                    self.each_row(Some(&mut hasher), &mut builder, &mut |builder, row, bad| {
+                        if bad {
+                            rejected.push(row.clone());
+                        }
+                        chunk.append(&mut builder.records);
+                        if chunk.len() >= CHUNK {
+                            let mut next = spent
+                                .try_recv()
+                                .unwrap_or_else(|_| Vec::with_capacity(CHUNK));
+                            next.clear();
+                            let full = std::mem::replace(&mut chunk, next);
+                            // The receiver is gone only when storing failed.
+                            send.send(full).map_err(|_| stopped())?;
+                        }
+                        Ok(())
+                    });
+                if r.is_ok() && !chunk.is_empty() {
+                    r = send.send(chunk).map_err(|_| stopped());
                 }
+                (r, builder, rejected, hex(&hasher.finalize()))
+            });
+            let mut failed = None;
+            'chunks: for mut chunk in receive {
+                for record in &mut chunk {
+                    if let Err(e) = f(record) {
+                        failed = Some(e);
+                        // Dropping the receiver stops the reader.
+                        break 'chunks;
+                    }
+                }
+                // Once the reader is done, the chunk is freed here.
+                let _ = give_back.send(chunk);
             }
-            Ok(())
-        });
-        match (failed, r) {
-            (Some(e), _) => Err(e),
-            (None, Err(e)) => Err(read_error(e)),
-            (None, Ok(())) => Ok(Issues {
-                errors: builder.errors,
-                warnings: builder.warnings,
-                rejected,
-            }),
-        }
+            let (r, builder, rejected, content_hash) = reader
+                .join()
+                .map_err(|_| read_error(ReadError::Io(std::io::Error::other("reader failed"))))?;
+            match (failed, r) {
+                (Some(e), _) => Err(e),
+                (None, Err(e)) => Err(read_error(e)),
+                (None, Ok(())) => Ok(Issues {
+                    errors: builder.errors,
+                    warnings: builder.warnings,
+                    rejected,
+                    content_hash,
+                }),
+            }
+        })
     }
 }
 
@@ -289,6 +344,8 @@ pub struct Issues {
     pub errors: Vec<super::RowIssue>,
     pub warnings: Vec<super::RowIssue>,
     pub rejected: Vec<TableRow>,
+    /// SHA-256 of the file's bytes as this pass read them (a streamed file).
+    pub content_hash: String,
 }
 
 impl Issues {
@@ -411,6 +468,7 @@ struct Parser<'t> {
     /// Per field of the kind, and of an order line, the column it comes from.
     field_cols: Vec<Option<usize>>,
     line_cols: Vec<Option<usize>>,
+    score_scale: ScoreScale,
 }
 
 /// The columns mapped to numbers, money or dates.
@@ -496,6 +554,7 @@ impl<'t> Parser<'t> {
             mapping,
             rows,
             formats,
+            score_scale: opts.csat_scale,
         })
     }
 
@@ -526,8 +585,16 @@ impl<'t> Parser<'t> {
         kind.fields()
             .iter()
             .map(|f| {
-                self.column(Target::Field(f.name))
-                    .map_or_else(ColumnFormat::default, |c| self.formats[c])
+                let format = self
+                    .column(Target::Field(f.name))
+                    .map_or_else(ColumnFormat::default, |c| self.formats[c]);
+                match f.ty {
+                    FieldType::Score => ColumnFormat {
+                        score_scale: self.score_scale,
+                        ..format
+                    },
+                    _ => format,
+                }
             })
             .collect()
     }
@@ -718,7 +785,7 @@ impl RepCheck {
                 v,
                 ColumnFormat {
                     decimal,
-                    day_first: false,
+                    ..ColumnFormat::default()
                 },
             )
             .is_some()
@@ -868,15 +935,15 @@ fn adjust_order(values: &mut [Value], refunded: i64, cancelled: bool, returns: &
         values[total] = Value::Integer(t - refunded.abs());
     }
     let order_id = match &values[id] {
-        Value::Text(s) => s.clone(),
-        _ => String::new(),
+        Value::Text(s) => s.as_str(),
+        _ => "",
     };
     let cancellation_id = order_id.len() > 1
         && order_id.starts_with(['C', 'c'])
         && order_id[1..].bytes().all(|b| b.is_ascii_digit());
     if cancelled {
         values[status] = Value::Text("cancelled".into());
-    } else if cancellation_id || returns.contains(&order_id) {
+    } else if cancellation_id || returns.contains(order_id) {
         values[status] = Value::Text("refunded".into());
     }
 }

@@ -145,7 +145,7 @@ impl TextSource {
     pub fn rows<'h>(
         &self,
         hasher: Option<&'h mut Sha256>,
-    ) -> std::io::Result<impl Iterator<Item = Result<TableRow, csv::Error>> + 'h> {
+    ) -> std::io::Result<Rows<impl Read + 'h>> {
         let file = HashingReader {
             inner: BufReader::with_capacity(256 * 1024, File::open(&self.path)?),
             hasher,
@@ -161,15 +161,54 @@ impl TextSource {
             .flexible(true)
             .buffer_capacity(256 * 1024)
             .from_reader(LineEnds::new(decoded));
-        Ok(reader.into_records().zip(0u64..).map(|(r, index)| {
-            let record = r?;
-            let row = TableRow {
-                line: record.position().map_or(0, |p| p.line()),
-                cells: record.iter().map(str::to_string).collect(),
-            };
-            limits::check_row(index, &row)?;
-            Ok(row)
-        }))
+        Ok(Rows {
+            reader,
+            index: 0,
+            record: csv::StringRecord::new(),
+            row: TableRow {
+                line: 0,
+                cells: Vec::new(),
+            },
+        })
+    }
+}
+
+/// A text file's rows, each read into the same [`TableRow`]: a million rows
+/// cost no allocation once the cells have grown to their length.
+pub struct Rows<R> {
+    reader: csv::Reader<R>,
+    /// Rows read so far, for the row limit.
+    index: u64,
+    record: csv::StringRecord,
+    row: TableRow,
+}
+
+impl<R: Read> Rows<R> {
+    /// The next row, or None at the end of the file.
+    pub fn next_row(&mut self) -> Option<Result<&TableRow, csv::Error>> {
+        match self.reader.read_record(&mut self.record) {
+            Ok(true) => {}
+            Ok(false) => return None,
+            Err(e) => return Some(Err(e)),
+        }
+        let row = &mut self.row;
+        row.line = self.record.position().map_or(0, |p| p.line());
+        row.cells.truncate(self.record.len());
+        for (i, field) in self.record.iter().enumerate() {
+            match row.cells.get_mut(i) {
+                Some(cell) => {
+                    cell.clear();
+                    cell.push_str(field);
+                }
+                None => row.cells.push(field.to_string()),
+            }
+        }
+        let index = self.index;
+        self.index += 1;
+        if let Err(e) = limits::check_row(index, row) {
+            return Some(Err(e.into()));
+        }
+        Some(Ok(row))
     }
 }
 
@@ -247,21 +286,30 @@ impl<R: Read> Read for LineEnds<R> {
                 }
                 return Ok(0);
             }
-            for &b in &self.buf[..n] {
-                if std::mem::take(&mut self.pending_cr) {
-                    out[w] = b'\n';
-                    w += 1;
-                    if b == b'\n' {
-                        continue;
+            let mut input = &self.buf[..n];
+            if std::mem::take(&mut self.pending_cr) {
+                out[w] = b'\n';
+                w += 1;
+                input = input.strip_prefix(b"\n").unwrap_or(input);
+            }
+            // Whole runs between CRs are copied at once.
+            while let Some(cr) = memchr::memchr(b'\r', input) {
+                out[w..w + cr].copy_from_slice(&input[..cr]);
+                w += cr;
+                match input.get(cr + 1) {
+                    Some(&next) => {
+                        out[w] = b'\n';
+                        w += 1;
+                        input = &input[cr + if next == b'\n' { 2 } else { 1 }..];
+                    }
+                    None => {
+                        self.pending_cr = true;
+                        input = &[];
                     }
                 }
-                if b == b'\r' {
-                    self.pending_cr = true;
-                } else {
-                    out[w] = b;
-                    w += 1;
-                }
             }
+            out[w..w + input.len()].copy_from_slice(input);
+            w += input.len();
             if w > 0 {
                 return Ok(w);
             }
@@ -369,12 +417,11 @@ mod tests {
         ] {
             let path = dir.path().join(name);
             std::fs::write(&path, bytes).unwrap();
-            let streamed: Vec<TableRow> = TextSource::open(&path)
-                .unwrap()
-                .rows(None)
-                .unwrap()
-                .collect::<Result<_, _>>()
-                .unwrap();
+            let mut rows = TextSource::open(&path).unwrap().rows(None).unwrap();
+            let mut streamed: Vec<TableRow> = Vec::new();
+            while let Some(row) = rows.next_row() {
+                streamed.push(row.unwrap().clone());
+            }
             assert_eq!(streamed, read_text(bytes).unwrap().rows, "{name}");
         }
     }

@@ -13,6 +13,39 @@ pub struct ColumnFormat {
     /// `,` when the column writes `1.250,00`; `.` for `1,250.00`.
     pub decimal: char,
     pub day_first: bool,
+    /// For a csat score: the scale the user says the file uses.
+    pub score_scale: ScoreScale,
+}
+
+/// The scale of a csat file's scores. Laris stores 1 to 5, where 4 and up
+/// is a satisfied customer (metrics.md, csat).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ScoreScale {
+    #[default]
+    OneToFive,
+    OneToTen,
+    ZeroToTen,
+}
+
+impl ScoreScale {
+    /// The score on the 1 to 5 scale, None when it is outside this scale.
+    /// A 10-point score is mapped linearly, lowest to 1 and 10 to 5, and
+    /// rounded to two decimals (half away from zero): 7 becomes 3.67 (1-10)
+    /// or 3.8 (0-10) and 8 becomes 4.11 or 4.2, so a satisfied customer
+    /// is one who gave 8 or more, the usual top three boxes of a 10-point
+    /// scale.
+    pub fn to_five(self, score: f64) -> Option<f64> {
+        let low = match self {
+            ScoreScale::OneToFive => return (1.0..=5.0).contains(&score).then_some(score),
+            ScoreScale::OneToTen => 1.0,
+            ScoreScale::ZeroToTen => 0.0,
+        };
+        if !(low..=10.0).contains(&score) {
+            return None;
+        }
+        let five = 1.0 + (score - low) * 4.0 / (10.0 - low);
+        Some((five * 100.0).round() / 100.0)
+    }
 }
 
 /// What the database's locale says when a column is ambiguous.
@@ -73,6 +106,7 @@ impl FormatEvidence {
                 (false, true) => false,
                 _ => defaults.day_first,
             },
+            score_scale: ScoreScale::default(),
         }
     }
 }
@@ -96,10 +130,14 @@ impl CurrencyEvidence {
         if self.found.is_some() {
             return;
         }
-        let v = v
-            .trim()
-            .trim_start_matches(['(', '-', '+', ' '])
-            .to_ascii_lowercase();
+        let v = v.trim().trim_start_matches(['(', '-', '+', ' ']).as_bytes();
+        if v.first().is_some_and(u8::is_ascii_digit) {
+            return; // a plain number, as in most files: no prefix
+        }
+        // Compared as bytes, without a lower-cased copy of every amount.
+        let starts_with = |prefix: &str| {
+            v.len() >= prefix.len() && v[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+        };
         self.found = [
             ("rp", "IDR"),
             ("idr", "IDR"),
@@ -115,7 +153,7 @@ impl CurrencyEvidence {
             ("inr", "INR"),
         ]
         .into_iter()
-        .find(|(prefix, _)| v.starts_with(prefix))
+        .find(|(prefix, _)| starts_with(prefix))
         .map(|(_, c)| c);
     }
 
@@ -419,6 +457,48 @@ mod tests {
         day_first: false,
     };
 
+    #[test]
+    fn ten_point_scores_map_onto_one_to_five_with_both_ends_kept() {
+        assert_eq!(ScoreScale::OneToFive.to_five(4.5), Some(4.5));
+        assert_eq!(ScoreScale::OneToFive.to_five(6.0), None);
+        // 1 + 0.4 x score.
+        let zero = ScoreScale::ZeroToTen;
+        let on_0_10: Vec<Option<f64>> = [0.0, 5.0, 7.0, 7.5, 8.0, 10.0]
+            .map(|s| zero.to_five(s))
+            .to_vec();
+        assert_eq!(
+            on_0_10,
+            [
+                Some(1.0),
+                Some(3.0),
+                Some(3.8),
+                Some(4.0),
+                Some(4.2),
+                Some(5.0)
+            ]
+        );
+        assert_eq!(zero.to_five(10.5), None);
+        assert_eq!(zero.to_five(-1.0), None);
+        // 1 + 4 x (score - 1) / 9, to two decimals: 2 is 1.444..., 5 is 2.777...
+        let one = ScoreScale::OneToTen;
+        let on_1_10: Vec<Option<f64>> = [1.0, 2.0, 5.0, 7.0, 8.0, 10.0]
+            .map(|s| one.to_five(s))
+            .to_vec();
+        assert_eq!(
+            on_1_10,
+            [
+                Some(1.0),
+                Some(1.44),
+                Some(2.78),
+                Some(3.67),
+                Some(4.11),
+                Some(5.0)
+            ]
+        );
+        assert_eq!(one.to_five(0.0), None);
+        assert_eq!(one.to_five(f64::NAN), None);
+    }
+
     fn col(values: &[&str], d: LocaleDefaults) -> ColumnFormat {
         infer(values.iter().copied(), d)
     }
@@ -464,6 +544,7 @@ mod tests {
         let f = ColumnFormat {
             decimal: ',',
             day_first: true,
+            ..ColumnFormat::default()
         };
         assert_eq!(parse_amount("(1.250)", f), Some(-125_000));
         assert_eq!(parse_amount("-1.250", f), Some(-125_000));
@@ -504,6 +585,7 @@ mod tests {
         let f = ColumnFormat {
             decimal: ',',
             day_first: true,
+            ..ColumnFormat::default()
         };
         let cases = [
             ("2024-03-05", "2024-03-05"),

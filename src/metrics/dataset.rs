@@ -9,6 +9,7 @@ use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
 use rusqlite::types::ValueRef;
 
+use super::snapshot::{self, Cache};
 use crate::store::settings;
 
 /// A local date as days from the common era (chrono's day number).
@@ -178,6 +179,20 @@ impl Names {
     /// The id of a name as the user typed it, if known.
     pub fn find(&self, text: &str) -> Option<u32> {
         self.by_key.get(&fold(text)).copied()
+    }
+
+    /// Every name, by id.
+    pub fn names(&self) -> &[String] {
+        &self.names
+    }
+
+    /// Names interned in this order get these ids back.
+    pub fn from_names(names: Vec<String>) -> Names {
+        let mut n = Names::default();
+        for name in &names {
+            n.intern(name.as_bytes());
+        }
+        n
     }
 
     pub fn name(&self, id: u32) -> &str {
@@ -351,7 +366,7 @@ pub struct Activities {
     pub count: Vec<i64>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum TargetMetric {
     Revenue,
     DealsWon,
@@ -377,14 +392,16 @@ impl TargetMetric {
 }
 
 /// Granularity of a target period: finer wins where targets overlap.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Grain {
     Month,
     Quarter,
     Year,
 }
 
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Target {
     pub from: Day,
     pub to: Day,
@@ -681,40 +698,106 @@ struct Others {
 }
 
 impl Dataset {
-    /// Reads everything the metrics need. When the database is a file, the
-    /// orders and the other kinds are read at the same time on two
-    /// connections.
+    /// Reads everything the metrics need: from the column cache in the
+    /// user's cache folder when it holds this very revision of the database
+    /// (see [`snapshot`]), else from SQLite, and then, for a large database,
+    /// writes the cache for the next time.
     pub fn load(conn: &Connection) -> anyhow::Result<Dataset> {
+        Dataset::load_with(conn, Cache::user().as_ref())
+    }
+
+    /// Like [`Dataset::load`], with the cache files in `cache` (none: from
+    /// SQLite only).
+    pub fn load_with(conn: &Connection, cache: Option<&Cache>) -> anyhow::Result<Dataset> {
+        let db = conn
+            .path()
+            .filter(|p| !p.is_empty())
+            .map(std::path::PathBuf::from);
+        // Inside the caller's transaction the data may not be what is
+        // committed (the second connection sees only that): no cache.
+        let (Some(cache), Some(db)) = (cache, db.filter(|_| conn.is_autocommit())) else {
+            return Ok(Dataset::read_sqlite(conn)?.0);
+        };
+        // One read transaction, so that the revision is that of the data read.
+        conn.execute_batch("BEGIN")?;
+        let read = (|| -> anyhow::Result<(Dataset, Option<snapshot::Revision>)> {
+            let revision = snapshot::revision(conn);
+            if let Some(revision) = revision
+                && let Some(ds) = cache.read(&db, revision, Dataset::with_settings(conn)?)
+            {
+                return Ok((ds, None));
+            }
+            let (ds, others_saw) = Dataset::read_sqlite(conn)?;
+            // Written only when both connections read the same revision.
+            Ok((ds, revision.filter(|r| others_saw == Some(*r))))
+        })();
+        conn.execute_batch("COMMIT")?;
+        let (mut ds, fresh) = read?;
+        if let Some(revision) = fresh
+            && ds.rows() >= cache.min_rows
+        {
+            // A cache that cannot be written only makes the next load slower.
+            let _ = cache.write(&db, revision, &mut ds);
+        }
+        Ok(ds)
+    }
+
+    /// The rows loaded, all kinds together.
+    fn rows(&self) -> usize {
+        self.orders.len()
+            + self.orders.line_product.len()
+            + self.leads.created.len()
+            + self.deals.len()
+            + self.deals.hist_stage.len()
+            + self.activities.date.len()
+            + self.targets.len()
+            + self.expenses.date.len()
+            + self.csat.date.len()
+            + self.inquiries.received.len()
+            + self.subscriptions.start.len()
+    }
+
+    /// A dataset with the settings and which kinds are present, and no rows.
+    pub(crate) fn with_settings(conn: &Connection) -> anyhow::Result<Dataset> {
         let settings = settings::load(conn)?;
-        let stages: Vec<String> = settings
-            .pipeline_stages
-            .iter()
-            .map(|s| s.name.clone())
-            .collect();
-        let mut ds = Dataset {
+        Ok(Dataset {
             currency: settings.currency.clone(),
             stage_probability: settings
                 .pipeline_stages
                 .iter()
                 .map(|s| s.win_probability)
                 .collect(),
-            stages: stages.clone(),
+            stages: settings
+                .pipeline_stages
+                .into_iter()
+                .map(|s| s.name)
+                .collect(),
             present: load_present(conn)?,
             ..Dataset::default()
-        };
+        })
+    }
+
+    /// Reads everything from SQLite. When the database is a file, the orders
+    /// and the other kinds are read at the same time on two connections; the
+    /// second one's data revision is returned.
+    fn read_sqlite(conn: &Connection) -> anyhow::Result<(Dataset, Option<snapshot::Revision>)> {
+        let mut ds = Dataset::with_settings(conn)?;
+        let stages = ds.stages.clone();
         let path = conn
             .path()
             .filter(|p| !p.is_empty())
             .map(std::path::PathBuf::from);
-        let others = match path {
+        let (others, revision) = match path {
             Some(path) => std::thread::scope(|scope| {
-                let others = scope.spawn(|| -> anyhow::Result<Others> {
+                let others = scope.spawn(|| -> anyhow::Result<_> {
                     let second = Connection::open_with_flags(
                         &path,
                         rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
                             | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
                     )?;
-                    Ok(load_others(&second, &stages)?)
+                    second.execute_batch("BEGIN")?;
+                    let revision = snapshot::revision(&second);
+                    Ok((load_others(&second, &stages)?, revision))
                 });
                 load_orders(conn, &mut ds)?;
                 others
@@ -723,11 +806,11 @@ impl Dataset {
             })?,
             None => {
                 load_orders(conn, &mut ds)?;
-                load_others(conn, &stages)?
+                (load_others(conn, &stages)?, None)
             }
         };
         ds.merge(others);
-        Ok(ds)
+        Ok((ds, revision))
     }
 
     /// Takes in the other kinds, their names renumbered into the dataset's.

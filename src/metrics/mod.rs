@@ -9,6 +9,7 @@ pub mod performance;
 pub mod period;
 pub mod productivity;
 pub mod report;
+pub mod snapshot;
 pub mod targets;
 
 #[cfg(test)]

@@ -2,6 +2,11 @@
 //!
 //! Opening runs the versioned migrations; a file written by a newer Laris, or a
 //! file that is not a Laris database, is refused before anything is written.
+//!
+//! Every change the metrics can see must happen through an import batch, its
+//! undo, the settings or the targets table: triggers there replace the data
+//! revision that the column cache ([`crate::metrics::snapshot`]) is keyed by
+//! (migration 003). A new way to change records needs its own trigger.
 
 pub mod backup;
 pub mod batches;
@@ -23,7 +28,11 @@ pub use kinds::{Field, FieldType, Key, Kind, NameField};
 /// Marks a SQLite file as a Laris database (`PRAGMA application_id`, 'LARS').
 pub const APPLICATION_ID: i32 = 0x4C41_5253;
 
-const MIGRATION_SQL: &[&str] = &[include_str!("migrations/001_initial.sql")];
+const MIGRATION_SQL: &[&str] = &[
+    include_str!("migrations/001_initial.sql"),
+    include_str!("migrations/002_checks_without_in.sql"),
+    include_str!("migrations/003_data_revision.sql"),
+];
 
 /// The schema version this build writes.
 pub fn schema_version() -> usize {
@@ -399,8 +408,8 @@ mod tests {
             )
             .unwrap();
         assert_eq!(
-            tables, 15,
-            "11 kinds, batches, changes, settings, display names"
+            tables, 16,
+            "11 kinds, batches, changes, settings, display names, data revision"
         );
 
         let garbage = dir.path().join("notes.laris");

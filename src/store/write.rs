@@ -54,6 +54,15 @@ pub fn begin_batch(conn: &Connection, source: &BatchSource) -> Result<i64> {
     Ok(conn.last_insert_rowid())
 }
 
+/// Records the hash of a batch's file when it was learnt while storing it.
+pub fn set_content_hash(conn: &Connection, batch_id: i64, hash: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE import_batches SET content_hash = ?1 WHERE id = ?2",
+        params![hash, batch_id],
+    )?;
+    Ok(())
+}
+
 /// Upserts the records of one batch of one kind, inside the caller's
 /// transaction.
 pub struct BatchWriter<'c> {
@@ -148,16 +157,19 @@ impl<'c> BatchWriter<'c> {
             let max = self.lines_per_order.entry(order.clone()).or_default();
             *max = (*max).max(*line);
         }
-        let mut extra = Vec::with_capacity(2);
-        if self.kind.has_row_hash() {
-            extra.push(record.row_hash.clone().map_or(Value::Null, Value::Text));
+        // Bound one by one: no list of parameters is built for each record.
+        let mut at = 0;
+        for value in &record.values {
+            at += 1;
+            self.insert.raw_bind_parameter(at, value)?;
         }
-        extra.push(Value::Integer(self.batch_id));
-        if self
-            .insert
-            .execute(params_from_iter(record.values.iter().chain(&extra)))?
-            == 1
-        {
+        if self.kind.has_row_hash() {
+            at += 1;
+            self.insert
+                .raw_bind_parameter(at, record.row_hash.as_deref())?;
+        }
+        self.insert.raw_bind_parameter(at + 1, self.batch_id)?;
+        if self.insert.raw_execute()? == 1 {
             self.counts.added += 1;
             return Ok(());
         }

@@ -88,6 +88,7 @@ fn parse_cell(text: &str, decimal: char) -> Option<i64> {
         ColumnFormat {
             decimal,
             day_first: true,
+            score_scale: Default::default(),
         },
     )
     .filter(|v| *v >= 0)

@@ -9,7 +9,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 
 use crate::demo::DemoOptions;
 use crate::import::mapping::{Preset, Target};
-use crate::import::values::LocaleDefaults;
+use crate::import::values::{LocaleDefaults, ScoreScale};
 use crate::import::{self, FileError, FileReport, ParsedFile, ReadOptions};
 use crate::store::backup::{self, BackupInfo};
 use crate::store::open::{self, AppLock, OpenProblem};
@@ -202,6 +202,8 @@ fn run(store: &mut Store, job: Job, send: &dyn Fn(Event)) {
                 preset,
                 columns: choice.columns,
                 check: true,
+                // The wizard does not offer another scale yet.
+                csat_scale: ScoreScale::OneToFive,
             };
             send(Event::Inspected(
                 path.clone(),
