@@ -134,7 +134,7 @@ fn a_newer_or_foreign_file_is_named_as_such_and_not_changed() {
             &newer,
             Problem::NewerVersion {
                 found: 99,
-                supported: 1,
+                supported: laris::store::schema_version(),
             },
         ),
         (&foreign, Problem::NotLaris),

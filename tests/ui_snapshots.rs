@@ -79,6 +79,11 @@ fn tabs(suffix: &str, lang: Lang, theme: egui::Theme) {
             h.step();
             std::thread::sleep(std::time::Duration::from_millis(20));
         }
+        if tab == "tab-data" {
+            // The import history shows the time of each import.
+            let top = h.get_by_label(&lang.tr("data-history")).rect().bottom();
+            h.mask(egui::Rect::from_x_y_ranges(0.0..=1280.0, top..=800.0));
+        }
         if tab == "tab-settings" {
             // The database path differs from machine to machine.
             let row = h.get_by_label(&lang.tr("settings-database-where")).rect();

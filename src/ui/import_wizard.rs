@@ -410,6 +410,33 @@ fn kind_choice(ui: &mut egui::Ui, lang: Lang, wizard: &mut Wizard, action: &mut 
         wizard.choice.columns = None;
         *action = Action::Reread;
     }
+    if kind == Some(Kind::Csat) {
+        // Only the user knows which scale a survey used (data-model.md).
+        use crate::import::values::ScoreScale;
+        let scale_label = ui.label(lang.tr("wizard-csat-scale"));
+        let name = |s: ScoreScale| match s {
+            ScoreScale::OneToFive => "1–5",
+            ScoreScale::OneToTen => "1–10",
+            ScoreScale::ZeroToTen => "0–10",
+        };
+        let mut scale = wizard.choice.csat_scale;
+        let combo = egui::ComboBox::from_id_salt("csat-scale")
+            .selected_text(name(scale))
+            .show_ui(ui, |ui| {
+                for s in [
+                    ScoreScale::OneToFive,
+                    ScoreScale::OneToTen,
+                    ScoreScale::ZeroToTen,
+                ] {
+                    ui.selectable_value(&mut scale, s, name(s));
+                }
+            });
+        let _ = combo.response.labelled_by(scale_label.id);
+        if scale != wizard.choice.csat_scale {
+            wizard.choice.csat_scale = scale;
+            *action = Action::Reread;
+        }
+    }
 }
 
 /// The first records exactly as they will be stored.

@@ -26,6 +26,8 @@ pub struct ReadChoice {
     pub sheet: Option<String>,
     pub columns: Option<Vec<Option<Target>>>,
     pub preset: Option<String>,
+    /// The scale of a csat file's scores.
+    pub csat_scale: ScoreScale,
 }
 
 pub enum Job {
@@ -203,7 +205,7 @@ fn run(store: &mut Store, job: Job, send: &dyn Fn(Event)) {
                 columns: choice.columns,
                 check: true,
                 // The wizard does not offer another scale yet.
-                csat_scale: ScoreScale::OneToFive,
+                csat_scale: choice.csat_scale,
             };
             send(Event::Inspected(
                 path.clone(),

@@ -104,3 +104,4 @@ restore-confirm = Restore
 restore-cancel = Keep what I have
 backup-restored-notice = The backup is back in place.
 help-chart-button = Help: chart { $chart }
+wizard-csat-scale = Scores in this file run from

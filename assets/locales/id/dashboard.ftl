@@ -104,3 +104,4 @@ restore-confirm = Pulihkan
 restore-cancel = Biarkan seperti sekarang
 backup-restored-notice = Cadangan sudah dikembalikan.
 help-chart-button = Bantuan: grafik { $chart }
+wizard-csat-scale = Skor di berkas ini dari
