@@ -34,7 +34,7 @@ pub fn show(app: &mut LarisApp, ui: &mut egui::Ui) {
             });
             ui.add_space(theme::SPACE_M);
             egui::Grid::new("kinds")
-                .num_columns(3)
+                .num_columns(4)
                 .striped(true)
                 .spacing(egui::vec2(theme::SPACE_L, theme::SPACE_S))
                 .show(ui, |ui| {
@@ -49,6 +49,17 @@ pub fn show(app: &mut LarisApp, ui: &mut egui::Ui) {
                             (Some(first), Some(last)) => ui.label(format!("{first} – {last}")),
                             _ => ui.label(""),
                         };
+                        if k.count > 0 {
+                            let name = app.tr(&format!("kind-{}", k.kind.table()));
+                            let button = ui.small_button(app.tr("data-export"));
+                            let label = app.tr_args("data-export-kind", &[("kind", name.into())]);
+                            button.widget_info(|| {
+                                egui::WidgetInfo::labeled(egui::Role::Button, true, &label)
+                            });
+                            if button.clicked() {
+                                app.export(&ctx, super::exports::Export::Records(k.kind));
+                            }
+                        }
                         ui.end_row();
                     }
                 });

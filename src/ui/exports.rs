@@ -29,6 +29,9 @@ pub enum Export {
         name: String,
         table: table::Table,
     },
+    /// Every stored record of a kind, with the canonical headers, so that
+    /// the file imports again.
+    Records(crate::store::Kind),
 }
 
 /// A finished export: the notice to show, or the error.
@@ -46,8 +49,9 @@ impl LarisApp {
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
         let today = self.config.today;
+        let db = self.config.db.clone();
         std::thread::spawn(move || {
-            let outcome = run(lang, what, &business, today)
+            let outcome = run(lang, what, &business, today, &db)
                 .map_err(|e| lang.tr_args("export-failed", &[("reason", format!("{e:#}").into())]));
             send(&tx, outcome);
             repaint.request_repaint();
@@ -92,6 +96,7 @@ fn run(
     what: Export,
     business: &str,
     today: chrono::NaiveDate,
+    db: &std::path::Path,
 ) -> anyhow::Result<Option<String>> {
     let saved = |path: &PathBuf| {
         lang.tr_args(
@@ -158,23 +163,35 @@ fn run(
                 Ok(Some(saved(&path)))
             }
         }
-        Export::Table { name, table } => {
-            let Some(path) = ask_save(
-                &format!("{name}.xlsx"),
-                &lang.tr("export-filter-table"),
-                &["xlsx", "csv"],
-            ) else {
-                return Ok(None);
-            };
-            if path
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
-            {
-                table::write_csv(&path, &table)?;
-            } else {
-                table::write_xlsx(&path, &table)?;
-            }
-            Ok(Some(saved(&path)))
+        Export::Records(kind) => {
+            let store = crate::store::Store::open_to_read(db)?;
+            let (fields, rows) = crate::store::records::records(store.conn(), kind)?;
+            let table = table::records_table(&fields, rows);
+            save_table(lang, &format!("{business}-{}", kind.table()), &table)
         }
+        Export::Table { name, table } => save_table(lang, &name, &table),
     }
+}
+
+/// Asks where, then writes XLSX or CSV by the name's extension.
+fn save_table(lang: Lang, name: &str, table: &table::Table) -> anyhow::Result<Option<String>> {
+    let Some(path) = ask_save(
+        &format!("{name}.xlsx"),
+        &lang.tr("export-filter-table"),
+        &["xlsx", "csv"],
+    ) else {
+        return Ok(None);
+    };
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+    {
+        table::write_csv(&path, table)?;
+    } else {
+        table::write_xlsx(&path, table)?;
+    }
+    Ok(Some(lang.tr_args(
+        "export-saved",
+        &[("file", path.display().to_string().into())],
+    )))
 }
