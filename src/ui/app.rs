@@ -579,6 +579,14 @@ pub(super) fn lang_key(lang: Lang) -> &'static str {
 }
 
 impl LarisApp {
+    /// The metric tab on screen (Performance when another screen is).
+    pub(super) fn current_tab(&self) -> Tab {
+        self.persisted
+            .screen
+            .metric_tab()
+            .unwrap_or(Tab::Performance)
+    }
+
     fn has_data(&self) -> bool {
         self.overview.as_ref().is_some_and(|o| !o.is_empty())
     }

@@ -8,10 +8,14 @@ use std::sync::mpsc::Sender;
 
 use super::app::LarisApp;
 use super::charts::{ChartInput, ChartKind};
-use super::figures::Figures;
+use super::dashboard::cards::{self, CardCx};
+use super::figures::{Figures, Sparks};
+use super::theme;
 use crate::export::{chart, pdf, table};
 use crate::i18n::Lang;
 use crate::metrics::Filters;
+use crate::metrics::catalog::Tab;
+use crate::metrics::dataset::Present;
 
 /// What to export.
 pub enum Export {
@@ -32,6 +36,14 @@ pub enum Export {
     /// Every stored record of a kind, with the canonical headers, so that
     /// the file imports again.
     Records(crate::store::Kind),
+    /// A whole metric tab, every card and chart, as one picture.
+    Tab {
+        tab: Tab,
+        figures: Arc<Figures>,
+        sparks: Option<Arc<Sparks>>,
+        filters: Filters,
+        present: Present,
+    },
 }
 
 /// A finished export: the notice to show, or the error.
@@ -169,6 +181,21 @@ fn run(
             let table = table::records_table(&fields, rows);
             save_table(lang, &format!("{business}-{}", kind.table()), &table)
         }
+        Export::Tab {
+            tab,
+            figures,
+            sparks,
+            filters,
+            present,
+        } => {
+            let png = tab_picture(lang, tab, &figures, sparks.as_deref(), &filters, present)?;
+            let name = format!("{}-{}.png", lang.tr(tab.label_id()), period_slug(&figures));
+            let Some(path) = ask_save(&name, &lang.tr("export-filter-png"), &["png"]) else {
+                return Ok(None);
+            };
+            std::fs::write(&path, png)?;
+            Ok(Some(saved(&path)))
+        }
         Export::Table { name, table } => save_table(lang, &name, &table),
     }
 }
@@ -194,4 +221,125 @@ fn save_table(lang: Lang, name: &str, table: &table::Table) -> anyhow::Result<Op
         "export-saved",
         &[("file", path.display().to_string().into())],
     )))
+}
+
+/// The tab as the app shows it, without buttons, in the print theme, at
+/// twice the screen's resolution: a heading with the period, comparison
+/// and filters, the cards, then the charts two by two.
+fn tab_picture(
+    lang: Lang,
+    tab: Tab,
+    figures: &Figures,
+    sparks: Option<&Sparks>,
+    filters: &Filters,
+    present: Present,
+) -> anyhow::Result<Vec<u8>> {
+    use super::charts;
+    const WIDTH: f32 = 1280.0;
+    const CHART: f32 = 330.0;
+    let kinds: Vec<ChartKind> = ChartKind::ALL
+        .into_iter()
+        .filter(|k| k.tab() == tab)
+        .collect();
+    let card_rows = crate::metrics::catalog::cards(tab).len().div_ceil(4) as f32;
+    let chart_rows = kinds.len().div_ceil(2) as f32;
+    let height = 90.0 + card_rows * 140.0 + chart_rows * (CHART + theme::SPACE_M) + 20.0;
+    let cx = CardCx {
+        lang,
+        present,
+        interactive: false,
+    };
+    let input = ChartInput {
+        charts: &figures.charts,
+        report: &figures.report,
+        filters,
+        lang,
+        print: true,
+    };
+    let r = &figures.report;
+    let period = crate::format::period_range(lang, crate::metrics::Period::new(r.from, r.to));
+    let compared =
+        crate::format::period_range(lang, crate::metrics::Period::new(r.prev_from, r.prev_to));
+    let image = crate::export::render::render(egui::vec2(WIDTH, height), 2.0, |ui| {
+        egui::Frame::new()
+            .inner_margin(theme::SPACE_M)
+            .show(ui, |ui| {
+                theme::heading(ui, &format!("{} · {period}", lang.tr(tab.label_id())));
+                let mut line = lang.tr_args(
+                    "chart-compared-with",
+                    &[("period", compared.clone().into())],
+                );
+                if let Some(only) = crate::format::filters(lang, filters) {
+                    line = format!("{line} · {only}");
+                }
+                ui.label(line);
+                ui.add_space(theme::SPACE_S);
+                cards::draw(ui, &cx, tab, figures, sparks, filters);
+                let half = (ui.available_width() - theme::SPACE_M) / 2.0;
+                for row in kinds.chunks(2) {
+                    ui.horizontal(|ui| {
+                        ui.spacing_mut().item_spacing.x = theme::SPACE_M;
+                        for &kind in row {
+                            charts::show(ui, kind, &input, egui::vec2(half, CHART));
+                        }
+                    });
+                    ui.add_space(theme::SPACE_M);
+                }
+            });
+    })?;
+    crate::export::render::png(&image)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::metrics::{Comparison, Dataset, PeriodKind, Selection};
+    use crate::store::Store;
+
+    /// "Export tab": one picture, at twice the screen's size, with content.
+    #[test]
+    fn a_tab_picture_is_twice_the_screen_and_not_blank() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut store = Store::open(&dir.path().join("t.laris")).expect("open");
+        let until = chrono::NaiveDate::from_ymd_opt(2025, 6, 30).expect("date");
+        let opts = crate::demo::DemoOptions {
+            scale: 300,
+            seed: 1,
+            until,
+        };
+        crate::cli::demo::fill(&mut store, &opts, &mut |_| {}).expect("sample shop");
+        let ds = Dataset::load(store.conn()).expect("load");
+        let q = super::super::Query {
+            sel: Selection::containing(PeriodKind::Month, until),
+            cmp: Comparison::Previous,
+            filters: Filters::default(),
+            today: until,
+        };
+        let figures = super::super::compute_figures(&ds, &q);
+        let Ok(png) = tab_picture(
+            Lang::En,
+            Tab::Activity,
+            &figures,
+            None,
+            &q.filters,
+            ds.present,
+        ) else {
+            // No graphics device at all, not even a software one: on CI that
+            // is a failure (scripts/test installs one); elsewhere, say so.
+            assert!(std::env::var_os("CI").is_none(), "no graphics device on CI");
+            eprintln!("no graphics device: tab picture not checked");
+            return;
+        };
+        if let Some(out) = std::env::var_os("LARIS_TAB_PICTURE") {
+            std::fs::write(out, &png).expect("write the picture");
+        }
+        let img = image::load_from_memory(&png).expect("a PNG").to_rgba8();
+        assert_eq!(img.width(), 2560);
+        let first = img.get_pixel(0, 0);
+        let differing = img.pixels().filter(|p| *p != first).count();
+        assert!(
+            differing > 10_000,
+            "only {differing} pixels differ from the background"
+        );
+    }
 }

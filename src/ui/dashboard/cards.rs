@@ -11,6 +11,7 @@ use super::Help;
 use crate::format;
 use crate::i18n::Lang;
 use crate::metrics::catalog::{self, Better, Card, Tab, Unit};
+use crate::metrics::dataset::Present;
 
 const CARD_HEIGHT: f32 = 128.0;
 const CARD_MIN_WIDTH: f32 = 250.0;
@@ -28,18 +29,60 @@ fn companion(id: &str) -> Option<&'static str> {
     }
 }
 
+/// What a card needs besides its figures; `interactive` is false for a
+/// picture of the tab (no buttons).
+pub struct CardCx {
+    pub lang: Lang,
+    pub present: Present,
+    pub interactive: bool,
+}
+
+/// A card's button that was clicked.
+pub enum Clicked {
+    Help(&'static str),
+    Import,
+}
+
 pub fn grid(app: &mut LarisApp, ui: &mut egui::Ui, tab: Tab, figures: &Figures, q: &Query) {
+    let cx = CardCx {
+        lang: app.lang,
+        present: app
+            .worker
+            .facts
+            .as_ref()
+            .and_then(|f| f.as_ref().ok())
+            .map(|f| f.present)
+            .unwrap_or_default(),
+        interactive: true,
+    };
+    let sparks = app.worker.sparks(q);
+    match draw(ui, &cx, tab, figures, sparks.as_deref(), &q.filters) {
+        Some(Clicked::Help(id)) => app.dash.help = Some(Help::Metric(id)),
+        Some(Clicked::Import) => app.pick_files(ui.ctx()),
+        None => {}
+    }
+}
+
+/// The cards of a tab in rows, as wide as `ui`.
+pub fn draw(
+    ui: &mut egui::Ui,
+    cx: &CardCx,
+    tab: Tab,
+    figures: &Figures,
+    sparks: Option<&super::super::figures::Sparks>,
+    filters: &crate::metrics::Filters,
+) -> Option<Clicked> {
+    let mut clicked = None;
     let cards = catalog::cards(tab);
     let spacing = theme::SPACE_M;
     let width = ui.available_width();
     let columns = (((width + spacing) / (CARD_MIN_WIDTH + spacing)).floor() as usize).clamp(1, 4);
     let card_width = (width - spacing * (columns as f32 - 1.0)) / columns as f32;
-    let sparks = app.worker.sparks(q);
     for row in cards.chunks(columns) {
         ui.horizontal(|ui| {
             ui.spacing_mut().item_spacing.x = spacing;
             for card in row {
-                let spark = sparks.as_ref().and_then(|s| s.get(card.id));
+                let spark = sparks.and_then(|s| s.get(card.id));
                 let (rect, _) = ui
                     .allocate_exact_size(Vec2::new(card_width, CARD_HEIGHT), egui::Sense::hover());
                 ui.scope_builder(
@@ -47,33 +90,37 @@ pub fn grid(app: &mut LarisApp, ui: &mut egui::Ui, tab: Tab, figures: &Figures, 
                         .max_rect(rect)
                         .layout(egui::Layout::top_down(egui::Align::Min)),
                     |ui| {
-                        one(
-                            app,
+                        if let Some(c) = one(
                             ui,
+                            cx,
                             card,
                             figures,
                             spark.map(Vec::as_slice),
                             card_width,
-                            &q.filters,
-                        )
+                            filters,
+                        ) {
+                            clicked = Some(c);
+                        }
                     },
                 );
             }
         });
         ui.add_space(spacing);
     }
+    clicked
 }
 
 fn one(
-    app: &mut LarisApp,
     ui: &mut egui::Ui,
+    cx: &CardCx,
     card: &Card,
     figures: &Figures,
     spark: Option<&[Option<f64>]>,
     width: f32,
     filters: &crate::metrics::Filters,
-) {
-    let lang = app.lang;
+) -> Option<Clicked> {
+    let lang = cx.lang;
+    let mut clicked = None;
     let currency = figures.report.currency.clone();
     let visuals = ui.visuals().clone();
     egui::Frame::new()
@@ -100,6 +147,9 @@ fn one(
                             .truncate(),
                     );
                 });
+                if !cx.interactive {
+                    return;
+                }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     let help = ui.small_button("?").on_hover_text(lang.tr("help-title"));
                     let label = lang.tr_args("help-button", &[("metric", title.clone().into())]);
@@ -107,18 +157,11 @@ fn one(
                         egui::WidgetInfo::labeled(egui::Role::Button, true, &label)
                     });
                     if help.clicked() {
-                        app.dash.help = Some(Help::Metric(card.id));
+                        clicked = Some(Clicked::Help(card.id));
                     }
                 });
             });
-            let present = app
-                .worker
-                .facts
-                .as_ref()
-                .and_then(|f| f.as_ref().ok())
-                .map(|f| f.present)
-                .unwrap_or_default();
-            if let Some(missing) = card.needs.iter().find(|k| !present.has(**k)) {
+            if let Some(missing) = card.needs.iter().find(|k| !cx.present.has(**k)) {
                 ui.add_space(theme::SPACE_S);
                 ui.add(
                     egui::Label::new(
@@ -126,9 +169,8 @@ fn one(
                     )
                     .wrap(),
                 );
-                if ui.button(lang.tr("help-import-button")).clicked() {
-                    let ctx = ui.ctx().clone();
-                    app.pick_files(&ctx);
+                if cx.interactive && ui.button(lang.tr("help-import-button")).clicked() {
+                    clicked = Some(Clicked::Import);
                 }
                 return;
             }
@@ -173,6 +215,7 @@ fn one(
                 }
             });
         });
+    clicked
 }
 
 /// The figure: in full when it fits, else shortened, with the full form

@@ -2,7 +2,7 @@
 //! the KPI cards, the charts and the per-rep table. Figures come from the
 //! figures thread (`ui::figures`); nothing here computes a metric.
 
-mod cards;
+pub(super) mod cards;
 mod chart_cards;
 mod help;
 mod period_bar;

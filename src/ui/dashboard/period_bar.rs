@@ -149,6 +149,26 @@ pub fn show(app: &mut LarisApp, ui: &mut egui::Ui, query: &Query) {
         }
         if let Some((shown, figures)) = app.dash.shown.clone() {
             ui.add_space(theme::SPACE_M);
+            if ui
+                .button(lang.tr("tab-export"))
+                .on_hover_text(lang.tr("tab-export-tip"))
+                .clicked()
+            {
+                let what = super::super::exports::Export::Tab {
+                    tab: app.current_tab(),
+                    figures: figures.clone(),
+                    sparks: app.worker.sparks(&shown),
+                    filters: shown.filters.clone(),
+                    present: app
+                        .worker
+                        .facts
+                        .as_ref()
+                        .and_then(|f| f.as_ref().ok())
+                        .map(|f| f.present)
+                        .unwrap_or_default(),
+                };
+                app.export(ui.ctx(), what);
+            }
             for (id, print) in [("report-save", false), ("report-print", true)] {
                 if ui
                     .button(lang.tr(id))
