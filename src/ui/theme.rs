@@ -171,3 +171,17 @@ pub fn secondary_button(ui: &mut egui::Ui, text: &str) -> egui::Response {
             .min_size(egui::vec2(220.0, 40.0)),
     )
 }
+
+/// The frame of a KPI card or chart card: a raised panel in the theme's
+/// colours, rounded, with the standard margin.
+pub fn card_frame(ui: &egui::Ui) -> egui::Frame {
+    let visuals = ui.visuals();
+    egui::Frame::new()
+        .fill(visuals.extreme_bg_color)
+        .stroke(egui::Stroke::new(
+            1.0,
+            visuals.widgets.noninteractive.bg_stroke.color,
+        ))
+        .corner_radius(CornerRadius::same(RADIUS))
+        .inner_margin(SPACE_M)
+}

@@ -2,7 +2,7 @@
 //! comparison period (coloured by what is good for that metric), a sparkline
 //! and a help button; a card whose data is missing says what to import.
 
-use egui::{CornerRadius, FontId, RichText, Stroke, Vec2};
+use egui::{FontId, RichText, Vec2};
 
 use super::super::app::LarisApp;
 use super::super::figures::{Figures, Query};
@@ -122,99 +122,88 @@ fn one(
     let lang = cx.lang;
     let mut clicked = None;
     let currency = figures.report.currency.clone();
-    let visuals = ui.visuals().clone();
-    egui::Frame::new()
-        .fill(visuals.extreme_bg_color)
-        .stroke(Stroke::new(
-            1.0,
-            visuals.widgets.noninteractive.bg_stroke.color,
-        ))
-        .corner_radius(CornerRadius::same(theme::RADIUS))
-        .inner_margin(theme::SPACE_M)
-        .show(ui, |ui| {
-            let inner = width - 2.0 * theme::SPACE_M - 2.0;
-            ui.set_width(inner);
-            ui.set_height(CARD_HEIGHT - 2.0 * theme::SPACE_M);
-            let title = lang.tr(&format!("metric-{}", card.id));
-            ui.horizontal(|ui| {
-                // Long titles (Indonesian ones are) end in "…", never
-                // push the help button out of the card.
-                let room = ui.available_width() - 32.0;
-                ui.scope(|ui| {
-                    ui.set_max_width(room);
-                    ui.add(
-                        egui::Label::new(RichText::new(&title).size(theme::SIZE_CARD_TITLE).weak())
-                            .truncate(),
-                    );
-                });
-                if !cx.interactive {
-                    return;
-                }
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    let help = ui.small_button("?").on_hover_text(lang.tr("help-title"));
-                    let label = lang.tr_args("help-button", &[("metric", title.clone().into())]);
-                    help.widget_info(|| {
-                        egui::WidgetInfo::labeled(egui::Role::Button, true, &label)
-                    });
-                    if help.clicked() {
-                        clicked = Some(Clicked::Help(card.id));
-                    }
-                });
-            });
-            if let Some(missing) = card.needs.iter().find(|k| !cx.present.has(**k)) {
-                ui.add_space(theme::SPACE_S);
+    theme::card_frame(ui).show(ui, |ui| {
+        let inner = width - 2.0 * theme::SPACE_M - 2.0;
+        ui.set_width(inner);
+        ui.set_height(CARD_HEIGHT - 2.0 * theme::SPACE_M);
+        let title = lang.tr(&format!("metric-{}", card.id));
+        ui.horizontal(|ui| {
+            // Long titles (Indonesian ones are) end in "…", never
+            // push the help button out of the card.
+            let room = ui.available_width() - 32.0;
+            ui.scope(|ui| {
+                ui.set_max_width(room);
                 ui.add(
-                    egui::Label::new(
-                        RichText::new(lang.tr(&format!("needs-{}", missing.table()))).weak(),
-                    )
-                    .wrap(),
+                    egui::Label::new(RichText::new(&title).size(theme::SIZE_CARD_TITLE).weak())
+                        .truncate(),
                 );
-                if cx.interactive && ui.button(lang.tr("help-import-button")).clicked() {
-                    clicked = Some(Clicked::Import);
-                }
+            });
+            if !cx.interactive {
                 return;
             }
-            let now = figures.now.get(card.id).copied().flatten();
-            let then = figures.then.get(card.id).copied().flatten();
-            ui.horizontal(|ui| {
-                value(ui, lang, &currency, card.unit, now, inner * 0.62);
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if let Some(values) = spark {
-                        widgets::sparkline(
-                            ui,
-                            values,
-                            Vec2::new((inner * 0.3).min(110.0), 34.0),
-                            theme::accent(ui),
-                        );
-                    }
-                });
-            });
-            ui.horizontal(|ui| {
-                change(ui, lang, card, now, then, &currency);
-                if catalog::mixes_filtered(card, filters) {
-                    ui.label(RichText::new("≈").size(theme::SIZE_SMALL + 1.0).weak())
-                        .on_hover_text(lang.tr("card-mixed-filter"));
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let help = ui.small_button("?").on_hover_text(lang.tr("help-title"));
+                let label = lang.tr_args("help-button", &[("metric", title.clone().into())]);
+                help.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+                if help.clicked() {
+                    clicked = Some(Clicked::Help(card.id));
                 }
-                if let Some(second) = companion(card.id) {
-                    let v = figures.now.get(second).copied().flatten();
-                    let unit = if second == "revenue_target" || second == "opportunity_value" {
-                        Unit::Money
-                    } else if second == "csat_avg" {
-                        Unit::Number
-                    } else {
-                        card.unit
-                    };
-                    ui.label(
-                        RichText::new(lang.tr_args(
-                            &format!("card-{second}"),
-                            &[("value", unit.show(lang, &currency, v).into())],
-                        ))
-                        .size(theme::SIZE_SMALL)
-                        .weak(),
+            });
+        });
+        if let Some(missing) = card.needs.iter().find(|k| !cx.present.has(**k)) {
+            ui.add_space(theme::SPACE_S);
+            ui.add(
+                egui::Label::new(
+                    RichText::new(lang.tr(&format!("needs-{}", missing.table()))).weak(),
+                )
+                .wrap(),
+            );
+            if cx.interactive && ui.button(lang.tr("help-import-button")).clicked() {
+                clicked = Some(Clicked::Import);
+            }
+            return;
+        }
+        let now = figures.now.get(card.id).copied().flatten();
+        let then = figures.then.get(card.id).copied().flatten();
+        ui.horizontal(|ui| {
+            value(ui, lang, &currency, card.unit, now, inner * 0.62);
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if let Some(values) = spark {
+                    widgets::sparkline(
+                        ui,
+                        values,
+                        Vec2::new((inner * 0.3).min(110.0), 34.0),
+                        theme::accent(ui),
                     );
                 }
             });
         });
+        ui.horizontal(|ui| {
+            change(ui, lang, card, now, then, &currency);
+            if catalog::mixes_filtered(card, filters) {
+                ui.label(RichText::new("≈").size(theme::SIZE_SMALL + 1.0).weak())
+                    .on_hover_text(lang.tr("card-mixed-filter"));
+            }
+            if let Some(second) = companion(card.id) {
+                let v = figures.now.get(second).copied().flatten();
+                let unit = if second == "revenue_target" || second == "opportunity_value" {
+                    Unit::Money
+                } else if second == "csat_avg" {
+                    Unit::Number
+                } else {
+                    card.unit
+                };
+                ui.label(
+                    RichText::new(lang.tr_args(
+                        &format!("card-{second}"),
+                        &[("value", unit.show(lang, &currency, v).into())],
+                    ))
+                    .size(theme::SIZE_SMALL)
+                    .weak(),
+                );
+            }
+        });
+    });
     clicked
 }
 

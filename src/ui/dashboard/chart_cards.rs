@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use egui::{CornerRadius, RichText, Stroke, Vec2};
+use egui::{RichText, Vec2};
 
 use super::super::app::LarisApp;
 use super::super::charts::{self, ChartInput, ChartKind};
@@ -69,69 +69,57 @@ fn one(
     width: f32,
 ) {
     let lang = app.lang;
-    let visuals = ui.visuals().clone();
-    egui::Frame::new()
-        .fill(visuals.extreme_bg_color)
-        .stroke(Stroke::new(
-            1.0,
-            visuals.widgets.noninteractive.bg_stroke.color,
-        ))
-        .corner_radius(CornerRadius::same(theme::RADIUS))
-        .inner_margin(theme::SPACE_M)
-        .show(ui, |ui| {
-            let inner = width - 2.0 * theme::SPACE_M - 2.0;
-            ui.set_width(inner);
-            let input = ChartInput {
-                charts: &figures.charts,
-                report: &figures.report,
-                filters: &q.filters,
-                lang,
-                print: false,
-            };
-            let title = kind.title(lang);
-            ui.horizontal(|ui| {
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    let help = ui.small_button("?").on_hover_text(lang.tr("help-title"));
-                    let label =
-                        lang.tr_args("help-chart-button", &[("chart", title.clone().into())]);
-                    help.widget_info(|| {
-                        egui::WidgetInfo::labeled(egui::Role::Button, true, &label)
-                    });
-                    if help.clicked() {
-                        app.dash.help = Some(Help::Chart(kind));
-                    }
-                    if charts::has_data(kind, &input) {
-                        let copy = ui
-                            .small_button(lang.tr("chart-copy"))
-                            .on_hover_text(lang.tr("chart-copy-tip"));
-                        if copy.clicked() {
-                            app.export(
-                                ui.ctx(),
-                                Export::CopyChart(kind, figures.clone(), q.filters.clone()),
-                            );
-                        }
-                        let save = ui
-                            .small_button(lang.tr("chart-save"))
-                            .on_hover_text(lang.tr("chart-save-tip"));
-                        if save.clicked() {
-                            app.export(
-                                ui.ctx(),
-                                Export::SaveChart(kind, figures.clone(), q.filters.clone()),
-                            );
-                        }
-                    }
-                });
-            });
-            if charts::has_data(kind, &input) {
-                charts::show(ui, kind, &input, Vec2::new(inner, CHART_HEIGHT));
-            } else {
-                theme::subheading(ui, &title);
-                ui.add_space(theme::SPACE_S);
-                ui.label(RichText::new(lang.tr(&format!("needs-{}", needs(kind).table()))).weak());
-                if ui.button(lang.tr("help-import-button")).clicked() {
-                    let ctx = ui.ctx().clone();
-                    app.pick_files(&ctx);
+    theme::card_frame(ui).show(ui, |ui| {
+        let inner = width - 2.0 * theme::SPACE_M - 2.0;
+        ui.set_width(inner);
+        let input = ChartInput {
+            charts: &figures.charts,
+            report: &figures.report,
+            filters: &q.filters,
+            lang,
+            print: false,
+        };
+        let title = kind.title(lang);
+        ui.horizontal(|ui| {
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let help = ui.small_button("?").on_hover_text(lang.tr("help-title"));
+                let label = lang.tr_args("help-chart-button", &[("chart", title.clone().into())]);
+                help.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+                if help.clicked() {
+                    app.dash.help = Some(Help::Chart(kind));
                 }
-            }
+                if charts::has_data(kind, &input) {
+                    let copy = ui
+                        .small_button(lang.tr("chart-copy"))
+                        .on_hover_text(lang.tr("chart-copy-tip"));
+                    if copy.clicked() {
+                        app.export(
+                            ui.ctx(),
+                            Export::CopyChart(kind, figures.clone(), q.filters.clone()),
+                        );
+                    }
+                    let save = ui
+                        .small_button(lang.tr("chart-save"))
+                        .on_hover_text(lang.tr("chart-save-tip"));
+                    if save.clicked() {
+                        app.export(
+                            ui.ctx(),
+                            Export::SaveChart(kind, figures.clone(), q.filters.clone()),
+                        );
+                    }
+                }
+            });
         });
+        if charts::has_data(kind, &input) {
+            charts::show(ui, kind, &input, Vec2::new(inner, CHART_HEIGHT));
+        } else {
+            theme::subheading(ui, &title);
+            ui.add_space(theme::SPACE_S);
+            ui.label(RichText::new(lang.tr(&format!("needs-{}", needs(kind).table()))).weak());
+            if ui.button(lang.tr("help-import-button")).clicked() {
+                let ctx = ui.ctx().clone();
+                app.pick_files(&ctx);
+            }
+        }
+    });
 }
