@@ -4,8 +4,9 @@
 //! benchmarks run on that database; otherwise on a sample shop of 50,000
 //! orders made in a temporary folder.
 
+mod common;
+
 use std::hint::black_box;
-use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -14,24 +15,8 @@ use laris::metrics::{Comparison, Dataset, Filters, Selection, charts, compute_re
 use laris::store::Store;
 
 /// The database to measure, and the temporary folder that holds it when made here.
-fn database() -> (PathBuf, Option<tempfile::TempDir>) {
-    if let Some(path) = std::env::var_os("LARIS_BENCH_DB") {
-        return (PathBuf::from(path), None);
-    }
-    let dir = tempfile::tempdir().expect("temporary folder");
-    let path = dir.path().join("bench.laris");
-    let mut store = Store::open(&path).expect("open");
-    let opts = laris::demo::DemoOptions {
-        scale: 50_000,
-        seed: 7,
-        until: NaiveDate::from_ymd_opt(2025, 6, 30).expect("date"),
-    };
-    laris::cli::demo::fill(&mut store, &opts, &mut |_| {}).expect("sample shop");
-    (path, Some(dir))
-}
-
 fn benches(c: &mut Criterion) {
-    let (path, _dir) = database();
+    let (path, _dir) = common::database();
     let store = Store::open(&path).expect("open");
     let mut group = c.benchmark_group("metrics");
     group.sample_size(10);

@@ -5,10 +5,10 @@
 //! With `LARIS_BENCH_DB=path/to/1m.laris` (docs/benchmarks.md) on that
 //! database, else on a 50,000-order sample shop made in a temporary folder.
 
-use std::path::PathBuf;
+mod common;
+
 use std::time::{Duration, Instant};
 
-use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -17,22 +17,6 @@ use laris::metrics::catalog::Unit;
 use laris::metrics::{Comparison, Dataset, Filters, PeriodKind, Selection, compute_report};
 use laris::store::Store;
 use laris::ui::{AppConfig, LarisApp};
-
-fn database() -> (PathBuf, Option<tempfile::TempDir>) {
-    if let Some(path) = std::env::var_os("LARIS_BENCH_DB") {
-        return (PathBuf::from(path), None);
-    }
-    let dir = tempfile::tempdir().expect("temporary folder");
-    let path = dir.path().join("bench.laris");
-    let mut store = Store::open(&path).expect("open");
-    let opts = laris::demo::DemoOptions {
-        scale: 50_000,
-        seed: 7,
-        until: NaiveDate::from_ymd_opt(2025, 6, 30).expect("date"),
-    };
-    laris::cli::demo::fill(&mut store, &opts, &mut |_| {}).expect("sample shop");
-    (path, Some(dir))
-}
 
 /// Steps frames until `label` shows; panics after two minutes.
 fn wait_for(h: &mut Harness<'_, LarisApp>, label: &str) {
@@ -52,7 +36,7 @@ fn wait_for(h: &mut Harness<'_, LarisApp>, label: &str) {
 }
 
 fn benches(c: &mut Criterion) {
-    let (path, _dir) = database();
+    let (path, _dir) = common::database();
     let store = Store::open(&path).expect("open");
     let ds = Dataset::load(store.conn()).expect("load");
     let last = ds
