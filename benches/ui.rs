@@ -1,6 +1,6 @@
 //! The dashboard's frame cost and how soon a new period shows (issue 5):
-//! a frame of each metric tab in the kittest harness (no rendering), and the
-//! time from pressing Right to the next month's revenue on screen.
+//! a frame of each metric tab in the kittest harness (no rendering), and
+//! the figures thread's work for a new period (`ui::compute_figures`).
 //!
 //! With `LARIS_BENCH_DB=path/to/1m.laris` (docs/benchmarks.md) on that
 //! database, else on a 50,000-order sample shop made in a temporary folder.
