@@ -447,3 +447,56 @@ fn csat_on_a_ten_point_scale_is_rescaled_when_the_user_says_so() {
     let expected: String = digest.iter().map(|b| format!("{b:02x}")).collect();
     assert_eq!(stored, expected);
 }
+
+#[test]
+fn formats_settled_after_the_first_rows_are_read_right_from_the_first_row() {
+    // The importer stores a big file with the formats of its first rows and
+    // checks them against the whole file as it goes. Here only the last row
+    // says that dates are month first, amounts have a decimal point and the
+    // money is in dollars; the Indonesian defaults guessed from the rows
+    // before it read every one of them wrong.
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.laris");
+    let file = dir.path().join("orders.csv");
+    let rows = laris::import::read::SPECULATE_ROWS + 100;
+    let mut text = String::from("order_id,date,total\n");
+    for i in 0..rows {
+        text.push_str(&format!("O{i},04/03/2024,1.250\n"));
+    }
+    text.push_str("Z,03/25/2024,$12.5\n");
+    std::fs::write(&file, text).unwrap();
+    let out = laris(&[
+        "import",
+        "--db",
+        db.to_str().unwrap(),
+        file.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let conn = Connection::open(&db).unwrap();
+    let order = |id: &str| -> (String, i64) {
+        conn.query_row(
+            "SELECT date, total_minor FROM orders WHERE order_id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap()
+    };
+    assert_eq!(order("O0"), ("2024-04-03".into(), 125), "April 3rd, 1.25");
+    assert_eq!(order(&format!("O{}", rows - 1)), ("2024-04-03".into(), 125));
+    assert_eq!(order("Z"), ("2024-03-25".into(), 1250));
+    assert_eq!(count(&db, "orders"), rows as u64 + 1);
+    assert_eq!(
+        count(&db, "import_batches"),
+        1,
+        "the wrong pass left nothing"
+    );
+    let currency: String = conn
+        .query_row(
+            "SELECT json_extract(value, '$.currency') FROM settings WHERE key = 'settings'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(currency, "USD", "named only by the last row");
+    assert!(stdout(&out).contains("added"), "{}", stdout(&out));
+}

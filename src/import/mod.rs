@@ -338,32 +338,105 @@ pub fn store_checking(
     // An unchecked file's count is unknown: its progress counts as one file.
     let total: usize = files.iter().map(|f| f.count.max(1)).sum::<usize>().max(1);
     let tx = store.conn_mut().transaction()?;
-    let mut names = DisplayNames::load(&tx)?;
     let mut settings = settings::load(&tx)?;
+    let was_empty = crate::store::overview::summary(&tx)?
+        .iter()
+        .all(|k| k.count == 0);
+    let mut stored = Vec::with_capacity(files.len());
+    let mut done = 0usize;
+    for file in files {
+        // A streamed file's formats may be settled only by the pass that
+        // stores it; if they are not the guessed ones, that pass is undone
+        // and the file stored again, read right.
+        tx.execute_batch("SAVEPOINT file")?;
+        let before = done;
+        let mut stream = file.stream.clone();
+        let (batch, counts, issues) = loop {
+            let mut cx = FileCx {
+                tx: &tx,
+                settings: &mut settings,
+                done: &mut done,
+                total,
+                progress: &mut *progress,
+            };
+            let (batch, counts, mut issues) = cx.store(file, stream.as_deref())?;
+            match issues.reread.take() {
+                Some(reread) => {
+                    tx.execute_batch("ROLLBACK TO file")?;
+                    settings = settings::load(&tx)?;
+                    done = before;
+                    stream = Some(reread);
+                }
+                None => break (batch, counts, issues),
+            }
+        };
+        tx.execute_batch("RELEASE file")?;
+        if file.content_hash.is_empty() {
+            set_content_hash(&tx, batch, &issues.content_hash)?;
+        }
+        stored.push((file, counts, issues));
+    }
     // An empty database takes the currency of its first file that names one.
+    let currency_of =
+        |(file, _, issues): &(&ParsedFile, Counts, Issues)| issues.currency.or(file.currency);
     if !settings.currency_chosen
-        && crate::store::overview::summary(&tx)?
-            .iter()
-            .all(|k| k.count == 0)
-        && let Some(currency) = files.iter().find_map(|f| f.currency)
+        && was_empty
+        && let Some(currency) = stored.iter().find_map(currency_of)
     {
         settings.currency = currency.to_string();
         settings.currency_chosen = true;
         settings::save(&tx, &settings)?;
     }
-    let mut reports = Vec::with_capacity(files.len());
-    let mut found = Vec::with_capacity(files.len());
-    let mut done = 0usize;
-    for file in files {
+    let reports: Vec<FileReport> = stored
+        .iter()
+        .map(|entry| FileReport {
+            file: entry.0.file_name(),
+            kind: entry.0.kind,
+            counts: entry.1,
+            other_currency: currency_of(entry)
+                .filter(|c| *c != settings.currency)
+                .map(str::to_string),
+        })
+        .collect();
+    let found: Vec<Issues> = stored.into_iter().map(|(_, _, issues)| issues).collect();
+    if !skip_bad_rows && found.iter().any(|i| !i.errors.is_empty()) {
+        // Dropping the transaction writes nothing.
+        return Ok(Stored::Refused(found));
+    }
+    tx.commit()?;
+    progress(1.0);
+    Ok(Stored::Done(reports, found))
+}
+
+/// What storing one file needs besides the file.
+struct FileCx<'a, 't> {
+    tx: &'a rusqlite::Transaction<'t>,
+    settings: &'a mut settings::Settings,
+    /// Records stored so far, of `total`, for `progress`.
+    done: &'a mut usize,
+    total: usize,
+    progress: &'a mut dyn FnMut(f32) -> bool,
+}
+
+impl FileCx<'_, '_> {
+    /// Stores the valid records of `file`, read from `stream` when it is
+    /// streamed, as one batch: its id, its counts and what the pass found.
+    fn store(
+        &mut self,
+        file: &ParsedFile,
+        stream: Option<&read::Streamed>,
+    ) -> Result<(i64, Counts, Issues), StoreError> {
+        let tx = self.tx;
+        let mut names = DisplayNames::load(tx)?;
         let batch = begin_batch(
-            &tx,
+            tx,
             &BatchSource {
                 file_name: file.file_name(),
                 content_hash: file.content_hash.clone(),
                 kind: file.kind,
             },
         )?;
-        let mut writer = BatchWriter::new(&tx, file.kind, batch)?;
+        let mut writer = BatchWriter::new(tx, file.kind, batch)?;
         let name_fields: Vec<(usize, &'static str)> = file
             .kind
             .fields()
@@ -372,12 +445,14 @@ pub fn store_checking(
             .filter_map(|(i, f)| parse::name_field(f.ty).map(|n| (i, n.as_str())))
             .collect();
         let mut stages = Vec::new();
-        let issues = file.for_each_record(&mut |record| {
+        let (done, total) = (&mut *self.done, self.total);
+        let progress = &mut *self.progress;
+        let issues = file.each_record_of(stream, &mut |record| {
             for &(i, field) in &name_fields {
                 if let Value::Text(text) = &record.values[i]
                     && !text.is_empty()
                 {
-                    let display = names.resolve(&tx, field, text)?;
+                    let display = names.resolve(tx, field, text)?;
                     if field == "stage" {
                         stages.push(display.to_string());
                     }
@@ -387,8 +462,8 @@ pub fn store_checking(
                 }
             }
             writer.write(record)?;
-            done += 1;
-            if done.is_multiple_of(4096) && !progress(done as f32 / total as f32) {
+            *done += 1;
+            if done.is_multiple_of(4096) && !progress(*done as f32 / total as f32) {
                 // Dropping the transaction rolls everything back.
                 return Err(StoreError::Cancelled);
             }
@@ -399,34 +474,18 @@ pub fn store_checking(
         } else {
             error_rows(&issues.errors)
         };
-        if file.content_hash.is_empty() {
-            set_content_hash(&tx, batch, &issues.content_hash)?;
-        }
         let counts = writer.finish(skipped)?;
         if !stages.is_empty() {
-            let in_use = stages_in_use(&tx)?;
-            if settings.add_stages(stages.iter().map(String::as_str), &in_use) {
-                settings::save(&tx, &settings)?;
+            let in_use = stages_in_use(tx)?;
+            if self
+                .settings
+                .add_stages(stages.iter().map(String::as_str), &in_use)
+            {
+                settings::save(tx, self.settings)?;
             }
         }
-        reports.push(FileReport {
-            file: file.file_name(),
-            kind: file.kind,
-            counts,
-            other_currency: file
-                .currency
-                .filter(|c| *c != settings.currency)
-                .map(str::to_string),
-        });
-        found.push(issues);
+        Ok((batch, counts, issues))
     }
-    if !skip_bad_rows && found.iter().any(|i| !i.errors.is_empty()) {
-        // Dropping the transaction writes nothing.
-        return Ok(Stored::Refused(found));
-    }
-    tx.commit()?;
-    progress(1.0);
-    Ok(Stored::Done(reports, found))
 }
 
 pub(crate) fn error_rows(errors: &[RowIssue]) -> u64 {
@@ -442,7 +501,16 @@ impl ParsedFile {
         &self,
         f: &mut dyn FnMut(&mut Record) -> Result<(), StoreError>,
     ) -> Result<Issues, StoreError> {
-        match &self.stream {
+        self.each_record_of(self.stream.as_deref(), f)
+    }
+
+    /// Like [`Self::for_each_record`], reading a streamed file from `stream`.
+    fn each_record_of(
+        &self,
+        stream: Option<&read::Streamed>,
+        f: &mut dyn FnMut(&mut Record) -> Result<(), StoreError>,
+    ) -> Result<Issues, StoreError> {
+        match stream {
             Some(stream) => stream.for_each_record(f, |e| StoreError::Reread {
                 file: self.file_name(),
                 reason: e.to_string(),

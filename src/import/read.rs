@@ -97,7 +97,7 @@ fn stream_text(
     };
     let malformed = |e: csv::Error| super::limits::csv_error(path, e);
     let mut hasher = Sha256::new();
-    let (skip, headers, kind, mut mapping, evidence, rep, currency) = {
+    let (skip, headers, kind, mapping, inference, complete) = {
         // Unchecked, the file is hashed while it is stored, off this pass.
         let mut rows = source
             .rows(opts.check.then_some(&mut hasher))
@@ -118,51 +118,37 @@ fn stream_text(
         if is_line_items(kind, &mapping) {
             return Ok(None);
         }
-        let mut evidence = vec![FormatEvidence::default(); headers.len()];
-        // Only numbers and dates have a format to infer.
-        let typed = typed_columns(kind, &mapping);
-        let mut rep = RepCheck::default();
-        let rep_col = rep_column(kind, &mapping);
-        let mut watch = CurrencyWatch::new(kind, &headers, &mapping);
-        let mut observe = |row: &TableRow| {
-            watch.observe(row);
-            for &i in &typed {
-                if let Some(c) = row.cells.get(i) {
-                    evidence[i].observe(c);
-                }
+        let mut inference = Inference::new(kind, &headers, &mapping);
+        head[at + 1..].iter().for_each(|r| inference.observe(r));
+        // Checked, every row is read here anyway. Unchecked, the formats of
+        // the first rows are taken on trust so that storing starts at once;
+        // the storing pass reads every row and settles them
+        // ([`Streamed::for_each_record`]).
+        let mut observed = head.len() - at - 1;
+        let mut complete = true;
+        loop {
+            if !opts.check && observed >= SPECULATE_ROWS {
+                complete = false;
+                break;
             }
-            if let Some(v) = rep_col.and_then(|c| row.cells.get(c)) {
-                rep.observe(v);
-            }
-        };
-        head[at + 1..].iter().for_each(&mut observe);
-        while let Some(row) = rows.next_row() {
-            observe(row.map_err(malformed)?);
+            let Some(row) = rows.next_row() else { break };
+            inference.observe(row.map_err(malformed)?);
+            observed += 1;
         }
-        let currency = watch.evidence.currency();
-        (at + 1, headers, kind, mapping, evidence, rep, currency)
+        (at + 1, headers, kind, mapping, inference, complete)
     };
-    if opts.columns.is_none() && opts.preset.is_none() {
-        rep.apply(kind, &mut mapping);
-    }
-    let parser = Parser {
-        field_cols: field_columns(kind, &mapping),
-        line_cols: field_columns(Kind::OrderLines, &mapping),
-        path: path.to_path_buf(),
-        sheets: Vec::new(),
-        sheet: None,
-        headers,
-        kind,
-        formats: evidence.iter().map(|e| e.format(opts.locale)).collect(),
+    let guess = Guess {
         mapping,
-        rows: Vec::new(),
-        currency,
+        settled: inference.settle(opts.locale),
+        locale: opts.locale,
+        check_rep: opts.columns.is_none() && opts.preset.is_none(),
         score_scale: opts.csat_scale,
     };
     let streamed = Streamed {
         source,
         skip,
-        parser,
+        parser: guess.parser(path, headers, kind),
+        guess: (!complete).then_some(guess),
     };
     let mut preview = Vec::new();
     let mut count = 0;
@@ -203,6 +189,110 @@ fn stream_text(
 /// Records a streamed file keeps in memory for the preview.
 const PREVIEW_RECORDS: usize = 20;
 
+/// Rows whose formats an unchecked file is stored with before the whole file
+/// has been read. On a million rows the full first pass took a fifth of the
+/// import; the guess from this many rows is nearly always what the whole
+/// file settles, and when it is not the file is stored again.
+pub const SPECULATE_ROWS: usize = 20_000;
+
+/// What the values of a file say about how to read them, row by row: each
+/// typed column's number and date format, whether a "sales" column holds
+/// names or amounts, and the currency the file names.
+struct Inference {
+    typed: Vec<usize>,
+    evidence: Vec<FormatEvidence>,
+    rep_col: Option<usize>,
+    rep: RepCheck,
+    watch: CurrencyWatch,
+}
+
+/// What an [`Inference`] settled.
+#[derive(Clone, Debug, PartialEq)]
+struct Settled {
+    formats: Vec<ColumnFormat>,
+    /// The "sales" column holds amounts, not names.
+    rep_is_amount: bool,
+    currency: Option<&'static str>,
+}
+
+impl Settled {
+    /// Whether rows parse differently under `other`. The currency is not a
+    /// matter of parsing: it only names what the amounts are in.
+    fn parses_like(&self, other: &Settled) -> bool {
+        self.formats == other.formats && self.rep_is_amount == other.rep_is_amount
+    }
+}
+
+impl Inference {
+    /// `mapping` as recognised, before the rep check.
+    fn new(kind: Kind, headers: &[String], mapping: &[Option<Target>]) -> Self {
+        Inference {
+            // Only numbers and dates have a format to infer.
+            typed: typed_columns(kind, mapping),
+            evidence: vec![FormatEvidence::default(); headers.len()],
+            rep_col: rep_column(kind, mapping),
+            rep: RepCheck::default(),
+            watch: CurrencyWatch::new(kind, headers, mapping),
+        }
+    }
+
+    fn observe(&mut self, row: &TableRow) {
+        self.watch.observe(row);
+        for &i in &self.typed {
+            if let Some(c) = row.cells.get(i) {
+                self.evidence[i].observe(c);
+            }
+        }
+        if let Some(v) = self.rep_col.and_then(|c| row.cells.get(c)) {
+            self.rep.observe(v);
+        }
+    }
+
+    fn settle(&self, locale: LocaleDefaults) -> Settled {
+        Settled {
+            formats: self.evidence.iter().map(|e| e.format(locale)).collect(),
+            rep_is_amount: self.rep.is_amount(),
+            currency: self.watch.evidence.currency(),
+        }
+    }
+}
+
+/// How a streamed file is read: its mapping as recognised and what its
+/// values settled, from all its rows or (unchecked) from the first ones.
+#[derive(Debug)]
+struct Guess {
+    mapping: Vec<Option<Target>>,
+    settled: Settled,
+    locale: LocaleDefaults,
+    /// The mapping was recognised, not the user's: a "sales" column of
+    /// amounts is the line amount.
+    check_rep: bool,
+    score_scale: ScoreScale,
+}
+
+impl Guess {
+    fn parser(&self, path: &Path, headers: Vec<String>, kind: Kind) -> Parser<'static> {
+        let mut mapping = self.mapping.clone();
+        if self.check_rep && self.settled.rep_is_amount {
+            RepCheck::apply(kind, &mut mapping);
+        }
+        Parser {
+            field_cols: field_columns(kind, &mapping),
+            line_cols: field_columns(Kind::OrderLines, &mapping),
+            path: path.to_path_buf(),
+            sheets: Vec::new(),
+            sheet: None,
+            headers,
+            kind,
+            formats: self.settled.formats.clone(),
+            mapping,
+            rows: Vec::new(),
+            currency: self.settled.currency,
+            score_scale: self.score_scale,
+        }
+    }
+}
+
 fn is_line_items(kind: Kind, mapping: &[Option<Target>]) -> bool {
     kind == Kind::Orders
         && (mapping.contains(&Some(Target::Field("product")))
@@ -232,6 +322,9 @@ pub struct Streamed {
     /// Rows of the reader up to and including the header.
     skip: usize,
     parser: Parser<'static>,
+    /// For a file stored unchecked: the guess from its first rows that
+    /// `parser` reads with, to be settled by the storing pass.
+    guess: Option<Guess>,
 }
 
 impl Streamed {
@@ -283,12 +376,19 @@ impl Streamed {
             let (send, receive) = std::sync::mpsc::sync_channel::<Vec<Record>>(8);
             let (give_back, spent) = std::sync::mpsc::channel::<Vec<Record>>();
             let reader = scope.spawn(move || {
+                let mut inference = self
+                    .guess
+                    .as_ref()
+                    .map(|g| Inference::new(self.parser.kind, &self.parser.headers, &g.mapping));
                 let mut builder = RowBuilder::new(self.parser.kind);
                 let mut rejected = Vec::new();
                 let mut chunk = Vec::with_capacity(CHUNK);
                 let mut hasher = Sha256::new();
                 let mut r =
                     self.each_row(Some(&mut hasher), &mut builder, &mut |builder, row, bad| {
+                        if let Some(inference) = &mut inference {
+                            inference.observe(row);
+                        }
                         if bad {
                             rejected.push(row.clone());
                         }
@@ -307,7 +407,8 @@ impl Streamed {
                 if r.is_ok() && !chunk.is_empty() {
                     r = send.send(chunk).map_err(|_| stopped());
                 }
-                (r, builder, rejected, hex(&hasher.finalize()))
+                let settled = inference.map(|i| self.settle(&i));
+                (r, builder, rejected, hex(&hasher.finalize()), settled)
             });
             let mut failed = None;
             'chunks: for mut chunk in receive {
@@ -321,20 +422,58 @@ impl Streamed {
                 // Once the reader is done, the chunk is freed here.
                 let _ = give_back.send(chunk);
             }
-            let (r, builder, rejected, content_hash) = reader
+            let (r, builder, rejected, content_hash, settled) = reader
                 .join()
                 .map_err(|_| read_error(ReadError::Io(std::io::Error::other("reader failed"))))?;
             match (failed, r) {
                 (Some(e), _) => Err(e),
                 (None, Err(e)) => Err(read_error(e)),
-                (None, Ok(())) => Ok(Issues {
-                    errors: builder.errors,
-                    warnings: builder.warnings,
-                    rejected,
-                    content_hash,
-                }),
+                (None, Ok(())) => {
+                    let (currency, reread) = settled.unwrap_or((self.parser.currency, None));
+                    Ok(Issues {
+                        errors: builder.errors,
+                        warnings: builder.warnings,
+                        rejected,
+                        content_hash,
+                        currency,
+                        reread,
+                    })
+                }
             }
         })
+    }
+}
+
+impl Streamed {
+    /// What the whole file settled, against the guess the pass read with:
+    /// the file's currency, and a stream that reads the file right if the
+    /// guess was wrong.
+    fn settle(&self, inference: &Inference) -> (Option<&'static str>, Option<Arc<Streamed>>) {
+        let Some(guess) = &self.guess else {
+            return (self.parser.currency, None);
+        };
+        let settled = inference.settle(guess.locale);
+        let currency = settled.currency;
+        if settled.parses_like(&guess.settled) {
+            return (currency, None);
+        }
+        let guess = Guess {
+            settled,
+            mapping: guess.mapping.clone(),
+            ..*guess
+        };
+        let parser = guess.parser(
+            &self.parser.path,
+            self.parser.headers.clone(),
+            self.parser.kind,
+        );
+        let reread = Streamed {
+            source: self.source.clone(),
+            skip: self.skip,
+            parser,
+            guess: None,
+        };
+        (currency, Some(Arc::new(reread)))
     }
 }
 
@@ -346,6 +485,12 @@ pub struct Issues {
     pub rejected: Vec<TableRow>,
     /// SHA-256 of the file's bytes as this pass read them (a streamed file).
     pub content_hash: String,
+    /// The currency the whole file names (a streamed file).
+    pub currency: Option<&'static str>,
+    /// The whole file settled other formats than its first rows did: the
+    /// records of this pass were read wrong. Undo what was stored of them
+    /// and store the file again from this stream.
+    pub reread: Option<Arc<Streamed>>,
 }
 
 impl Issues {
@@ -528,7 +673,9 @@ impl<'t> Parser<'t> {
                     .filter_map(|r| r.cells.get(col))
                     .for_each(|v| check.observe(v));
             }
-            check.apply(kind, &mut mapping);
+            if check.is_amount() {
+                RepCheck::apply(kind, &mut mapping);
+            }
         }
         let formats = (0..mapping.len())
             .map(|col| {
@@ -793,11 +940,13 @@ impl RepCheck {
         self.text = !as_number('.') && !as_number(',');
     }
 
-    fn apply(&self, kind: Kind, mapping: &mut [Option<Target>]) {
-        if let Some(col) = rep_column(kind, mapping)
-            && self.seen
-            && !self.text
-        {
+    /// Every value seen is a number.
+    fn is_amount(&self) -> bool {
+        self.seen && !self.text
+    }
+
+    fn apply(kind: Kind, mapping: &mut [Option<Target>]) {
+        if let Some(col) = rep_column(kind, mapping) {
             mapping[col] = Some(Target::Field("line_total"));
         }
     }
