@@ -468,3 +468,20 @@ mod tests {
         );
     }
 }
+#[cfg(test)]
+mod probe {
+    #[test]
+    fn probe_mac() {
+        let samples: [&[u8]; 3] = [
+            b"nama,kota\nCaf\x8E Sari,Bogor\nR\x8Esum\x8E,Jakarta\n\xD2Toko\xD3 Pel\x8Fe,Bandung\n",
+            b"customer,total\nJos\x8E Mu\x96oz,10\nFran\x8Dois,20\nM\x9Fller,30\n",
+            b"Caf\xE9 \x93Sari\x94 r\xE9sum\xE9",
+        ];
+        for s in samples {
+            let mut d = chardetng::EncodingDetector::new();
+            d.feed(s, true);
+            let g = d.guess(None, true);
+            eprintln!("{} -> {}", g.name(), g.decode(s).0);
+        }
+    }
+}
