@@ -500,3 +500,66 @@ fn formats_settled_after_the_first_rows_are_read_right_from_the_first_row() {
     assert_eq!(currency, "USD", "named only by the last row");
     assert!(stdout(&out).contains("added"), "{}", stdout(&out));
 }
+
+#[test]
+fn the_same_orders_in_every_encoding_store_the_same_names() {
+    // "order_id;date;customer_name;total" with José Muñoz and François
+    // Müller, as different programs save it.
+    let dir = tempfile::tempdir().unwrap();
+    let utf8 = "order_id;date;customer_name;total\nA1;2024-01-05;José Muñoz;10\nA2;2024-01-06;François Müller;20\n";
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(utf8.encode_utf16().flat_map(u16::to_le_bytes));
+    let single_byte = |e: &[u8], c: &[u8], n: &[u8], u: &[u8]| -> Vec<u8> {
+        [
+            &b"order_id;date;customer_name;total\r\nA1;2024-01-05;Jos"[..],
+            e,
+            b" Mu",
+            n,
+            b"oz;10\r\nA2;2024-01-06;Fran",
+            c,
+            b"ois M",
+            u,
+            b"ller;20\r\n",
+        ]
+        .concat()
+    };
+    let files: [(&str, Vec<u8>); 5] = [
+        ("utf8-bom", [&b"\xEF\xBB\xBF"[..], utf8.as_bytes()].concat()),
+        ("utf16le", utf16),
+        (
+            "windows-1252",
+            single_byte(b"\xE9", b"\xE7", b"\xF1", b"\xFC"),
+        ),
+        // Excel for Mac: Mac Roman, and classic Mac line ends (bare CR).
+        (
+            "mac-roman",
+            single_byte(b"\x8E", b"\x8D", b"\x96", b"\x9F")
+                .iter()
+                .copied()
+                .filter(|&b| b != b'\n')
+                .collect(),
+        ),
+        ("utf8", utf8.as_bytes().to_vec()),
+    ];
+    for (name, bytes) in files {
+        let file = dir.path().join(format!("{name}.csv"));
+        std::fs::write(&file, bytes).unwrap();
+        let db = dir.path().join(format!("{name}.laris"));
+        let out = laris(&[
+            "import",
+            "--db",
+            db.to_str().unwrap(),
+            file.to_str().unwrap(),
+        ]);
+        assert!(out.status.success(), "{name}: {}", stderr(&out));
+        let names: Vec<String> = Connection::open(&db)
+            .unwrap()
+            .prepare("SELECT customer_name FROM orders ORDER BY order_id")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(names, ["José Muñoz", "François Müller"], "{name}");
+    }
+}

@@ -207,7 +207,7 @@ struct Inference {
 }
 
 /// What an [`Inference`] settled.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Debug)]
 struct Settled {
     formats: Vec<ColumnFormat>,
     /// The "sales" column holds amounts, not names.

@@ -46,10 +46,7 @@ pub fn decode(bytes: &[u8]) -> Cow<'_, str> {
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Cow::Borrowed(text);
     }
-    let mut detector = chardetng::EncodingDetector::new();
-    detector.feed(bytes, true);
-    let encoding = detector.guess(None, true);
-    let (text, _, _) = encoding.decode(bytes);
+    let (text, _, _) = guess_encoding(bytes, true).decode(bytes);
     text
 }
 
@@ -226,9 +223,29 @@ fn detect_encoding(head: &[u8]) -> &'static encoding_rs::Encoding {
     if valid {
         return encoding_rs::UTF_8;
     }
+    guess_encoding(head, false)
+}
+
+/// The encoding of text that is not UTF-8; `whole` when `bytes` is all of it.
+fn guess_encoding(bytes: &[u8], whole: bool) -> &'static encoding_rs::Encoding {
     let mut detector = chardetng::EncodingDetector::new();
-    detector.feed(head, false);
-    detector.guess(None, true)
+    detector.feed(bytes, whole);
+    let guess = detector.guess(None, true);
+    if guess == encoding_rs::WINDOWS_1252 && is_mac_roman(bytes) {
+        return encoding_rs::MACINTOSH;
+    }
+    guess
+}
+
+/// chardetng leaves Mac Roman out (it guesses for the Web), yet Excel for
+/// Mac still saves "CSV" in it: `José` arrives as `JosŽ` read as
+/// Windows-1252. charset-normalizer weighs every single-byte decoding by how
+/// readable its text is, Mac Roman included.
+fn is_mac_roman(head: &[u8]) -> bool {
+    charset_normalizer_rs::from_bytes(head, None)
+        .ok()
+        .and_then(|found| found.get_best().map(|best| best.encoding() == "macintosh"))
+        .unwrap_or(false)
 }
 
 /// Passes bytes through, showing each to the hasher.
@@ -392,6 +409,23 @@ mod tests {
             decode(b"Caf\xE9 \x93Sari\x94 r\xE9sum\xE9"),
             "Café “Sari” résumé"
         );
+        assert_eq!(
+            decode(b"order_id,note\nA1,Don\x92t ship before Monday\nA2,\x80 10 \x96 less\n"),
+            "order_id,note\nA1,Don’t ship before Monday\nA2,€ 10 – less\n"
+        );
+        assert_eq!(
+            decode(b"id,city\n1,S\xE3o Paulo\n2,Z\xFCrich\n3,K\xF8benhavn\n"),
+            "id,city\n1,São Paulo\n2,Zürich\n3,København\n"
+        );
+        // Mac Roman, as Excel for Mac saves a CSV: é is 0x8E, ñ 0x96, ç 0x8D.
+        assert_eq!(
+            decode(b"customer,total\nJos\x8E Mu\x96oz,10\nFran\x8Dois,20\nM\x9Fller,30\n"),
+            "customer,total\nJosé Muñoz,10\nFrançois,20\nMüller,30\n"
+        );
+        assert_eq!(
+            decode(b"nama,kota\nCaf\x8E Sari,Bogor\nR\x8Esum\x8E,Jakarta\n\xD2Toko\xD3 Pel\x8Fe,Bandung\n"),
+            "nama,kota\nCafé Sari,Bogor\nRésumé,Jakarta\n“Toko” Pelèe,Bandung\n"
+        );
     }
 
     #[test]
@@ -466,22 +500,5 @@ mod tests {
             t.rows.iter().map(|r| r.line).collect::<Vec<_>>(),
             vec![1, 2, 4]
         );
-    }
-}
-#[cfg(test)]
-mod probe {
-    #[test]
-    fn probe_mac() {
-        let samples: [&[u8]; 3] = [
-            b"nama,kota\nCaf\x8E Sari,Bogor\nR\x8Esum\x8E,Jakarta\n\xD2Toko\xD3 Pel\x8Fe,Bandung\n",
-            b"customer,total\nJos\x8E Mu\x96oz,10\nFran\x8Dois,20\nM\x9Fller,30\n",
-            b"Caf\xE9 \x93Sari\x94 r\xE9sum\xE9",
-        ];
-        for s in samples {
-            let mut d = chardetng::EncodingDetector::new();
-            d.feed(s, true);
-            let g = d.guess(None, true);
-            eprintln!("{} -> {}", g.name(), g.decode(s).0);
-        }
     }
 }
