@@ -12,3 +12,5 @@ pub mod i18n;
 pub mod import;
 #[path = "../../src/store/mod.rs"]
 pub mod store;
+
+pub mod metrics;

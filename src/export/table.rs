@@ -8,7 +8,7 @@ use anyhow::Context as _;
 use chrono::NaiveDate;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
-use crate::import::values::{ColumnFormat, parse_amount};
+use crate::import::values::neutralise;
 use crate::store::kinds::{Field, FieldType};
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -55,18 +55,6 @@ pub fn records_table(fields: &[&Field], rows: Vec<Vec<rusqlite::types::Value>>) 
             .into_iter()
             .map(|row| fields.iter().zip(row).map(|(f, v)| cell(f.ty, v)).collect())
             .collect(),
-    }
-}
-
-/// Text that a spreadsheet would run as a formula (starting with `=`, `+`,
-/// `-`, `@`, a tab or a carriage return) gets a leading `'`; a number such
-/// as `-5` or `+62 812` stays as it is.
-pub fn neutralise(text: &str) -> Cow<'_, str> {
-    let risky = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    if risky && parse_amount(text, ColumnFormat::default()).is_none() {
-        Cow::Owned(format!("'{text}"))
-    } else {
-        Cow::Borrowed(text)
     }
 }
 
@@ -175,17 +163,6 @@ mod tests {
                 ],
             ],
         }
-    }
-
-    #[test]
-    fn formula_like_text_is_neutralised_and_numbers_are_not() {
-        assert_eq!(neutralise("=1+1"), "'=1+1");
-        assert_eq!(neutralise("+cmd"), "'+cmd");
-        assert_eq!(neutralise("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(neutralise("\tx"), "'\tx");
-        assert_eq!(neutralise("\r=x"), "'\r=x");
-        assert_eq!(neutralise("-5"), "-5");
-        assert_eq!(neutralise("Toko =A1"), "Toko =A1");
     }
 
     #[test]

@@ -21,7 +21,7 @@ use rusqlite::types::Value;
 use serde::Serialize;
 
 use crate::i18n::Lang;
-use crate::metrics::dataset::FastMap;
+use crate::metrics::hash::FastMap;
 use crate::store::write::{
     BatchSource, BatchWriter, Counts, Record, begin_batch, set_content_hash,
 };
@@ -252,7 +252,7 @@ pub use read::{Issues, ReadOptions, read_bytes, read_file};
 /// formula (`=`, `+`, `-`, `@` not followed by a number) is quoted with `'`.
 pub fn skipped_csv(file: &ParsedFile) -> Result<Vec<u8>, String> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    let neutral = |c: &String| crate::export::table::neutralise(c).into_owned();
+    let neutral = |c: &String| values::neutralise(c).into_owned();
     w.write_record(file.source.headers.iter().map(neutral))
         .map_err(|e| e.to_string())?;
     for row in &file.source.rejected {

@@ -3,6 +3,8 @@
 //! separator and the day/month order are inferred per column from all its
 //! values; where a column cannot tell, the database's locale decides.
 
+use std::borrow::Cow;
+
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::parse::parse_money;
@@ -221,6 +223,19 @@ fn strip_currency(v: &str) -> &str {
         }
     }
     v
+}
+
+/// Text that a spreadsheet would run as a formula (starting with `=`, `+`,
+/// `-`, `@`, a tab or a carriage return) gets a leading `'`; a number such
+/// as `-5` or `+62 812` stays as it is. Used wherever Laris writes text a
+/// spreadsheet will open: exports, and the rows an import skipped.
+pub fn neutralise(text: &str) -> Cow<'_, str> {
+    let risky = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && parse_amount(text, ColumnFormat::default()).is_none() {
+        Cow::Owned(format!("'{text}"))
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 /// An amount as integer hundredths, in the column's format. A lone `-` (how
@@ -456,6 +471,17 @@ mod tests {
         decimal: '.',
         day_first: false,
     };
+
+    #[test]
+    fn formula_like_text_is_neutralised_and_numbers_are_not() {
+        assert_eq!(neutralise("=1+1"), "'=1+1");
+        assert_eq!(neutralise("+cmd"), "'+cmd");
+        assert_eq!(neutralise("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(neutralise("\tx"), "'\tx");
+        assert_eq!(neutralise("\r=x"), "'\r=x");
+        assert_eq!(neutralise("-5"), "-5");
+        assert_eq!(neutralise("Toko =A1"), "Toko =A1");
+    }
 
     #[test]
     fn ten_point_scores_map_onto_one_to_five_with_both_ends_kept() {

@@ -5,6 +5,8 @@ pub mod activity;
 pub mod catalog;
 pub mod charts;
 pub mod dataset;
+mod filters;
+pub mod hash;
 pub mod performance;
 pub mod period;
 pub mod productivity;
@@ -19,18 +21,11 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 pub use dataset::Dataset;
+pub use filters::Filters;
 pub use period::{Comparison, Period, PeriodKind, Selection};
 pub use report::{Report, compute_report};
 
 use dataset::{CustomerIndex, Day, NONE, Target, day_of};
-
-/// Restrict the records before any figure is computed (metrics.md, "Filters").
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub struct Filters {
-    pub rep: Option<String>,
-    pub channel: Option<String>,
-    pub source: Option<String>,
-}
 
 /// A filter name the data has never seen matches no record; NONE (an empty
 /// field) is never equal to it either.
