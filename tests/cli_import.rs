@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{SYNTHETIC_COUNTS, laris, shared_data, stderr, stdout};
+use common::{SYNTHETIC_COUNTS, import, laris, shared_data, stderr, stdout};
 use rusqlite::Connection;
 
 fn count(db: &std::path::Path, table: &str) -> u64 {
@@ -66,12 +66,7 @@ fn kind_is_recognised_from_the_columns_and_the_summary_is_readable() {
     )
     .unwrap();
     let db = dir.path().join("s.laris");
-    let out = laris(&[
-        "import",
-        "--db",
-        db.to_str().unwrap(),
-        file.to_str().unwrap(),
-    ]);
+    let out = import(&db, &file);
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(
         stdout(&out).trim(),
@@ -230,12 +225,7 @@ fn refused_untouched(name: &str, setup: &str, message: &str) {
     let before = std::fs::read(&db).unwrap();
     let file = dir.path().join("orders.csv");
     std::fs::write(&file, "order_id,date,total\nA1,2024-01-05,100.00\n").unwrap();
-    let out = laris(&[
-        "import",
-        "--db",
-        db.to_str().unwrap(),
-        file.to_str().unwrap(),
-    ]);
+    let out = import(&db, &file);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains(message), "{}", stderr(&out));
     assert_eq!(std::fs::read(&db).unwrap(), before);
@@ -267,12 +257,7 @@ fn an_empty_database_takes_the_first_currency_and_warns_of_another() {
     std::fs::write(&usd, "order_id,date,total\nA1,2024-01-05,$1,250.00\n").unwrap();
     let idr = dir.path().join("id.csv");
     std::fs::write(&idr, "order_id;date;total\nB1;05/01/2024;Rp 1.250.000\n").unwrap();
-    let out = laris(&[
-        "import",
-        "--db",
-        db.to_str().unwrap(),
-        usd.to_str().unwrap(),
-    ]);
+    let out = import(&db, &usd);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stderr(&out).is_empty(), "{}", stderr(&out));
     let currency: String = Connection::open(&db)
@@ -284,12 +269,7 @@ fn an_empty_database_takes_the_first_currency_and_warns_of_another() {
         )
         .unwrap();
     assert_eq!(currency, "USD");
-    let out = laris(&[
-        "import",
-        "--db",
-        db.to_str().unwrap(),
-        idr.to_str().unwrap(),
-    ]);
+    let out = import(&db, &idr);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
         stderr(&out).contains("id.csv is in IDR, another currency than this database's"),
@@ -328,12 +308,7 @@ fn empty_garbage_and_broken_files_get_a_message_not_a_crash() {
         ),
     ];
     for (path, status, message) in cases {
-        let out = laris(&[
-            "import",
-            "--db",
-            db.to_str().unwrap(),
-            path.to_str().unwrap(),
-        ]);
+        let out = import(&db, &path);
         assert_eq!(
             out.status.code(),
             Some(status),
@@ -465,12 +440,7 @@ fn formats_settled_after_the_first_rows_are_read_right_from_the_first_row() {
     }
     text.push_str("Z,03/25/2024,$12.5\n");
     std::fs::write(&file, text).unwrap();
-    let out = laris(&[
-        "import",
-        "--db",
-        db.to_str().unwrap(),
-        file.to_str().unwrap(),
-    ]);
+    let out = import(&db, &file);
     assert!(out.status.success(), "{}", stderr(&out));
     let conn = Connection::open(&db).unwrap();
     let order = |id: &str| -> (String, i64) {
@@ -545,12 +515,7 @@ fn the_same_orders_in_every_encoding_store_the_same_names() {
         let file = dir.path().join(format!("{name}.csv"));
         std::fs::write(&file, bytes).unwrap();
         let db = dir.path().join(format!("{name}.laris"));
-        let out = laris(&[
-            "import",
-            "--db",
-            db.to_str().unwrap(),
-            file.to_str().unwrap(),
-        ]);
+        let out = import(&db, &file);
         assert!(out.status.success(), "{name}: {}", stderr(&out));
         let names: Vec<String> = Connection::open(&db)
             .unwrap()

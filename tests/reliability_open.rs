@@ -68,12 +68,7 @@ fn a_damaged_database_is_refused_untouched_and_its_latest_backup_restores_it() {
 
     // The command line refuses to write to it, and says how to restore.
     let file = orders(dir.path(), "c.csv", 4000..4010);
-    let out = laris(&[
-        "import",
-        "--db",
-        db.to_str().unwrap(),
-        file.to_str().unwrap(),
-    ]);
+    let out = common::import(&db, &file);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("is damaged"), "{}", stderr(&out));
     assert!(

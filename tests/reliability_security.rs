@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{laris, stderr};
+use common::{import, stderr};
 use rusqlite::Connection;
 
 #[test]
@@ -25,12 +25,7 @@ fn names_that_look_like_sql_are_stored_verbatim_and_harm_nothing() {
     }
     let file = dir.path().join("'; DROP TABLE orders; --.csv");
     std::fs::write(&file, csv).unwrap();
-    let out = laris(&[
-        "import",
-        "--db",
-        db.to_str().unwrap(),
-        file.to_str().unwrap(),
-    ]);
+    let out = import(&db, &file);
     assert!(out.status.success(), "{}", stderr(&out));
 
     let conn = Connection::open(&db).unwrap();

@@ -31,6 +31,12 @@ pub fn laris(args: &[&str]) -> Output {
         .expect("the laris binary runs")
 }
 
+/// `laris import --db DB FILE`.
+pub fn import(db: &Path, file: &Path) -> Output {
+    let arg = |p: &Path| p.to_str().expect("a UTF-8 test path").to_string();
+    laris(&["import", "--db", &arg(db), &arg(file)])
+}
+
 pub fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
