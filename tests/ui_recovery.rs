@@ -1,14 +1,19 @@
 //! The recovery screen and the backup list, with a made-up problem and
 //! made-up backups: they show the message and answer with the user's choice.
 
-use std::path::PathBuf;
+mod common;
 
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use common::{app_config, wait_for};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use laris::i18n::Lang;
 use laris::store::Kind;
 use laris::store::backup::{BackupInfo, Reason};
 use laris::store::open::{OpenProblem, Problem};
+use laris::ui::LarisApp;
 use laris::ui::backups::{self, BackupAction};
 use laris::ui::recovery::{self, RecoveryAction};
 
@@ -119,4 +124,75 @@ fn the_backup_list_shows_when_why_and_what_and_answers_restore() {
     h.get_by_label("Cadangkan sekarang").click();
     h.run();
     assert_eq!(h.state(), &Some(BackupAction::BackUpNow));
+}
+
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+/// A few frames, for what just appeared to take its place: a click goes
+/// where a widget was on the frame before.
+fn settle(h: &mut Harness<'_, LarisApp>) {
+    for _ in 0..3 {
+        h.step();
+    }
+}
+
+#[test]
+fn opened_read_only_the_app_says_so_and_imports_and_undoes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("toko.laris");
+    let file = dir.path().join("orders.csv");
+    std::fs::write(&file, "order_id,date,total\nA1,2024-03-05,100\n").unwrap();
+    assert!(common::import(&db, &file).status.success());
+    let orders = || -> i64 {
+        rusqlite::Connection::open(&db)
+            .unwrap()
+            .query_row("SELECT count(*) FROM orders", [], |r| r.get(0))
+            .unwrap()
+    };
+    // Another Laris window has the file open.
+    let _other_window = laris::store::open::AppLock::acquire(&db)
+        .unwrap()
+        .expect("a lock file can be made here");
+    let config = app_config(&db, Lang::En);
+    let mut h = Harness::builder()
+        .with_size([1280.0, 900.0])
+        .build_eframe(move |cc| LarisApp::new(cc, config));
+    wait_for(&mut h, "Open read-only");
+    settle(&mut h);
+    h.get_by_label("Open read-only").click();
+    wait_for(&mut h, "Read-only");
+    let refused = &Lang::En.tr("read-only-refused");
+
+    // A dropped file opens no wizard: the app says why.
+    h.input_mut()
+        .dropped_files
+        .push(Arc::new(Dropped(file.clone())));
+    wait_for(&mut h, refused);
+    assert!(h.query_by_label("Import orders.csv").is_none());
+    // Once the notice has its place (a frame later), Close removes it.
+    settle(&mut h);
+    h.get_by_label("Close").click();
+    settle(&mut h);
+    assert!(h.query_by_label(refused).is_none());
+
+    // Undo fails at once with the same reason, not SQLite's.
+    h.get_by_label("Data").click();
+    wait_for(&mut h, "Undo");
+    settle(&mut h);
+    h.get_by_label("Undo").click();
+    wait_for(&mut h, "Undo import");
+    settle(&mut h);
+    h.get_by_label("Undo import").click();
+    wait_for(&mut h, refused);
+    assert_eq!(orders(), 1, "the order is still there");
 }

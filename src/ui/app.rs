@@ -214,13 +214,19 @@ impl LarisApp {
     }
 
     pub(super) fn start_sample(&mut self, ctx: &egui::Context) {
+        if self.refuse_read_only() {
+            return;
+        }
         self.progress = Some((self.tr("progress-sample"), 0.0));
-        self.tasks.spawn(ctx, Job::Demo(self.config.sample.clone()));
+        self.spawn(ctx, Job::Demo(self.config.sample.clone()));
     }
 
     /// Asks for files without blocking the frame: the dialog runs on its own
     /// thread and the chosen files arrive as an import job.
     pub(super) fn pick_files(&mut self, ctx: &egui::Context) {
+        if self.refuse_read_only() {
+            return;
+        }
         let (tx, rx) = std::sync::mpsc::channel();
         let filter = self.tr("file-filter-csv");
         let repaint = ctx.clone();
@@ -243,6 +249,9 @@ impl LarisApp {
 
     /// Opens the import wizard on the chosen files.
     pub(super) fn import(&mut self, ctx: &egui::Context, paths: Vec<PathBuf>) {
+        if self.refuse_read_only() {
+            return;
+        }
         self.open_wizard(ctx, Wizard::new(paths));
     }
 
@@ -258,8 +267,26 @@ impl LarisApp {
         self.wizard = wizard;
     }
 
+    /// Starts `job`, unless it would write to a database opened read-only:
+    /// then it fails at once with a message saying why.
     pub(super) fn spawn(&mut self, ctx: &egui::Context, job: Job) {
+        if self.tasks.read_only
+            && let Some(refused) = job.refused(self.tr("read-only-refused"))
+        {
+            self.handle(refused);
+            self.progress = None;
+            return;
+        }
         self.tasks.spawn(ctx, job);
+    }
+
+    /// Says so and returns true when the database is open read-only, before
+    /// the user starts something that would write to it.
+    fn refuse_read_only(&mut self) -> bool {
+        if self.tasks.read_only {
+            self.notify(self.tr("read-only-refused"), true);
+        }
+        self.tasks.read_only
     }
 
     /// Asks where to save the rows an import skips (on the dialog's own
@@ -285,7 +312,7 @@ impl LarisApp {
     }
 
     pub(super) fn undo(&mut self, ctx: &egui::Context, batch: &Batch) {
-        self.tasks.spawn(
+        self.spawn(
             ctx,
             Job::Undo {
                 batch: batch.id,
@@ -482,12 +509,12 @@ impl LarisApp {
         self.settings.stale();
     }
 
+    /// Shows `text` at the bottom; the same notice twice shows once (a
+    /// file dropped on a frame that egui lays out twice is seen twice).
     pub(super) fn notify(&mut self, text: String, error: bool) {
-        self.notices.push(Notice {
-            text,
-            error,
-            until: (!error).then_some(self.now + NOTICE_SECONDS),
-        });
+        let until = (!error).then_some(self.now + NOTICE_SECONDS);
+        self.notices.retain(|n| n.text != text);
+        self.notices.push(Notice { text, error, until });
     }
 
     fn top_bar(&mut self, ui: &mut egui::Ui) {
@@ -530,6 +557,15 @@ impl LarisApp {
                 if lang != self.lang {
                     self.set_lang(lang);
                 }
+                if self.tasks.read_only {
+                    ui.add_space(theme::SPACE_L);
+                    ui.label(
+                        egui::RichText::new(self.tr("read-only-badge"))
+                            .strong()
+                            .color(theme::BAD),
+                    )
+                    .on_hover_text(self.tr("read-only-refused"));
+                }
             });
         });
     }
@@ -543,18 +579,22 @@ impl LarisApp {
         }
         let mut dismissed = None;
         for (i, notice) in self.notices.iter().enumerate().rev().take(4) {
-            ui.horizontal(|ui| {
-                let color = if notice.error {
-                    theme::BAD
-                } else {
-                    ui.visuals().text_color()
-                };
-                let mark = if notice.error { "⚠" } else { "✓" };
-                ui.label(egui::RichText::new(mark).color(color));
-                ui.add(egui::Label::new(egui::RichText::new(&notice.text).color(color)).wrap());
+            // The button first, from the right, so that a long message wraps
+            // beside it instead of pushing it out of the window.
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::TOP), |ui| {
                 if ui.small_button(self.lang.tr("dismiss")).clicked() {
                     dismissed = Some(i);
                 }
+                ui.with_layout(egui::Layout::left_to_right(egui::Align::TOP), |ui| {
+                    let color = if notice.error {
+                        theme::BAD
+                    } else {
+                        ui.visuals().text_color()
+                    };
+                    let mark = if notice.error { "⚠" } else { "✓" };
+                    ui.label(egui::RichText::new(mark).color(color));
+                    ui.add(egui::Label::new(egui::RichText::new(&notice.text).color(color)).wrap());
+                });
             });
         }
         if let Some(i) = dismissed {

@@ -72,6 +72,33 @@ pub enum Job {
     Restore(Box<BackupInfo>),
 }
 
+impl Job {
+    /// For a job that writes to the database: the event that says it failed
+    /// for `reason`, so that whatever waits for it (a progress bar, the
+    /// wizard) ends as it does on any failure. None for a job that only
+    /// reads.
+    pub fn refused(&self, reason: String) -> Option<Event> {
+        match self {
+            Job::Demo(_) => Some(Event::SampleReady(Err(reason))),
+            Job::Store { .. } => Some(Event::Imported(Err(reason))),
+            Job::Undo { .. } => Some(Event::Undone(Err(reason))),
+            Job::SavePreset { .. } => Some(Event::PresetSaved(Err(reason))),
+            Job::SaveTargets { .. } => Some(Event::TargetsSaved(Err(reason))),
+            Job::SaveSettings(_) => Some(Event::SettingsSaved(Err(reason))),
+            // Replaces the file under whoever has it open.
+            Job::Restore(_) => Some(Event::Restored(Err(reason))),
+            // A backup reads the database and writes beside it.
+            Job::Load { .. }
+            | Job::Inspect { .. }
+            | Job::SaveSkipped { .. }
+            | Job::LoadTargets
+            | Job::LoadSettings
+            | Job::ListBackups
+            | Job::BackUpNow => None,
+        }
+    }
+}
+
 pub enum Event {
     Progress(f32),
     Loaded(Result<Overview, String>),

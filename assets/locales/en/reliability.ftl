@@ -47,6 +47,9 @@ recovery-restore-hint = From { $when }, { $why }: { $contents }. The damaged fil
 recovery-no-backup = There is no whole backup of this file to restore.
 recovery-read-only = Open read-only
 recovery-read-only-hint = See your figures; importing and undoing stay off.
+# Shown in the top bar while the database is open read-only.
+read-only-badge = Read-only
+read-only-refused = Laris opened this database read-only, so it cannot import, undo or save anything in it. To change it, open it again from Settings › Database once the problem shown when it opened is solved.
 recovery-choose = Choose another file…
 recovery-new = Start a new database…
 

@@ -47,6 +47,9 @@ recovery-restore-hint = Dari { $when }, { $why }: { $contents }. File yang rusak
 recovery-no-backup = Tidak ada cadangan utuh dari file ini untuk dipulihkan.
 recovery-read-only = Buka dalam mode baca saja
 recovery-read-only-hint = Lihat angka-angka Anda; impor dan pembatalan dimatikan.
+# Shown in the top bar while the database is open read-only.
+read-only-badge = Baca saja
+read-only-refused = Laris membuka basis data ini dalam mode baca saja, jadi tidak bisa mengimpor, membatalkan, atau menyimpan apa pun di dalamnya. Untuk mengubahnya, buka lagi lewat Pengaturan › Basis data setelah masalah yang muncul saat membukanya selesai.
 recovery-choose = Pilih file lain…
 recovery-new = Mulai database baru…
 
