@@ -3,26 +3,13 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::path::Path;
 
-use common::{app_config, wait_for};
+use common::{app_config, drop_file, wait_for};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use laris::i18n::Lang;
 use laris::ui::LarisApp;
-
-#[derive(Debug)]
-struct Dropped(PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
 
 fn query(db: &Path, sql: &str) -> Vec<String> {
     let conn = rusqlite::Connection::open(db).unwrap();
@@ -52,9 +39,7 @@ fn wizard_maps_previews_lists_problems_and_imports_the_valid_rows() {
         .build_eframe(move |cc| LarisApp::new(cc, config));
     wait_for(&mut h, "Try the sample shop");
 
-    h.input_mut()
-        .dropped_files
-        .push(Arc::new(Dropped(file.clone())));
+    drop_file(&mut h, &file);
     wait_for(&mut h, "Import penjualan.csv");
     wait_for(&mut h, "Orders as they will be stored");
     // The impossible date is listed with its row and value; the valid rows

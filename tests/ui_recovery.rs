@@ -3,10 +3,9 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::path::PathBuf;
 
-use common::{app_config, wait_for};
+use common::{app_config, drop_file, wait_for};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use laris::i18n::Lang;
@@ -126,18 +125,6 @@ fn the_backup_list_shows_when_why_and_what_and_answers_restore() {
     assert_eq!(h.state(), &Some(BackupAction::BackUpNow));
 }
 
-#[derive(Debug)]
-struct Dropped(PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
-
 /// A few frames, for what just appeared to take its place: a click goes
 /// where a widget was on the frame before.
 fn settle(h: &mut Harness<'_, LarisApp>) {
@@ -174,9 +161,7 @@ fn opened_read_only_the_app_says_so_and_imports_and_undoes_nothing() {
     let refused = &Lang::En.tr("read-only-refused");
 
     // A dropped file opens no wizard: the app says why.
-    h.input_mut()
-        .dropped_files
-        .push(Arc::new(Dropped(file.clone())));
+    drop_file(&mut h, &file);
     wait_for(&mut h, refused);
     assert!(h.query_by_label("Import orders.csv").is_none());
     // Once the notice has its place (a frame later), Close removes it.

@@ -97,3 +97,23 @@ pub fn wait_for(h: &mut egui_kittest::Harness<'_, laris::ui::LarisApp>, label: &
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
 }
+
+/// A file dropped on the window, as the platform hands it to egui.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+/// Drops `file` on the app's window (seen by the next frame).
+pub fn drop_file(h: &mut egui_kittest::Harness<'_, laris::ui::LarisApp>, file: &Path) {
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(file.to_path_buf())));
+}
