@@ -10,6 +10,7 @@ use super::scope::ScopeArgs;
 use crate::export::chart::chart_images;
 use crate::export::pdf::{ReportInput, meeting_report};
 use crate::export::render::png;
+use crate::i18n::Lang;
 use crate::ui::charts::{ChartInput, ChartKind};
 
 #[derive(Debug, Args)]
@@ -55,28 +56,10 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> anyhow::Result<i32> {
             landscape: args.landscape,
             made: scope.today,
         };
-        let bytes = meeting_report(&input)?;
-        std::fs::write(path, bytes).with_context(|| {
-            lang.tr_args(
-                "export-write-failed",
-                &[("path", path.display().to_string().into())],
-            )
-        })?;
-        println!(
-            "{}",
-            lang.tr_args(
-                "export-wrote",
-                &[("path", path.display().to_string().into())]
-            )
-        );
+        write(lang, path, &meeting_report(&input)?)?;
     }
     if let Some(dir) = &args.png_dir {
-        std::fs::create_dir_all(dir).with_context(|| {
-            lang.tr_args(
-                "export-write-failed",
-                &[("path", dir.display().to_string().into())],
-            )
-        })?;
+        std::fs::create_dir_all(dir).with_context(|| write_failed(lang, dir))?;
         let data = ChartInput {
             charts: &charts,
             report: &report,
@@ -85,21 +68,32 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> anyhow::Result<i32> {
             print: true,
         };
         for (kind, image) in chart_images(&ChartKind::ALL, &data)? {
-            let path = dir.join(format!("{}.png", kind.slug()));
-            std::fs::write(&path, png(&image)?).with_context(|| {
-                lang.tr_args(
-                    "export-write-failed",
-                    &[("path", path.display().to_string().into())],
-                )
-            })?;
-            println!(
-                "{}",
-                lang.tr_args(
-                    "export-wrote",
-                    &[("path", path.display().to_string().into())]
-                )
-            );
+            write(
+                lang,
+                &dir.join(format!("{}.png", kind.slug())),
+                &png(&image)?,
+            )?;
         }
     }
     Ok(0)
+}
+
+fn write_failed(lang: Lang, path: &Path) -> String {
+    lang.tr_args(
+        "export-write-failed",
+        &[("path", path.display().to_string().into())],
+    )
+}
+
+/// Writes `bytes` to `path` and says so.
+fn write(lang: Lang, path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    std::fs::write(path, bytes).with_context(|| write_failed(lang, path))?;
+    println!(
+        "{}",
+        lang.tr_args(
+            "export-wrote",
+            &[("path", path.display().to_string().into())]
+        )
+    );
+    Ok(())
 }

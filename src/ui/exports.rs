@@ -118,13 +118,7 @@ fn run(
     };
     match what {
         Export::SaveChart(kind, figures, filters) => {
-            let input = ChartInput {
-                charts: &figures.charts,
-                report: &figures.report,
-                filters: &filters,
-                lang,
-                print: true,
-            };
+            let input = printed(&figures, &filters, lang);
             let png = chart::chart_png(kind, &input)?;
             let name = format!("{}-{}.png", kind.slug(), period_slug(&figures));
             let Some(path) = ask_save(&name, &lang.tr("export-filter-png"), &["png"]) else {
@@ -134,13 +128,7 @@ fn run(
             Ok(Some(saved(&path)))
         }
         Export::CopyChart(kind, figures, filters) => {
-            let input = ChartInput {
-                charts: &figures.charts,
-                report: &figures.report,
-                filters: &filters,
-                lang,
-                print: true,
-            };
+            let input = printed(&figures, &filters, lang);
             chart::copy_image(&chart::chart_image(kind, &input)?)?;
             Ok(Some(lang.tr("export-copied")))
         }
@@ -249,13 +237,7 @@ fn tab_picture(
         present,
         interactive: false,
     };
-    let input = ChartInput {
-        charts: &figures.charts,
-        report: &figures.report,
-        filters,
-        lang,
-        print: true,
-    };
+    let input = printed(figures, filters, lang);
     let r = &figures.report;
     let period = crate::format::period_range(lang, crate::metrics::Period::new(r.from, r.to));
     let compared =
@@ -288,6 +270,18 @@ fn tab_picture(
             });
     })?;
     crate::export::render::png(&image)
+}
+
+/// A chart as it leaves the app: in the print theme, saying its period and
+/// filters.
+fn printed<'a>(figures: &'a Figures, filters: &'a Filters, lang: Lang) -> ChartInput<'a> {
+    ChartInput {
+        charts: &figures.charts,
+        report: &figures.report,
+        filters,
+        lang,
+        print: true,
+    }
 }
 
 #[cfg(test)]
