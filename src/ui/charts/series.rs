@@ -28,13 +28,32 @@ fn bucket_label(lang: Lang, granularity: PeriodKind, p: Period) -> String {
     }
 }
 
+/// A plot of one bar per bucket: `labels` along the time axis, abbreviated
+/// values up the other, from zero.
+fn time_plot<'a>(
+    ui: &egui::Ui,
+    kind: ChartKind,
+    size: egui::Vec2,
+    lang: Lang,
+    labels: Vec<String>,
+) -> egui_plot::Plot<'a> {
+    let n = labels.len();
+    plot(ui, kind, size)
+        .x_grid_spacer(index_marks(n, 6))
+        .x_axis_formatter(move |mark, _| {
+            category(mark, n).map_or_else(String::new, |k| labels[k].clone())
+        })
+        .y_grid_spacer(value_marks)
+        .y_axis_formatter(move |mark, _| format::abbreviated(lang, mark.value))
+        .include_y(0.0)
+}
+
 pub(super) fn revenue(ui: &mut egui::Ui, data: &ChartInput<'_>, size: egui::Vec2) {
     let Some(rev) = &data.charts.revenue else {
         return;
     };
     let lang = data.lang;
     let accent = data.accent(ui);
-    let n = rev.buckets.len();
     let has_cmp = rev.buckets.iter().any(|b| b.comparison.is_some());
     let has_target = rev.buckets.iter().any(|b| b.target.is_some());
     let labels: Vec<String> = rev
@@ -79,38 +98,30 @@ pub(super) fn revenue(ui: &mut egui::Ui, data: &ChartInput<'_>, size: egui::Vec2
         items.push((target_name.as_str(), theme::CHART_TARGET, Swatch::Line));
     }
     legend(ui, &items);
-    plot(ui, ChartKind::Revenue, size)
-        .x_grid_spacer(index_marks(n, 6))
-        .x_axis_formatter(move |mark, _| {
-            category(mark, n).map_or_else(String::new, |k| labels[k].clone())
-        })
-        .y_grid_spacer(value_marks)
-        .y_axis_formatter(move |mark, _| format::abbreviated(lang, mark.value))
-        .include_y(0.0)
-        .show(ui, |p| {
-            p.bar_chart(BarChart::new(this.clone(), bars).color(accent));
-            if has_cmp {
-                p.line(
-                    Line::new(cmp_name.clone(), cmp_points)
-                        .color(theme::CHART_COMPARISON)
-                        .width(theme::CHART_LINE_WIDTH)
-                        .style(LineStyle::Dashed { length: 8.0 }),
-                );
-            }
-            if let Some(&[x, y]) = target_points.last() {
-                p.line(
-                    Line::new(target_name.clone(), target_points)
-                        .color(theme::CHART_TARGET)
-                        .width(theme::CHART_LINE_WIDTH),
-                );
-                // At the line's end, inside the plot so that it is never cut.
-                p.text(
-                    Text::new("", PlotPoint::new(x, y), target_name)
-                        .color(theme::CHART_TARGET)
-                        .anchor(Align2::RIGHT_BOTTOM),
-                );
-            }
-        });
+    time_plot(ui, ChartKind::Revenue, size, lang, labels).show(ui, |p| {
+        p.bar_chart(BarChart::new(this.clone(), bars).color(accent));
+        if has_cmp {
+            p.line(
+                Line::new(cmp_name.clone(), cmp_points)
+                    .color(theme::CHART_COMPARISON)
+                    .width(theme::CHART_LINE_WIDTH)
+                    .style(LineStyle::Dashed { length: 8.0 }),
+            );
+        }
+        if let Some(&[x, y]) = target_points.last() {
+            p.line(
+                Line::new(target_name.clone(), target_points)
+                    .color(theme::CHART_TARGET)
+                    .width(theme::CHART_LINE_WIDTH),
+            );
+            // At the line's end, inside the plot so that it is never cut.
+            p.text(
+                Text::new("", PlotPoint::new(x, y), target_name)
+                    .color(theme::CHART_TARGET)
+                    .anchor(Align2::RIGHT_BOTTOM),
+            );
+        }
+    });
 }
 
 pub(super) fn activities_over_time(ui: &mut egui::Ui, data: &ChartInput<'_>, size: egui::Vec2) {
@@ -155,17 +166,9 @@ pub(super) fn activities_over_time(ui: &mut egui::Ui, data: &ChartInput<'_>, siz
         .map(|(t, name)| (name.as_str(), series_color(t, accent), Swatch::Bar))
         .collect();
     legend(ui, &items);
-    plot(ui, ChartKind::ActivitiesOverTime, size)
-        .x_grid_spacer(index_marks(n, 6))
-        .x_axis_formatter(move |mark, _| {
-            category(mark, n).map_or_else(String::new, |k| labels[k].clone())
-        })
-        .y_grid_spacer(value_marks)
-        .y_axis_formatter(move |mark, _| format::abbreviated(lang, mark.value))
-        .include_y(0.0)
-        .show(ui, |p| {
-            for chart in charts {
-                p.bar_chart(chart);
-            }
-        });
+    time_plot(ui, ChartKind::ActivitiesOverTime, size, lang, labels).show(ui, |p| {
+        for chart in charts {
+            p.bar_chart(chart);
+        }
+    });
 }
