@@ -85,6 +85,15 @@ pub struct FiguresWorker {
 }
 
 impl FiguresWorker {
+    /// Which kinds of records the data has; none known yet reads as none.
+    pub fn present(&self) -> Present {
+        self.facts
+            .as_ref()
+            .and_then(|f| f.as_ref().ok())
+            .map(|f| f.present)
+            .unwrap_or_default()
+    }
+
     pub fn start(ctx: &egui::Context, db: PathBuf) -> FiguresWorker {
         let (tx, requests) = channel();
         let (replies, rx) = channel();

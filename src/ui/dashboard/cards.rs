@@ -46,13 +46,7 @@ pub enum Clicked {
 pub fn grid(app: &mut LarisApp, ui: &mut egui::Ui, tab: Tab, figures: &Figures, q: &Query) {
     let cx = CardCx {
         lang: app.lang,
-        present: app
-            .worker
-            .facts
-            .as_ref()
-            .and_then(|f| f.as_ref().ok())
-            .map(|f| f.present)
-            .unwrap_or_default(),
+        present: app.worker.present(),
         interactive: true,
     };
     let sparks = app.worker.sparks(q);

@@ -159,13 +159,7 @@ pub fn show(app: &mut LarisApp, ui: &mut egui::Ui, query: &Query) {
                     figures: figures.clone(),
                     sparks: app.worker.sparks(&shown),
                     filters: shown.filters.clone(),
-                    present: app
-                        .worker
-                        .facts
-                        .as_ref()
-                        .and_then(|f| f.as_ref().ok())
-                        .map(|f| f.present)
-                        .unwrap_or_default(),
+                    present: app.worker.present(),
                 };
                 app.export(ui.ctx(), what);
             }
