@@ -333,6 +333,18 @@ fn csat_on_a_ten_point_scale_is_rescaled_when_the_user_says_so() {
     )
     .unwrap();
     let file_arg = file.to_str().unwrap();
+    let import_csat = |scale: &str, file: &str| {
+        laris(&[
+            "import",
+            "--db",
+            db_arg,
+            "--kind",
+            "csat",
+            "--csat-scale",
+            scale,
+            file,
+        ])
+    };
     // Without the option a 0, 7, 8 or 10 is not a score from 1 to 5.
     let out = laris(&["import", "--db", db_arg, "--kind", "csat", file_arg]);
     assert_eq!(out.status.code(), Some(1));
@@ -344,16 +356,7 @@ fn csat_on_a_ten_point_scale_is_rescaled_when_the_user_says_so() {
     assert!(err.contains("from 1 to 5"), "{err}");
 
     // 0 is not on a 1-10 scale.
-    let out = laris(&[
-        "import",
-        "--db",
-        db_arg,
-        "--kind",
-        "csat",
-        "--csat-scale",
-        "1-10",
-        file_arg,
-    ]);
+    let out = import_csat("1-10", file_arg);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(
@@ -361,16 +364,7 @@ fn csat_on_a_ten_point_scale_is_rescaled_when_the_user_says_so() {
         "{err}"
     );
 
-    let out = laris(&[
-        "import",
-        "--db",
-        db_arg,
-        "--kind",
-        "csat",
-        "--csat-scale",
-        "0-10",
-        file_arg,
-    ]);
+    let out = import_csat("0-10", file_arg);
     assert!(out.status.success(), "{}", stderr(&out));
     let conn = Connection::open(&db).unwrap();
     let scores: Vec<f64> = conn
@@ -390,16 +384,7 @@ fn csat_on_a_ten_point_scale_is_rescaled_when_the_user_says_so() {
         "date,score\n2024-02-01,1\n2024-02-02,7\n2024-02-03,8\n",
     )
     .unwrap();
-    let out = laris(&[
-        "import",
-        "--db",
-        db_arg,
-        "--kind",
-        "csat",
-        "--csat-scale",
-        "1-10",
-        file.to_str().unwrap(),
-    ]);
+    let out = import_csat("1-10", file.to_str().unwrap());
     assert!(out.status.success(), "{}", stderr(&out));
     let scores: Vec<f64> = conn
         .prepare("SELECT score FROM csat WHERE date >= '2024-02-01' ORDER BY date")
