@@ -339,6 +339,7 @@ pub fn store_checking(
     let total: usize = files.iter().map(|f| f.count.max(1)).sum::<usize>().max(1);
     let tx = store.conn_mut().transaction()?;
     let mut settings = settings::load(&tx)?;
+    let mut names = DisplayNames::load(&tx)?;
     let was_empty = crate::store::overview::summary(&tx)?
         .iter()
         .all(|k| k.count == 0);
@@ -355,6 +356,7 @@ pub fn store_checking(
             let mut cx = FileCx {
                 tx: &tx,
                 settings: &mut settings,
+                names: &mut names,
                 done: &mut done,
                 total,
                 progress: &mut *progress,
@@ -363,7 +365,9 @@ pub fn store_checking(
             match issues.reread.take() {
                 Some(reread) => {
                     tx.execute_batch("ROLLBACK TO file")?;
+                    // What the undone pass learnt is gone from the database.
                     settings = settings::load(&tx)?;
+                    names = DisplayNames::load(&tx)?;
                     done = before;
                     stream = Some(reread);
                 }
@@ -412,6 +416,7 @@ pub fn store_checking(
 struct FileCx<'a, 't> {
     tx: &'a rusqlite::Transaction<'t>,
     settings: &'a mut settings::Settings,
+    names: &'a mut DisplayNames,
     /// Records stored so far, of `total`, for `progress`.
     done: &'a mut usize,
     total: usize,
@@ -427,7 +432,7 @@ impl FileCx<'_, '_> {
         stream: Option<&read::Streamed>,
     ) -> Result<(i64, Counts, Issues), StoreError> {
         let tx = self.tx;
-        let mut names = DisplayNames::load(tx)?;
+        let names = &mut *self.names;
         let batch = begin_batch(
             tx,
             &BatchSource {
