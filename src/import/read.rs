@@ -407,7 +407,11 @@ impl Streamed {
                 if r.is_ok() && !chunk.is_empty() {
                     r = send.send(chunk).map_err(|_| stopped());
                 }
-                let settled = inference.map(|i| self.settle(&i));
+                let settled = self
+                    .guess
+                    .as_ref()
+                    .zip(inference)
+                    .map(|(g, i)| self.settle(g, &i));
                 (r, builder, rejected, hex(&hasher.finalize()), settled)
             });
             let mut failed = None;
@@ -442,16 +446,15 @@ impl Streamed {
             }
         })
     }
-}
 
-impl Streamed {
     /// What the whole file settled, against the guess the pass read with:
     /// the file's currency, and a stream that reads the file right if the
     /// guess was wrong.
-    fn settle(&self, inference: &Inference) -> (Option<&'static str>, Option<Arc<Streamed>>) {
-        let Some(guess) = &self.guess else {
-            return (self.parser.currency, None);
-        };
+    fn settle(
+        &self,
+        guess: &Guess,
+        inference: &Inference,
+    ) -> (Option<&'static str>, Option<Arc<Streamed>>) {
         let settled = inference.settle(guess.locale);
         let currency = settled.currency;
         if settled.parses_like(&guess.settled) {
