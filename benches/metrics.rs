@@ -3,6 +3,8 @@
 //! With `LARIS_BENCH_DB=path/to/1m.laris` (see docs/benchmarks.md) the
 //! benchmarks run on that database; otherwise on a sample shop of 50,000
 //! orders made in a temporary folder.
+// A benchmark may panic on what it set up itself.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 
@@ -10,7 +12,7 @@ use std::hint::black_box;
 
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
-use laris::metrics::snapshot::Cache;
+use laris::metrics::dataset::cache::Cache;
 use laris::metrics::{Comparison, Dataset, Filters, Selection, charts, compute_report};
 use laris::store::Store;
 

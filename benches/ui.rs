@@ -1,9 +1,11 @@
 //! The dashboard's frame cost and how soon a new period shows (issue 5):
 //! a frame of each metric tab in the kittest harness (no rendering), and
-//! the figures thread's work for a new period (`ui::compute_figures`).
+//! the figures thread's work for a new period (`metrics::figures::compute`).
 //!
 //! With `LARIS_BENCH_DB=path/to/1m.laris` (docs/benchmarks.md) on that
 //! database, else on a 50,000-order sample shop made in a temporary folder.
+// A benchmark may panic on what it set up itself.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 
@@ -84,14 +86,14 @@ fn benches(c: &mut Criterion) {
         "year:2024",
     ] {
         let sel = Selection::parse(period).expect("period");
-        let q = laris::ui::Query {
+        let q = laris::metrics::figures::Query {
             sel,
             cmp: Comparison::Previous,
             filters: Filters::default(),
             today,
         };
         group.bench_function(format!("figures {period}"), |b| {
-            b.iter(|| laris::ui::compute_figures(&ds, &q))
+            b.iter(|| laris::metrics::figures::compute(&ds, &q))
         });
     }
     group.finish();

@@ -24,7 +24,7 @@ const PNG_ICONS: [(u32, &[u8]); 7] = [
     (48, include_bytes!("../assets/icon-48.png")),
     (64, include_bytes!("../assets/icon-64.png")),
     (128, include_bytes!("../assets/icon-128.png")),
-    (256, include_bytes!("../assets/icon-256.png")),
+    (256, laris_view::assets::ICON_256),
     (512, include_bytes!("../assets/icon-512.png")),
 ];
 const SVG_ICON: &[u8] = include_bytes!("../assets/icon.svg");

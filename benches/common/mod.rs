@@ -19,6 +19,6 @@ pub fn database() -> (PathBuf, Option<tempfile::TempDir>) {
         seed: 7,
         until: NaiveDate::from_ymd_opt(2025, 6, 30).expect("date"),
     };
-    laris::cli::demo::fill(&mut store, &opts, &mut |_| {}).expect("sample shop");
+    laris::demo::fill(&mut store, &opts, &mut |_| {}).expect("sample shop");
     (path, Some(dir))
 }

@@ -1,4 +1,4 @@
-//! Fuzz target: `dates` in src/import/fuzz.rs.
+//! Fuzz target: `dates` in crates/laris-core/src/import/fuzz.rs.
 #![no_main]
 
-libfuzzer_sys::fuzz_target!(|data: &[u8]| laris_fuzz::import::fuzz::dates(data));
+libfuzzer_sys::fuzz_target!(|data: &[u8]| laris_core::import::fuzz::dates(data));

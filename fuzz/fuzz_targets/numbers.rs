@@ -1,4 +1,4 @@
-//! Fuzz target: `numbers` in src/import/fuzz.rs.
+//! Fuzz target: `numbers` in crates/laris-core/src/import/fuzz.rs.
 #![no_main]
 
-libfuzzer_sys::fuzz_target!(|data: &[u8]| laris_fuzz::import::fuzz::numbers(data));
+libfuzzer_sys::fuzz_target!(|data: &[u8]| laris_core::import::fuzz::numbers(data));

@@ -1,4 +1,4 @@
-//! Fuzz target: `workbook` in src/import/fuzz.rs.
+//! Fuzz target: `workbook` in crates/laris-core/src/import/fuzz.rs.
 #![no_main]
 
-libfuzzer_sys::fuzz_target!(|data: &[u8]| laris_fuzz::import::fuzz::workbook(data));
+libfuzzer_sys::fuzz_target!(|data: &[u8]| laris_core::import::fuzz::workbook(data));

@@ -1,12 +1,9 @@
 //! `laris demo`: fill a database with the sample shop.
 
-use std::path::Path;
-
 use clap::Args;
 
 use super::Cli;
 use crate::demo::{self, DemoOptions};
-use crate::import::{self, FileReport};
 use crate::store::Store;
 
 #[derive(Debug, Args)]
@@ -35,7 +32,7 @@ pub fn run(cli: &Cli, args: &DemoArgs) -> anyhow::Result<i32> {
     };
     let db = cli.db_path()?;
     let mut store = Store::open(&db)?;
-    let reports = fill(&mut store, &opts, &mut |_| {})?;
+    let reports = demo::fill(&mut store, &opts, &mut |_| {})?;
     super::import::print_reports(cli.lang(), &reports, args.json)?;
     if !args.json {
         let lang = cli.lang();
@@ -53,34 +50,4 @@ pub fn run(cli: &Cli, args: &DemoArgs) -> anyhow::Result<i32> {
         );
     }
     Ok(0)
-}
-
-/// Generates the sample shop and imports it, one batch per kind. `progress`
-/// gets the fraction done (generation is the first fifth).
-pub fn fill(
-    store: &mut Store,
-    opts: &DemoOptions,
-    progress: &mut dyn FnMut(f32),
-) -> anyhow::Result<Vec<FileReport>> {
-    let files = demo::generate(opts, &mut |f| progress(f * 0.2));
-    let mut parsed = Vec::new();
-    for f in &files {
-        let name = format!("sample-shop-{}.csv", f.kind.table());
-        let opts = import::ReadOptions {
-            kind: Some(f.kind),
-            ..Default::default()
-        };
-        parsed.extend(import::read_bytes(
-            Path::new(&name),
-            f.csv.as_bytes(),
-            &opts,
-        )?);
-    }
-    if let Some(issue) = parsed.iter().find_map(|p| p.errors.first()) {
-        anyhow::bail!("the sample shop has a bad row: {issue:?}");
-    }
-    Ok(import::store_files(store, &parsed, &mut |f| {
-        progress(0.2 + f * 0.8);
-        true
-    })?)
 }

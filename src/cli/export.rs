@@ -9,9 +9,9 @@ use super::Cli;
 use super::scope::ScopeArgs;
 use crate::export::chart::chart_images;
 use crate::export::pdf::{ReportInput, meeting_report};
-use crate::export::render::png;
 use crate::i18n::Lang;
-use crate::ui::charts::{ChartInput, ChartKind};
+use laris_view::charts::{ChartInput, ChartKind};
+use laris_view::render::png;
 
 #[derive(Debug, Args)]
 #[command(group(ArgGroup::new("output").required(true).args(["pdf", "png_dir"])))]

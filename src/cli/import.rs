@@ -252,34 +252,10 @@ pub(crate) fn print_reports(lang: Lang, reports: &[FileReport], json: bool) -> a
         return Ok(());
     }
     for r in reports {
-        println!("{}", summary_line(lang, r));
-        if let Some(currency) = &r.other_currency {
-            eprintln!(
-                "{}",
-                lang.tr_args(
-                    "import-other-currency",
-                    &[
-                        ("file", r.file.as_str().into()),
-                        ("currency", currency.as_str().into())
-                    ]
-                )
-            );
+        println!("{}", r.summary(lang));
+        if let Some(warning) = r.currency_warning(lang) {
+            eprintln!("{warning}");
         }
     }
     Ok(())
-}
-
-pub(crate) fn summary_line(lang: Lang, r: &FileReport) -> String {
-    let count = |n: u64| crate::format::count(lang, n as i64);
-    lang.tr_args(
-        "import-summary",
-        &[
-            ("file", r.file.as_str().into()),
-            ("kind", r.kind.table().into()),
-            ("added", count(r.counts.added).into()),
-            ("updated", count(r.counts.updated).into()),
-            ("unchanged", count(r.counts.unchanged).into()),
-            ("skipped", count(r.counts.skipped).into()),
-        ],
-    )
 }

@@ -284,7 +284,7 @@ pub fn table(lang: Lang, report: &Report, filters: &Filters) -> String {
         ],
     ));
     out.push('\n');
-    if let Some(only) = format::filters(lang, filters) {
+    if let Some(only) = filters.label(lang) {
         out.push_str(&only);
         out.push('\n');
     }

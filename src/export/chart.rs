@@ -3,8 +3,8 @@
 
 use anyhow::anyhow;
 
-use super::render;
-use crate::ui::charts::{self, ChartInput, ChartKind};
+use laris_view::charts::{self, ChartInput, ChartKind};
+use laris_view::render;
 
 /// The picture's size in pixels: twice a dashboard card at least, 16:9.
 pub const CHART_PIXELS: [u32; 2] = [1600, 900];

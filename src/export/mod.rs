@@ -4,5 +4,4 @@
 
 pub mod chart;
 pub mod pdf;
-pub mod render;
 pub mod table;

@@ -29,10 +29,11 @@ use crate::metrics::catalog::{Tab, Unit, cards, change, figures, scalar_map};
 use crate::metrics::charts::Charts;
 use crate::metrics::period::Period;
 use crate::metrics::{Filters, Report};
-use crate::ui::charts::{ChartInput, ChartKind};
+use laris_view::charts::{ChartInput, ChartKind};
+use laris_view::theme;
 
-static REGULAR: &[u8] = include_bytes!("../../assets/fonts/Inter-Regular.otf");
-static SEMIBOLD: &[u8] = include_bytes!("../../assets/fonts/Inter-SemiBold.otf");
+static REGULAR: &[u8] = laris_view::assets::INTER_REGULAR;
+static SEMIBOLD: &[u8] = laris_view::assets::INTER_SEMIBOLD;
 
 /// A4 in PDF points.
 const A4: (f32, f32) = (595.28, 841.89);
@@ -41,9 +42,9 @@ const BODY: f32 = 10.0;
 const SMALL: f32 = 9.0;
 const HEADING: f32 = 15.0;
 const ROW: f32 = 15.0;
-const GREY: (u8, u8, u8) = (0x6B, 0x72, 0x80);
-const BLACK: (u8, u8, u8) = (0, 0, 0);
-const ACCENT: (u8, u8, u8) = (0x0F, 0x76, 0x6E);
+const GREY: (u8, u8, u8) = theme::rgb(theme::PRINT_MUTED);
+const BLACK: (u8, u8, u8) = theme::rgb(theme::PRINT_TEXT);
+const ACCENT: (u8, u8, u8) = theme::rgb(theme::ACCENT);
 
 /// What the report is made from.
 pub struct ReportInput<'a> {
@@ -291,8 +292,8 @@ fn cover(l: &mut Layout, input: &ReportInput<'_>) {
     l.line(28.0, Weight::Bold, BLACK, input.business.to_string());
     l.line(HEADING, Weight::Bold, ACCENT, lang.tr("export-pdf-title"));
     l.y += ROW;
-    let period = format::period_range(lang, Period::new(r.from, r.to));
-    let cmp = format::period_range(lang, Period::new(r.prev_from, r.prev_to));
+    let period = Period::new(r.from, r.to).label(lang);
+    let cmp = Period::new(r.prev_from, r.prev_to).label(lang);
     l.line(
         BODY + 2.0,
         Weight::Regular,
@@ -305,8 +306,10 @@ fn cover(l: &mut Layout, input: &ReportInput<'_>) {
         BLACK,
         lang.tr_args("chart-compared-with", &[("period", cmp.into())]),
     );
-    let only =
-        format::filters(lang, input.filters).unwrap_or_else(|| lang.tr("export-pdf-no-filters"));
+    let only = input
+        .filters
+        .label(lang)
+        .unwrap_or_else(|| lang.tr("export-pdf-no-filters"));
     l.line(BODY + 2.0, Weight::Regular, BLACK, only);
     l.y += ROW;
     l.line(

@@ -9,12 +9,13 @@ use super::dashboard::{self, Choice, Dashboard};
 use super::figures::FiguresWorker;
 use super::import_wizard::{self, Wizard};
 use super::tasks::{Event, Job, ReadChoice, Tasks};
-use super::{data_tab, settings_tab, targets_tab, theme, welcome};
+use super::{data_tab, settings_tab, targets_tab, welcome};
 use crate::demo::DemoOptions;
 use crate::i18n::{Arg, Lang};
 use crate::metrics::catalog::Tab;
 use crate::store::batches::Batch;
 use crate::store::overview::Overview;
+use laris_view::theme;
 
 /// What is remembered between runs (window size and position are kept by eframe).
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
@@ -352,14 +353,9 @@ impl LarisApp {
             Event::Imported(Ok(reports)) => {
                 self.data_changed();
                 for r in reports {
-                    let text = crate::cli::import::summary_line(self.lang, &r);
-                    self.notify(text, false);
-                    if let Some(currency) = r.other_currency {
-                        let text = self.tr_args(
-                            "import-other-currency",
-                            &[("file", r.file.into()), ("currency", currency.into())],
-                        );
-                        self.notify(text, true);
+                    self.notify(r.summary(self.lang), false);
+                    if let Some(warning) = r.currency_warning(self.lang) {
+                        self.notify(warning, true);
                     }
                 }
                 // On to the next chosen file, if any.
@@ -604,7 +600,7 @@ impl LarisApp {
 }
 
 fn load_logo(ctx: &egui::Context) -> Option<egui::TextureHandle> {
-    let img = image::load_from_memory(include_bytes!("../../assets/icon-256.png")).ok()?;
+    let img = image::load_from_memory(laris_view::assets::ICON_256).ok()?;
     let rgba = img.to_rgba8();
     let size = [rgba.width() as usize, rgba.height() as usize];
     let color = egui::ColorImage::from_rgba_unmultiplied(size, rgba.as_raw());

@@ -2,9 +2,9 @@
 //! what it holds, with Restore (the app asks to confirm) and "Back up now".
 //! It only draws; the app runs the actions on a background thread.
 
-use super::theme;
 use crate::i18n::Lang;
 use crate::store::backup::BackupInfo;
+use laris_view::theme;
 
 /// What the user chose in the backup list.
 #[derive(Clone, Debug, PartialEq)]

@@ -1,9 +1,9 @@
 //! The Data tab: what is stored per kind, and the import history with undo.
 
 use super::app::LarisApp;
-use super::theme;
 use crate::format;
 use crate::store::batches::Batch;
+use laris_view::theme;
 
 pub fn show(app: &mut LarisApp, ui: &mut egui::Ui) {
     let ctx = ui.ctx().clone();

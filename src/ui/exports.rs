@@ -7,15 +7,15 @@ use std::sync::Arc;
 use std::sync::mpsc::Sender;
 
 use super::app::LarisApp;
-use super::charts::{ChartInput, ChartKind};
-use super::dashboard::cards::{self, CardCx};
-use super::figures::{Figures, Sparks};
-use super::theme;
 use crate::export::{chart, pdf, table};
 use crate::i18n::Lang;
 use crate::metrics::Filters;
 use crate::metrics::catalog::Tab;
 use crate::metrics::dataset::Present;
+use crate::metrics::figures::{Figures, Sparks};
+use laris_view::cards::{self, CardCx};
+use laris_view::charts::{ChartInput, ChartKind};
+use laris_view::theme;
 
 /// What to export.
 pub enum Export {
@@ -222,7 +222,7 @@ fn tab_picture(
     filters: &Filters,
     present: Present,
 ) -> anyhow::Result<Vec<u8>> {
-    use super::charts;
+    use laris_view::charts;
     const WIDTH: f32 = 1280.0;
     const CHART: f32 = 330.0;
     let kinds: Vec<ChartKind> = ChartKind::ALL
@@ -239,10 +239,9 @@ fn tab_picture(
     };
     let input = printed(figures, filters, lang);
     let r = &figures.report;
-    let period = crate::format::period_range(lang, crate::metrics::Period::new(r.from, r.to));
-    let compared =
-        crate::format::period_range(lang, crate::metrics::Period::new(r.prev_from, r.prev_to));
-    let image = crate::export::render::render(egui::vec2(WIDTH, height), 2.0, |ui| {
+    let period = crate::metrics::Period::new(r.from, r.to).label(lang);
+    let compared = crate::metrics::Period::new(r.prev_from, r.prev_to).label(lang);
+    let image = laris_view::render::render(egui::vec2(WIDTH, height), 2.0, |ui| {
         egui::Frame::new()
             .inner_margin(theme::SPACE_M)
             .show(ui, |ui| {
@@ -251,7 +250,7 @@ fn tab_picture(
                     "chart-compared-with",
                     &[("period", compared.clone().into())],
                 );
-                if let Some(only) = crate::format::filters(lang, filters) {
+                if let Some(only) = filters.label(lang) {
                     line = format!("{line} · {only}");
                 }
                 ui.label(line);
@@ -269,7 +268,7 @@ fn tab_picture(
                 }
             });
     })?;
-    crate::export::render::png(&image)
+    laris_view::render::png(&image)
 }
 
 /// A chart as it leaves the app: in the print theme, saying its period and
@@ -301,15 +300,15 @@ mod tests {
             seed: 1,
             until,
         };
-        crate::cli::demo::fill(&mut store, &opts, &mut |_| {}).expect("sample shop");
+        crate::demo::fill(&mut store, &opts, &mut |_| {}).expect("sample shop");
         let ds = Dataset::load(store.conn()).expect("load");
-        let q = super::super::Query {
+        let q = crate::metrics::figures::Query {
             sel: Selection::containing(PeriodKind::Month, until),
             cmp: Comparison::Previous,
             filters: Filters::default(),
             today: until,
         };
-        let figures = super::super::compute_figures(&ds, &q);
+        let figures = crate::metrics::figures::compute(&ds, &q);
         let Ok(png) = tab_picture(
             Lang::En,
             Tab::Activity,

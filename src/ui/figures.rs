@@ -1,61 +1,19 @@
-//! The dashboard's figures, computed on a thread of their own that keeps the
+//! The dashboard's figures ([`crate::metrics::figures`]), computed on a thread of their own that keeps the
 //! loaded dataset in memory: loading is the slow part (about a second for a
 //! million orders), a period is tens of milliseconds. The app asks for a
 //! period and polls for results; results are cached per period, comparison
 //! and filters until the data changes.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 
-use chrono::NaiveDate;
-
-use crate::metrics::catalog;
-use crate::metrics::charts::Charts;
+use crate::metrics::Dataset;
 use crate::metrics::dataset::Present;
-use crate::metrics::report::{Metrics, Report};
-use crate::metrics::{
-    Comparison, Dataset, DayRange, Filters, Selection, View, activity, compute_report, report,
-};
+use crate::metrics::figures::{DataFacts, Figures, Query, Sparks, compute, sparks};
 use crate::store::Store;
-
-/// What the dashboard shows: a period, its comparison and the filters.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct Query {
-    pub sel: Selection,
-    pub cmp: Comparison,
-    pub filters: Filters,
-    pub today: NaiveDate,
-}
-
-/// The figures of one query.
-pub struct Figures {
-    pub report: Report,
-    /// One-number figures by metric id, for P and for the comparison period.
-    pub now: BTreeMap<String, Option<f64>>,
-    pub then: BTreeMap<String, Option<f64>>,
-    /// Average deal size per rep, for the per-rep table (not in the report).
-    pub deal_size_by_rep: Option<crate::metrics::report::ByRep>,
-    pub charts: Charts,
-}
-
-/// The last twelve periods of each one-number figure, oldest first, for the
-/// sparklines. Computed after [`Figures`], so that those show at once.
-pub type Sparks = BTreeMap<String, Vec<Option<f64>>>;
-
-/// What the loaded data offers the period bar and the cards.
-#[derive(Clone, Debug, Default)]
-pub struct DataFacts {
-    pub reps: Vec<String>,
-    pub channels: Vec<String>,
-    pub sources: Vec<String>,
-    pub present: Present,
-    /// The dates of the first and last paid order, to open on a period
-    /// that has data.
-    pub last_order: Option<NaiveDate>,
-}
 
 enum Request {
     Reload,
@@ -68,8 +26,6 @@ enum Reply {
     Sparks(Query, Arc<Sparks>),
 }
 
-/// How many periods a sparkline shows.
-const SPARK_PERIODS: i32 = 12;
 /// Results kept; a period bar clicked back and forth hits the cache.
 const CACHE_SIZE: usize = 48;
 
@@ -212,7 +168,7 @@ fn serve(
             let loaded = Store::open(db)
                 .map_err(|e| e.to_string())
                 .and_then(|s| Dataset::load(s.conn()).map_err(|e| format!("{e:#}")));
-            let facts = loaded.as_ref().map(facts).map_err(Clone::clone);
+            let facts = loaded.as_ref().map(DataFacts::of).map_err(Clone::clone);
             dataset = loaded.ok().map(Arc::new);
             if !send(Reply::Loaded(facts)) {
                 return;
@@ -242,84 +198,4 @@ fn serve(
             }
         });
     }
-}
-
-fn facts(ds: &Dataset) -> DataFacts {
-    let names = |n: &crate::metrics::dataset::Names| {
-        let mut v: Vec<String> = n.iter().map(str::to_string).collect();
-        v.sort_by_key(|s| s.to_lowercase());
-        v
-    };
-    DataFacts {
-        reps: names(&ds.reps),
-        channels: names(&ds.channels),
-        sources: names(&ds.sources),
-        present: ds.present,
-        last_order: ds
-            .orders
-            .date
-            .last()
-            .map(|&d| crate::metrics::dataset::date_of(d)),
-    }
-}
-
-/// Everything the metric tabs show for `q` (public for the UI benchmark).
-pub fn compute(ds: &Dataset, q: &Query) -> Figures {
-    let report = compute_report(ds, &q.sel, q.cmp, q.today, &q.filters);
-    let now = catalog::figures(&report.metrics);
-    // The comparison period's scalars are in the report; its activity totals
-    // are not, so they are counted here.
-    let mut then = catalog::scalar_map(&report.previous);
-    let v = View::new(ds, &q.filters);
-    let cmp = DayRange::of(crate::metrics::Period::new(
-        report.prev_from,
-        report.prev_to,
-    ));
-    let totals = activity_totals(&v, cmp);
-    then.extend(totals);
-    let p = DayRange::of(q.sel.period);
-    let deal_size_by_rep = crate::metrics::productivity::avg_deal_size_by_rep(&v, p);
-    let charts = crate::metrics::charts::compute(ds, &q.sel, q.cmp, q.today, &q.filters);
-    Figures {
-        report,
-        now,
-        then,
-        deal_size_by_rep,
-        charts,
-    }
-}
-
-fn activity_totals(v: &View<'_>, p: DayRange) -> [(String, Option<f64>); 2] {
-    let mut m = Metrics::default();
-    activity::fill_breakdowns(v, p, &mut m);
-    [
-        (
-            "activities".to_string(),
-            m.activities.map(|b| b.total as f64),
-        ),
-        (
-            "time_on_activities_hours".to_string(),
-            m.time_on_activities_hours.map(|b| b.total),
-        ),
-    ]
-}
-
-/// Each card's figure over the last twelve periods of the chosen kind;
-/// none when cancelled.
-fn sparks(ds: &Dataset, q: &Query, cancel: &AtomicBool) -> Option<Sparks> {
-    let v = View::new(ds, &q.filters);
-    let mut out: Sparks = BTreeMap::new();
-    for back in (0..SPARK_PERIODS).rev() {
-        if cancel.load(Ordering::Relaxed) {
-            return None;
-        }
-        let sel = q.sel.shift(-back);
-        let mut values =
-            catalog::scalar_map(&report::scalars(&v, &sel, sel.comparison(q.cmp, q.today)));
-        values.extend(activity_totals(&v, DayRange::of(sel.period)));
-        for (id, value) in values {
-            out.entry(id).or_default().push(value);
-        }
-    }
-    Some(out)
 }

@@ -11,12 +11,12 @@ use rusqlite::types::Value;
 
 use super::app::LarisApp;
 use super::tasks::{Job, ReadChoice};
-use super::theme;
 use crate::format;
 use crate::i18n::Lang;
 use crate::import::mapping::{Preset, Target};
 use crate::import::{FileError, ParsedFile};
 use crate::store::{FieldType, Kind};
+use laris_view::theme;
 
 /// Records shown in the preview, per kind.
 const PREVIEW_ROWS: usize = 8;

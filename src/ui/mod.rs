@@ -3,7 +3,6 @@
 
 mod app;
 pub mod backups;
-pub mod charts;
 mod dashboard;
 mod data_tab;
 mod exports;
@@ -13,12 +12,9 @@ pub mod recovery;
 mod settings_tab;
 mod targets_tab;
 mod tasks;
-pub mod theme;
 mod welcome;
-mod widgets;
 
 pub use app::{AppConfig, LarisApp};
-pub use figures::{Figures, Query, compute as compute_figures};
 
 /// The app id: the Linux desktop file must carry the same name for Wayland to
 /// show the icon, so it is defined next to the code that writes that file.
@@ -74,8 +70,7 @@ pub fn run(config: AppConfig) -> anyhow::Result<()> {
 }
 
 fn run_with(config: AppConfig, renderer: eframe::Renderer) -> eframe::Result {
-    let icon = eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon-256.png"))
-        .unwrap_or_default();
+    let icon = eframe::icon_data::from_png_bytes(laris_view::assets::ICON_256).unwrap_or_default();
     let options = eframe::NativeOptions {
         renderer,
         viewport: egui::ViewportBuilder::default()

@@ -2,10 +2,10 @@
 //! what happened, in plain words, and the ways forward. It only draws; the
 //! app runs the chosen action on a background thread.
 
-use super::theme;
 use crate::i18n::Lang;
 use crate::store::backup::BackupInfo;
 use crate::store::open::OpenProblem;
+use laris_view::theme;
 
 /// What the user chose on the recovery screen.
 #[derive(Clone, Debug, PartialEq)]

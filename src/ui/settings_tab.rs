@@ -9,9 +9,9 @@ use egui::{RichText, ThemePreference};
 
 use super::app::LarisApp;
 use super::tasks::Job;
-use super::theme;
 use crate::i18n::Lang;
 use crate::store::settings::{Settings, Stage};
+use laris_view::theme;
 
 /// Currencies offered; the database keeps any ISO code an import brought.
 const CURRENCIES: [&str; 8] = ["IDR", "USD", "EUR", "SGD", "MYR", "AUD", "GBP", "JPY"];

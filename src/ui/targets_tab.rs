@@ -9,10 +9,10 @@ use egui::{RichText, Vec2};
 
 use super::app::LarisApp;
 use super::tasks::Job;
-use super::theme;
 use crate::format;
-use crate::import::values::{ColumnFormat, parse_amount};
+use crate::import::values::{ColumnFormat, money_minor};
 use crate::store::targets::TargetRow;
+use laris_view::theme;
 
 const METRICS: [&str; 4] = ["revenue", "deals_won", "new_customers", "activities"];
 
@@ -75,7 +75,7 @@ fn header(lang: crate::i18n::Lang, period: &str) -> String {
                 }
                 _ => crate::metrics::PeriodKind::Year,
             };
-            format::period(lang, &sel(kind))
+            sel(kind).label(lang)
         }
         None => period.to_string(),
     }
@@ -83,7 +83,7 @@ fn header(lang: crate::i18n::Lang, period: &str) -> String {
 
 /// The typed value in hundredths; empty cells are no change.
 fn parse_cell(text: &str, decimal: char) -> Option<i64> {
-    parse_amount(
+    money_minor(
         text,
         ColumnFormat {
             decimal,

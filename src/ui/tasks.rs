@@ -213,7 +213,7 @@ fn run(store: &mut Store, job: Job, send: &dyn Fn(Event)) {
     match job {
         Job::Load { .. } => {}
         Job::Demo(opts) => {
-            let r = crate::cli::demo::fill(store, &opts, &mut |f| send(Event::Progress(f)));
+            let r = crate::demo::fill(store, &opts, &mut |f| send(Event::Progress(f)));
             send(Event::SampleReady(
                 r.map(|_| ()).map_err(|e| format!("{e:#}")),
             ));

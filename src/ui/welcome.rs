@@ -3,8 +3,8 @@
 use std::path::Path;
 
 use super::app::LarisApp;
-use super::theme;
 use crate::i18n::Lang;
+use laris_view::theme;
 
 pub fn show(app: &mut LarisApp, ui: &mut egui::Ui) {
     let ctx = ui.ctx().clone();

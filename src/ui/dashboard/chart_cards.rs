@@ -7,13 +7,13 @@ use std::sync::Arc;
 use egui::{RichText, Vec2};
 
 use super::super::app::LarisApp;
-use super::super::charts::{self, ChartInput, ChartKind};
 use super::super::exports::Export;
-use super::super::figures::{Figures, Query};
-use super::super::theme;
 use super::Help;
 use crate::metrics::catalog::Tab;
+use crate::metrics::figures::{Figures, Query};
 use crate::store::Kind;
+use laris_view::charts::{self, ChartInput, ChartKind};
+use laris_view::theme;
 
 const CHART_HEIGHT: f32 = 300.0;
 

@@ -2,8 +2,8 @@
 //! how it is computed, in the user's language (assets/locales/*/help.ftl).
 
 use super::super::app::LarisApp;
-use super::super::charts::ChartKind;
-use super::super::theme;
+use laris_view::charts::ChartKind;
+use laris_view::theme;
 
 /// The id of a chart's texts in help.ftl.
 fn help_id(kind: ChartKind) -> &'static str {

@@ -13,10 +13,10 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::app::LarisApp;
-use super::figures::{Figures, Query};
-use super::theme;
 use crate::metrics::catalog::Tab;
+use crate::metrics::figures::{Figures, Query};
 use crate::metrics::{Comparison, Filters, PeriodKind, Selection};
+use laris_view::theme;
 
 pub use help::Help;
 pub use period_bar::step_period;

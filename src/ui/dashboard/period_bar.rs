@@ -2,11 +2,10 @@
 //! and the filters.
 
 use super::super::app::LarisApp;
-use super::super::figures::Query;
-use super::super::{theme, widgets};
-use crate::format;
 use crate::i18n::Lang;
+use crate::metrics::figures::Query;
 use crate::metrics::{Comparison, PeriodKind, Selection};
+use laris_view::{theme, widgets};
 
 const KINDS: [PeriodKind; 9] = [
     PeriodKind::Day,
@@ -70,7 +69,7 @@ pub fn show(app: &mut LarisApp, ui: &mut egui::Ui, query: &Query) {
             }
         } else {
             ui.label(
-                egui::RichText::new(format::period(lang, &sel))
+                egui::RichText::new(sel.label(lang))
                     .font(egui::FontId::new(theme::SIZE_HEADING, theme::semibold())),
             );
         }

@@ -6,10 +6,10 @@ use std::collections::BTreeSet;
 use egui::{RichText, Sense, Vec2};
 
 use super::super::app::LarisApp;
-use super::super::figures::Figures;
-use super::super::theme;
 use crate::metrics::catalog::Unit;
+use crate::metrics::figures::Figures;
 use crate::metrics::report::{ByRep, Metrics};
+use laris_view::theme;
 
 /// The columns after the rep's name: message id and unit.
 const COLUMNS: [(&str, Unit); 8] = [

@@ -1,0 +1,177 @@
+//! Every user-visible text, in the user's language, from the Fluent files in
+//! `assets/locales` (English is the fallback for a missing message).
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{Loader, static_loader};
+use serde::{Deserialize, Serialize};
+use unic_langid::{LanguageIdentifier, langid};
+
+static_loader! {
+    static LOCALES = {
+        locales: "../../assets/locales",
+        fallback_language: "en",
+        // Isolation marks would show as boxes in egui's text and break
+        // tests that look for a label.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+static EN: LanguageIdentifier = langid!("en");
+static ID: LanguageIdentifier = langid!("id");
+
+/// The languages Laris speaks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    #[serde(rename = "en")]
+    En,
+    #[serde(rename = "id")]
+    Id,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Id];
+
+    /// Indonesian when the system is set to it, else English.
+    pub fn from_system() -> Lang {
+        sys_locale::get_locale()
+            .and_then(|l| Lang::from_code(&l))
+            .unwrap_or(Lang::En)
+    }
+
+    /// `id`, `id-ID`, `in`, `en-US`, ... (case-insensitive).
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let code = code.to_ascii_lowercase();
+        let primary = code.split(['-', '_', '.']).next().unwrap_or("");
+        match primary {
+            "id" | "in" => Some(Lang::Id),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Id => "id",
+        }
+    }
+
+    fn langid(self) -> &'static LanguageIdentifier {
+        match self {
+            Lang::En => &EN,
+            Lang::Id => &ID,
+        }
+    }
+
+    /// The message `id` in this language.
+    pub fn tr(self, id: &str) -> String {
+        LOCALES.lookup(self.langid(), id)
+    }
+
+    /// The message `id` with its `{ $name }` arguments filled in.
+    pub fn tr_args(self, id: &str, args: &[(&'static str, Arg)]) -> String {
+        let map: HashMap<Cow<'static, str>, FluentValue> = args
+            .iter()
+            .map(|(k, v)| {
+                let value = match v {
+                    Arg::Str(s) => FluentValue::from(s.clone()),
+                    Arg::Num(n) => FluentValue::from(*n),
+                };
+                (Cow::Borrowed(*k), value)
+            })
+            .collect();
+        LOCALES.lookup_with_args(self.langid(), id, &map)
+    }
+}
+
+/// A value for a message argument.
+#[derive(Clone, Debug)]
+pub enum Arg {
+    Str(String),
+    Num(f64),
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Self {
+        Arg::Str(s.to_string())
+    }
+}
+impl From<String> for Arg {
+    fn from(s: String) -> Self {
+        Arg::Str(s)
+    }
+}
+impl From<u64> for Arg {
+    fn from(n: u64) -> Self {
+        Arg::Num(n as f64)
+    }
+}
+impl From<i64> for Arg {
+    fn from(n: i64) -> Self {
+        Arg::Num(n as f64)
+    }
+}
+impl From<usize> for Arg {
+    fn from(n: usize) -> Self {
+        Arg::Num(n as f64)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_codes() {
+        assert_eq!(Lang::from_code("id-ID"), Some(Lang::Id));
+        assert_eq!(Lang::from_code("in_ID.UTF-8"), Some(Lang::Id));
+        assert_eq!(Lang::from_code("en-GB"), Some(Lang::En));
+        assert_eq!(Lang::from_code("fr-FR"), None);
+    }
+
+    /// Every message of the English file exists in Indonesian too, so nothing
+    /// falls back to English on an Indonesian screen.
+    #[test]
+    fn indonesian_is_complete() {
+        let ids = |text: &str| -> Vec<String> {
+            text.lines()
+                .filter_map(|l| l.split_once(" ="))
+                .map(|(k, _)| k.trim().to_string())
+                .filter(|k| !k.starts_with('#') && !k.starts_with('.') && !k.is_empty())
+                .collect()
+        };
+        // Every .ftl file of a language folder is loaded, so all are checked.
+        let all = |lang: &str| -> Vec<String> {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../../assets/locales")
+                .join(lang);
+            let mut files: Vec<_> = std::fs::read_dir(&dir)
+                .expect("locale folder")
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
+                .collect();
+            files.sort();
+            files
+                .iter()
+                .flat_map(|f| ids(&std::fs::read_to_string(f).expect("ftl file")))
+                .collect()
+        };
+        let en = all("en");
+        let id = all("id");
+        let mut unique = en.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), en.len(), "a message id is defined twice");
+        let missing: Vec<_> = en.iter().filter(|k| !id.contains(k)).collect();
+        assert!(missing.is_empty(), "missing in Indonesian: {missing:?}");
+        let extra: Vec<_> = id.iter().filter(|k| !en.contains(k)).collect();
+        assert!(extra.is_empty(), "only in Indonesian: {extra:?}");
+        for key in &en {
+            assert_ne!(Lang::Id.tr(key), "", "{key}");
+        }
+    }
+}

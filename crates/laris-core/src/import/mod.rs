@@ -1,0 +1,559 @@
+//! Import: read a file, recognise its kind, parse every row, then write the
+//! valid records in one transaction.
+//!
+//! Reading never writes: [`read_file`] gives a [`ParsedFile`] with its records
+//! and every row issue, so the caller can show them before anything is stored
+//! ([`store_files`]).
+
+pub mod fuzz;
+pub mod limits;
+pub mod mapping;
+pub mod parse;
+pub mod read;
+pub mod rows;
+pub mod table;
+pub mod values;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::types::Value;
+use serde::Serialize;
+
+use crate::i18n::Lang;
+use crate::store::names::{self, DisplayNames};
+use crate::store::write::{
+    BatchSource, BatchWriter, Counts, Record, begin_batch, set_content_hash,
+};
+use crate::store::{Kind, Store, StoreError, backup, settings};
+pub use parse::Reason;
+
+/// A problem with one value of one row.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RowIssue {
+    /// The line of the file where the record starts (the header is line 1
+    /// when it is the first line).
+    pub line: u64,
+    pub column: String,
+    pub value: String,
+    pub reason: Reason,
+}
+
+impl RowIssue {
+    pub fn message(&self, lang: Lang, file: &str) -> String {
+        lang.tr_args(
+            "row-issue",
+            &[
+                ("file", file.into()),
+                ("line", self.line.into()),
+                ("column", self.column.as_str().into()),
+                ("value", self.value.as_str().into()),
+                ("reason", lang.tr(self.reason.message_id()).into()),
+            ],
+        )
+    }
+}
+
+/// A whole file that cannot be imported.
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    #[error("cannot read {}: {source}", path.display())]
+    Unreadable {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{} is not a file Laris recognises: its columns are {columns}", path.display())]
+    NotRecognised {
+        path: PathBuf,
+        columns: String,
+        /// The message id that says what the file looks like.
+        looks_like: &'static str,
+    },
+    #[error("{} is empty", path.display())]
+    Empty { path: PathBuf },
+    #[error("cannot read the workbook {}: {message}", path.display())]
+    Workbook { path: PathBuf, message: String },
+    #[error("{} has no sheet {sheet}", path.display())]
+    NoSuchSheet {
+        path: PathBuf,
+        sheet: String,
+        sheets: Vec<String>,
+    },
+    #[error("{} has no column {column}, which {kind} need", path.display())]
+    MissingColumn {
+        path: PathBuf,
+        kind: Kind,
+        column: String,
+    },
+    #[error("{} goes beyond the limit {limit:?}", path.display())]
+    TooLarge {
+        path: PathBuf,
+        limit: limits::Limit,
+        /// The line where it did, for a limit of rows.
+        line: Option<u64>,
+    },
+    #[error("{} line {line}: {message}", path.display())]
+    Malformed {
+        path: PathBuf,
+        line: u64,
+        message: String,
+    },
+}
+
+impl FileError {
+    pub fn message(&self, lang: Lang) -> String {
+        let name = |p: &Path| p.display().to_string();
+        match self {
+            FileError::Unreadable { path, source } => lang.tr_args(
+                "file-unreadable",
+                &[
+                    ("file", name(path).into()),
+                    ("reason", source.to_string().into()),
+                ],
+            ),
+            FileError::NotRecognised {
+                path,
+                columns,
+                looks_like,
+            } => lang.tr_args(
+                "file-not-recognised",
+                &[
+                    ("file", name(path).into()),
+                    ("looks", lang.tr(looks_like).into()),
+                    ("columns", columns.as_str().into()),
+                    ("kinds", kind_list().into()),
+                ],
+            ),
+            FileError::Empty { path } => lang.tr_args("file-empty", &[("file", name(path).into())]),
+            FileError::Workbook { path, message } => lang.tr_args(
+                "file-bad-workbook",
+                &[
+                    ("file", name(path).into()),
+                    ("reason", message.as_str().into()),
+                ],
+            ),
+            FileError::NoSuchSheet {
+                path,
+                sheet,
+                sheets,
+            } => lang.tr_args(
+                "file-no-such-sheet",
+                &[
+                    ("file", name(path).into()),
+                    ("sheet", sheet.as_str().into()),
+                    ("sheets", sheets.join(", ").into()),
+                ],
+            ),
+            FileError::MissingColumn { path, kind, column } => lang.tr_args(
+                "file-missing-column",
+                &[
+                    ("file", name(path).into()),
+                    ("kind", kind.table().into()),
+                    ("column", column.as_str().into()),
+                ],
+            ),
+            FileError::TooLarge { path, limit, line } => {
+                let workbook = table::is_workbook(path);
+                let what = lang.tr_args(
+                    limit.message_id(),
+                    &[(
+                        "max",
+                        crate::format::count(lang, limit.value(workbook) as i64).into(),
+                    )],
+                );
+                let id = if line.is_some() {
+                    "file-too-large-at"
+                } else {
+                    "file-too-large"
+                };
+                lang.tr_args(
+                    id,
+                    &[
+                        ("file", name(path).into()),
+                        ("line", line.unwrap_or(0).into()),
+                        ("limit", what.into()),
+                    ],
+                )
+            }
+            FileError::Malformed {
+                path,
+                line,
+                message,
+            } => lang.tr_args(
+                "file-malformed",
+                &[
+                    ("file", name(path).into()),
+                    ("line", (*line).into()),
+                    ("reason", message.as_str().into()),
+                ],
+            ),
+        }
+    }
+}
+
+fn kind_list() -> String {
+    Kind::ALL.map(|k| k.table()).join(", ")
+}
+
+/// A file read and parsed, not yet stored.
+#[derive(Clone, Debug)]
+pub struct ParsedFile {
+    pub path: PathBuf,
+    pub kind: Kind,
+    /// SHA-256 of the file's bytes; for an unchecked file, empty until it
+    /// is stored (it is hashed in that pass).
+    pub content_hash: String,
+    /// The records; for a streamed file only the first few, for the preview.
+    pub records: Vec<Record>,
+    /// How many valid records the file has.
+    pub count: usize,
+    /// Whether every row was parsed while reading: `errors`, `warnings`,
+    /// `count` and the preview are known. An unchecked (streamed) file learns
+    /// them while it is stored.
+    pub checked: bool,
+    /// The currency the file names (a currency column, or `Rp`/`$` before
+    /// its amounts).
+    pub currency: Option<&'static str>,
+    /// For a streamed file: where the records are read from again.
+    pub stream: Option<std::sync::Arc<read::Streamed>>,
+    pub errors: Vec<RowIssue>,
+    pub warnings: Vec<RowIssue>,
+    /// How the file was read, for the import wizard.
+    pub source: Source,
+}
+
+/// How a file was read: the kind and mapping chosen for its columns, the rows
+/// left out for their errors, and for a workbook its sheets.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Source {
+    /// The kind the columns were mapped for (orders for a line-item file).
+    pub kind: Kind,
+    pub headers: Vec<String>,
+    pub mapping: Vec<Option<mapping::Target>>,
+    /// The rows with errors, as they are in the file.
+    pub rejected: Vec<table::TableRow>,
+    pub sheets: Vec<String>,
+    pub sheet: Option<String>,
+}
+
+impl ParsedFile {
+    pub fn file_name(&self) -> String {
+        self.path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| self.path.display().to_string())
+    }
+}
+
+pub use read::{Issues, ReadOptions, read_bytes, read_file};
+
+/// The rows an import skips, as a CSV with the file's header, so the user can
+/// fix them and import them again. Text that a spreadsheet would run as a
+/// formula (`=`, `+`, `-`, `@` not followed by a number) is quoted with `'`.
+pub fn skipped_csv(file: &ParsedFile) -> Result<Vec<u8>, String> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let neutral = |c: &String| values::neutralise(c).into_owned();
+    w.write_record(file.source.headers.iter().map(neutral))
+        .map_err(|e| e.to_string())?;
+    for row in &file.source.rejected {
+        w.write_record(row.cells.iter().map(neutral))
+            .map_err(|e| e.to_string())?;
+    }
+    w.into_inner().map_err(|e| e.to_string())
+}
+
+/// Per file, what storing it did.
+#[derive(Clone, Debug, Serialize)]
+pub struct FileReport {
+    pub file: String,
+    pub kind: Kind,
+    #[serde(flatten)]
+    pub counts: Counts,
+    /// The currency the file names when it is not the database's: Laris
+    /// converts no currencies, so its amounts were stored as they are.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub other_currency: Option<String>,
+}
+
+impl FileReport {
+    /// What a dry run can say without the database: the valid records as
+    /// added, the rows with problems as skipped.
+    pub fn dry_run(file: &ParsedFile) -> FileReport {
+        FileReport {
+            file: file.file_name(),
+            kind: file.kind,
+            counts: Counts {
+                added: file.count as u64,
+                skipped: file.errors_rows(),
+                ..Counts::default()
+            },
+            other_currency: None,
+        }
+    }
+
+    /// One line saying what storing the file did, for the app's notice and
+    /// `laris import`.
+    pub fn summary(&self, lang: Lang) -> String {
+        let count = |n: u64| crate::format::count(lang, n as i64);
+        lang.tr_args(
+            "import-summary",
+            &[
+                ("file", self.file.as_str().into()),
+                ("kind", self.kind.table().into()),
+                ("added", count(self.counts.added).into()),
+                ("updated", count(self.counts.updated).into()),
+                ("unchanged", count(self.counts.unchanged).into()),
+                ("skipped", count(self.counts.skipped).into()),
+            ],
+        )
+    }
+
+    /// The warning for a file in another currency than the database's.
+    pub fn currency_warning(&self, lang: Lang) -> Option<String> {
+        self.other_currency.as_ref().map(|currency| {
+            lang.tr_args(
+                "import-other-currency",
+                &[
+                    ("file", self.file.as_str().into()),
+                    ("currency", currency.as_str().into()),
+                ],
+            )
+        })
+    }
+}
+
+/// Stores the valid records of `files` in one transaction, one import batch
+/// per file: either all of it is written or none of it. Rows with errors are
+/// counted as skipped. `progress` gets the fraction of records written and
+/// answers whether to go on; when it says no, nothing is written.
+pub fn store_files(
+    store: &mut Store,
+    files: &[ParsedFile],
+    progress: &mut dyn FnMut(f32) -> bool,
+) -> Result<Vec<FileReport>, StoreError> {
+    match store_checking(store, files, true, progress)? {
+        Stored::Done(reports, _) => Ok(reports),
+        // With bad rows skipped, nothing is refused.
+        Stored::Refused(_) => Ok(Vec::new()),
+    }
+}
+
+/// What [`store_checking`] did.
+pub enum Stored {
+    /// Written; per file, what its pass found (rows skipped and warnings).
+    Done(Vec<FileReport>, Vec<Issues>),
+    /// Rows with problems were met and `skip_bad_rows` was not given:
+    /// nothing was written. Per file, what its pass found.
+    Refused(Vec<Issues>),
+}
+
+/// Like [`store_files`], for files that may be unchecked: their rows are
+/// parsed once, while they are stored, and a row with a problem makes the
+/// whole import roll back unless `skip_bad_rows`.
+pub fn store_checking(
+    store: &mut Store,
+    files: &[ParsedFile],
+    skip_bad_rows: bool,
+    progress: &mut dyn FnMut(f32) -> bool,
+) -> Result<Stored, StoreError> {
+    // Nothing is lost even if the import goes wrong in a way no transaction
+    // catches (a bug, a file that imports wrong): a backup first.
+    let names: Vec<String> = files.iter().map(ParsedFile::file_name).collect();
+    let db = store.path().to_path_buf();
+    backup::create(store.conn(), &db, backup::Reason::Import(names.join(", ")))?;
+    // An unchecked file's count is unknown: its progress counts as one file.
+    let total: usize = files.iter().map(|f| f.count.max(1)).sum::<usize>().max(1);
+    let mut tx = store.conn_mut().transaction()?;
+    let mut settings = settings::load(&tx)?;
+    let mut names = DisplayNames::load(&tx)?;
+    let was_empty = crate::store::overview::summary(&tx)?
+        .iter()
+        .all(|k| k.count == 0);
+    let mut stored = Vec::with_capacity(files.len());
+    let mut done = 0usize;
+    for file in files {
+        // A streamed file's formats may be settled only by the pass that
+        // stores it; if they are not the guessed ones, that pass is undone
+        // and the file stored again, read right.
+        let mut file_pass = tx.savepoint_with_name("file")?;
+        let before = done;
+        let mut stream = file.stream.clone();
+        let (batch, counts, issues) = loop {
+            let mut cx = FileCx {
+                tx: &file_pass,
+                settings: &mut settings,
+                names: &mut names,
+                done: &mut done,
+                total,
+                progress: &mut *progress,
+            };
+            let (batch, counts, mut issues) = cx.store(file, stream.as_deref())?;
+            match issues.reread.take() {
+                Some(reread) => {
+                    file_pass.rollback()?;
+                    // What the undone pass learnt is gone from the database.
+                    settings = settings::load(&file_pass)?;
+                    names = DisplayNames::load(&file_pass)?;
+                    done = before;
+                    stream = Some(reread);
+                }
+                None => break (batch, counts, issues),
+            }
+        };
+        file_pass.commit()?;
+        if file.content_hash.is_empty() {
+            set_content_hash(&tx, batch, &issues.content_hash)?;
+        }
+        stored.push((file, counts, issues));
+    }
+    // An empty database takes the currency of its first file that names one.
+    let currency_of =
+        |(file, _, issues): &(&ParsedFile, Counts, Issues)| issues.currency.or(file.currency);
+    if !settings.currency_chosen
+        && was_empty
+        && let Some(currency) = stored.iter().find_map(currency_of)
+    {
+        settings.currency = currency.to_string();
+        settings.currency_chosen = true;
+        settings::save(&tx, &settings)?;
+    }
+    let reports: Vec<FileReport> = stored
+        .iter()
+        .map(|entry| FileReport {
+            file: entry.0.file_name(),
+            kind: entry.0.kind,
+            counts: entry.1,
+            other_currency: currency_of(entry)
+                .filter(|c| *c != settings.currency)
+                .map(str::to_string),
+        })
+        .collect();
+    let found: Vec<Issues> = stored.into_iter().map(|(_, _, issues)| issues).collect();
+    if !skip_bad_rows && found.iter().any(|i| !i.errors.is_empty()) {
+        // Dropping the transaction writes nothing.
+        return Ok(Stored::Refused(found));
+    }
+    tx.commit()?;
+    progress(1.0);
+    Ok(Stored::Done(reports, found))
+}
+
+/// What storing one file needs besides the file.
+struct FileCx<'a> {
+    tx: &'a rusqlite::Connection,
+    settings: &'a mut settings::Settings,
+    names: &'a mut DisplayNames,
+    /// Records stored so far, of `total`, for `progress`.
+    done: &'a mut usize,
+    total: usize,
+    progress: &'a mut dyn FnMut(f32) -> bool,
+}
+
+impl FileCx<'_> {
+    /// Stores the valid records of `file`, read from `stream` when it is
+    /// streamed, as one batch: its id, its counts and what the pass found.
+    fn store(
+        &mut self,
+        file: &ParsedFile,
+        stream: Option<&read::Streamed>,
+    ) -> Result<(i64, Counts, Issues), StoreError> {
+        let tx = self.tx;
+        let names = &mut *self.names;
+        let batch = begin_batch(
+            tx,
+            &BatchSource {
+                file_name: file.file_name(),
+                content_hash: file.content_hash.clone(),
+                kind: file.kind,
+            },
+        )?;
+        let mut writer = BatchWriter::new(tx, file.kind, batch)?;
+        let name_fields: Vec<(usize, &'static str)> = file
+            .kind
+            .fields()
+            .iter()
+            .enumerate()
+            .filter_map(|(i, f)| parse::name_field(f.ty).map(|n| (i, n.as_str())))
+            .collect();
+        let mut stages = Vec::new();
+        let (done, total) = (&mut *self.done, self.total);
+        let progress = &mut *self.progress;
+        let issues = file.each_record_of(stream, &mut |record| {
+            for &(i, field) in &name_fields {
+                if let Value::Text(text) = &record.values[i]
+                    && !text.is_empty()
+                {
+                    let display = names.resolve(tx, field, text, parse::name_key)?;
+                    if field == "stage" {
+                        stages.push(display.to_string());
+                    }
+                    if display != text {
+                        record.values[i] = Value::Text(display.to_string());
+                    }
+                }
+            }
+            writer.write(record)?;
+            *done += 1;
+            if done.is_multiple_of(4096) && !progress(*done as f32 / total as f32) {
+                // Dropping the transaction rolls everything back.
+                return Err(StoreError::Cancelled);
+            }
+            Ok(())
+        })?;
+        let skipped = if file.checked {
+            file.errors_rows()
+        } else {
+            error_rows(&issues.errors)
+        };
+        let counts = writer.finish(skipped)?;
+        if !stages.is_empty() {
+            let in_use = names::stages_in_use(tx)?;
+            if self
+                .settings
+                .add_stages(stages.iter().map(String::as_str), &in_use)
+            {
+                settings::save(tx, self.settings)?;
+            }
+        }
+        Ok((batch, counts, issues))
+    }
+}
+
+pub(crate) fn error_rows(errors: &[RowIssue]) -> u64 {
+    let mut lines: Vec<u64> = errors.iter().map(|e| e.line).collect();
+    lines.dedup();
+    lines.len() as u64
+}
+
+impl ParsedFile {
+    /// Calls `f` with every valid record, reading a streamed file again;
+    /// returns what that pass found wrong (nothing for a file in memory).
+    pub fn for_each_record(
+        &self,
+        f: &mut dyn FnMut(&mut Record) -> Result<(), StoreError>,
+    ) -> Result<Issues, StoreError> {
+        self.each_record_of(self.stream.as_deref(), f)
+    }
+
+    /// Like [`Self::for_each_record`], reading a streamed file from `stream`.
+    fn each_record_of(
+        &self,
+        stream: Option<&read::Streamed>,
+        f: &mut dyn FnMut(&mut Record) -> Result<(), StoreError>,
+    ) -> Result<Issues, StoreError> {
+        match stream {
+            Some(stream) => stream.for_each_record(f, |e| StoreError::Reread {
+                file: self.file_name(),
+                reason: e.to_string(),
+            }),
+            None => {
+                self.records.iter().try_for_each(|r| f(&mut r.clone()))?;
+                Ok(Issues::default())
+            }
+        }
+    }
+
+    /// How many rows have at least one error (a row may have several).
+    pub fn errors_rows(&self) -> u64 {
+        error_rows(&self.errors)
+    }
+}

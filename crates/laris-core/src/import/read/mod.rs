@@ -1,0 +1,260 @@
+//! From a file to parsed records: read the table, find the header row,
+//! recognise the kind and map the columns, infer each column's number and
+//! date format, then build the records. A line-item orders file gives two
+//! parsed files: its orders and their lines.
+//!
+//! [`stream`] reads text files in passes, [`infer`] settles formats from the
+//! values, [`parser`] turns rows into records.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rusqlite::types::Value;
+use sha2::{Digest, Sha256};
+
+use super::mapping::{self, Extra, Preset, Target};
+use super::rows::RowBuilder;
+use super::table::{self, Table, TableRow, TextSource};
+use super::values::{
+    self, ColumnFormat, CurrencyEvidence, FormatEvidence, LocaleDefaults, ScoreScale,
+};
+use super::{FileError, ParsedFile, Source};
+use crate::store::write::Record;
+use crate::store::{FieldType, Kind};
+use crate::util::hex;
+
+mod infer;
+mod parser;
+mod stream;
+
+use infer::*;
+use parser::*;
+use stream::*;
+pub use stream::{Issues, ReadError, SPECULATE_ROWS, Streamed};
+
+#[derive(Clone, Debug)]
+pub struct ReadOptions {
+    /// What the file holds; recognised from its columns when None.
+    pub kind: Option<Kind>,
+    /// For a workbook: the sheet to read; else the first whose columns Laris
+    /// recognises.
+    pub sheet: Option<String>,
+    /// How ambiguous numbers and dates are read (the database's locale).
+    pub locale: LocaleDefaults,
+    /// A saved mapping to apply (by header name).
+    pub preset: Option<Preset>,
+    /// The mapping chosen in the wizard, one entry per column; overrides
+    /// the rest.
+    pub columns: Option<Vec<Option<Target>>>,
+    /// Parse every row while reading, for the preview, the count and the row
+    /// problems. Without it a streamed file is parsed only once, while it is
+    /// stored ([`super::store_checking`]), which is what the command line
+    /// does.
+    pub check: bool,
+    /// The scale of a csat file's scores, which are stored on 1 to 5.
+    pub csat_scale: ScoreScale,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            kind: None,
+            sheet: None,
+            locale: LocaleDefaults::for_locale("id"),
+            preset: None,
+            columns: None,
+            check: true,
+            csat_scale: ScoreScale::OneToFive,
+        }
+    }
+}
+
+/// Reads a file. A text file that is not line items is streamed: it is read
+/// in passes and never held whole in memory, and its records are read again
+/// when they are stored ([`ParsedFile::for_each_record`]).
+pub fn read_file(path: &Path, opts: &ReadOptions) -> Result<Vec<ParsedFile>, FileError> {
+    let unreadable = |source| FileError::Unreadable {
+        path: path.to_path_buf(),
+        source,
+    };
+    let workbook = table::is_workbook(path);
+    let size = std::fs::metadata(path).map_err(unreadable)?.len();
+    super::limits::check_file_size(path, size, workbook)?;
+    if workbook {
+        let bytes = std::fs::read(path).map_err(unreadable)?;
+        return read_bytes(path, &bytes, opts);
+    }
+    let source = TextSource::open(path).map_err(unreadable)?;
+    match stream_text(path, source, opts)? {
+        Some(file) => Ok(vec![file]),
+        None => {
+            let bytes = std::fs::read(path).map_err(unreadable)?;
+            read_bytes(path, &bytes, opts)
+        }
+    }
+}
+
+fn is_line_items(kind: Kind, mapping: &[Option<Target>]) -> bool {
+    kind == Kind::Orders
+        && (mapping.contains(&Some(Target::Field("product")))
+            || mapping.contains(&Some(Target::Field("sku"))))
+}
+
+/// Like [`read_file`] for content already in memory (`path` names it).
+pub fn read_bytes(
+    path: &Path,
+    bytes: &[u8],
+    opts: &ReadOptions,
+) -> Result<Vec<ParsedFile>, FileError> {
+    let content_hash = hex(&Sha256::digest(bytes));
+    let (table, returns) = if table::is_workbook(path) {
+        read_workbook(path, bytes, opts)?
+    } else {
+        let table = table::read_text(bytes).map_err(|e| super::limits::csv_error(path, e))?;
+        (table, HashSet::new())
+    };
+    let mut files = Parser::new(path, &table, opts)?.parse(&returns);
+    for f in &mut files {
+        f.content_hash = content_hash.clone();
+    }
+    Ok(files)
+}
+
+/// Reads the chosen sheet, or the first that Laris recognises; with it, the
+/// ids of orders a "Returns" sheet lists (Superstore's workbook).
+fn read_workbook(
+    path: &Path,
+    bytes: &[u8],
+    opts: &ReadOptions,
+) -> Result<(Table, HashSet<String>), FileError> {
+    let bad = |e: calamine::Error| FileError::Workbook {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    };
+    super::limits::check_workbook(path, bytes)?;
+    let sheets = table::sheet_names(bytes).map_err(bad)?;
+    let chosen = match &opts.sheet {
+        Some(s) => {
+            let found = sheets.iter().find(|n| n.eq_ignore_ascii_case(s));
+            found.cloned().ok_or_else(|| FileError::NoSuchSheet {
+                path: path.to_path_buf(),
+                sheet: s.clone(),
+                sheets: sheets.clone(),
+            })?
+        }
+        None => {
+            let mut first_known = None;
+            for name in &sheets {
+                let t = table::read_sheet(bytes, Some(name)).map_err(bad)?;
+                if header(&t).is_some_and(|(_, h)| mapping::recognise(&h).is_some()) {
+                    first_known = Some(name.clone());
+                    break;
+                }
+            }
+            first_known
+                .or_else(|| sheets.first().cloned())
+                .unwrap_or_default()
+        }
+    };
+    let table = table::read_sheet(bytes, Some(&chosen)).map_err(bad)?;
+    super::limits::check_table(path, &table)?;
+    let mut returns = HashSet::new();
+    for name in sheets.iter().filter(|n| {
+        let n = n.to_lowercase();
+        n.contains("return") || n.contains("retur")
+    }) {
+        let t = table::read_sheet(bytes, Some(name)).map_err(bad)?;
+        if let Some((at, headers)) = header(&t) {
+            let col = headers.iter().position(|h| {
+                mapping::target_for(Kind::Orders, h) == Some(Target::Field("order_id"))
+            });
+            if let Some(col) = col {
+                returns.extend(
+                    t.rows[at + 1..]
+                        .iter()
+                        .filter_map(|r| r.cells.get(col))
+                        .map(|c| c.trim().to_string())
+                        .filter(|c| !c.is_empty()),
+                );
+            }
+        }
+    }
+    Ok((table, returns))
+}
+
+/// The header row's index and its cells.
+fn header(table: &Table) -> Option<(usize, Vec<String>)> {
+    if table.rows.is_empty() {
+        return None;
+    }
+    let first: Vec<Vec<String>> = table
+        .rows
+        .iter()
+        .take(30)
+        .map(|r| r.cells.clone())
+        .collect();
+    let at = mapping::header_row(&first);
+    Some((at, table.rows[at].cells.clone()))
+}
+
+fn not_recognised(path: &Path, headers: &[String]) -> FileError {
+    let named: Vec<&String> = headers.iter().filter(|h| !h.trim().is_empty()).collect();
+    if named.is_empty() {
+        return FileError::Empty {
+            path: path.to_path_buf(),
+        };
+    }
+    // A binary file read as text, or a sheet 100,000 columns wide, would make
+    // an unreadable message: name the first columns, shortened.
+    let mut columns: Vec<String> = named
+        .iter()
+        .take(12)
+        .map(|h| match h.char_indices().nth(40) {
+            Some((cut, _)) => format!("{}…", &h[..cut]),
+            None => h.to_string(),
+        })
+        .collect();
+    if named.len() > 12 {
+        columns.push("…".into());
+    }
+    FileError::NotRecognised {
+        path: path.to_path_buf(),
+        columns: columns.join(", "),
+        looks_like: mapping::looks_like(headers),
+    }
+}
+
+/// The kind and column mapping: the user's (wizard or preset), else the
+/// kind recognised from the headers.
+fn choose_mapping(
+    path: &Path,
+    headers: &[String],
+    opts: &ReadOptions,
+) -> Result<(Kind, Vec<Option<Target>>), FileError> {
+    let kind = opts.kind.or(opts.preset.as_ref().and_then(|p| p.kind));
+    let Some(kind) = kind else {
+        return mapping::recognise(headers).ok_or_else(|| not_recognised(path, headers));
+    };
+    let mapping = match (&opts.columns, &opts.preset) {
+        (Some(columns), _) => {
+            let mut m = columns.clone();
+            m.resize(headers.len(), None);
+            m
+        }
+        (None, Some(preset)) => preset.apply(kind, headers),
+        (None, None) => mapping::map_headers(kind, headers),
+    };
+    if mapping::score(kind, &mapping).is_none() {
+        let missing = kind
+            .file_fields()
+            .find(|f| f.required && !mapping.contains(&Some(Target::Field(f.name))))
+            .map_or("", |f| f.name);
+        return Err(FileError::MissingColumn {
+            path: path.to_path_buf(),
+            kind,
+            column: missing.to_string(),
+        });
+    }
+    Ok((kind, mapping))
+}

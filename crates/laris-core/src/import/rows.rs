@@ -1,0 +1,175 @@
+//! Turning a row's texts, one per field of a kind, into a record: parsing
+//! each value in its column's format, deriving what the data model derives,
+//! and collecting row errors and warnings.
+
+use std::collections::HashMap;
+
+use rusqlite::types::Value;
+use sha2::{Digest, Sha256};
+
+use super::RowIssue;
+use super::parse::{self, Parsed, Reason};
+use super::values::ColumnFormat;
+use crate::store::write::Record;
+use crate::store::{Key, Kind};
+use crate::util::hex;
+
+/// Turns rows of cells (in the kind's field order) into records, collecting
+/// row errors and warnings.
+pub struct RowBuilder {
+    kind: Kind,
+    pub records: Vec<Record>,
+    pub errors: Vec<RowIssue>,
+    pub warnings: Vec<RowIssue>,
+    /// Occurrences of identical rows, for content-hash keys.
+    seen: HashMap<String, u32>,
+    /// Lines so far per order, for order lines.
+    lines: HashMap<String, i64>,
+}
+
+impl RowBuilder {
+    pub fn new(kind: Kind) -> Self {
+        RowBuilder {
+            kind,
+            records: Vec::new(),
+            errors: Vec::new(),
+            warnings: Vec::new(),
+            seen: HashMap::new(),
+            lines: HashMap::new(),
+        }
+    }
+
+    /// Parses one row. `cells` holds one text per field of the kind, empty
+    /// where the file has no such column; `formats` the format of each.
+    /// Returns whether the row gave a record.
+    pub fn push(&mut self, line: u64, cells: &[&str], formats: &[ColumnFormat]) -> bool {
+        let kind = self.kind;
+        let fields = kind.fields();
+        let mut values = Vec::with_capacity(fields.len());
+        let mut ok = true;
+        let issue = |field: &str, value: &str, reason| RowIssue {
+            line,
+            column: field.to_string(),
+            value: value.to_string(),
+            reason,
+        };
+        for ((field, text), format) in fields.iter().zip(cells).zip(formats) {
+            match parse::parse(field.ty, text, *format) {
+                Parsed::Ok(v) => values.push(v),
+                Parsed::Warn(v, reason) => {
+                    self.warnings.push(issue(field.name, text, reason));
+                    values.push(v);
+                }
+                Parsed::Err(reason) => {
+                    self.errors.push(issue(field.name, text, reason));
+                    values.push(Value::Null);
+                    ok = false;
+                }
+            }
+        }
+        self.fix_up(&mut values);
+        for (field, value) in fields.iter().zip(&values) {
+            if field.required
+                && *value == Value::Null
+                && ok_to_report(&self.errors, line, field.name)
+            {
+                self.errors.push(issue(field.name, "", Reason::Required));
+                ok = false;
+            }
+        }
+        if kind == Kind::Deals {
+            let status = &values[kind.field("status").unwrap_or(0)];
+            let closed = matches!(status, Value::Text(s) if s != "open");
+            if closed && values[kind.field("created_at").unwrap_or(0)] == Value::Null {
+                self.errors
+                    .push(issue("created_at", "", Reason::ClosedDealWithoutCreated));
+                ok = false;
+            }
+        }
+        if !ok {
+            return false;
+        }
+        if kind == Kind::OrderLines
+            && let Value::Text(order) = &values[0]
+        {
+            let n = self.lines.entry(order.clone()).or_default();
+            *n += 1;
+            values[1] = Value::Integer(*n);
+        }
+        let row_hash = match kind.key() {
+            Key::Columns(_) => None,
+            Key::ColumnOrHash(col) if values[kind.field(col).unwrap_or(0)] != Value::Null => None,
+            _ => Some(self.content_hash(&values)),
+        };
+        self.records.push(Record { values, row_hash });
+        true
+    }
+
+    /// Derived values: an order line's product from its sku and its total from
+    /// quantity x price; a deal's status from a stage named Won or Lost.
+    fn fix_up(&self, values: &mut [Value]) {
+        let kind = self.kind;
+        let idx = |name| kind.field(name).unwrap_or(0);
+        match kind {
+            Kind::OrderLines => {
+                let (product, sku) = (idx("product"), idx("sku"));
+                if values[product] == Value::Null {
+                    values[product] = values[sku].clone();
+                }
+                let (qty, price, total) = (idx("quantity"), idx("unit_price"), idx("line_total"));
+                if values[total] == Value::Null
+                    && let (Value::Real(q), Value::Integer(p)) = (&values[qty], &values[price])
+                {
+                    let t = (*q * *p as f64).round();
+                    if t.abs() < i64::MAX as f64 {
+                        values[total] = Value::Integer(t as i64);
+                    }
+                }
+            }
+            Kind::Deals => {
+                let (stage, status) = (idx("stage"), idx("status"));
+                let from_stage = match &values[stage] {
+                    Value::Text(s) => parse::stage_is_status(s),
+                    _ => None,
+                };
+                if let Some(derived) = from_stage {
+                    values[stage] = Value::Null; // "Won" is a status, not a stage
+                    if values[status] == Value::Null {
+                        values[status] = Value::Text(derived.into());
+                    }
+                }
+                if values[status] == Value::Null {
+                    values[status] = Value::Text("open".into());
+                }
+            }
+            Kind::Targets => {
+                // The key of a team target has an empty rep, not a missing one.
+                let rep = idx("rep");
+                if values[rep] == Value::Null {
+                    values[rep] = Value::Text(String::new());
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn content_hash(&mut self, values: &[Value]) -> String {
+        let text = crate::store::write::values_to_json(values);
+        let n = self.seen.entry(text.clone()).or_default();
+        *n += 1;
+        let mut hasher = Sha256::new();
+        hasher.update(self.kind.table().as_bytes());
+        hasher.update(text.as_bytes());
+        hasher.update(n.to_le_bytes());
+        hex(&hasher.finalize()[..16])
+    }
+}
+
+/// A required field that failed to parse already has its error.
+fn ok_to_report(errors: &[RowIssue], line: u64, field: &str) -> bool {
+    !errors
+        .iter()
+        .rev()
+        .take_while(|e| e.line == line)
+        .any(|e| e.column == field)
+}

@@ -1,0 +1,547 @@
+//! Reading the columns from SQLite: orders on one connection and thread,
+//! every other kind on a second.
+
+use std::collections::HashMap;
+
+use rusqlite::Connection;
+use rusqlite::types::ValueRef;
+
+use super::*;
+use crate::util::FastMap;
+
+fn text(v: ValueRef<'_>) -> &[u8] {
+    match v {
+        ValueRef::Text(t) => t,
+        _ => b"",
+    }
+}
+
+fn int(v: ValueRef<'_>) -> Option<i64> {
+    match v {
+        ValueRef::Integer(i) => Some(i),
+        ValueRef::Real(f) => Some(f.round() as i64),
+        _ => None,
+    }
+}
+
+fn real(v: ValueRef<'_>) -> Option<f64> {
+    match v {
+        ValueRef::Integer(i) => Some(i as f64),
+        ValueRef::Real(f) => Some(f),
+        _ => None,
+    }
+}
+
+fn secs_or_none(v: ValueRef<'_>) -> Secs {
+    iso_secs(text(v)).unwrap_or(NO_SECS)
+}
+
+/// Runs `sql` and hands each row to `f`.
+fn each_row(
+    conn: &Connection,
+    sql: &str,
+    mut f: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<()>,
+) -> rusqlite::Result<()> {
+    let mut stmt = conn.prepare(sql)?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        f(row)?;
+    }
+    Ok(())
+}
+
+/// The permutation that sorts `keys` (stable, so ties keep table order), or
+/// none when they are sorted already, as exports usually are.
+fn sort_order<K: Ord + Copy>(keys: &[K]) -> Option<Vec<u32>> {
+    if keys.is_sorted() {
+        return None;
+    }
+    let mut order: Vec<u32> = (0..keys.len() as u32).collect();
+    order.sort_by_key(|&i| keys[i as usize]);
+    Some(order)
+}
+
+/// Puts a column in the sorted order, one column copied at a time.
+fn permute<T: Copy>(v: &mut Vec<T>, order: Option<&[u32]>) {
+    if let Some(order) = order {
+        *v = order.iter().map(|&i| v[i as usize]).collect();
+    }
+}
+
+/// The kinds loaded beside the orders, on a second connection and thread.
+#[derive(Default)]
+pub(super) struct Others {
+    pub(super) reps: Names,
+    pub(super) channels: Names,
+    pub(super) sources: Names,
+    pub(super) activity_types: Names,
+    pub(super) leads: Leads,
+    pub(super) deals: Deals,
+    pub(super) activities: Activities,
+    pub(super) targets: Vec<Target>,
+    pub(super) expenses: Expenses,
+    pub(super) csat: Csat,
+    pub(super) inquiries: Inquiries,
+    pub(super) subscriptions: Subscriptions,
+}
+
+/// The pipeline index of a stage name, if it is one of the pipeline's.
+fn stage_index(stages: &[String], name: &[u8]) -> u32 {
+    let key = fold(&String::from_utf8_lossy(name));
+    stages
+        .iter()
+        .position(|s| fold(s) == key)
+        .map_or(NONE, |i| i as u32)
+}
+
+pub(super) fn load_others(conn: &Connection, stages: &[String]) -> rusqlite::Result<Others> {
+    let mut o = Others::default();
+    let deals_of_lead = load_deals(conn, &mut o, stages)?;
+    load_leads(conn, &mut o, &deals_of_lead)?;
+    load_small_kinds(conn, &mut o)?;
+    Ok(o)
+}
+
+pub(super) fn load_present(conn: &Connection) -> rusqlite::Result<Present> {
+    let mut batches: Vec<String> = Vec::new();
+    each_row(conn, "SELECT DISTINCT kind FROM import_batches", |r| {
+        batches.push(r.get(0)?);
+        Ok(())
+    })?;
+    let has = |table: &str| -> rusqlite::Result<bool> {
+        if batches.iter().any(|k| k == table) {
+            return Ok(true);
+        }
+        conn.query_row(&format!("SELECT EXISTS (SELECT 1 FROM {table})"), [], |r| {
+            r.get(0)
+        })
+    };
+    Ok(Present {
+        orders: has("orders")?,
+        order_lines: has("order_lines")?,
+        leads: has("leads")?,
+        deals: has("deals")?,
+        deal_stages: has("deal_stages")?,
+        activities: has("activities")?,
+        targets: has("targets")?,
+        expenses: has("expenses")?,
+        csat: has("csat")?,
+        inquiries: has("inquiries")?,
+        subscriptions: has("subscriptions")?,
+    })
+}
+
+/// The order ids in table order, in one buffer (a million small allocations
+/// cost more than reading them).
+#[derive(Default)]
+struct OrderIds {
+    bytes: Vec<u8>,
+    ends: Vec<usize>,
+}
+
+impl OrderIds {
+    fn push(&mut self, id: &[u8]) {
+        self.bytes.extend_from_slice(id);
+        self.ends.push(self.bytes.len());
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn get(&self, i: usize) -> &[u8] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.bytes[start..self.ends[i]]
+    }
+}
+
+/// Finds the order of each line. Lines usually come in the order of their
+/// orders, so the order of the previous line and the next one are tried
+/// before a hash map, which is only built when that fails.
+struct OrderFinder<'a> {
+    ids: &'a OrderIds,
+    /// One past the order of the previous line.
+    cursor: usize,
+    index: Option<FastMap<&'a [u8], usize>>,
+}
+
+impl<'a> OrderFinder<'a> {
+    fn new(ids: &'a OrderIds) -> Self {
+        OrderFinder {
+            ids,
+            cursor: 0,
+            index: None,
+        }
+    }
+
+    /// The table index of the order with this id.
+    fn find(&mut self, id: &[u8]) -> Option<usize> {
+        let ids = self.ids;
+        let found = if self.cursor > 0 && ids.get(self.cursor - 1) == id {
+            Some(self.cursor - 1)
+        } else if self.cursor < ids.len() && ids.get(self.cursor) == id {
+            Some(self.cursor)
+        } else {
+            let index = self
+                .index
+                .get_or_insert_with(|| (0..ids.len()).map(|i| (ids.get(i), i)).collect());
+            index.get(id).copied()
+        }?;
+        self.cursor = found + 1;
+        Some(found)
+    }
+}
+
+pub(super) fn load_orders(conn: &Connection, ds: &mut Dataset) -> rusqlite::Result<()> {
+    let mut customers = CustomerKeys::default();
+    let mut o = Orders::default();
+    let mut order_ids = OrderIds::default();
+    let mut totals: Vec<Option<i64>> = Vec::new();
+    each_row(
+        conn,
+        "SELECT order_id, date, customer_id, customer_name, rep, channel, status, total_minor FROM orders",
+        |r| {
+            let Some(day) = iso_day(text(r.get_ref(1)?)) else {
+                return Ok(());
+            };
+            order_ids.push(text(r.get_ref(0)?));
+            o.date.push(day);
+            o.customer.push(customers.key(r.get_ref(2)?, r.get_ref(3)?));
+            o.rep.push(ds.reps.intern_value(r.get_ref(4)?));
+            o.channel.push(ds.channels.intern_value(r.get_ref(5)?));
+            // Anything but the three unpaid statuses is paid (fine print).
+            o.paid.push(!matches!(
+                text(r.get_ref(6)?),
+                b"unpaid" | b"refunded" | b"cancelled"
+            ));
+            totals.push(int(r.get_ref(7)?));
+            Ok(())
+        },
+    )?;
+    let order = sort_order(&o.date);
+    let order = order.as_deref();
+    permute(&mut o.date, order);
+    permute(&mut o.customer, order);
+    permute(&mut o.rep, order);
+    permute(&mut o.channel, order);
+    permute(&mut o.paid, order);
+    permute(&mut totals, order);
+    // Where each order (in table order) went in date order.
+    let sorted_position: Option<Vec<u32>> = order.map(|order| {
+        let mut inverse = vec![0u32; order.len()];
+        for (pos, &i) in order.iter().enumerate() {
+            inverse[i as usize] = pos as u32;
+        }
+        inverse
+    });
+    let mut line_order: Vec<u32> = Vec::new();
+    let (mut product, mut qty, mut total) = (Vec::new(), Vec::new(), Vec::new());
+    let mut finder = OrderFinder::new(&order_ids);
+    each_row(
+        conn,
+        "SELECT order_id, product, quantity, unit_price_minor, line_total_minor FROM order_lines",
+        |r| {
+            let Some(i) = finder.find(text(r.get_ref(0)?)) else {
+                return Ok(());
+            };
+            let pos = sorted_position.as_ref().map_or(i as u32, |p| p[i]);
+            let q = real(r.get_ref(2)?);
+            let price = int(r.get_ref(3)?);
+            let line_total =
+                int(r.get_ref(4)?).or_else(|| Some((q? * price? as f64).round() as i64));
+            line_order.push(pos);
+            product.push(ds.products.intern_value(r.get_ref(1)?));
+            qty.push(q.unwrap_or(0.0));
+            total.push(line_total.unwrap_or(0));
+            Ok(())
+        },
+    )?;
+    drop(finder);
+    drop(order_ids);
+    // Group lines by order (a stable sort keeps each order's lines in table order).
+    let n = o.date.len();
+    let mut start = vec![0u32; n + 1];
+    for &p in &line_order {
+        start[p as usize + 1] += 1;
+    }
+    for i in 0..n {
+        start[i + 1] += start[i];
+    }
+    let grouping = sort_order(&line_order);
+    drop(line_order);
+    let grouping = grouping.as_deref();
+    permute(&mut product, grouping);
+    permute(&mut qty, grouping);
+    permute(&mut total, grouping);
+    o.line_product = product;
+    o.line_qty = qty;
+    o.line_total = total;
+    o.line_start = start;
+    // An order without a total is worth the sum of its lines.
+    o.total = (0..n)
+        .map(|i| totals[i].unwrap_or_else(|| o.lines(i).map(|l| o.line_total[l]).sum()))
+        .collect();
+    ds.orders = o;
+    ds.customers = customers.count as usize;
+    // Built here, on the orders' thread, while the other kinds still load.
+    ds.customer_index = CustomerIndex::build(
+        &ds.orders,
+        ds.customers,
+        ds.reps.len(),
+        ds.products.len(),
+        |_| true,
+    );
+    Ok(())
+}
+
+/// Loads leads, and gives each deal that came from a lead that lead's source.
+fn load_leads(
+    conn: &Connection,
+    ds: &mut Others,
+    deals_of_lead: &FastMap<Box<[u8]>, Vec<u32>>,
+) -> rusqlite::Result<()> {
+    let mut l = Leads::default();
+    each_row(
+        conn,
+        "SELECT lead_id, created_at, source, rep, first_response_at, status, converted_at FROM leads",
+        |r| {
+            let Some(created) = iso_secs(text(r.get_ref(1)?)) else {
+                return Ok(());
+            };
+            let source = ds.sources.intern_value(r.get_ref(2)?);
+            let lead_id = text(r.get_ref(0)?).trim_ascii();
+            if let Some(deals) = deals_of_lead.get(lead_id).filter(|_| source != NONE) {
+                for &d in deals {
+                    ds.deals.source[d as usize] = source;
+                }
+            }
+            l.created.push(created);
+            l.source.push(source);
+            l.rep.push(ds.reps.intern_value(r.get_ref(3)?));
+            l.first_response.push(secs_or_none(r.get_ref(4)?));
+            let converted_at = !text(r.get_ref(6)?).trim_ascii().is_empty();
+            l.converted.push(
+                converted_at
+                    || text(r.get_ref(5)?)
+                        .trim_ascii()
+                        .eq_ignore_ascii_case(b"converted"),
+            );
+            Ok(())
+        },
+    )?;
+    ds.leads = l;
+    Ok(())
+}
+
+/// Loads deals and their stage history; returns the deals of each lead id,
+/// for the leads to give them their source.
+fn load_deals(
+    conn: &Connection,
+    ds: &mut Others,
+    stages: &[String],
+) -> rusqlite::Result<FastMap<Box<[u8]>, Vec<u32>>> {
+    let mut deals_of_lead: FastMap<Box<[u8]>, Vec<u32>> = FastMap::default();
+    let mut d = Deals::default();
+    let mut index: HashMap<String, u32> = HashMap::new();
+    let mut rows = Vec::new();
+    each_row(
+        conn,
+        "SELECT deal_id, rep, created_at, stage, status, value_minor, closed_at, close_value_minor, lead_id FROM deals",
+        |r| {
+            rows.push((
+                String::from_utf8_lossy(text(r.get_ref(0)?))
+                    .trim()
+                    .to_string(),
+                ds.reps.intern_value(r.get_ref(1)?),
+                secs_or_none(r.get_ref(2)?),
+                text(r.get_ref(3)?).to_vec(),
+                match text(r.get_ref(4)?) {
+                    b"won" => DealStatus::Won,
+                    b"lost" => DealStatus::Lost,
+                    _ => DealStatus::Open,
+                },
+                int(r.get_ref(5)?),
+                secs_or_none(r.get_ref(6)?),
+                int(r.get_ref(7)?),
+                text(r.get_ref(8)?).trim_ascii().to_vec(),
+            ));
+            Ok(())
+        },
+    )?;
+    for (i, (id, rep, created, stage, status, value, closed, close_value, lead)) in
+        rows.into_iter().enumerate()
+    {
+        index.insert(id, i as u32);
+        d.rep.push(rep);
+        d.created.push(created);
+        d.stage.push(stage_index(stages, &stage));
+        d.status.push(status);
+        d.value.push(value.unwrap_or(0));
+        d.closed.push(closed);
+        d.close_value.push(close_value);
+        d.source.push(NONE);
+        if !lead.is_empty() {
+            deals_of_lead.entry(lead.into()).or_default().push(i as u32);
+        }
+    }
+    let mut hist: Vec<(u32, Secs, u32)> = Vec::new();
+    each_row(
+        conn,
+        "SELECT deal_id, stage, entered_at FROM deal_stages",
+        |r| {
+            let deal = String::from_utf8_lossy(text(r.get_ref(0)?));
+            let Some(&deal) = index.get(deal.trim()) else {
+                return Ok(());
+            };
+            let stage = stage_index(stages, text(r.get_ref(1)?));
+            let at = secs_or_none(r.get_ref(2)?);
+            if stage != NONE && at != NO_SECS {
+                hist.push((deal, at, stage));
+            }
+            Ok(())
+        },
+    )?;
+    hist.sort_unstable();
+    let n = d.status.len();
+    d.hist_start = vec![0; n + 1];
+    for &(deal, _, _) in &hist {
+        d.hist_start[deal as usize + 1] += 1;
+    }
+    for i in 0..n {
+        d.hist_start[i + 1] += d.hist_start[i];
+    }
+    d.hist_stage = hist.iter().map(|h| h.2).collect();
+    d.hist_at = hist.iter().map(|h| h.1).collect();
+    let last_stage = stages.len() as i32 - 1;
+    d.reach = (0..n)
+        .map(|i| {
+            let history = d.hist_start[i] as usize..d.hist_start[i + 1] as usize;
+            if d.status[i] == DealStatus::Won {
+                last_stage
+            } else if !history.is_empty() {
+                d.hist_stage[history]
+                    .iter()
+                    .map(|&s| s as i32)
+                    .max()
+                    .unwrap_or(-1)
+            } else if d.stage[i] != NONE {
+                d.stage[i] as i32
+            } else if d.status[i] == DealStatus::Lost {
+                0.min(last_stage)
+            } else {
+                -1
+            }
+        })
+        .collect();
+    ds.deals = d;
+    Ok(deals_of_lead)
+}
+
+fn load_small_kinds(conn: &Connection, ds: &mut Others) -> rusqlite::Result<()> {
+    let mut a = Activities::default();
+    each_row(
+        conn,
+        "SELECT date, rep, type, duration_minutes, count FROM activities",
+        |r| {
+            let Some(day) = iso_day(text(r.get_ref(0)?)) else {
+                return Ok(());
+            };
+            a.date.push(day);
+            a.rep.push(ds.reps.intern_value(r.get_ref(1)?));
+            a.kind.push(ds.activity_types.intern_value(r.get_ref(2)?));
+            a.minutes.push(real(r.get_ref(3)?).unwrap_or(0.0));
+            a.count.push(int(r.get_ref(4)?).unwrap_or(0));
+            Ok(())
+        },
+    )?;
+    let order = sort_order(&a.date);
+    let order = order.as_deref();
+    permute(&mut a.date, order);
+    permute(&mut a.rep, order);
+    permute(&mut a.kind, order);
+    permute(&mut a.minutes, order);
+    permute(&mut a.count, order);
+    ds.activities = a;
+
+    each_row(
+        conn,
+        "SELECT period, rep, metric, target_minor FROM targets",
+        |r| {
+            let period = String::from_utf8_lossy(text(r.get_ref(0)?)).to_string();
+            let metric = match text(r.get_ref(2)?) {
+                b"revenue" => TargetMetric::Revenue,
+                b"deals_won" => TargetMetric::DealsWon,
+                b"new_customers" => TargetMetric::NewCustomers,
+                b"activities" => TargetMetric::Activities,
+                _ => return Ok(()),
+            };
+            if let (Some((from, to, grain)), Some(target_minor)) =
+                (target_period(&period), int(r.get_ref(3)?))
+            {
+                ds.targets.push(Target {
+                    from,
+                    to,
+                    grain,
+                    rep: ds.reps.intern_value(r.get_ref(1)?),
+                    metric,
+                    target_minor,
+                });
+            }
+            Ok(())
+        },
+    )?;
+
+    let e = &mut ds.expenses;
+    each_row(
+        conn,
+        "SELECT date, category, amount_minor FROM expenses",
+        |r| {
+            if let Some(day) = iso_day(text(r.get_ref(0)?)) {
+                e.date.push(day);
+                e.acquisition
+                    .push(matches!(text(r.get_ref(1)?), b"marketing" | b"sales"));
+                e.amount.push(int(r.get_ref(2)?).unwrap_or(0));
+            }
+            Ok(())
+        },
+    )?;
+
+    let c = &mut ds.csat;
+    each_row(conn, "SELECT date, score FROM csat", |r| {
+        if let (Some(day), Some(score)) = (iso_day(text(r.get_ref(0)?)), real(r.get_ref(1)?)) {
+            c.date.push(day);
+            c.score.push(score);
+        }
+        Ok(())
+    })?;
+
+    let q = &mut ds.inquiries;
+    let channels = &mut ds.channels;
+    each_row(
+        conn,
+        "SELECT received_at, responded_at, channel FROM inquiries",
+        |r| {
+            if let Some(received) = iso_secs(text(r.get_ref(0)?)) {
+                q.received.push(received);
+                q.responded.push(secs_or_none(r.get_ref(1)?));
+                q.channel.push(channels.intern_value(r.get_ref(2)?));
+            }
+            Ok(())
+        },
+    )?;
+
+    let s = &mut ds.subscriptions;
+    each_row(
+        conn,
+        "SELECT start_date, end_date, monthly_amount_minor FROM subscriptions",
+        |r| {
+            if let Some(start) = iso_day(text(r.get_ref(0)?)) {
+                s.start.push(start);
+                s.end.push(iso_day(text(r.get_ref(1)?)).unwrap_or(NO_DAY));
+                s.monthly.push(int(r.get_ref(2)?).unwrap_or(0));
+            }
+            Ok(())
+        },
+    )?;
+    Ok(())
+}

@@ -1,0 +1,192 @@
+//! Every column the metrics need, read from SQLite once into compact arrays
+//! (a struct of arrays per kind), so that any period is a binary search and a
+//! scan over plain numbers.
+//!
+//! [`time`] holds the date numbers, [`names`] the interned keys, [`columns`]
+//! each kind's arrays, [`customers`] the facts about customers, [`load`] the
+//! SQLite reader and [`cache`] the column cache that spares it.
+
+pub mod cache;
+pub mod columns;
+pub mod customers;
+mod load;
+pub mod names;
+pub mod time;
+
+use rusqlite::Connection;
+
+pub use columns::*;
+pub use customers::*;
+pub use names::*;
+pub use time::*;
+
+use crate::store::settings;
+use cache::Cache;
+use load::{Others, load_orders, load_others, load_present};
+
+/// All the data the metrics read.
+#[derive(Debug, Default)]
+pub struct Dataset {
+    pub currency: String,
+    /// Pipeline stage names in the business's order, and the user's own win
+    /// probability per stage.
+    pub stages: Vec<String>,
+    pub stage_probability: Vec<Option<f64>>,
+    pub reps: Names,
+    pub channels: Names,
+    pub sources: Names,
+    pub products: Names,
+    pub activity_types: Names,
+    pub customers: usize,
+    pub orders: Orders,
+    pub leads: Leads,
+    pub deals: Deals,
+    pub activities: Activities,
+    pub targets: Vec<Target>,
+    pub expenses: Expenses,
+    pub csat: Csat,
+    pub inquiries: Inquiries,
+    pub subscriptions: Subscriptions,
+    pub present: Present,
+    pub customer_index: CustomerIndex,
+}
+
+impl Dataset {
+    /// Reads everything the metrics need: from the column cache in the
+    /// user's cache folder when it holds this very revision of the database
+    /// (see [`cache`]), else from SQLite, and then, for a large database,
+    /// writes the cache for the next time.
+    pub fn load(conn: &Connection) -> anyhow::Result<Dataset> {
+        Dataset::load_with(conn, Cache::user().as_ref())
+    }
+
+    /// Like [`Dataset::load`], with the cache files in `cache` (none: from
+    /// SQLite only).
+    pub fn load_with(conn: &Connection, cache: Option<&Cache>) -> anyhow::Result<Dataset> {
+        let db = conn
+            .path()
+            .filter(|p| !p.is_empty())
+            .map(std::path::PathBuf::from);
+        // Inside the caller's transaction the data may not be what is
+        // committed (the second connection sees only that): no cache.
+        let (Some(cache), Some(db)) = (cache, db.filter(|_| conn.is_autocommit())) else {
+            return Ok(Dataset::read_sqlite(conn)?.0);
+        };
+        // One read transaction, so that the revision is that of the data read.
+        conn.execute_batch("BEGIN")?;
+        let read = (|| -> anyhow::Result<(Dataset, Option<cache::Revision>)> {
+            let revision = cache::revision(conn);
+            if let Some(revision) = revision
+                && let Some(ds) = cache.read(&db, revision, Dataset::with_settings(conn)?)
+            {
+                return Ok((ds, None));
+            }
+            let (ds, others_saw) = Dataset::read_sqlite(conn)?;
+            // Written only when both connections read the same revision.
+            Ok((ds, revision.filter(|r| others_saw == Some(*r))))
+        })();
+        conn.execute_batch("COMMIT")?;
+        let (mut ds, fresh) = read?;
+        if let Some(revision) = fresh
+            && ds.rows() >= cache.min_rows
+        {
+            // A cache that cannot be written only makes the next load slower.
+            let _ = cache.write(&db, revision, &mut ds);
+        }
+        Ok(ds)
+    }
+
+    /// The rows loaded, all kinds together.
+    fn rows(&self) -> usize {
+        self.orders.len()
+            + self.orders.line_product.len()
+            + self.leads.created.len()
+            + self.deals.len()
+            + self.deals.hist_stage.len()
+            + self.activities.date.len()
+            + self.targets.len()
+            + self.expenses.date.len()
+            + self.csat.date.len()
+            + self.inquiries.received.len()
+            + self.subscriptions.start.len()
+    }
+
+    /// A dataset with the settings and which kinds are present, and no rows.
+    pub(crate) fn with_settings(conn: &Connection) -> anyhow::Result<Dataset> {
+        let settings = settings::load(conn)?;
+        Ok(Dataset {
+            currency: settings.currency.clone(),
+            stage_probability: settings
+                .pipeline_stages
+                .iter()
+                .map(|s| s.win_probability)
+                .collect(),
+            stages: settings
+                .pipeline_stages
+                .into_iter()
+                .map(|s| s.name)
+                .collect(),
+            present: load_present(conn)?,
+            ..Dataset::default()
+        })
+    }
+
+    /// Reads everything from SQLite. When the database is a file, the orders
+    /// and the other kinds are read at the same time on two connections; the
+    /// second one's data revision is returned.
+    fn read_sqlite(conn: &Connection) -> anyhow::Result<(Dataset, Option<cache::Revision>)> {
+        let mut ds = Dataset::with_settings(conn)?;
+        let stages = ds.stages.clone();
+        let path = conn
+            .path()
+            .filter(|p| !p.is_empty())
+            .map(std::path::PathBuf::from);
+        let (others, revision) = match path {
+            Some(path) => std::thread::scope(|scope| {
+                let others = scope.spawn(|| -> anyhow::Result<_> {
+                    let second = Connection::open_with_flags(
+                        &path,
+                        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
+                            | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+                    )?;
+                    second.execute_batch("BEGIN")?;
+                    let revision = cache::revision(&second);
+                    Ok((load_others(&second, &stages)?, revision))
+                });
+                load_orders(conn, &mut ds)?;
+                others
+                    .join()
+                    .map_err(|_| anyhow::anyhow!("loading the data failed"))?
+            })?,
+            None => {
+                load_orders(conn, &mut ds)?;
+                (load_others(conn, &stages)?, None)
+            }
+        };
+        ds.merge(others);
+        Ok((ds, revision))
+    }
+
+    /// Takes in the other kinds, their names renumbered into the dataset's.
+    fn merge(&mut self, mut o: Others) {
+        let reps = self.reps.merge(&o.reps);
+        remap(&mut o.leads.rep, &reps);
+        remap(&mut o.deals.rep, &reps);
+        remap(&mut o.activities.rep, &reps);
+        for t in &mut o.targets {
+            t.rep = reps.get(t.rep as usize).copied().unwrap_or(NONE);
+        }
+        let channels = self.channels.merge(&o.channels);
+        remap(&mut o.inquiries.channel, &channels);
+        self.sources = o.sources;
+        self.activity_types = o.activity_types;
+        self.leads = o.leads;
+        self.deals = o.deals;
+        self.activities = o.activities;
+        self.targets = o.targets;
+        self.expenses = o.expenses;
+        self.csat = o.csat;
+        self.inquiries = o.inquiries;
+        self.subscriptions = o.subscriptions;
+    }
+}

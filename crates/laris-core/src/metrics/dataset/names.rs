@@ -1,0 +1,172 @@
+//! Interned free-text keys (reps, channels, sources, products, activity
+//! types) and customer keys.
+
+use rusqlite::types::ValueRef;
+
+use crate::util::FastMap;
+
+/// No interned name (an empty rep, channel, ...), and no customer.
+pub const NONE: u32 = u32::MAX;
+
+/// White space collapsed, trimmed and case-folded: how free-text keys and
+/// customer names are matched.
+pub fn fold(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Interned free-text keys (rep, channel, ...): matched case-insensitively,
+/// displayed as first seen.
+#[derive(Debug, Default, Clone)]
+pub struct Names {
+    names: Vec<String>,
+    by_key: FastMap<String, u32>,
+    // Stored values are already in their display spelling, so the exact text
+    // nearly always hits here and folding is skipped.
+    by_raw: FastMap<Box<[u8]>, u32>,
+}
+
+impl Names {
+    pub fn intern(&mut self, raw: &[u8]) -> u32 {
+        if let Some(&id) = self.by_raw.get(raw) {
+            return id;
+        }
+        let text = String::from_utf8_lossy(raw);
+        let key = fold(&text);
+        if key.is_empty() {
+            return NONE;
+        }
+        let id = match self.by_key.get(&key) {
+            Some(&id) => id,
+            None => {
+                let id = self.names.len() as u32;
+                self.names.push(text.trim().to_string());
+                self.by_key.insert(key, id);
+                id
+            }
+        };
+        self.by_raw.insert(raw.into(), id);
+        id
+    }
+
+    pub(super) fn intern_value(&mut self, v: ValueRef<'_>) -> u32 {
+        match v {
+            ValueRef::Text(t) => self.intern(t),
+            _ => NONE,
+        }
+    }
+
+    /// The id of a name as the user typed it, if known.
+    pub fn find(&self, text: &str) -> Option<u32> {
+        self.by_key.get(&fold(text)).copied()
+    }
+
+    /// Every name, by id.
+    pub fn names(&self) -> &[String] {
+        &self.names
+    }
+
+    /// Names interned in this order get these ids back.
+    pub fn from_names(names: Vec<String>) -> Names {
+        let mut n = Names::default();
+        for name in &names {
+            n.intern(name.as_bytes());
+        }
+        n
+    }
+
+    pub fn name(&self, id: u32) -> &str {
+        self.names
+            .get(id as usize)
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    /// Every name in its display spelling, in order of first appearance.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.names.iter().map(String::as_str)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    /// Adds `other`'s names; returns, per id of `other`, the id here.
+    pub(super) fn merge(&mut self, other: &Names) -> Vec<u32> {
+        other
+            .names
+            .iter()
+            .map(|n| self.intern(n.as_bytes()))
+            .collect()
+    }
+}
+
+/// Rewrites interned ids through `map` (NONE stays NONE).
+pub(super) fn remap(ids: &mut [u32], map: &[u32]) {
+    for id in ids {
+        *id = map.get(*id as usize).copied().unwrap_or(NONE);
+    }
+}
+
+/// Customer keys: the trimmed customer_id, else the normalised name; an id key
+/// and a name key are never merged, so they live in separate maps.
+#[derive(Debug, Default)]
+pub(super) struct CustomerKeys {
+    by_id: FastMap<Box<[u8]>, u32>,
+    by_name: FastMap<String, u32>,
+    pub(super) count: u32,
+}
+
+impl CustomerKeys {
+    pub(super) fn key(&mut self, id: ValueRef<'_>, name: ValueRef<'_>) -> u32 {
+        let mut next = || {
+            self.count += 1;
+            self.count - 1
+        };
+        if let ValueRef::Text(id) = id {
+            let id = id.trim_ascii();
+            if !id.is_empty() {
+                if let Some(&c) = self.by_id.get(id) {
+                    return c;
+                }
+                let c = next();
+                self.by_id.insert(id.into(), c);
+                return c;
+            }
+        }
+        if let ValueRef::Text(name) = name {
+            let key = fold(&String::from_utf8_lossy(name));
+            if !key.is_empty() {
+                if let Some(&c) = self.by_name.get(&key) {
+                    return c;
+                }
+                let c = next();
+                self.by_name.insert(key, c);
+                return c;
+            }
+        }
+        NONE
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_match_case_insensitively_and_show_first_spelling() {
+        let mut n = Names::default();
+        let a = n.intern(b"Sari Dewi");
+        assert_eq!(n.intern(b"  sari   DEWI "), a);
+        assert_eq!(n.name(a), "Sari Dewi");
+        assert_eq!(n.intern(b"   "), NONE);
+        assert_eq!(n.find("SARI dewi"), Some(a));
+        assert_eq!(n.find("Budi"), None);
+    }
+}

@@ -1,0 +1,48 @@
+//! What the user narrows the figures to.
+
+use crate::i18n::{Arg, Lang};
+
+/// Restrict the records before any figure is computed (metrics.md, "Filters").
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub struct Filters {
+    pub rep: Option<String>,
+    pub channel: Option<String>,
+    pub source: Option<String>,
+}
+
+impl Filters {
+    /// The active filters as one line (`Only: rep Sari, channel online`), none
+    /// without a filter.
+    pub fn label(&self, lang: Lang) -> Option<String> {
+        let only: Vec<String> = [
+            ("report-filter-rep", &self.rep),
+            ("report-filter-channel", &self.channel),
+            ("report-filter-source", &self.source),
+        ]
+        .into_iter()
+        .filter_map(|(id, value)| {
+            value
+                .as_ref()
+                .map(|name| lang.tr_args(id, &[("name", Arg::from(name.as_str()))]))
+        })
+        .collect();
+        (!only.is_empty())
+            .then(|| lang.tr_args("report-filters", &[("filters", only.join(", ").into())]))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn active_filters_are_named_in_one_line() {
+        let f = Filters {
+            rep: Some("Sari".into()),
+            channel: Some("online".into()),
+            source: None,
+        };
+        assert_eq!(f.label(Lang::En).unwrap(), "Only: rep Sari, channel online");
+        assert_eq!(Filters::default().label(Lang::En), None);
+    }
+}

@@ -1,0 +1,447 @@
+//! The SQLite store: one file per business, one table per record kind.
+//!
+//! Opening runs the versioned migrations; a file written by a newer Laris, or a
+//! file that is not a Laris database, is refused before anything is written.
+//!
+//! Every change the metrics can see must happen through an import batch, its
+//! undo, the settings or the targets table: triggers there replace the data
+//! revision that the column cache ([`crate::metrics::dataset::cache`]) is keyed by
+//! (migration 003). A new way to change records needs its own trigger.
+
+pub mod backup;
+pub mod batches;
+pub mod kinds;
+pub mod names;
+pub mod open;
+pub mod overview;
+pub mod records;
+pub mod settings;
+pub mod targets;
+pub mod write;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags};
+use rusqlite_migration::{M, Migrations};
+
+pub use kinds::{Field, FieldType, Key, Kind, NameField};
+
+/// Marks a SQLite file as a Laris database (`PRAGMA application_id`, 'LARS').
+pub const APPLICATION_ID: i32 = 0x4C41_5253;
+
+const MIGRATION_SQL: &[&str] = &[
+    include_str!("migrations/001_initial.sql"),
+    include_str!("migrations/002_checks_without_in.sql"),
+    include_str!("migrations/003_data_revision.sql"),
+];
+
+/// The schema version this build writes.
+pub fn schema_version() -> usize {
+    MIGRATION_SQL.len()
+}
+
+fn migrations() -> Migrations<'static> {
+    Migrations::new(MIGRATION_SQL.iter().map(|sql| M::up(sql)).collect())
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error(
+        "{path} was written by a newer version of Laris (database version {found}; this Laris knows up to {supported}). Install the newer Laris to open it; the file was not changed."
+    )]
+    NewerVersion {
+        path: PathBuf,
+        found: i64,
+        supported: usize,
+    },
+    #[error(
+        "{path} is not a Laris database. Choose a .laris file made by Laris, or a new file name to start a new database; the file was not changed."
+    )]
+    NotLaris { path: PathBuf },
+    #[error(
+        "{path} is damaged ({detail}). Restore its latest backup (laris restore --latest); the file was not changed."
+    )]
+    Damaged { path: PathBuf, detail: String },
+    #[error("{path} can only be read: this user may not change it or its folder.")]
+    ReadOnly { path: PathBuf },
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("Could not open {path}: {source}")]
+    Open {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
+    #[error("Could not update the database structure of {path}: {source}")]
+    Migration {
+        path: PathBuf,
+        source: rusqlite_migration::Error,
+    },
+    #[error("The import was cancelled; nothing was written.")]
+    Cancelled,
+    #[error(
+        "Could not read {file} again while importing it ({reason}); nothing was written. Was it changed or moved?"
+    )]
+    Reread { file: String, reason: String },
+    #[error(transparent)]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// An open database.
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (creating it if needed) the database at `path` and brings its
+    /// schema up to date.
+    pub fn open(path: &Path) -> Result<Store> {
+        let open_err = |source| StoreError::Open {
+            path: path.to_path_buf(),
+            source,
+        };
+        let mut conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_URI
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| classify(path, e))?;
+        // Before anything reads the file: the window opens it from several
+        // threads at once (loading, the figures, an import), and a reader
+        // must wait for a writer rather than fail.
+        conn.busy_timeout(std::time::Duration::from_secs(10))
+            .map_err(open_err)?;
+        check_identity(&conn, path)?;
+        if conn.is_readonly(rusqlite::MAIN_DB)? {
+            return Err(StoreError::ReadOnly {
+                path: path.to_path_buf(),
+            });
+        }
+        // WAL lets the window read while an import writes, and keeps the main
+        // file intact if the process dies mid-import.
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(|e| classify(path, e))?;
+        // FULL: a commit (a whole import) is on disk before Laris says it is
+        // done, so a power cut after the message cannot lose it. In WAL mode
+        // that is one sync per transaction.
+        conn.pragma_update(None, "synchronous", "FULL")
+            .map_err(open_err)?;
+        // A larger page cache keeps the unique indexes of a big import in
+        // memory (32 MiB, well inside the import's memory budget).
+        conn.pragma_update(None, "cache_size", -32_768)
+            .map_err(open_err)?;
+        // Two threads opening a new file at once would both see it
+        // unmigrated and both create the tables; one at a time, the second
+        // finds the schema up to date. (SQLite's own lock cannot cover this:
+        // the migration library reads the version before it writes.)
+        static MIGRATING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+        let _one_at_a_time = MIGRATING.lock().unwrap_or_else(|e| e.into_inner());
+        migrations()
+            .to_latest(&mut conn)
+            .map_err(|source| match source {
+                rusqlite_migration::Error::RusqliteError { err, .. } => classify(path, err),
+                source => StoreError::Migration {
+                    path: path.to_path_buf(),
+                    source,
+                },
+            })?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// Opens an existing database only to read it: for a file this user may
+    /// not change, or one another Laris window has open. Nothing is written,
+    /// not even the schema.
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = match Connection::open_with_flags(path, flags) {
+            Ok(conn) => conn,
+            Err(e) => return Err(classify(path, e)),
+        };
+        let conn = match check_identity(&conn, path) {
+            // A WAL database in a folder that cannot be written cannot make
+            // its shared-memory file: read it as a file nobody changes.
+            Err(StoreError::Open { .. } | StoreError::ReadOnly { .. }) => {
+                let uri = format!("{}?immutable=1", file_uri(path));
+                let conn =
+                    Connection::open_with_flags(uri, flags).map_err(|e| classify(path, e))?;
+                check_identity(&conn, path)?;
+                conn
+            }
+            Err(e) => return Err(e),
+            Ok(()) => conn,
+        };
+        if !has_schema(&conn)? {
+            return Err(StoreError::NotLaris {
+                path: path.to_path_buf(),
+            });
+        }
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// Opens the database to read: as [`Store::open`], or read-only where
+    /// this user may not change it (a report needs no more).
+    pub fn open_to_read(path: &Path) -> Result<Store> {
+        match Store::open(path) {
+            Err(StoreError::ReadOnly { .. }) => Store::open_read_only(path),
+            other => other,
+        }
+    }
+
+    /// SQLite's quick check (the structure of every page and index, without
+    /// the slower cross-checks of `integrity_check`).
+    pub fn quick_check(&self) -> Result<()> {
+        quick_check(&self.conn, &self.path)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+}
+
+/// Whether a (read-only) database has the Laris tables, i.e. is not a new
+/// empty file.
+fn has_schema(conn: &Connection) -> Result<bool> {
+    let n: i64 = conn.query_row(
+        "SELECT count(*) FROM sqlite_schema WHERE name = 'import_batches'",
+        [],
+        |r| r.get(0),
+    )?;
+    Ok(n > 0)
+}
+
+pub(crate) fn quick_check(conn: &Connection, path: &Path) -> Result<()> {
+    let damaged = |detail: String| StoreError::Damaged {
+        path: path.to_path_buf(),
+        detail,
+    };
+    let mut stmt = conn
+        .prepare("PRAGMA quick_check")
+        .map_err(|e| classify(path, e))?;
+    let found: Vec<String> = stmt
+        .query_map([], |r| r.get(0))
+        .and_then(|rows| rows.collect())
+        .map_err(|e| classify(path, e))?;
+    match found.as_slice() {
+        [ok] if ok == "ok" => Ok(()),
+        _ => Err(damaged(
+            found.into_iter().take(3).collect::<Vec<_>>().join("; "),
+        )),
+    }
+}
+
+/// An SQLite error at open, as the store error that tells the user what
+/// happened: a damaged file, a full disk, a file that cannot be written.
+fn classify(path: &Path, e: rusqlite::Error) -> StoreError {
+    use rusqlite::ErrorCode;
+    let code = e.sqlite_error_code();
+    match code {
+        Some(ErrorCode::DatabaseCorrupt) => StoreError::Damaged {
+            path: path.to_path_buf(),
+            detail: e.to_string(),
+        },
+        Some(ErrorCode::NotADatabase) if starts_like_sqlite(path) => StoreError::Damaged {
+            path: path.to_path_buf(),
+            detail: e.to_string(),
+        },
+        Some(ErrorCode::NotADatabase) => StoreError::NotLaris {
+            path: path.to_path_buf(),
+        },
+        Some(ErrorCode::ReadOnly) => StoreError::ReadOnly {
+            path: path.to_path_buf(),
+        },
+        Some(ErrorCode::CannotOpen) if path.exists() && !writable(path) => StoreError::ReadOnly {
+            path: path.to_path_buf(),
+        },
+        _ => StoreError::Open {
+            path: path.to_path_buf(),
+            source: e,
+        },
+    }
+}
+
+/// Whether the file has SQLite's header: then a read that fails means
+/// damage, not some other kind of file.
+fn starts_like_sqlite(path: &Path) -> bool {
+    let mut head = [0u8; 16];
+    std::fs::File::open(path)
+        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head))
+        .is_ok_and(|()| &head == b"SQLite format 3\0")
+}
+
+/// Whether this user may change the file and make files beside it (SQLite's
+/// WAL files).
+fn writable(path: &Path) -> bool {
+    let file_ok = std::fs::OpenOptions::new().append(true).open(path).is_ok();
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let probe = dir.join(format!(".laris-write-test-{}", std::process::id()));
+    let dir_ok = std::fs::File::create_new(&probe).is_ok();
+    let _ = std::fs::remove_file(&probe);
+    file_ok && dir_ok
+}
+
+/// An SQLite `file:` URI for a path (any characters, percent-encoded).
+fn file_uri(path: &Path) -> String {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let text = absolute.to_string_lossy().replace('\\', "/");
+    let mut uri = String::from("file:");
+    if !text.starts_with('/') {
+        uri.push('/'); // file:/C:/... on Windows
+    }
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"/-_.~:".contains(&b) {
+            uri.push(b as char);
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri
+}
+
+/// Refuses, without writing anything, a file from a newer Laris or one that
+/// is some other program's SQLite database.
+pub(crate) fn check_identity(conn: &Connection, path: &Path) -> Result<()> {
+    let not_laris = || StoreError::NotLaris {
+        path: path.to_path_buf(),
+    };
+    // The first read of a file that is not SQLite at all fails here.
+    let tables: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+        .map_err(|e| classify(path, e))?;
+    let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if tables == 0 && version == 0 {
+        return Ok(()); // a new, empty file
+    }
+    if app_id != APPLICATION_ID {
+        return Err(not_laris());
+    }
+    if version > schema_version() as i64 {
+        return Err(StoreError::NewerVersion {
+            path: path.to_path_buf(),
+            found: version,
+            supported: schema_version(),
+        });
+    }
+    Ok(())
+}
+
+/// Where the database lives when the user names none: the platform's data
+/// folder (e.g. `~/.local/share/laris/laris.laris` on Linux).
+pub fn default_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "laris").map(|d| d.data_dir().join("laris.laris"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_valid() {
+        assert!(migrations().validate().is_ok());
+    }
+
+    #[test]
+    fn kind_columns_match_tables() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("t.laris")).unwrap();
+        for kind in Kind::ALL {
+            let mut stmt = store
+                .conn()
+                .prepare(&format!(
+                    "SELECT name FROM pragma_table_info('{}')",
+                    kind.table()
+                ))
+                .unwrap();
+            let cols: Vec<String> = stmt
+                .query_map([], |r| r.get(0))
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap();
+            let mut expected = vec!["id".to_string()];
+            expected.extend(kind.fields().iter().map(|f| f.column.to_string()));
+            if kind.has_row_hash() {
+                expected.push("row_hash".into());
+            }
+            expected.push("batch_id".into());
+            assert_eq!(cols, expected, "columns of {kind}");
+        }
+    }
+
+    #[test]
+    fn an_empty_file_is_migrated_and_garbage_is_refused_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let empty = dir.path().join("empty.laris");
+        std::fs::write(&empty, b"").unwrap();
+        let store = Store::open(&empty).unwrap();
+        let tables: i64 = store
+            .conn()
+            .query_row(
+                "SELECT count(*) FROM sqlite_schema WHERE type = 'table'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(
+            tables, 16,
+            "11 kinds, batches, changes, settings, display names, data revision"
+        );
+
+        let garbage = dir.path().join("notes.laris");
+        let bytes = b"this is a text file, not a database, and it is long enough to have a header"
+            .repeat(20);
+        std::fs::write(&garbage, &bytes).unwrap();
+        assert!(matches!(
+            Store::open(&garbage),
+            Err(StoreError::NotLaris { .. })
+        ));
+        assert_eq!(std::fs::read(&garbage).unwrap(), bytes);
+    }
+
+    #[test]
+    fn new_file_gets_the_latest_schema_and_our_id() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("t.laris")).unwrap();
+        let v: i64 = store
+            .conn()
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        let id: i32 = store
+            .conn()
+            .pragma_query_value(None, "application_id", |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, schema_version() as i64);
+        assert_eq!(id, APPLICATION_ID);
+        let mode: String = store
+            .conn()
+            .pragma_query_value(None, "journal_mode", |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "wal");
+    }
+}

@@ -1,0 +1,268 @@
+//! KPI cards: the figure in the locale's format, its change against the
+//! comparison period (coloured by what is good for that metric), a sparkline
+//! and a help button; a card whose data is missing says what to import.
+
+use egui::{FontId, RichText, Vec2};
+
+use laris_core::format;
+use laris_core::i18n::Lang;
+use laris_core::metrics::catalog::{self, Better, Card, Tab, Unit};
+use laris_core::metrics::dataset::Present;
+use laris_core::metrics::figures::{Figures, Sparks};
+
+use crate::{theme, widgets};
+
+const CARD_HEIGHT: f32 = 128.0;
+const CARD_MIN_WIDTH: f32 = 250.0;
+
+/// The second, smaller figure some cards carry.
+fn companion(id: &str) -> Option<&'static str> {
+    match id {
+        "avg_deal_cycle_days" => Some("median_deal_cycle_days"),
+        "lead_response_hours" => Some("median_lead_response_hours"),
+        "inquiry_response_hours" => Some("median_inquiry_response_hours"),
+        "csat" => Some("csat_avg"),
+        "opportunities" => Some("opportunity_value"),
+        "target_attainment" => Some("revenue_target"),
+        _ => None,
+    }
+}
+
+/// What a card needs besides its figures; `interactive` is false for a
+/// picture of the tab (no buttons).
+pub struct CardCx {
+    pub lang: Lang,
+    pub present: Present,
+    pub interactive: bool,
+}
+
+/// A card's button that was clicked.
+pub enum Clicked {
+    Help(&'static str),
+    Import,
+}
+
+/// The cards of a tab in rows, as wide as `ui`.
+pub fn draw(
+    ui: &mut egui::Ui,
+    cx: &CardCx,
+    tab: Tab,
+    figures: &Figures,
+    sparks: Option<&Sparks>,
+    filters: &laris_core::metrics::Filters,
+) -> Option<Clicked> {
+    let mut clicked = None;
+    let cards = catalog::cards(tab);
+    let spacing = theme::SPACE_M;
+    let width = ui.available_width();
+    let columns = (((width + spacing) / (CARD_MIN_WIDTH + spacing)).floor() as usize).clamp(1, 4);
+    let card_width = (width - spacing * (columns as f32 - 1.0)) / columns as f32;
+    for row in cards.chunks(columns) {
+        ui.horizontal(|ui| {
+            ui.spacing_mut().item_spacing.x = spacing;
+            for card in row {
+                let spark = sparks.and_then(|s| s.get(card.id));
+                let (rect, _) = ui
+                    .allocate_exact_size(Vec2::new(card_width, CARD_HEIGHT), egui::Sense::hover());
+                ui.scope_builder(
+                    egui::UiBuilder::new()
+                        .max_rect(rect)
+                        .layout(egui::Layout::top_down(egui::Align::Min)),
+                    |ui| {
+                        if let Some(c) = one(
+                            ui,
+                            cx,
+                            card,
+                            figures,
+                            spark.map(Vec::as_slice),
+                            card_width,
+                            filters,
+                        ) {
+                            clicked = Some(c);
+                        }
+                    },
+                );
+            }
+        });
+        ui.add_space(spacing);
+    }
+    clicked
+}
+
+fn one(
+    ui: &mut egui::Ui,
+    cx: &CardCx,
+    card: &Card,
+    figures: &Figures,
+    spark: Option<&[Option<f64>]>,
+    width: f32,
+    filters: &laris_core::metrics::Filters,
+) -> Option<Clicked> {
+    let lang = cx.lang;
+    let mut clicked = None;
+    let currency = figures.report.currency.clone();
+    theme::card_frame(ui).show(ui, |ui| {
+        let inner = width - 2.0 * theme::SPACE_M - 2.0;
+        ui.set_width(inner);
+        ui.set_height(CARD_HEIGHT - 2.0 * theme::SPACE_M);
+        let title = lang.tr(&format!("metric-{}", card.id));
+        ui.horizontal(|ui| {
+            // Long titles (Indonesian ones are) end in "…", never
+            // push the help button out of the card.
+            let room = ui.available_width() - 32.0;
+            ui.scope(|ui| {
+                ui.set_max_width(room);
+                ui.add(
+                    egui::Label::new(RichText::new(&title).size(theme::SIZE_CARD_TITLE).weak())
+                        .truncate(),
+                );
+            });
+            if !cx.interactive {
+                return;
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let help = ui.small_button("?").on_hover_text(lang.tr("help-title"));
+                let label = lang.tr_args("help-button", &[("metric", title.clone().into())]);
+                help.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+                if help.clicked() {
+                    clicked = Some(Clicked::Help(card.id));
+                }
+            });
+        });
+        if let Some(missing) = card.needs.iter().find(|k| !cx.present.has(**k)) {
+            ui.add_space(theme::SPACE_S);
+            ui.add(
+                egui::Label::new(
+                    RichText::new(lang.tr(&format!("needs-{}", missing.table()))).weak(),
+                )
+                .wrap(),
+            );
+            if cx.interactive && ui.button(lang.tr("help-import-button")).clicked() {
+                clicked = Some(Clicked::Import);
+            }
+            return;
+        }
+        let now = figures.now.get(card.id).copied().flatten();
+        let then = figures.then.get(card.id).copied().flatten();
+        ui.horizontal(|ui| {
+            value(ui, lang, &currency, card.unit, now, inner * 0.62);
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if let Some(values) = spark {
+                    widgets::sparkline(
+                        ui,
+                        values,
+                        Vec2::new((inner * 0.3).min(110.0), 34.0),
+                        theme::accent(ui),
+                    );
+                }
+            });
+        });
+        ui.horizontal(|ui| {
+            change(ui, lang, card, now, then, &currency);
+            if catalog::mixes_filtered(card, filters) {
+                ui.label(RichText::new("≈").size(theme::SIZE_SMALL + 1.0).weak())
+                    .on_hover_text(lang.tr("card-mixed-filter"));
+            }
+            if let Some(second) = companion(card.id) {
+                let v = figures.now.get(second).copied().flatten();
+                let unit = if second == "revenue_target" || second == "opportunity_value" {
+                    Unit::Money
+                } else if second == "csat_avg" {
+                    Unit::Number
+                } else {
+                    card.unit
+                };
+                ui.label(
+                    RichText::new(lang.tr_args(
+                        &format!("card-{second}"),
+                        &[("value", unit.show(lang, &currency, v).into())],
+                    ))
+                    .size(theme::SIZE_SMALL)
+                    .weak(),
+                );
+            }
+        });
+    });
+    clicked
+}
+
+/// The figure: in full when it fits, else shortened, with the full form
+/// in the tooltip and for screen readers.
+fn value(ui: &mut egui::Ui, lang: Lang, currency: &str, unit: Unit, v: Option<f64>, room: f32) {
+    let full = unit.show(lang, currency, v);
+    let font = FontId::new(theme::SIZE_KPI, theme::semibold());
+    let color = ui.visuals().strong_text_color();
+    let fits = ui
+        .painter()
+        .layout_no_wrap(full.clone(), font.clone(), color)
+        .size()
+        .x
+        <= room;
+    let text = match (fits, unit, v) {
+        (false, Unit::Money, Some(v)) => format::money_short(lang, currency, v),
+        _ => full.clone(),
+    };
+    let response = ui.label(RichText::new(text).font(font).color(color));
+    let response = if v.is_none() {
+        response.on_hover_text(lang.tr("help-no-value-zero"))
+    } else {
+        response.on_hover_text(&full)
+    };
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &full));
+}
+
+/// The change against the comparison period: an arrow, a sign and the
+/// percentage (points for rates), green or red when the change is good or
+/// bad for this metric; the comparison figure in the tooltip.
+fn change(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    card: &Card,
+    now: Option<f64>,
+    then: Option<f64>,
+    currency: &str,
+) {
+    let delta = match card.unit {
+        Unit::Rate => now.zip(then).map(|(n, t)| n - t),
+        _ => catalog::change(now, then),
+    };
+    let Some(delta) = delta else {
+        ui.label(
+            RichText::new(lang.tr("change-none"))
+                .size(theme::SIZE_SMALL)
+                .weak(),
+        );
+        return;
+    };
+    let (arrow, color) = if delta.abs() < 0.0005 {
+        ("→", ui.visuals().weak_text_color())
+    } else {
+        let up = delta > 0.0;
+        let good = match card.better {
+            Better::Up => Some(up),
+            Better::Down => Some(!up),
+            Better::Neutral => None,
+        };
+        let color = match good {
+            Some(true) => theme::GOOD,
+            Some(false) => theme::BAD,
+            None => ui.visuals().text_color(),
+        };
+        (if up { "↑" } else { "↓" }, color)
+    };
+    let sign = if delta > 0.0 { "+" } else { "" };
+    let amount = match card.unit {
+        Unit::Rate => lang.tr_args(
+            "change-points",
+            &[("n", format::decimal(lang, delta * 100.0, 1).into())],
+        ),
+        _ => format::percent(lang, delta),
+    };
+    let previous = card.unit.show(lang, currency, then);
+    ui.label(
+        RichText::new(format!("{arrow} {sign}{amount}"))
+            .size(theme::SIZE_SMALL + 1.0)
+            .color(color),
+    )
+    .on_hover_text(lang.tr_args("change-tip", &[("value", previous.into())]));
+}

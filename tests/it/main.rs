@@ -1,0 +1,25 @@
+//! The integration tests, one module per area, in one binary (one link
+//! instead of one per file). `common` holds their shared helpers.
+// Tests may panic on what they set up themselves.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod cli_import;
+mod common;
+mod desktop;
+mod export;
+mod import_real;
+mod reliability_backup;
+mod reliability_fuzz_corpus;
+mod reliability_hostile;
+mod reliability_kill;
+mod reliability_open;
+mod reliability_security;
+mod report_cli;
+mod report_synthetic;
+mod store;
+mod ui_charts;
+mod ui_dashboard;
+mod ui_data;
+mod ui_import;
+mod ui_recovery;
+mod ui_snapshots;

@@ -1,0 +1,174 @@
+//! `laris report` as a user runs it: periods, messages, exit statuses, the
+//! table's money and rate formats.
+
+use crate::common;
+
+use std::process::Command;
+
+fn laris(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_laris"))
+        .args(args)
+        .output()
+        .expect("run laris")
+}
+
+/// A database with two paid orders in March 2024 (1,250,000.00 and
+/// 250,000.50 rupiah) and one in February (1,000,000.00).
+fn shop() -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shop.laris");
+    let store = laris::store::Store::open(&path).unwrap();
+    store
+        .conn()
+        .execute_batch(
+            "INSERT INTO orders(order_id, date, customer_id, rep, status, total_minor, batch_id) VALUES
+               ('A', '2024-03-02', 'C1', 'Sari', 'paid', 125000000, 1),
+               ('B', '2024-03-09', 'C2', 'Budi', 'paid',  25000050, 1),
+               ('C', '2024-02-09', 'C1', 'Sari', 'paid', 100000000, 1);",
+        )
+        .unwrap();
+    (dir, path.to_str().unwrap().to_string())
+}
+
+#[test]
+fn a_bad_period_exits_1_with_a_message() {
+    let (_dir, db) = shop();
+    for bad in [
+        vec!["--period", "month:2024-13"],
+        vec!["--period", "march"],
+        vec!["--from", "2024-03-10", "--to", "2024-03-01"],
+        vec!["--from", "10/03/2024", "--to", "2024-03-31"],
+        vec![],
+    ] {
+        let mut args = vec!["report", "--db", &db, "--lang", "en"];
+        args.extend(bad.iter().copied());
+        let out = laris(&args);
+        assert_eq!(out.status.code(), Some(1), "{bad:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.starts_with("laris: "), "{bad:?}: {err}");
+        assert!(out.stdout.is_empty());
+    }
+    let out = laris(&[
+        "report",
+        "--db",
+        &db,
+        "--lang",
+        "en",
+        "--period",
+        "month:2024-13",
+    ]);
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("month:2024-03"),
+        "the message shows the forms"
+    );
+}
+
+#[test]
+fn a_missing_database_is_not_created() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("none.laris");
+    let out = laris(&[
+        "report",
+        "--db",
+        db.to_str().unwrap(),
+        "--period",
+        "year:2024",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!db.exists());
+}
+
+#[test]
+fn the_table_uses_the_languages_formats() {
+    let (_dir, db) = shop();
+    // March: 1,250,000.00 + 250,000.50 = 1,500,000.50, shown without decimals
+    // for rupiah; February 1,000,000 -> growth 50.0%.
+    let out = laris(&[
+        "report",
+        "--db",
+        &db,
+        "--lang",
+        "id",
+        "--period",
+        "month:2024-03",
+    ]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Pendapatan"), "{text}");
+    assert!(text.contains("Rp 1.500.001"), "{text}");
+    assert!(text.contains("50,0%"), "{text}");
+    let out = laris(&[
+        "report",
+        "--db",
+        &db,
+        "--lang",
+        "en",
+        "--from",
+        "2024-03-01",
+        "--to",
+        "2024-03-31",
+    ]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Revenue"), "{text}");
+    assert!(text.contains("Rp 1,500,001"), "{text}");
+    assert!(text.contains("50.0%"), "{text}");
+}
+
+#[test]
+fn json_filters_and_comparison() {
+    let (_dir, db) = shop();
+    let json = |extra: &[&str]| -> serde_json::Value {
+        let mut args = vec!["report", "--db", &db, "--json", "--period", "month:2024-03"];
+        args.extend_from_slice(extra);
+        let out = laris(&args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let all = json(&[]);
+    assert_eq!(all["metrics"]["revenue"], 1_500_000.5);
+    assert_eq!(all["prev_from"], "2024-02-01");
+    let sari = json(&["--rep", "Sari"]);
+    assert_eq!(sari["metrics"]["revenue"], 1_250_000.0);
+    let last_year = json(&["--compare", "last-year"]);
+    assert_eq!(last_year["prev_from"], "2023-03-01");
+    assert!(
+        last_year["metrics"]["sales_growth"].is_null(),
+        "nothing in March 2023"
+    );
+}
+
+#[test]
+fn every_label_of_the_report_is_translated() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.laris");
+    let db = db.to_str().unwrap();
+    let out = common::laris(&[
+        "demo",
+        "--db",
+        db,
+        "--scale",
+        "600",
+        "--until",
+        "2025-06-30",
+    ]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    for lang in ["en", "id"] {
+        for period in ["month:2025-03", "year:2024", "qtd:2025-05-20"] {
+            let out = std::process::Command::new(env!("CARGO_BIN_EXE_laris"))
+                .args(["--lang", lang, "report", "--db", db, "--period", period])
+                .output()
+                .unwrap();
+            let text = common::stdout(&out);
+            assert!(out.status.success(), "{}", common::stderr(&out));
+            assert!(
+                !text.contains("Unknown localization key"),
+                "{lang} {period}:\n{text}"
+            );
+            assert!(text.lines().count() > 50, "{lang} {period}: a whole report");
+        }
+    }
+}
