@@ -12,10 +12,13 @@ fn main() {
     } else {
         match &cli.command {
             Some(command) => match laris::cli::run(&cli, command) {
-                Ok(status) => status,
+                Ok(()) => 0,
                 Err(e) => {
-                    eprintln!("laris: {e:#}");
-                    1
+                    let text = e.to_string();
+                    if !text.is_empty() {
+                        eprintln!("{text}");
+                    }
+                    e.exit_code()
                 }
             },
             None => match open_app(&cli) {

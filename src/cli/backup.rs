@@ -2,29 +2,22 @@
 
 use clap::Args;
 
-use super::Cli;
+use super::{Cli, CliError, CliResult};
 use crate::store::backup::{self, Reason};
 
 #[derive(Debug, Args)]
 pub struct BackupArgs {}
 
-pub fn run(cli: &Cli, _args: &BackupArgs) -> anyhow::Result<i32> {
+pub fn run(cli: &Cli, _args: &BackupArgs) -> CliResult {
     let lang = cli.lang();
     let db = cli.db_path()?;
     if !db.exists() {
-        eprintln!(
-            "{}",
-            lang.tr_args(
-                "backup-no-database",
-                &[("file", db.display().to_string().into())]
-            )
-        );
-        return Ok(1);
+        return Err(CliError::User(lang.tr_args(
+            "backup-no-database",
+            &[("file", db.display().to_string().into())],
+        )));
     }
-    let store = match super::open_for_writing(lang, &db) {
-        Ok(store) => store,
-        Err(status) => return Ok(status),
-    };
+    let store = super::open_for_writing(lang, &db)?;
     match backup::create(store.conn(), &db, Reason::Manual) {
         Ok(Some(made)) => {
             println!(
@@ -37,15 +30,15 @@ pub fn run(cli: &Cli, _args: &BackupArgs) -> anyhow::Result<i32> {
                     ]
                 )
             );
-            Ok(0)
+            Ok(())
         }
         Ok(None) => {
             println!(
                 "{}",
                 lang.tr_args("backup-empty", &[("file", db.display().to_string().into())])
             );
-            Ok(0)
+            Ok(())
         }
-        Err(e) => Ok(super::store_failure(lang, &db, &e)),
+        Err(e) => Err(super::store_failure(lang, &db, &e)),
     }
 }

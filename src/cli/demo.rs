@@ -2,7 +2,7 @@
 
 use clap::Args;
 
-use super::Cli;
+use super::{Cli, CliResult};
 use crate::demo::{self, DemoOptions};
 use crate::store::Store;
 
@@ -22,7 +22,7 @@ pub struct DemoArgs {
     pub json: bool,
 }
 
-pub fn run(cli: &Cli, args: &DemoArgs) -> anyhow::Result<i32> {
+pub fn run(cli: &Cli, args: &DemoArgs) -> CliResult {
     let opts = DemoOptions {
         scale: args.scale,
         seed: args.seed,
@@ -49,5 +49,5 @@ pub fn run(cli: &Cli, args: &DemoArgs) -> anyhow::Result<i32> {
             )
         );
     }
-    Ok(0)
+    Ok(())
 }

@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 use anyhow::Context as _;
 use clap::{ArgGroup, Args};
 
-use super::Cli;
 use super::scope::ScopeArgs;
+use super::{Cli, CliResult};
 use crate::export::chart::chart_images;
 use crate::export::pdf::{ReportInput, meeting_report};
 use crate::i18n::Lang;
@@ -36,15 +36,9 @@ fn business(db: &Path) -> String {
         .unwrap_or_default()
 }
 
-pub fn run(cli: &Cli, args: &ExportArgs) -> anyhow::Result<i32> {
+pub fn run(cli: &Cli, args: &ExportArgs) -> CliResult {
     let lang = cli.lang();
-    let scope = match args.scope.resolve(cli, lang)? {
-        Ok(scope) => scope,
-        Err(message) => {
-            eprintln!("laris: {message}");
-            return Ok(1);
-        }
-    };
+    let scope = args.scope.resolve(cli, lang)?;
     let (report, charts) = (scope.report(), scope.charts());
     if let Some(path) = &args.pdf {
         let input = ReportInput {
@@ -75,7 +69,7 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> anyhow::Result<i32> {
             )?;
         }
     }
-    Ok(0)
+    Ok(())
 }
 
 fn write_failed(lang: Lang, path: &Path) -> String {

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use super::Cli;
+use super::{Cli, CliError, CliResult};
 use crate::i18n::Lang;
 use crate::import::mapping::Preset;
 use crate::import::values::{LocaleDefaults, ScoreScale};
@@ -92,18 +92,16 @@ fn parse_kind(s: &str) -> Result<Kind, String> {
 /// Row problems printed before the rest are summed up.
 const SHOWN_ISSUES: usize = 20;
 
-pub fn run(cli: &Cli, args: &ImportArgs) -> anyhow::Result<i32> {
+pub fn run(cli: &Cli, args: &ImportArgs) -> CliResult {
     let lang = cli.lang();
     let db = cli.db_path()?;
     let preset = match &args.preset {
         Some(name) => match load_preset(&db, name)? {
             Some(p) => Some(p),
             None => {
-                eprintln!(
-                    "{}",
-                    lang.tr_args("preset-unknown", &[("name", name.as_str().into())])
-                );
-                return Ok(1);
+                return Err(CliError::User(
+                    lang.tr_args("preset-unknown", &[("name", name.as_str().into())]),
+                ));
             }
         },
         None => None,
@@ -119,7 +117,7 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> anyhow::Result<i32> {
         check: args.dry_run,
         csat_scale: args.csat_scale.into(),
     };
-    let mut status = 0;
+    let mut left_out = false;
     let mut files: Vec<ParsedFile> = Vec::new();
     for path in &args.paths {
         match import::read_file(path, &opts) {
@@ -127,12 +125,9 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> anyhow::Result<i32> {
             // A file that is not recognised is left out; the others still import.
             Err(e @ (FileError::NotRecognised { .. } | FileError::Empty { .. })) => {
                 eprintln!("{}", e.message(lang));
-                status = 2;
+                left_out = true;
             }
-            Err(e) => {
-                eprintln!("{}", e.message(lang));
-                return Ok(1);
-            }
+            Err(e) => return Err(CliError::User(e.message(lang))),
         }
     }
     for file in &files {
@@ -141,25 +136,28 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> anyhow::Result<i32> {
     }
     let error_rows: u64 = files.iter().map(ParsedFile::errors_rows).sum();
     if error_rows > 0 && !args.skip_bad_rows {
-        eprintln!(
-            "{}",
-            lang.tr_args("import-nothing-written", &[("count", error_rows.into())])
-        );
-        return Ok(1);
+        return Err(CliError::User(lang.tr_args(
+            "import-nothing-written",
+            &[("count", error_rows.into())],
+        )));
     }
+    let done = || {
+        if left_out {
+            Err(CliError::Partial)
+        } else {
+            Ok(())
+        }
+    };
     if files.is_empty() {
-        return Ok(status);
+        return done();
     }
     if args.dry_run {
         let reports: Vec<FileReport> = files.iter().map(FileReport::dry_run).collect();
         print_reports(lang, &reports, args.json)?;
-        return Ok(status);
+        return done();
     }
     let existed = db.exists();
-    let mut store = match super::open_for_writing(lang, &db) {
-        Ok(store) => store,
-        Err(status) => return Ok(status),
-    };
+    let mut store = super::open_for_writing(lang, &db)?;
     if let (Some(name), Some(first)) = (&args.save_preset, files.first()) {
         let src = &first.source;
         let preset = Preset::new(src.kind, &src.headers, &src.mapping);
@@ -168,7 +166,7 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> anyhow::Result<i32> {
     let stored = match import::store_checking(&mut store, &files, args.skip_bad_rows, &mut |_| true)
     {
         Ok(stored) => stored,
-        Err(e) => return Ok(super::store_failure(lang, &db, &e)),
+        Err(e) => return Err(super::store_failure(lang, &db, &e)),
     };
     match stored {
         Stored::Done(reports, found) => {
@@ -177,7 +175,7 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> anyhow::Result<i32> {
                 print_issues(lang, file, &issues.errors);
             }
             print_reports(lang, &reports, args.json)?;
-            Ok(status)
+            done()
         }
         Stored::Refused(found) => {
             let mut rows = 0;
@@ -186,10 +184,7 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> anyhow::Result<i32> {
                 print_issues(lang, file, &issues.errors);
                 rows += issues.error_rows();
             }
-            eprintln!(
-                "{}",
-                lang.tr_args("import-nothing-written", &[("count", rows.into())])
-            );
+            let nothing_written = lang.tr_args("import-nothing-written", &[("count", rows.into())]);
             // Nothing written means no new database file either.
             drop(store);
             if !existed {
@@ -199,7 +194,7 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> anyhow::Result<i32> {
                     let _ = std::fs::remove_file(path);
                 }
             }
-            Ok(1)
+            Err(CliError::User(nothing_written))
         }
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod backup;
 pub mod demo;
+pub mod error;
 pub mod export;
 pub mod import;
 pub mod report;
@@ -16,6 +17,7 @@ use clap::{Parser, Subcommand};
 use crate::i18n::Lang;
 use crate::store::open::Problem;
 use crate::store::{Store, StoreError};
+pub use error::{CliError, CliResult};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -112,8 +114,8 @@ impl Cli {
     }
 }
 
-/// Runs a subcommand and returns the process exit status.
-pub fn run(cli: &Cli, command: &Command) -> anyhow::Result<i32> {
+/// Runs a subcommand; [`CliError::exit_code`] gives the status of a failure.
+pub fn run(cli: &Cli, command: &Command) -> CliResult {
     match command {
         Command::Import(args) => import::run(cli, args),
         Command::Demo(args) => demo::run(cli, args),
@@ -125,19 +127,19 @@ pub fn run(cli: &Cli, command: &Command) -> anyhow::Result<i32> {
 }
 
 /// Opens the database to change it, after SQLite's quick check; on a problem,
-/// prints what to do and gives the exit status.
-pub(crate) fn open_for_writing(lang: Lang, db: &Path) -> Result<Store, i32> {
+/// says what to do.
+pub(crate) fn open_for_writing(lang: Lang, db: &Path) -> CliResult<Store> {
     Store::open(db)
         .and_then(|s| s.quick_check().map(|()| s))
         .map_err(|e| store_failure(lang, db, &e))
 }
 
-/// Prints, in plain words, why the database could not be used; exit status 1.
-pub(crate) fn store_failure(lang: Lang, db: &Path, e: &StoreError) -> i32 {
+/// In plain words, why the database could not be used, and how to get it back.
+pub(crate) fn store_failure(lang: Lang, db: &Path, e: &StoreError) -> CliError {
     let problem = Problem::of(e);
-    eprintln!("{}", problem.message(lang, db));
+    let mut text = problem.message(lang, db);
     if problem.can_restore() && crate::store::backup::latest_good(db).is_some() {
-        eprintln!("{}", lang.tr("open-restore-hint"));
+        text = format!("{text}\n{}", lang.tr("open-restore-hint"));
     }
-    1
+    CliError::User(text)
 }

@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use clap::Args;
 
-use super::Cli;
 use super::scope::ScopeArgs;
+use super::{Cli, CliResult};
 use crate::format;
 use crate::i18n::Lang;
 use crate::metrics::catalog::{Unit, change, scalar_map};
@@ -23,22 +23,16 @@ pub struct ReportArgs {
     pub json: bool,
 }
 
-pub fn run(cli: &Cli, args: &ReportArgs) -> anyhow::Result<i32> {
+pub fn run(cli: &Cli, args: &ReportArgs) -> CliResult {
     let lang = cli.lang();
-    let scope = match args.scope.resolve(cli, lang)? {
-        Ok(scope) => scope,
-        Err(message) => {
-            eprintln!("laris: {message}");
-            return Ok(1);
-        }
-    };
+    let scope = args.scope.resolve(cli, lang)?;
     let report = scope.report();
     if args.json {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
         print!("{}", table(lang, &report, &scope.filters));
     }
-    Ok(0)
+    Ok(())
 }
 
 const PERFORMANCE: &[(&str, Unit)] = &[

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::Cli;
+use super::{Cli, CliError, CliResult};
 use crate::i18n::Lang;
 use crate::store::backup::{self, BackupInfo};
 
@@ -23,13 +23,13 @@ pub struct RestoreArgs {
     pub backup: Option<String>,
 }
 
-pub fn run(cli: &Cli, args: &RestoreArgs) -> anyhow::Result<i32> {
+pub fn run(cli: &Cli, args: &RestoreArgs) -> CliResult {
     let lang = cli.lang();
     let db = cli.db_path()?;
     let file = db.display().to_string();
     let backups = match backup::list(&db) {
         Ok(b) => b,
-        Err(e) => return Ok(super::store_failure(lang, &db, &e)),
+        Err(e) => return Err(super::store_failure(lang, &db, &e)),
     };
     let chosen = if args.latest {
         backup::latest_good(&db)
@@ -43,27 +43,21 @@ pub fn run(cli: &Cli, args: &RestoreArgs) -> anyhow::Result<i32> {
         }
     } else {
         print_list(lang, &file, &backups);
-        return Ok(0);
+        return Ok(());
     };
     let Some(chosen) = chosen else {
         if args.latest {
-            eprintln!(
-                "{}",
-                lang.tr_args("restore-no-backups", &[("file", file.as_str().into())])
-            );
-            return Ok(1);
+            return Err(CliError::User(
+                lang.tr_args("restore-no-backups", &[("file", file.as_str().into())]),
+            ));
         }
-        eprintln!(
-            "{}",
-            lang.tr_args(
-                "restore-no-such-backup",
-                &[
-                    ("file", file.as_str().into()),
-                    ("which", args.backup.clone().unwrap_or_default().into())
-                ]
-            )
-        );
-        return Ok(1);
+        return Err(CliError::User(lang.tr_args(
+            "restore-no-such-backup",
+            &[
+                ("file", file.as_str().into()),
+                ("which", args.backup.clone().unwrap_or_default().into()),
+            ],
+        )));
     };
     match backup::restore(&db, &chosen) {
         Ok(done) => {
@@ -96,9 +90,9 @@ pub fn run(cli: &Cli, args: &RestoreArgs) -> anyhow::Result<i32> {
                     )
                 );
             }
-            Ok(0)
+            Ok(())
         }
-        Err(e) => Ok(super::store_failure(lang, &db, &e)),
+        Err(e) => Err(super::store_failure(lang, &db, &e)),
     }
 }
 

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 
-use super::Cli;
+use super::{Cli, CliError, CliResult};
 use crate::i18n::Lang;
 use crate::metrics::charts::{self, Charts};
 use crate::metrics::period::PeriodError;
@@ -113,28 +113,23 @@ impl ScopeArgs {
     }
 
     /// The scope, or a message for the user (a bad period, no database).
-    pub fn resolve(&self, cli: &Cli, lang: Lang) -> anyhow::Result<Result<Scope, String>> {
-        let selection = match self.selection(lang) {
-            Ok(sel) => sel,
-            Err(message) => return Ok(Err(message)),
-        };
+    pub fn resolve(&self, cli: &Cli, lang: Lang) -> CliResult<Scope> {
+        let for_user = |message: String| CliError::User(format!("laris: {message}"));
+        let selection = self.selection(lang).map_err(for_user)?;
         let today = match &self.today {
-            Some(t) => match parse_date(lang, t) {
-                Ok(d) => d,
-                Err(message) => return Ok(Err(message)),
-            },
+            Some(t) => parse_date(lang, t).map_err(for_user)?,
             None => chrono::Local::now().date_naive(),
         };
         let db = cli.db_path()?;
         if !db.exists() {
             let path = db.display().to_string();
-            return Ok(Err(
-                lang.tr_args("report-no-database", &[("path", path.into())])
+            return Err(for_user(
+                lang.tr_args("report-no-database", &[("path", path.into())]),
             ));
         }
         let store = Store::open_to_read(&db)?;
         let dataset = Dataset::load(store.conn())?;
-        Ok(Ok(Scope {
+        Ok(Scope {
             dataset,
             selection,
             compare: match self.compare {
@@ -147,6 +142,6 @@ impl ScopeArgs {
                 channel: self.channel.clone(),
                 source: self.source.clone(),
             },
-        }))
+        })
     }
 }
