@@ -35,7 +35,14 @@ pub struct ImportArgs {
     #[arg(long, value_name = "NAME")]
     pub save_preset: Option<String>,
 
-    /// Only check the files and say what would be imported; write nothing.
+    /// Choose columns by hand: FIELD=COLUMN, the column by its header or its
+    /// number (1 is the first), several separated by commas or given as
+    /// several --map. Example: --map order_id="Txn No",date=3
+    #[arg(long, value_name = "FIELD=COLUMN", value_parser = parse_map, value_delimiter = ',')]
+    pub map: Vec<(String, String)>,
+
+    /// Only check the files and say what would be imported (and, with
+    /// --json, how each column was matched); write nothing.
     #[arg(long)]
     pub dry_run: bool,
 
@@ -80,6 +87,14 @@ impl From<CsatScaleArg> for ScoreScale {
     }
 }
 
+fn parse_map(s: &str) -> Result<(String, String), String> {
+    let (field, column) = s
+        .split_once('=')
+        .ok_or_else(|| format!("{s:?} is not FIELD=COLUMN, e.g. order_id=\"Txn No\""))?;
+    let unquote = |t: &str| t.trim().trim_matches('"').to_string();
+    Ok((unquote(field), unquote(column)))
+}
+
 fn parse_kind(s: &str) -> Result<Kind, String> {
     Kind::from_name(s).ok_or_else(|| {
         format!(
@@ -112,6 +127,7 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> CliResult {
         locale: LocaleDefaults::for_locale(&existing_locale(&db)),
         preset,
         columns: None,
+        map: args.map.clone(),
         // A streamed file's rows are parsed once, while they are stored
         // (rolled back if one is bad); a dry run parses them to report.
         check: args.dry_run,
@@ -127,7 +143,14 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> CliResult {
                 eprintln!("{}", e.message(lang));
                 left_out = true;
             }
-            Err(e) => return Err(CliError::User(e.message(lang))),
+            Err(e) => {
+                let mut text = e.message(lang);
+                if let Some(command) = e.map_command() {
+                    let hint = lang.tr_args("import-map-hint", &[("command", command.into())]);
+                    text = format!("{text}\n{hint}");
+                }
+                return Err(CliError::User(text));
+            }
         }
     }
     for file in &files {

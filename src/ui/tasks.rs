@@ -230,6 +230,7 @@ fn run(store: &mut Store, job: Job, send: &dyn Fn(Event)) {
                 locale: LocaleDefaults::for_locale(&settings.locale),
                 preset,
                 columns: choice.columns,
+                map: Vec::new(),
                 check: true,
                 // The wizard does not offer another scale yet.
                 csat_scale: choice.csat_scale,

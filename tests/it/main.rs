@@ -7,6 +7,7 @@ mod cli_import;
 mod common;
 mod desktop;
 mod export;
+mod import_mapping;
 mod import_real;
 mod reliability_backup;
 mod reliability_fuzz_corpus;

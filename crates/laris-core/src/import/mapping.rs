@@ -1,11 +1,15 @@
 //! Which column holds which field: the header row is found, each header is
 //! matched against the canonical names and their English and Indonesian
-//! synonyms (and the headers of the known exports), and the kind whose fields
-//! the columns name best is chosen.
+//! synonyms (and the headers of the known exports), first as written, then
+//! as words (camelCase split, abbreviations written out), and the kind whose
+//! fields the columns name best is chosen. A required field whose column has
+//! an unknown name is filled from the columns' values when exactly one
+//! column fits it (docs/import.md, "How columns are matched").
 
 use serde::{Deserialize, Serialize};
 
-use crate::store::Kind;
+use super::profile::Profile;
+use crate::store::{FieldType, Kind};
 
 /// What a column carries besides the canonical fields.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -132,6 +136,16 @@ fn synonyms(kind: Kind, field: &str) -> &'static [&'static str] {
             "order number",
             "order no",
             "order",
+            "transaction id",
+            "transaction number",
+            "receipt number",
+            "receipt",
+            "no nota",
+            "nota",
+            "no transaksi",
+            "nomor transaksi",
+            "id transaksi",
+            "kode transaksi",
         ],
         (Kind::Orders, "date") => &[
             "date",
@@ -149,6 +163,9 @@ fn synonyms(kind: Kind, field: &str) -> &'static [&'static str] {
             "waktu dibuat",
             "order created",
             "waktu",
+            "transaction date",
+            "receipt date",
+            "tanggal nota",
         ],
         (Kind::Orders, "customer_id") => &[
             "customer id",
@@ -200,6 +217,7 @@ fn synonyms(kind: Kind, field: &str) -> &'static [&'static str] {
             "status terakhir",
             "financial status",
             "status pembayaran",
+            "payment status",
         ],
         (Kind::Orders, "total") => &[
             "total",
@@ -212,6 +230,8 @@ fn synonyms(kind: Kind, field: &str) -> &'static [&'static str] {
             "total belanja",
             "order total",
             "total idr",
+            "total amount",
+            "net total",
         ],
         (Kind::Orders | Kind::OrderLines, "product") => &[
             "product",
@@ -259,6 +279,10 @@ fn synonyms(kind: Kind, field: &str) -> &'static [&'static str] {
             "harga setelah diskon",
             "harga jual idr",
             "harga jual",
+            "price each",
+            "mean price",
+            "average price",
+            "harga rata rata",
         ],
         (Kind::Orders | Kind::OrderLines, "line_total") => &[
             "line total",
@@ -277,6 +301,14 @@ fn synonyms(kind: Kind, field: &str) -> &'static [&'static str] {
             "invoiceno",
             "invoice no",
             "nomor invoice",
+            "invoice",
+            "transaction id",
+            "transaction number",
+            "receipt number",
+            "no nota",
+            "nomor nota",
+            "no transaksi",
+            "nomor transaksi",
         ],
         (Kind::Leads, "lead_id") => &["lead id", "id prospek", "id lead", "lead"],
         (Kind::Leads, "created_at") => &[
@@ -381,7 +413,138 @@ fn candidate_fields(kind: Kind) -> Vec<&'static str> {
     fields
 }
 
-/// The field (or extra) a header means for a file of `kind`.
+/// How a column's field was chosen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchedBy {
+    /// Its header names the field.
+    Name,
+    /// Its values fit the field and no other column's do.
+    Values,
+    /// The user chose it (the wizard, `--map`, a preset).
+    User,
+}
+
+/// How a column's field was chosen and how sure that is, from 0 to 1.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Matched {
+    pub by: MatchedBy,
+    pub confidence: f32,
+}
+
+/// Confidence of a header that is a field's name or synonym as written.
+const EXACT: f32 = 1.0;
+/// ... that is one as words (`StageName`, `Qty`, `TxnID`).
+const AS_WORDS: f32 = 0.9;
+/// ... that holds all the words of a synonym of two words or more
+/// (`Tanggal Pesanan Dibuat` holds `tanggal pesanan`).
+const CONTAINS: f32 = 0.7;
+
+/// Abbreviations written out before headers are compared as words.
+const ABBREVIATIONS: &[(&str, &str)] = &[
+    ("qty", "quantity"),
+    ("amt", "amount"),
+    ("no", "number"),
+    ("nr", "number"),
+    ("num", "number"),
+    ("nbr", "number"),
+    ("nomor", "number"),
+    ("txn", "transaction"),
+    ("trx", "transaction"),
+    ("trans", "transaction"),
+    ("dt", "date"),
+    ("cust", "customer"),
+    ("prod", "product"),
+    ("desc", "description"),
+    ("tgl", "tanggal"),
+    ("inv", "invoice"),
+    ("ord", "order"),
+    ("ref", "reference"),
+    ("pcs", "quantity"),
+];
+
+/// A header as words: camelCase split, [`normalise`]d, abbreviations written
+/// out: `TxnID` -> `transaction id`, `No. Pesanan` -> `number pesanan`.
+pub fn words(header: &str) -> String {
+    let mut split = String::with_capacity(header.len() + 8);
+    let mut prev: Option<char> = None;
+    for c in header.trim_start_matches('\u{feff}').chars() {
+        if prev.is_some_and(|p| c.is_uppercase() && (p.is_lowercase() || p.is_ascii_digit())) {
+            split.push(' ');
+        }
+        split.push(c);
+        prev = Some(c);
+    }
+    normalise(&split)
+        .split(' ')
+        .map(|w| {
+            ABBREVIATIONS
+                .iter()
+                .find(|(short, _)| *short == w)
+                .map_or(w, |(_, full)| full)
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Each target of each kind with the names it is known by (its canonical
+/// name and its synonyms) as [`words`], worked out once.
+fn known_words() -> &'static [(Kind, Target, Vec<String>)] {
+    static WORDS: std::sync::OnceLock<Vec<(Kind, Target, Vec<String>)>> =
+        std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        Kind::ALL
+            .into_iter()
+            .flat_map(|kind| {
+                Target::all_for(kind).into_iter().map(move |t| {
+                    let names: Vec<&str> = match t {
+                        Target::Field(f) => std::iter::once(f)
+                            .chain(synonyms(kind, f).iter().copied())
+                            .collect(),
+                        Target::Extra(e) => extra_synonyms(e).to_vec(),
+                    };
+                    (kind, t, names.into_iter().map(words).collect())
+                })
+            })
+            .collect()
+    })
+}
+
+/// The targets a header may mean for `kind`, each with how sure that is:
+/// the best tier that matches anything, longest synonym first.
+fn candidates_for(kind: Kind, header: &str) -> Vec<(Target, f32)> {
+    let h = normalise(header);
+    if h.is_empty() {
+        return Vec::new();
+    }
+    if let Some(t) = target_for(kind, header) {
+        return vec![(t, EXACT)];
+    }
+    let hw = words(header);
+    let known = || known_words().iter().filter(move |(k, _, _)| *k == kind);
+    let as_words: Vec<(Target, f32)> = known()
+        .filter(|(_, _, names)| names.contains(&hw))
+        .map(|(_, t, _)| (*t, AS_WORDS))
+        .collect();
+    if !as_words.is_empty() {
+        return as_words;
+    }
+    let have: Vec<&str> = hw.split(' ').collect();
+    let mut contained: Vec<(usize, Target)> = known()
+        .filter_map(|(_, t, names)| {
+            names
+                .iter()
+                .filter(|n| n.contains(' ') && n.split(' ').all(|w| have.contains(&w)))
+                .map(|n| n.split(' ').count())
+                .max()
+                .map(|len| (len, *t))
+        })
+        .collect();
+    contained.sort_by_key(|c| std::cmp::Reverse(c.0));
+    contained.into_iter().map(|(_, t)| (t, CONTAINS)).collect()
+}
+
+/// The field (or extra) a header means for a file of `kind`, as written.
 pub fn target_for(kind: Kind, header: &str) -> Option<Target> {
     let h = normalise(header);
     if h.is_empty() {
@@ -411,23 +574,236 @@ pub fn target_for(kind: Kind, header: &str) -> Option<Target> {
 /// The mapping of a whole header for `kind`: each column's target, a field
 /// taken by its first column only.
 pub fn map_headers(kind: Kind, headers: &[String]) -> Vec<Option<Target>> {
-    let shopify = is_shopify(headers);
+    map_names(kind, headers)
+        .into_iter()
+        .map(|m| m.map(|(t, _)| t))
+        .collect()
+}
+
+/// The targets headers name as written, each taken by its first column.
+fn map_exact(kind: Kind, headers: &[String]) -> Vec<Option<Target>> {
     let mut taken: Vec<Target> = Vec::new();
     headers
         .iter()
         .map(|h| {
-            let target = if shopify && kind == Kind::Orders {
-                shopify_target(h)
-            } else {
-                target_for(kind, h)
-            }?;
-            if taken.contains(&target) {
-                return None;
-            }
-            taken.push(target);
-            Some(target)
+            let t = target_for(kind, h).filter(|t| !taken.contains(t))?;
+            taken.push(t);
+            Some(t)
         })
         .collect()
+}
+
+/// [`map_headers`] with each match's confidence. Headers that are names as
+/// written claim their fields first; headers that are names only as words
+/// then take what is left, so a looser match never moves an exact one.
+fn map_names(kind: Kind, headers: &[String]) -> Vec<Option<(Target, f32)>> {
+    if is_shopify(headers) && kind == Kind::Orders {
+        let mut taken: Vec<Target> = Vec::new();
+        return headers
+            .iter()
+            .map(|h| {
+                let t = shopify_target(h).filter(|t| !taken.contains(t))?;
+                taken.push(t);
+                Some((t, EXACT))
+            })
+            .collect();
+    }
+    let candidates: Vec<Vec<(Target, f32)>> =
+        headers.iter().map(|h| candidates_for(kind, h)).collect();
+    let mut out: Vec<Option<(Target, f32)>> = vec![None; headers.len()];
+    let mut taken: Vec<Target> = Vec::new();
+    for tier in [EXACT, AS_WORDS, CONTAINS] {
+        for (i, cands) in candidates.iter().enumerate() {
+            if out[i].is_some() {
+                continue;
+            }
+            if let Some(&(t, c)) = cands.iter().find(|(t, c)| *c == tier && !taken.contains(t)) {
+                taken.push(t);
+                out[i] = Some((t, c));
+            }
+        }
+    }
+    out
+}
+
+/// A mapping with how each column was matched.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mapped {
+    pub kind: Kind,
+    pub mapping: Vec<Option<Target>>,
+    pub matched: Vec<Option<Matched>>,
+}
+
+impl Mapped {
+    fn by_names(kind: Kind, headers: &[String]) -> Mapped {
+        let names = map_names(kind, headers);
+        Mapped {
+            kind,
+            mapping: names.iter().map(|m| m.map(|(t, _)| t)).collect(),
+            matched: names
+                .iter()
+                .map(|m| {
+                    m.map(|(_, confidence)| Matched {
+                        by: MatchedBy::Name,
+                        confidence,
+                    })
+                })
+                .collect(),
+        }
+    }
+
+    /// The user's mapping: every mapped column chosen by them.
+    pub fn by_user(kind: Kind, mapping: Vec<Option<Target>>) -> Mapped {
+        let matched = mapping
+            .iter()
+            .map(|t| {
+                t.map(|_| Matched {
+                    by: MatchedBy::User,
+                    confidence: 1.0,
+                })
+            })
+            .collect();
+        Mapped {
+            kind,
+            mapping,
+            matched,
+        }
+    }
+
+    /// The first required field no column is mapped to.
+    pub fn missing(&self) -> Option<&'static str> {
+        let has = |name: &str| {
+            self.mapping
+                .iter()
+                .any(|t| matches!(t, Some(Target::Field(f)) if *f == name))
+        };
+        self.kind
+            .file_fields()
+            .filter(|f| f.required)
+            .map(|f| f.name)
+            .find(|&f| !(has(f) || (f == "product" && has("sku"))))
+    }
+
+    /// Fills each missing required field from the one unmapped column whose
+    /// values fit it clearly better than any other's; stops at the first
+    /// field no column fits that way.
+    pub fn fill_by_values(&mut self, profiles: &[Profile]) {
+        while let Some(field) = self.missing() {
+            let ranked = self.candidates(field, profiles);
+            let Some(&(best, score)) = ranked.first() else {
+                return;
+            };
+            let clear = ranked
+                .get(1)
+                .is_none_or(|&(_, next)| score - next >= CLEAR_LEAD);
+            if score < FITS || !clear {
+                return;
+            }
+            self.mapping[best] = Some(Target::Field(field));
+            self.matched[best] = Some(Matched {
+                by: MatchedBy::Values,
+                confidence: score,
+            });
+        }
+    }
+
+    /// The unmapped columns ranked by how well their values fit `field`,
+    /// best first, with their scores (those that fit at all).
+    pub fn candidates(&self, field: &str, profiles: &[Profile]) -> Vec<(usize, f32)> {
+        let Some(f) = self.kind.file_fields().find(|f| f.name == field) else {
+            return Vec::new();
+        };
+        let key = self
+            .kind
+            .file_fields()
+            .next()
+            .is_some_and(|k| k.name == field);
+        let unique_key = key && !matches!(self.kind, Kind::OrderLines | Kind::DealStages);
+        let mut ranked: Vec<(usize, f32)> = profiles
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| self.mapping.get(*i).is_some_and(Option::is_none))
+            .map(|(i, p)| (i, fit(f.ty, unique_key, p)))
+            .filter(|(_, s)| *s > 0.0)
+            .collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked
+    }
+
+    /// How many columns are mapped, those matched by name counting double:
+    /// a kind the headers name beats one only the values allow.
+    fn weight(&self) -> usize {
+        self.matched
+            .iter()
+            .flatten()
+            .map(|m| if m.by == MatchedBy::Values { 1 } else { 2 })
+            .sum()
+    }
+}
+
+/// A value score from which a column fits a field.
+const FITS: f32 = 0.8;
+/// How far the best column must lead the next for the choice to be clear:
+/// two date columns (created, closed) leave the date to the user.
+const CLEAR_LEAD: f32 = 0.15;
+
+/// How well a column's values fit a field of type `ty`, from 0 to 1. Only
+/// the types a required field can have score; the rest are for names only.
+fn fit(ty: FieldType, unique_key: bool, p: &Profile) -> f32 {
+    if p.filled == 0 {
+        return 0.0;
+    }
+    let full = p.fullness();
+    match ty {
+        FieldType::Id => {
+            // A key: short, without spaces, not a date nor an amount with
+            // cents; unique per row where the kind has one row per key.
+            let shape = 1.0 - p.share(p.dates) - p.share(p.fractions) - 0.5 * p.share(p.spaced);
+            let uniqueness = if unique_key { p.share(p.distinct) } else { 1.0 };
+            (full * shape.max(0.0) * uniqueness).max(0.0)
+        }
+        FieldType::Date | FieldType::DateTime => full * p.share(p.dates),
+        FieldType::Money | FieldType::Number => full * p.share(p.numbers),
+        // Names repeat (a product, a stage, an activity type): words that
+        // are not unique per row.
+        FieldType::Name(_) | FieldType::ActivityType => {
+            let repeats = 1.0 - p.share(p.distinct);
+            if repeats < 0.2 {
+                0.0
+            } else {
+                full * p.share(p.words())
+            }
+        }
+        _ => 0.0,
+    }
+}
+
+/// The kind and mapping for headers no kind's names satisfy, from names and
+/// values together: each kind some header names at least one field of is
+/// tried, its missing required fields filled by values; the best that ends
+/// complete wins (names count double; ties go to the order of `Kind::ALL`).
+/// None when none completes, or the file looks like something Laris does
+/// not import (a product list, a list of accounts).
+pub fn recognise_with_values(headers: &[String], profiles: &[Profile]) -> Option<Mapped> {
+    if looks_like(headers) != "looks-like-unknown" {
+        return None;
+    }
+    Kind::ALL
+        .into_iter()
+        .filter_map(|kind| {
+            let mut m = Mapped::by_names(kind, headers);
+            if m.mapping.iter().all(Option::is_none) {
+                return None;
+            }
+            m.fill_by_values(profiles);
+            score(kind, &m.mapping).map(|_| m)
+        })
+        .max_by(|a, b| a.weight().cmp(&b.weight()).then(b.kind.cmp(&a.kind)))
+}
+
+/// The mapping for `kind` from names, with how each column was matched.
+pub fn map_for(kind: Kind, headers: &[String]) -> Mapped {
+    Mapped::by_names(kind, headers)
 }
 
 fn is_shopify(headers: &[String]) -> bool {
@@ -481,23 +857,29 @@ pub fn score(kind: Kind, mapping: &[Option<Target>]) -> Option<usize> {
 /// The kind a header row describes best (ties go to the order of
 /// `Kind::ALL`, orders first), with its mapping.
 pub fn recognise(headers: &[String]) -> Option<(Kind, Vec<Option<Target>>)> {
+    recognise_by_names(headers).map(|m| (m.kind, m.mapping))
+}
+
+/// [`recognise`], with how each column was matched.
+pub fn recognise_by_names(headers: &[String]) -> Option<Mapped> {
     Kind::ALL
         .into_iter()
         .filter_map(|kind| {
-            let mapping = map_headers(kind, headers);
-            score(kind, &mapping).map(|s| (s, kind, mapping))
+            let m = Mapped::by_names(kind, headers);
+            score(kind, &m.mapping).map(|s| (s, m))
         })
-        .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
-        .map(|(_, kind, mapping)| (kind, mapping))
+        .max_by(|a, b| a.0.cmp(&b.0).then(b.1.kind.cmp(&a.1.kind)))
+        .map(|(_, m)| m)
 }
 
 /// The index of the header row among the first rows: the one whose cells name
-/// the most fields of any kind (title rows above it name none).
+/// the most fields of any kind as written (title rows above it name none; a
+/// data row's words may match loosely, so loose matches do not count).
 pub fn header_row(rows: &[Vec<String>]) -> usize {
     let named = |cells: &Vec<String>| {
         Kind::ALL
             .into_iter()
-            .map(|k| map_headers(k, cells).iter().filter(|t| t.is_some()).count())
+            .map(|k| map_exact(k, cells).iter().filter(|m| m.is_some()).count())
             .max()
             .unwrap_or(0)
     };
@@ -645,5 +1027,100 @@ mod tests {
         .map(|l| headers(l, ','))
         .collect();
         assert_eq!(header_row(&rows), 3);
+    }
+
+    fn profiled(rows: &[&[&str]], width: usize) -> Vec<Profile> {
+        let rows: Vec<crate::import::table::TableRow> = rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| crate::import::table::TableRow {
+                line: i as u64 + 2,
+                cells: r.iter().map(|c| c.to_string()).collect(),
+            })
+            .collect();
+        crate::import::profile::profile(&rows, width)
+    }
+
+    #[test]
+    fn headers_compare_as_words() {
+        assert_eq!(words("TxnID"), "transaction id");
+        assert_eq!(words("StageName"), "stage name");
+        assert_eq!(words("ORDER_DATE"), "order date");
+        assert_eq!(words("Qty"), "quantity");
+        assert_eq!(words("No. Pesanan"), "number pesanan");
+        let h = headers("OrderId,CloseDate,Cust Name,Order Date (local),Qty", ',');
+        let m = map_for(Kind::Orders, &h);
+        assert_eq!(m.mapping[0], Some(Target::Field("order_id")));
+        assert_eq!(m.mapping[2], Some(Target::Field("customer_name")));
+        assert_eq!(
+            m.mapping[3],
+            Some(Target::Field("date")),
+            "holds `order date`"
+        );
+        assert_eq!(m.mapping[4], Some(Target::Field("quantity")));
+        assert_eq!(m.matched[0].map(|x| x.confidence), Some(AS_WORDS));
+        assert_eq!(m.matched[3].map(|x| x.confidence), Some(CONTAINS));
+        let d = map_for(Kind::Deals, &h);
+        assert_eq!(d.mapping[1], Some(Target::Field("closed_at")));
+    }
+
+    #[test]
+    fn an_exact_name_keeps_its_field_from_a_looser_one() {
+        // `Order Date (local)` holds `order date`, but `Date` is the name.
+        let h = headers("Order Date (local),Date,Order ID", ',');
+        let m = map_for(Kind::Orders, &h);
+        assert_eq!(m.mapping[1], Some(Target::Field("date")));
+        assert_eq!(m.mapping[0], None);
+    }
+
+    #[test]
+    fn a_key_and_the_only_date_are_found_by_their_values() {
+        let h = headers("Kode,Kapan,Nama Pelanggan,Nilai", ',');
+        let p = profiled(
+            &[
+                &["T-1", "2024-03-05 10:15", "Sari Dewi", "125000.50"],
+                &["T-2", "2024-03-05 11:40", "Budi", "80000.00"],
+                &["T-3", "2024-03-06", "Sari Dewi", "45000.25"],
+            ],
+            4,
+        );
+        assert!(recognise(&h).is_none(), "the names alone do not do");
+        let m = recognise_with_values(&h, &p).expect("recognised");
+        assert_eq!(m.kind, Kind::Orders);
+        assert_eq!(m.mapping[0], Some(Target::Field("order_id")));
+        assert_eq!(m.mapping[1], Some(Target::Field("date")));
+        assert_eq!(m.matched[0].map(|x| x.by), Some(MatchedBy::Values));
+        assert_eq!(m.matched[2].map(|x| x.by), Some(MatchedBy::Name));
+        // The amount with cents is no key, though it is unique too.
+        assert_eq!(m.mapping[3], None);
+    }
+
+    #[test]
+    fn two_date_columns_leave_the_date_to_the_user() {
+        let h = headers("Kode,Dibuat,Ditutup,Nama Pelanggan", ',');
+        let p = profiled(
+            &[
+                &["T-1", "2024-03-05", "2024-03-09", "Sari"],
+                &["T-2", "2024-03-06", "2024-03-10", "Budi"],
+            ],
+            4,
+        );
+        assert!(recognise_with_values(&h, &p).is_none());
+        let mut m = map_for(Kind::Orders, &h);
+        m.fill_by_values(&p);
+        assert_eq!(m.mapping[0], Some(Target::Field("order_id")));
+        assert_eq!(m.missing(), Some("date"));
+        let ranked: Vec<usize> = m.candidates("date", &p).iter().map(|c| c.0).collect();
+        assert_eq!(ranked, vec![1, 2], "both dates, in file order");
+    }
+
+    #[test]
+    fn a_file_that_looks_like_something_else_is_not_guessed_from_values() {
+        let h = headers("product,series,sales_price", ',');
+        let p = profiled(
+            &[&["GTX", "2024-01-01", "100"], &["MG", "2024-01-02", "200"]],
+            3,
+        );
+        assert!(recognise_with_values(&h, &p).is_none());
     }
 }

@@ -9,6 +9,7 @@ pub mod fuzz;
 pub mod limits;
 pub mod mapping;
 pub mod parse;
+pub mod profile;
 pub mod read;
 pub mod rows;
 pub mod table;
@@ -82,7 +83,22 @@ pub enum FileError {
     MissingColumn {
         path: PathBuf,
         kind: Kind,
+        /// The field no column was found for.
         column: String,
+        /// The file's columns.
+        columns: Vec<String>,
+        /// Up to three columns whose values come closest, best first.
+        candidates: Vec<String>,
+    },
+    #[error("{} has no field or column {field} to map", path.display())]
+    BadMap {
+        path: PathBuf,
+        kind: Kind,
+        field: String,
+        /// The column asked for, when the field is right and the column is not.
+        column: Option<String>,
+        /// What could have been named instead: the fields or the columns.
+        choices: Vec<String>,
     },
     #[error("{} goes beyond the limit {limit:?}", path.display())]
     TooLarge {
@@ -100,6 +116,27 @@ pub enum FileError {
 }
 
 impl FileError {
+    /// For a required field no column was found for: the command that
+    /// imports the file with its likeliest column, for the command line.
+    pub fn map_command(&self) -> Option<String> {
+        match self {
+            FileError::MissingColumn {
+                path,
+                kind,
+                column,
+                candidates,
+                ..
+            } => candidates.first().map(|best| {
+                format!(
+                    "laris import --kind {} --map {column}=\"{best}\" \"{}\"",
+                    kind.table(),
+                    path.display()
+                )
+            }),
+            _ => None,
+        }
+    }
+
     pub fn message(&self, lang: Lang) -> String {
         let name = |p: &Path| p.display().to_string();
         match self {
@@ -143,14 +180,66 @@ impl FileError {
                     ("sheets", sheets.join(", ").into()),
                 ],
             ),
-            FileError::MissingColumn { path, kind, column } => lang.tr_args(
-                "file-missing-column",
-                &[
+            FileError::MissingColumn {
+                path,
+                kind,
+                column,
+                columns,
+                candidates,
+            } => {
+                let args = [
                     ("file", name(path).into()),
-                    ("kind", kind.table().into()),
-                    ("column", column.as_str().into()),
-                ],
-            ),
+                    (
+                        "kind",
+                        lang.tr(&format!("kind-{}", kind.table()))
+                            .to_lowercase()
+                            .into(),
+                    ),
+                    (
+                        "field",
+                        lang.tr(&format!("field-{column}")).to_lowercase().into(),
+                    ),
+                    ("columns", quoted(columns).into()),
+                    ("candidates", quoted(candidates).into()),
+                ];
+                let id = if candidates.is_empty() {
+                    "file-missing-field-no-candidate"
+                } else {
+                    "file-missing-field"
+                };
+                lang.tr_args(id, &args)
+            }
+            FileError::BadMap {
+                path,
+                kind,
+                field,
+                column,
+                choices,
+            } => match column {
+                None => lang.tr_args(
+                    "file-map-unknown-field",
+                    &[
+                        ("file", name(path).into()),
+                        ("field", field.as_str().into()),
+                        (
+                            "kind",
+                            lang.tr(&format!("kind-{}", kind.table()))
+                                .to_lowercase()
+                                .into(),
+                        ),
+                        ("choices", choices.join(", ").into()),
+                    ],
+                ),
+                Some(column) => lang.tr_args(
+                    "file-map-unknown-column",
+                    &[
+                        ("file", name(path).into()),
+                        ("column", column.as_str().into()),
+                        ("choices", quoted(choices).into()),
+                        ("count", choices.len().into()),
+                    ],
+                ),
+            },
             FileError::TooLarge { path, limit, line } => {
                 let workbook = table::is_workbook(path);
                 let what = lang.tr_args(
@@ -188,6 +277,15 @@ impl FileError {
             ),
         }
     }
+}
+
+/// Column names as a message lists them: `"Txn No", "When"`.
+fn quoted(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|n| format!("\"{n}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn kind_list() -> String {
@@ -229,6 +327,9 @@ pub struct Source {
     pub kind: Kind,
     pub headers: Vec<String>,
     pub mapping: Vec<Option<mapping::Target>>,
+    /// Per column, how its field was chosen (by name, by values, by the
+    /// user) and how sure that is.
+    pub matched: Vec<Option<mapping::Matched>>,
     /// The rows with errors, as they are in the file.
     pub rejected: Vec<table::TableRow>,
     pub sheets: Vec<String>,
@@ -272,11 +373,25 @@ pub struct FileReport {
     /// converts no currencies, so its amounts were stored as they are.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub other_currency: Option<String>,
+    /// For a dry run: how each mapped column was matched.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub columns: Vec<ColumnMatch>,
+}
+
+/// A mapped column in a dry run's report.
+#[derive(Clone, Debug, Serialize)]
+pub struct ColumnMatch {
+    pub column: String,
+    pub field: &'static str,
+    pub by: mapping::MatchedBy,
+    /// From 0 to 1, to two decimals.
+    pub confidence: f32,
 }
 
 impl FileReport {
     /// What a dry run can say without the database: the valid records as
-    /// added, the rows with problems as skipped.
+    /// added, the rows with problems as skipped, and how the columns were
+    /// matched.
     pub fn dry_run(file: &ParsedFile) -> FileReport {
         FileReport {
             file: file.file_name(),
@@ -287,6 +402,22 @@ impl FileReport {
                 ..Counts::default()
             },
             other_currency: None,
+            columns: file
+                .source
+                .headers
+                .iter()
+                .zip(&file.source.mapping)
+                .zip(&file.source.matched)
+                .filter_map(|((header, target), matched)| {
+                    let (target, matched) = (target.as_ref()?, matched.as_ref()?);
+                    Some(ColumnMatch {
+                        column: header.clone(),
+                        field: target.name(),
+                        by: matched.by,
+                        confidence: (matched.confidence * 100.0).round() / 100.0,
+                    })
+                })
+                .collect(),
         }
     }
 
@@ -425,6 +556,7 @@ pub fn store_checking(
             other_currency: currency_of(entry)
                 .filter(|c| *c != settings.currency)
                 .map(str::to_string),
+            columns: Vec::new(),
         })
         .collect();
     let found: Vec<Issues> = stored.into_iter().map(|(_, _, issues)| issues).collect();

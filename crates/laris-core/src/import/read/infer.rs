@@ -70,6 +70,7 @@ impl Inference {
 #[derive(Debug)]
 pub(super) struct Guess {
     pub(super) mapping: Vec<Option<Target>>,
+    pub(super) matched: Vec<Option<Matched>>,
     pub(super) settled: Settled,
     pub(super) locale: LocaleDefaults,
     /// The mapping was recognised, not the user's: a "sales" column of
@@ -94,6 +95,7 @@ impl Guess {
             kind,
             formats: self.settled.formats.clone(),
             mapping,
+            matched: self.matched.clone(),
             rows: Vec::new(),
             currency: self.settled.currency,
             score_scale: self.score_scale,

@@ -13,7 +13,8 @@ use std::sync::Arc;
 use rusqlite::types::Value;
 use sha2::{Digest, Sha256};
 
-use super::mapping::{self, Extra, Preset, Target};
+use super::mapping::{self, Extra, Mapped, Matched, Preset, Target};
+use super::profile::profile;
 use super::rows::RowBuilder;
 use super::table::{self, Table, TableRow, TextSource};
 use super::values::{
@@ -47,6 +48,9 @@ pub struct ReadOptions {
     /// The mapping chosen in the wizard, one entry per column; overrides
     /// the rest.
     pub columns: Option<Vec<Option<Target>>>,
+    /// Fields the user mapped by hand (`--map FIELD=COLUMN`), the column by
+    /// its header or its 1-based number; applied over the rest.
+    pub map: Vec<(String, String)>,
     /// Parse every row while reading, for the preview, the count and the row
     /// problems. Without it a streamed file is parsed only once, while it is
     /// stored ([`super::store_checking`]), which is what the command line
@@ -60,6 +64,7 @@ impl Default for ReadOptions {
     fn default() -> Self {
         ReadOptions {
             kind: None,
+            map: Vec::new(),
             sheet: None,
             locale: LocaleDefaults::for_locale("id"),
             preset: None,
@@ -226,35 +231,106 @@ fn not_recognised(path: &Path, headers: &[String]) -> FileError {
 }
 
 /// The kind and column mapping: the user's (wizard or preset), else the
-/// kind recognised from the headers.
+/// kind recognised from the headers, and from the values of `rows` (the
+/// rows after the header) where the headers alone do not do; then the
+/// user's `--map` over it.
 fn choose_mapping(
     path: &Path,
     headers: &[String],
+    rows: &[TableRow],
     opts: &ReadOptions,
-) -> Result<(Kind, Vec<Option<Target>>), FileError> {
+) -> Result<Mapped, FileError> {
     let kind = opts.kind.or(opts.preset.as_ref().and_then(|p| p.kind));
-    let Some(kind) = kind else {
-        return mapping::recognise(headers).ok_or_else(|| not_recognised(path, headers));
-    };
-    let mapping = match (&opts.columns, &opts.preset) {
-        (Some(columns), _) => {
+    let mut mapped = match (kind, &opts.columns, &opts.preset) {
+        (Some(kind), Some(columns), _) => {
             let mut m = columns.clone();
             m.resize(headers.len(), None);
+            Mapped::by_user(kind, m)
+        }
+        (Some(kind), None, Some(preset)) => Mapped::by_user(kind, preset.apply(kind, headers)),
+        (Some(kind), None, None) => {
+            let mut m = mapping::map_for(kind, headers);
+            if m.missing().is_some() {
+                m.fill_by_values(&profile(rows, headers.len()));
+            }
             m
         }
-        (None, Some(preset)) => preset.apply(kind, headers),
-        (None, None) => mapping::map_headers(kind, headers),
+        (None, ..) => match mapping::recognise_by_names(headers) {
+            Some(m) => m,
+            None => mapping::recognise_with_values(headers, &profile(rows, headers.len()))
+                .ok_or_else(|| not_recognised(path, headers))?,
+        },
     };
-    if mapping::score(kind, &mapping).is_none() {
-        let missing = kind
-            .file_fields()
-            .find(|f| f.required && !mapping.contains(&Some(Target::Field(f.name))))
-            .map_or("", |f| f.name);
+    apply_map(path, headers, &opts.map, &mut mapped)?;
+    if let Some(field) = mapped.missing() {
+        let profiles = profile(rows, headers.len());
+        let candidates = mapped
+            .candidates(field, &profiles)
+            .into_iter()
+            .take(3)
+            .filter_map(|(i, _)| headers.get(i).cloned())
+            .collect();
         return Err(FileError::MissingColumn {
             path: path.to_path_buf(),
-            kind,
-            column: missing.to_string(),
+            kind: mapped.kind,
+            column: field.to_string(),
+            columns: headers
+                .iter()
+                .filter(|h| !h.trim().is_empty())
+                .cloned()
+                .collect(),
+            candidates,
         });
     }
-    Ok((kind, mapping))
+    Ok(mapped)
+}
+
+/// The user's `--map FIELD=COLUMN` choices over `mapped`: the column (by
+/// header, or by its 1-based number) takes the field from any other.
+fn apply_map(
+    path: &Path,
+    headers: &[String],
+    map: &[(String, String)],
+    mapped: &mut Mapped,
+) -> Result<(), FileError> {
+    for (field, column) in map {
+        let target =
+            Target::from_name(mapped.kind, field.trim()).ok_or_else(|| FileError::BadMap {
+                path: path.to_path_buf(),
+                kind: mapped.kind,
+                field: field.clone(),
+                column: None,
+                choices: Target::all_for(mapped.kind)
+                    .iter()
+                    .map(|t| t.name().to_string())
+                    .collect(),
+            })?;
+        let wanted = mapping::normalise(column);
+        let index = column
+            .trim()
+            .parse::<usize>()
+            .ok()
+            .and_then(|n| n.checked_sub(1))
+            .filter(|&i| i < headers.len())
+            .or_else(|| headers.iter().position(|h| mapping::normalise(h) == wanted))
+            .ok_or_else(|| FileError::BadMap {
+                path: path.to_path_buf(),
+                kind: mapped.kind,
+                field: field.clone(),
+                column: Some(column.clone()),
+                choices: headers.to_vec(),
+            })?;
+        for (t, m) in mapped.mapping.iter_mut().zip(mapped.matched.iter_mut()) {
+            if *t == Some(target) {
+                *t = None;
+                *m = None;
+            }
+        }
+        mapped.mapping[index] = Some(target);
+        mapped.matched[index] = Some(Matched {
+            by: mapping::MatchedBy::User,
+            confidence: 1.0,
+        });
+    }
+    Ok(())
 }

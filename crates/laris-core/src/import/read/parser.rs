@@ -11,6 +11,7 @@ pub(super) struct Parser<'t> {
     pub(super) headers: Vec<String>,
     pub(super) kind: Kind,
     pub(super) mapping: Vec<Option<Target>>,
+    pub(super) matched: Vec<Option<Matched>>,
     pub(super) rows: Vec<&'t TableRow>,
     /// Per column, its format.
     pub(super) formats: Vec<ColumnFormat>,
@@ -70,7 +71,11 @@ impl<'t> Parser<'t> {
         let Some((at, headers)) = header(table) else {
             return Err(not_recognised(path, &[]));
         };
-        let (kind, mapping) = choose_mapping(path, &headers, opts)?;
+        let Mapped {
+            kind,
+            mapping,
+            matched,
+        } = choose_mapping(path, &headers, &table.rows[at + 1..], opts)?;
         let rows: Vec<&TableRow> = table.rows[at + 1..]
             .iter()
             .filter(|r| r.cells.iter().any(|c| !c.trim().is_empty()))
@@ -109,6 +114,7 @@ impl<'t> Parser<'t> {
             headers,
             kind,
             mapping,
+            matched,
             rows,
             formats,
             score_scale: opts.csat_scale,
@@ -310,6 +316,7 @@ impl<'t> Parser<'t> {
                 kind: self.kind,
                 headers: self.headers.clone(),
                 mapping: self.mapping.clone(),
+                matched: self.matched.clone(),
                 rejected: self
                     .rows
                     .iter()

@@ -19,13 +19,14 @@ pub(super) fn stream_text(
     };
     let malformed = |e: csv::Error| crate::import::limits::csv_error(path, e);
     let mut hasher = Sha256::new();
-    let (skip, headers, kind, mapping, inference, complete) = {
+    let (skip, headers, kind, mapping, matched, inference, complete) = {
         // Unchecked, the file is hashed while it is stored, off this pass.
         let mut rows = source
             .rows(opts.check.then_some(&mut hasher))
             .map_err(unreadable)?;
         let mut head: Vec<TableRow> = Vec::new();
-        while head.len() < 30
+        // Enough rows to profile the columns by their values.
+        while head.len() < crate::import::profile::SAMPLE_ROWS
             && let Some(row) = rows.next_row()
         {
             head.push(row.map_err(malformed)?.clone());
@@ -33,10 +34,14 @@ pub(super) fn stream_text(
         if head.is_empty() {
             return Err(not_recognised(path, &[]));
         }
-        let cells: Vec<Vec<String>> = head.iter().map(|r| r.cells.clone()).collect();
+        let cells: Vec<Vec<String>> = head.iter().take(30).map(|r| r.cells.clone()).collect();
         let at = mapping::header_row(&cells);
         let headers = head[at].cells.clone();
-        let (kind, mapping) = choose_mapping(path, &headers, opts)?;
+        let Mapped {
+            kind,
+            mapping,
+            matched,
+        } = choose_mapping(path, &headers, &head[at + 1..], opts)?;
         if is_line_items(kind, &mapping) {
             return Ok(None);
         }
@@ -57,10 +62,11 @@ pub(super) fn stream_text(
             inference.observe(row.map_err(malformed)?);
             observed += 1;
         }
-        (at + 1, headers, kind, mapping, inference, complete)
+        (at + 1, headers, kind, mapping, matched, inference, complete)
     };
     let guess = Guess {
         mapping,
+        matched,
         settled: inference.settle(opts.locale),
         locale: opts.locale,
         check_rep: opts.columns.is_none() && opts.preset.is_none(),
@@ -274,6 +280,7 @@ impl Streamed {
         let guess = Guess {
             settled,
             mapping: guess.mapping.clone(),
+            matched: guess.matched.clone(),
             ..*guess
         };
         let parser = guess.parser(

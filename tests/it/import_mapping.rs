@@ -1,0 +1,568 @@
+//! Columns matched by their names in any usual spelling, or by their values,
+//! and the user's `--map` where neither does (issue 14).
+
+use std::path::Path;
+
+use crate::common::{laris, stderr, stdout};
+
+/// The same five orders in every variant: order id, date, customer name,
+/// rep, channel, status, total.
+const ROWS: [[&str; 7]; 5] = [
+    [
+        "T-1001",
+        "2024-03-05 10:15",
+        "Sari Dewi",
+        "Budi",
+        "online",
+        "paid",
+        "125000.00",
+    ],
+    [
+        "T-1002",
+        "2024-03-05 11:40",
+        "Andi",
+        "Budi",
+        "store",
+        "paid",
+        "80000.50",
+    ],
+    [
+        "T-1003",
+        "2024-03-06 09:00",
+        "Sari Dewi",
+        "Rina",
+        "online",
+        "cancelled",
+        "45000",
+    ],
+    [
+        "T-1004",
+        "2024-03-07 14:30",
+        "Joko",
+        "Rina",
+        "store",
+        "paid",
+        "1250000",
+    ],
+    [
+        "T-1005",
+        "2024-03-08 16:05",
+        "Andi",
+        "Budi",
+        "online",
+        "refunded",
+        "99999.99",
+    ],
+];
+
+/// A CSV of [`ROWS`] under `headers`, its columns in the order `order`
+/// gives (indices into a row), with an unmapped `Notes` column where
+/// `notes` says.
+fn csv(headers: &[&str], order: &[usize], notes: Option<usize>) -> String {
+    let mut lines = Vec::new();
+    let mut head: Vec<String> = headers.iter().map(|h| format!("\"{h}\"")).collect();
+    if let Some(at) = notes {
+        head.insert(at, "Notes".into());
+    }
+    lines.push(head.join(","));
+    for row in ROWS {
+        let mut cells: Vec<String> = order.iter().map(|&i| format!("\"{}\"", row[i])).collect();
+        if let Some(at) = notes {
+            cells.insert(at, "\"call first\"".into());
+        }
+        lines.push(cells.join(","));
+    }
+    lines.join("\n") + "\n"
+}
+
+fn stored_orders(db: &Path) -> Vec<Vec<String>> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut stmt = conn
+        .prepare(
+            "SELECT order_id, date, customer_name, rep, channel, status, total_minor \
+             FROM orders ORDER BY order_id",
+        )
+        .unwrap();
+    stmt.query_map([], |r| {
+        (0..7)
+            .map(|i| {
+                r.get::<_, rusqlite::types::Value>(i).map(|v| match v {
+                    rusqlite::types::Value::Text(t) => t,
+                    rusqlite::types::Value::Integer(n) => n.to_string(),
+                    other => format!("{other:?}"),
+                })
+            })
+            .collect::<Result<Vec<String>, _>>()
+    })
+    .unwrap()
+    .collect::<Result<_, _>>()
+    .unwrap()
+}
+
+#[test]
+fn twenty_spellings_of_the_same_orders_store_the_same_records() {
+    let canonical = [0, 1, 2, 3, 4, 5, 6];
+    let reversed = [6, 5, 4, 3, 2, 1, 0];
+    // A name for the test's failure messages, the headers, the order of the
+    // columns and where an extra column goes.
+    type Variant = (&'static str, Vec<&'static str>, [usize; 7], Option<usize>);
+    let variants: Vec<Variant> = vec![
+        (
+            "canonical",
+            vec![
+                "order_id",
+                "date",
+                "customer_name",
+                "rep",
+                "channel",
+                "status",
+                "total",
+            ],
+            canonical,
+            None,
+        ),
+        (
+            "title case",
+            vec![
+                "Order ID",
+                "Date",
+                "Customer Name",
+                "Rep",
+                "Channel",
+                "Status",
+                "Total",
+            ],
+            canonical,
+            None,
+        ),
+        (
+            "camelCase",
+            vec![
+                "OrderId",
+                "OrderDate",
+                "CustomerName",
+                "SalesRep",
+                "SalesChannel",
+                "OrderStatus",
+                "OrderTotal",
+            ],
+            canonical,
+            None,
+        ),
+        (
+            "Indonesian",
+            vec![
+                "No. Pesanan",
+                "Tanggal",
+                "Nama Pelanggan",
+                "Sales",
+                "Saluran",
+                "Status Pesanan",
+                "Total Bayar",
+            ],
+            canonical,
+            None,
+        ),
+        (
+            "abbreviated",
+            vec![
+                "Ord No",
+                "Ord Dt",
+                "Cust Name",
+                "Rep",
+                "Channel",
+                "Status",
+                "Total Amt",
+            ],
+            canonical,
+            None,
+        ),
+        (
+            "upper snake",
+            vec![
+                "ORDER_ID",
+                "ORDER_DATE",
+                "CUSTOMER_NAME",
+                "SALES_REP",
+                "SALES_CHANNEL",
+                "ORDER_STATUS",
+                "ORDER_TOTAL",
+            ],
+            canonical,
+            None,
+        ),
+        (
+            "reordered",
+            vec![
+                "total",
+                "status",
+                "channel",
+                "rep",
+                "customer_name",
+                "date",
+                "order_id",
+            ],
+            reversed,
+            None,
+        ),
+        (
+            "key by its values",
+            vec![
+                "Kode",
+                "Tanggal",
+                "Nama Pelanggan",
+                "Sales",
+                "Saluran",
+                "Status",
+                "Total",
+            ],
+            canonical,
+            None,
+        ),
+        (
+            "date by its values",
+            vec![
+                "Order ID",
+                "Kapan",
+                "Customer Name",
+                "Rep",
+                "Channel",
+                "Status",
+                "Total",
+            ],
+            canonical,
+            None,
+        ),
+        (
+            "transactions",
+            vec![
+                "Txn No",
+                "Txn Date",
+                "Customer",
+                "Salesperson",
+                "Platform",
+                "Status",
+                "Grand Total",
+            ],
+            canonical,
+            None,
+        ),
+        (
+            "receipts",
+            vec![
+                "Receipt No",
+                "Receipt Date",
+                "Buyer Name",
+                "Agent",
+                "Sales Channel",
+                "Payment Status",
+                "Total Amount",
+            ],
+            canonical,
+            None,
+        ),
+        (
+            "invoice",
+            vec![
+                "Invoice #",
+                "Invoice Date",
+                "Billing Name",
+                "Sales Person",
+                "Kanal",
+                "Financial Status",
+                "Order Amount",
+            ],
+            canonical,
+            None,
+        ),
+        (
+            "transaksi",
+            vec![
+                "Nomor Transaksi",
+                "Tanggal Transaksi",
+                "Pembeli",
+                "Kasir",
+                "Saluran Penjualan",
+                "Status Pembayaran",
+                "Total Belanja",
+            ],
+            canonical,
+            None,
+        ),
+        (
+            "kebab case",
+            vec![
+                "order-id",
+                "order-date",
+                "customer-name",
+                "sales-rep",
+                "channel",
+                "order-status",
+                "order-total",
+            ],
+            canonical,
+            None,
+        ),
+        (
+            "with notes",
+            vec![
+                "Order ID (unique)",
+                "Order Date (local)",
+                "Customer Name (billing)",
+                "Rep",
+                "Channel",
+                "Status",
+                "Total",
+            ],
+            canonical,
+            None,
+        ),
+        (
+            "spaced",
+            vec![
+                "  ORDER   id ",
+                " DATE ",
+                "customer  NAME",
+                " rep",
+                "channel ",
+                "STATUS",
+                " total ",
+            ],
+            canonical,
+            None,
+        ),
+        (
+            "extra column",
+            vec![
+                "Order ID",
+                "Date",
+                "Customer Name",
+                "Rep",
+                "Channel",
+                "Status",
+                "Total",
+            ],
+            canonical,
+            Some(3),
+        ),
+        (
+            "UCI-like",
+            vec![
+                "InvoiceNo",
+                "InvoiceDate",
+                "CustomerName",
+                "Salesperson",
+                "Platform",
+                "Order Status",
+                "Grand Total",
+            ],
+            canonical,
+            None,
+        ),
+        (
+            "key and date by values",
+            vec![
+                "Ref",
+                "Kapan",
+                "Nama Pelanggan",
+                "Sales",
+                "Saluran",
+                "Status",
+                "Total",
+            ],
+            canonical,
+            Some(6),
+        ),
+        (
+            "Indonesian abbreviated",
+            vec![
+                "No Nota",
+                "Tgl",
+                "Nama Pembeli",
+                "Karyawan",
+                "Kanal",
+                "Status Terakhir",
+                "Jumlah Bayar",
+            ],
+            canonical,
+            None,
+        ),
+    ];
+    assert_eq!(variants.len(), 20);
+    let dir = tempfile::tempdir().unwrap();
+    let mut first: Option<Vec<Vec<String>>> = None;
+    for (i, (name, headers, order, notes)) in variants.iter().enumerate() {
+        let file = dir.path().join(format!("variant-{i}.csv"));
+        std::fs::write(&file, csv(headers, order, *notes)).unwrap();
+        let db = dir.path().join(format!("variant-{i}.laris"));
+        let out = laris(&[
+            "import",
+            "--db",
+            db.to_str().unwrap(),
+            file.to_str().unwrap(),
+        ]);
+        assert!(out.status.success(), "{name}: {}", stderr(&out));
+        let stored = stored_orders(&db);
+        assert_eq!(stored.len(), 5, "{name}");
+        match &first {
+            None => first = Some(stored),
+            Some(want) => assert_eq!(&stored, want, "{name}"),
+        }
+    }
+    // The records are the rows as written: checked once, by hand.
+    let want = first.unwrap();
+    assert_eq!(
+        want[1],
+        [
+            "T-1002",
+            "2024-03-05T11:40:00",
+            "Andi",
+            "Budi",
+            "store",
+            "paid",
+            "8000050"
+        ]
+    );
+}
+
+#[test]
+fn a_dry_run_says_which_columns_were_matched_by_name_and_which_by_values() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("kas.csv");
+    std::fs::write(
+        &file,
+        csv(
+            &[
+                "Kode",
+                "Kapan",
+                "Nama Pelanggan",
+                "Sales",
+                "Saluran",
+                "Status",
+                "Total",
+            ],
+            &[0, 1, 2, 3, 4, 5, 6],
+            None,
+        ),
+    )
+    .unwrap();
+    let db = dir.path().join("toko.laris");
+    let out = laris(&[
+        "import",
+        "--db",
+        db.to_str().unwrap(),
+        "--dry-run",
+        "--json",
+        file.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let columns = json[0]["columns"].as_array().unwrap();
+    let of = |column: &str| {
+        columns
+            .iter()
+            .find(|c| c["column"] == column)
+            .unwrap_or_else(|| panic!("{column} in {columns:?}"))
+    };
+    assert_eq!(of("Kode")["field"], "order_id");
+    assert_eq!(of("Kode")["by"], "values");
+    assert_eq!(of("Kode")["confidence"], 1.0);
+    assert_eq!(of("Kapan")["field"], "date");
+    assert_eq!(of("Kapan")["by"], "values");
+    assert_eq!(of("Nama Pelanggan")["by"], "name");
+    assert_eq!(of("Nama Pelanggan")["confidence"], 1.0);
+    assert_eq!(json[0]["kind"], "orders");
+    assert_eq!(json[0]["added"], 5);
+}
+
+#[test]
+fn a_field_no_column_clearly_holds_names_the_likeliest_and_the_map_to_type() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("pesanan.csv");
+    std::fs::write(
+        &file,
+        "Kode,Dibuat,Dikirim,Nama Pelanggan,Total\n\
+         T-1,2024-03-05,2024-03-07,Sari,125000\n\
+         T-2,2024-03-06,2024-03-09,Budi,80000\n",
+    )
+    .unwrap();
+    let db = dir.path().join("toko.laris");
+    let (db_arg, file_arg) = (db.to_str().unwrap(), file.to_str().unwrap());
+    let out = laris(&["import", "--db", db_arg, "--kind", "orders", file_arg]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("cannot tell which column holds the date"),
+        "{err}"
+    );
+    assert!(
+        err.contains("The likeliest: \"Dibuat\", \"Dikirim\""),
+        "{err}"
+    );
+    let command = format!("laris import --kind orders --map date=\"Dibuat\" \"{file_arg}\"");
+    assert!(err.contains(&command), "{err}");
+    assert!(!db.exists(), "nothing written");
+
+    // What the message says to type works; a column by its number too.
+    let out = laris(&[
+        "import",
+        "--db",
+        db_arg,
+        "--kind",
+        "orders",
+        "--map",
+        "date=Dibuat",
+        file_arg,
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let dates: Vec<String> = conn
+        .prepare("SELECT date FROM orders ORDER BY order_id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(dates, ["2024-03-05", "2024-03-06"]);
+    drop(conn);
+    let out = laris(&[
+        "import", "--db", db_arg, "--kind", "orders", "--map", "date=3", file_arg,
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let shipped: String = conn
+        .query_row("SELECT date FROM orders WHERE order_id = 'T-2'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(
+        shipped, "2024-03-09",
+        "the newer import maps the third column"
+    );
+}
+
+#[test]
+fn a_map_naming_no_field_or_no_column_says_what_there_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("o.csv");
+    std::fs::write(&file, "Order ID,Date\nA,2024-01-01\n").unwrap();
+    let db = dir.path().join("t.laris");
+    let (db, file) = (db.to_str().unwrap(), file.to_str().unwrap());
+    let out = laris(&["import", "--db", db, "--map", "tanggal=Date", file]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("orders have no field \"tanggal\""),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stderr(&out).contains("order_id, date"), "{}", stderr(&out));
+    let out = laris(&["import", "--db", db, "--map", "date=When", file]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains(
+            "has no column When. Its columns: \"Order ID\", \"Date\" (or their numbers, 1 to 2)"
+        ),
+        "{}",
+        stderr(&out)
+    );
+}
