@@ -1,12 +1,4 @@
-## The metric tabs, Targets and Settings
-
-tab-performance = Performance
-tab-activity = Activity
-tab-productivity = Productivity
-tab-targets = Targets
-tab-settings = Settings
-shortcut-settings = Settings (Ctrl+,)
-
+## The period bar: period, comparison, filters (src/ui/dashboard/period_bar.rs)
 period-kind-label = Period
 period-kind-day = Day
 period-kind-week = Week
@@ -29,9 +21,8 @@ filter-channel = Channel
 filter-source = Lead source
 filter-all = all
 
+## Metric cards (crates/laris-view/src/cards.rs)
 help-button = Help: { $metric }
-help-close = Got it
-help-chart-read-heading = How to read it
 change-none = no comparison
 change-points = { $n } pts
 change-tip = Comparison period: { $value }
@@ -41,7 +32,26 @@ card-median_inquiry_response_hours = median { $value }
 card-csat_avg = average score { $value }
 card-opportunity_value = worth { $value }
 card-revenue_target = target { $value }
+card-mixed-filter = Partly unfiltered: some of the records behind this figure (such as expenses, survey scores or subscriptions) have no rep, channel or source, so they count whole.
+help-chart-button = Help: chart { $chart }
 
+help-import-button = Import…
+help-no-value-zero = There is nothing to divide by in this period (for example no orders), so there is no value.
+
+## What to import for a figure that has no data yet
+needs-orders = Import your orders (a point-of-sale or marketplace export, such as Shopee or Tokopedia) to see this.
+needs-order_lines = Import your orders with their products (an export with one row per item sold) to see this.
+needs-leads = Import your leads (a CRM export, or a sheet of people who asked about your products) to see this.
+needs-deals = Import your deals (a CRM or sales pipeline export) to see this.
+needs-deal_stages = Import your deal stage history (a CRM export of when each deal entered each stage) to see this.
+needs-activities = Import your sales activities (calls, visits, meetings, posts; a CRM export or your own log sheet) to see this.
+needs-targets = Set a target in the Targets tab, or import your targets, to see this.
+needs-expenses = Import your marketing and sales expenses (for example your ad spend sheet) to see this.
+needs-csat = Import your customer satisfaction scores (survey results or ratings from 1 to 5) to see this.
+needs-inquiries = Import your customer inquiries (a chat or message log with when each was answered) to see this.
+needs-subscriptions = Import your subscriptions (customer, monthly amount, start and end dates) to see this.
+
+## The per-rep table (src/ui/dashboard/reps.rs)
 reps-title = Per rep
 reps-none = No rep has sales, deals or a target in this period.
 reps-sort-tip = Click to sort
@@ -53,55 +63,4 @@ reps-col-cycle = Deal cycle
 reps-col-lead-conversion = Lead conversion
 reps-col-clv = CLV
 reps-col-quota = Quota
-
-targets-title = Targets
-targets-intro = Type a target in any cell and save. A month's target takes precedence over its quarter's, and a quarter's over its year's.
-targets-metric = Target for
-targets-per-month = Per month
-targets-per-quarter = Per quarter
-targets-per-year = Per year
-targets-team = Whole team
-targets-save = Save targets
-targets-discard = Discard changes
-targets-invalid = Some cells are not numbers (shown in red); correct them to save.
-targets-batch-name = Targets tab
-targets-saved = Targets saved. Undo them in the Data tab if needed.
-
-settings-title = Settings
-settings-language = Language
-settings-theme = Appearance
-theme-light = Light
-theme-dark = Dark
-theme-system = Follow the system
-settings-money = Currency and numbers
-settings-currency = Currency
-settings-file-numbers = Numbers in your files look like
-settings-file-numbers-tip = Used when a file does not make it clear. Laris shows numbers in the format of the language you chose.
-settings-stages = Pipeline stages
-settings-stages-tip = In the order deals move through them. Win probability: your own figure, or the share of deals that reached the stage and were won.
-settings-stage-name = Stage
-settings-stage-probability = Win probability
-settings-stage-own = my own
-settings-stage-history = from history
-settings-stage-remove = Remove
-settings-stage-add = Add a stage
-settings-save = Save
-settings-discard = Discard changes
-settings-saved = Settings saved.
-settings-database = Database
-settings-database-where = Your data is in
-settings-database-open = Open another database…
-settings-database-new = New database…
-settings-database-filter = Laris database
-settings-database-new-name = my-shop.laris
-card-mixed-filter = Partly unfiltered: some of the records behind this figure (such as expenses, survey scores or subscriptions) have no rep, channel or source, so they count whole.
-shortcut-import = Import files (Ctrl+O)
-settings-stage-n = Stage { $n }
 reps-col-deal-size = Avg deal size
-restore-title = Put this backup back?
-restore-body = Your data goes back to how it was on { $when } ({ $contents }). What is stored now is backed up first, so this can be undone by restoring that backup.
-restore-confirm = Restore
-restore-cancel = Keep what I have
-backup-restored-notice = The backup is back in place.
-help-chart-button = Help: chart { $chart }
-wizard-csat-scale = Scores in this file run from

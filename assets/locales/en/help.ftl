@@ -1,12 +1,13 @@
 ## Help popups: what a figure measures, why it matters, how it is computed.
 ## Plain text only, no placeables. The same ids are in id/help.ftl.
 
+help-close = Got it
+help-chart-read-heading = How to read it
+
 help-title = What this shows
 help-what-heading = What it measures
 help-why-heading = Why it matters
 help-how-heading = How it is computed
-help-import-button = Import…
-help-no-value-zero = There is nothing to divide by in this period (for example no orders), so there is no value.
 
 ## Sales performance
 
@@ -180,17 +181,3 @@ help-chart-revenue_by_channel-what = The period's revenue split by sales channel
 help-chart-revenue_by_channel-how = One bar per channel, with its revenue from paid orders. It shows which channel really brings in the money.
 help-chart-top_products-what = The ten products that brought in the most revenue in the period.
 help-chart-top_products-how = One bar per product, highest revenue first, from the order lines of paid orders. Refunded and cancelled orders are left out.
-
-## What to import for a figure that has no data yet
-
-needs-orders = Import your orders (a point-of-sale or marketplace export, such as Shopee or Tokopedia) to see this.
-needs-order_lines = Import your orders with their products (an export with one row per item sold) to see this.
-needs-leads = Import your leads (a CRM export, or a sheet of people who asked about your products) to see this.
-needs-deals = Import your deals (a CRM or sales pipeline export) to see this.
-needs-deal_stages = Import your deal stage history (a CRM export of when each deal entered each stage) to see this.
-needs-activities = Import your sales activities (calls, visits, meetings, posts; a CRM export or your own log sheet) to see this.
-needs-targets = Set a target in the Targets tab, or import your targets, to see this.
-needs-expenses = Import your marketing and sales expenses (for example your ad spend sheet) to see this.
-needs-csat = Import your customer satisfaction scores (survey results or ratings from 1 to 5) to see this.
-needs-inquiries = Import your customer inquiries (a chat or message log with when each was answered) to see this.
-needs-subscriptions = Import your subscriptions (customer, monthly amount, start and end dates) to see this.

@@ -1,12 +1,4 @@
-## Tab angka, Target dan Pengaturan
-
-tab-performance = Kinerja
-tab-activity = Aktivitas
-tab-productivity = Produktivitas
-tab-targets = Target
-tab-settings = Pengaturan
-shortcut-settings = Pengaturan (Ctrl+,)
-
+## Bilah periode: periode, pembanding, filter (src/ui/dashboard/period_bar.rs)
 period-kind-label = Periode
 period-kind-day = Hari
 period-kind-week = Minggu
@@ -29,9 +21,8 @@ filter-channel = Saluran
 filter-source = Sumber prospek
 filter-all = semua
 
+## Kartu angka (crates/laris-view/src/cards.rs)
 help-button = Bantuan: { $metric }
-help-close = Oke, mengerti
-help-chart-read-heading = Cara membacanya
 change-none = tanpa pembanding
 change-points = { $n } poin
 change-tip = Periode pembanding: { $value }
@@ -41,7 +32,26 @@ card-median_inquiry_response_hours = median { $value }
 card-csat_avg = skor rata-rata { $value }
 card-opportunity_value = senilai { $value }
 card-revenue_target = target { $value }
+card-mixed-filter = Sebagian tidak tersaring: sebagian data di balik angka ini (misalnya biaya, skor survei, atau langganan) tidak punya sales, saluran, atau sumber, jadi dihitung seluruhnya.
+help-chart-button = Bantuan: grafik { $chart }
 
+help-import-button = Impor…
+help-no-value-zero = Di periode ini tidak ada yang bisa dijadikan pembagi (misalnya belum ada pesanan), jadi angkanya tidak bisa dihitung.
+
+## Data yang perlu diimpor untuk angka yang belum ada datanya
+needs-orders = Impor data pesanan Anda (ekspor dari kasir atau marketplace seperti Shopee dan Tokopedia) untuk melihat angka ini.
+needs-order_lines = Impor pesanan beserta produknya (ekspor dengan satu baris per barang terjual) untuk melihat angka ini.
+needs-leads = Impor data prospek Anda (ekspor CRM, atau daftar orang yang pernah bertanya soal produk Anda) untuk melihat angka ini.
+needs-deals = Impor data deal Anda (ekspor CRM atau daftar pipeline penjualan) untuk melihat angka ini.
+needs-deal_stages = Impor riwayat tahap deal (ekspor CRM berisi kapan tiap deal masuk ke tiap tahap) untuk melihat angka ini.
+needs-activities = Impor aktivitas penjualan Anda (telepon, kunjungan, pertemuan, posting; ekspor CRM atau catatan Anda sendiri) untuk melihat angka ini.
+needs-targets = Pasang target di tab Target, atau impor data target Anda, untuk melihat angka ini.
+needs-expenses = Impor biaya marketing dan penjualan Anda (misalnya catatan biaya iklan) untuk melihat angka ini.
+needs-csat = Impor skor kepuasan pelanggan Anda (hasil survei atau rating 1 sampai 5) untuk melihat angka ini.
+needs-inquiries = Impor pertanyaan pelanggan Anda (catatan chat atau pesan, lengkap dengan kapan dijawab) untuk melihat angka ini.
+needs-subscriptions = Impor data langganan Anda (pelanggan, biaya bulanan, tanggal mulai dan berakhir) untuk melihat angka ini.
+
+## Tabel per sales (src/ui/dashboard/reps.rs)
 reps-title = Per sales
 reps-none = Belum ada sales dengan penjualan, deal, atau target di periode ini.
 reps-sort-tip = Klik untuk mengurutkan
@@ -53,55 +63,4 @@ reps-col-cycle = Lama deal
 reps-col-lead-conversion = Konversi prospek
 reps-col-clv = CLV
 reps-col-quota = Kuota
-
-targets-title = Target
-targets-intro = Ketik target di kotak mana saja lalu simpan. Target bulanan lebih diutamakan daripada target kuartalnya, dan target kuartal daripada target tahunannya.
-targets-metric = Target untuk
-targets-per-month = Per bulan
-targets-per-quarter = Per kuartal
-targets-per-year = Per tahun
-targets-team = Seluruh tim
-targets-save = Simpan target
-targets-discard = Batalkan perubahan
-targets-invalid = Ada kotak yang isinya bukan angka (merah); perbaiki dulu agar bisa disimpan.
-targets-batch-name = Tab Target
-targets-saved = Target tersimpan. Kalau perlu, batalkan lewat tab Data.
-
-settings-title = Pengaturan
-settings-language = Bahasa
-settings-theme = Tampilan
-theme-light = Terang
-theme-dark = Gelap
-theme-system = Ikuti sistem
-settings-money = Mata uang dan angka
-settings-currency = Mata uang
-settings-file-numbers = Angka di berkas Anda ditulis seperti
-settings-file-numbers-tip = Dipakai kalau berkas tidak jelas formatnya. Laris menampilkan angka sesuai bahasa yang Anda pilih.
-settings-stages = Tahap pipeline
-settings-stages-tip = Urut sesuai perjalanan deal. Peluang menang: angka Anda sendiri, atau bagian deal yang sampai di tahap itu lalu menang.
-settings-stage-name = Tahap
-settings-stage-probability = Peluang menang
-settings-stage-own = angka sendiri
-settings-stage-history = dari riwayat
-settings-stage-remove = Hapus
-settings-stage-add = Tambah tahap
-settings-save = Simpan
-settings-discard = Batalkan perubahan
-settings-saved = Pengaturan tersimpan.
-settings-database = Basis data
-settings-database-where = Data Anda ada di
-settings-database-open = Buka basis data lain…
-settings-database-new = Basis data baru…
-settings-database-filter = Basis data Laris
-settings-database-new-name = toko-saya.laris
-card-mixed-filter = Sebagian tidak tersaring: sebagian data di balik angka ini (misalnya biaya, skor survei, atau langganan) tidak punya sales, saluran, atau sumber, jadi dihitung seluruhnya.
-shortcut-import = Impor berkas (Ctrl+O)
-settings-stage-n = Tahap { $n }
 reps-col-deal-size = Rata-rata deal
-restore-title = Kembalikan cadangan ini?
-restore-body = Data Anda kembali seperti pada { $when } ({ $contents }). Data yang ada sekarang dicadangkan dulu, jadi langkah ini bisa dibatalkan dengan memulihkan cadangan itu.
-restore-confirm = Pulihkan
-restore-cancel = Biarkan seperti sekarang
-backup-restored-notice = Cadangan sudah dikembalikan.
-help-chart-button = Bantuan: grafik { $chart }
-wizard-csat-scale = Skor di berkas ini dari

@@ -11,3 +11,24 @@ export-pdf-charts = Grafik
 export-pdf-page = Halaman { $page } dari { $pages }
 export-wrote = Tersimpan: { $path }
 export-write-failed = { $path } tidak bisa ditulis: periksa apakah foldernya ada dan Anda boleh menulis di sana.
+
+## Menyimpan dan menyalin dari aplikasi (src/ui/exports.rs)
+chart-save = Simpan gambar
+chart-save-tip = Simpan grafik ini sebagai gambar PNG untuk rapat
+chart-copy = Salin
+chart-copy-tip = Salin grafik ini untuk ditempel di pesan atau dokumen
+export-saved = Tersimpan: { $file }
+export-copied = Grafik sudah disalin.
+export-opened = Laporan rapat terbuka di penampil PDF Anda ({ $file }); cetak dari sana.
+export-failed = Tidak bisa mengekspor: { $reason }
+export-filter-png = Gambar PNG
+export-filter-pdf = Dokumen PDF
+export-filter-table = Lembar kerja (XLSX atau CSV)
+report-save = Simpan laporan rapat…
+report-print = Cetak laporan rapat
+report-tip = PDF berisi ketiga tab untuk periode ini: angka, perubahan, grafik, dan tabel per sales
+reps-export = Ekspor tabel…
+data-export = Ekspor…
+data-export-kind = Ekspor { $kind } sebagai lembar kerja
+tab-export = Ekspor tab…
+tab-export-tip = Simpan tab ini, semua kartu dan grafik, sebagai satu gambar

@@ -1,12 +1,13 @@
 ## Bantuan: apa yang diukur sebuah angka, kenapa penting, bagaimana dihitung.
 ## Teks biasa saja, tanpa placeable. Id-nya sama dengan en/help.ftl.
 
+help-close = Oke, mengerti
+help-chart-read-heading = Cara membacanya
+
 help-title = Apa yang ditampilkan
 help-what-heading = Apa yang diukur
 help-why-heading = Kenapa penting
 help-how-heading = Cara menghitungnya
-help-import-button = Impor…
-help-no-value-zero = Di periode ini tidak ada yang bisa dijadikan pembagi (misalnya belum ada pesanan), jadi angkanya tidak bisa dihitung.
 
 ## Kinerja penjualan
 
@@ -180,17 +181,3 @@ help-chart-revenue_by_channel-what = Pendapatan periode ini per saluran penjuala
 help-chart-revenue_by_channel-how = Satu batang per saluran, berisi pendapatan dari pesanan lunas. Dari sini terlihat saluran mana yang benar-benar mendatangkan uang.
 help-chart-top_products-what = Sepuluh produk dengan pendapatan terbesar di periode ini.
 help-chart-top_products-how = Satu batang per produk, dari pendapatan terbesar, dihitung dari rincian pesanan lunas. Pesanan refund dan batal tidak dihitung.
-
-## Data yang perlu diimpor untuk angka yang belum ada datanya
-
-needs-orders = Impor data pesanan Anda (ekspor dari kasir atau marketplace seperti Shopee dan Tokopedia) untuk melihat angka ini.
-needs-order_lines = Impor pesanan beserta produknya (ekspor dengan satu baris per barang terjual) untuk melihat angka ini.
-needs-leads = Impor data prospek Anda (ekspor CRM, atau daftar orang yang pernah bertanya soal produk Anda) untuk melihat angka ini.
-needs-deals = Impor data deal Anda (ekspor CRM atau daftar pipeline penjualan) untuk melihat angka ini.
-needs-deal_stages = Impor riwayat tahap deal (ekspor CRM berisi kapan tiap deal masuk ke tiap tahap) untuk melihat angka ini.
-needs-activities = Impor aktivitas penjualan Anda (telepon, kunjungan, pertemuan, posting; ekspor CRM atau catatan Anda sendiri) untuk melihat angka ini.
-needs-targets = Pasang target di tab Target, atau impor data target Anda, untuk melihat angka ini.
-needs-expenses = Impor biaya marketing dan penjualan Anda (misalnya catatan biaya iklan) untuk melihat angka ini.
-needs-csat = Impor skor kepuasan pelanggan Anda (hasil survei atau rating 1 sampai 5) untuk melihat angka ini.
-needs-inquiries = Impor pertanyaan pelanggan Anda (catatan chat atau pesan, lengkap dengan kapan dijawab) untuk melihat angka ini.
-needs-subscriptions = Impor data langganan Anda (pelanggan, biaya bulanan, tanggal mulai dan berakhir) untuk melihat angka ini.

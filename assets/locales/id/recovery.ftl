@@ -1,13 +1,6 @@
-## Batas yang dibaca saat impor (src/import/limits.rs)
-file-too-large = { $file } terlalu besar untuk diimpor: { $limit }. Pecah menjadi beberapa file yang lebih kecil, atau buang isi yang bukan data penjualan, lalu impor lagi.
-file-too-large-at = { $file }, baris { $line }, terlalu besar untuk diimpor: { $limit }. Pastikan file ini memang ekspor penjualan; pecah atau perbaiki, lalu impor lagi.
-limit-file-size = file jenis ini paling besar { $max } MB
-limit-decompressed-size = isi workbook paling besar { $max } MB setelah dibuka (yang ini lebih, seperti file rusak atau berbahaya)
-limit-rows = satu file paling banyak { $max } baris
-limit-columns = satu baris paling banyak { $max } kolom
-limit-field-length = satu sel paling banyak berisi { $max } KB teks
-
 ## Membuka database (src/store/open.rs): apa yang terjadi dan jalan keluarnya
+app-open-failed = Laris tidak bisa membuka basis data
+
 open-damaged-title = Database ini rusak
 open-damaged = { $file } rusak: pemeriksaan SQLite menemukan { $detail }. Laris tidak mengubahnya. Pulihkan cadangan terakhir (dibuat sebelum impor atau pembatalan terakhir), atau pilih file lain.
 open-newer-title = Dibuat oleh Laris versi lebih baru
@@ -23,6 +16,18 @@ open-disk-full = Disk tempat { $file } berada sudah penuh, jadi Laris tidak bisa
 open-other-title = Laris tidak bisa membuka database ini
 open-other = Laris tidak bisa memakai { $file }: { $reason }. Tidak ada yang diubah. Pastikan file itu masih ada lalu coba lagi, atau pilih file lain.
 open-restore-hint = Ada cadangan yang utuh: `laris restore --latest` mengembalikannya (file yang rusak tetap disimpan di sebelahnya).
+
+## Layar pemulihan (src/ui/recovery.rs)
+recovery-restore = Pulihkan cadangan terakhir
+recovery-restore-hint = Dari { $when }, { $why }: { $contents }. File yang rusak tetap disimpan di sebelahnya.
+recovery-no-backup = Tidak ada cadangan utuh dari file ini untuk dipulihkan.
+recovery-read-only = Buka dalam mode baca saja
+recovery-read-only-hint = Lihat angka-angka Anda; impor dan pembatalan dimatikan.
+# Shown in the top bar while the database is open read-only.
+read-only-badge = Baca saja
+read-only-refused = Laris membuka basis data ini dalam mode baca saja, jadi tidak bisa mengimpor, membatalkan, atau menyimpan apa pun di dalamnya. Untuk mengubahnya, buka lagi lewat Pengaturan › Basis data setelah masalah yang muncul saat membukanya selesai.
+recovery-choose = Pilih file lain…
+recovery-new = Mulai database baru…
 
 ## Cadangan (src/store/backup.rs, laris backup, laris restore)
 backup-why-import = sebelum mengimpor { $files }
@@ -41,19 +46,13 @@ restore-done = { $file } kembali seperti pada { $when } ({ $contents }).
 restore-undo-hint = Isi sebelumnya dicadangkan di { $path }; pulihkan cadangan itu untuk membatalkan ini.
 restore-damaged-kept = File yang rusak disimpan sebagai { $path }.
 
-## Layar pemulihan (src/ui/recovery.rs)
-recovery-restore = Pulihkan cadangan terakhir
-recovery-restore-hint = Dari { $when }, { $why }: { $contents }. File yang rusak tetap disimpan di sebelahnya.
-recovery-no-backup = Tidak ada cadangan utuh dari file ini untuk dipulihkan.
-recovery-read-only = Buka dalam mode baca saja
-recovery-read-only-hint = Lihat angka-angka Anda; impor dan pembatalan dimatikan.
-# Shown in the top bar while the database is open read-only.
-read-only-badge = Baca saja
-read-only-refused = Laris membuka basis data ini dalam mode baca saja, jadi tidak bisa mengimpor, membatalkan, atau menyimpan apa pun di dalamnya. Untuk mengubahnya, buka lagi lewat Pengaturan › Basis data setelah masalah yang muncul saat membukanya selesai.
-recovery-choose = Pilih file lain…
-recovery-new = Mulai database baru…
+## Cadangan di Pengaturan (src/ui/backups.rs, src/ui/settings_tab.rs)
+restore-title = Kembalikan cadangan ini?
+restore-body = Data Anda kembali seperti pada { $when } ({ $contents }). Data yang ada sekarang dicadangkan dulu, jadi langkah ini bisa dibatalkan dengan memulihkan cadangan itu.
+restore-confirm = Pulihkan
+restore-cancel = Biarkan seperti sekarang
+backup-restored-notice = Cadangan sudah dikembalikan.
 
-## Cadangan di Pengaturan (src/ui/backups.rs)
 backups-title = Cadangan
 backups-explain = Laris mencadangkan data Anda sebelum setiap impor dan setiap pembatalan. Yang disimpan: lima terakhir, dan satu per hari selama seminggu.
 backups-now = Cadangkan sekarang

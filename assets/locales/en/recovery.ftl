@@ -1,13 +1,6 @@
-## Limits on what an import reads (src/import/limits.rs)
-file-too-large = { $file } is too large to import: { $limit }. Split it into smaller files, or remove what is not sales data, and import again.
-file-too-large-at = { $file }, line { $line }, is too large to import: { $limit }. Check that the file is a sales export; split or fix it and import again.
-limit-file-size = files of this type may have at most { $max } MB
-limit-decompressed-size = a workbook may unpack to at most { $max } MB (this one unpacks to more, as a damaged or malicious file does)
-limit-rows = a file may have at most { $max } rows
-limit-columns = a row may have at most { $max } columns
-limit-field-length = one cell may hold at most { $max } KB of text
-
 ## Opening the database (src/store/open.rs): what happened and the way forward
+app-open-failed = Laris could not open the database
+
 open-damaged-title = This database is damaged
 open-damaged = { $file } is damaged: SQLite's check found { $detail }. Laris did not change it. Restore the latest backup (it was made before the last import or undo), or choose another file.
 open-newer-title = Made by a newer Laris
@@ -23,6 +16,18 @@ open-disk-full = The disk that holds { $file } is full, so Laris cannot write to
 open-other-title = Laris could not open this database
 open-other = Laris could not use { $file }: { $reason }. Nothing was changed. Check that the file is still there and try again, or choose another file.
 open-restore-hint = A whole backup exists: `laris restore --latest` puts it back (the damaged file is kept beside it).
+
+## Recovery screen (src/ui/recovery.rs)
+recovery-restore = Restore the latest backup
+recovery-restore-hint = From { $when }, { $why }: { $contents }. The damaged file is kept beside it.
+recovery-no-backup = There is no whole backup of this file to restore.
+recovery-read-only = Open read-only
+recovery-read-only-hint = See your figures; importing and undoing stay off.
+# Shown in the top bar while the database is open read-only.
+read-only-badge = Read-only
+read-only-refused = Laris opened this database read-only, so it cannot import, undo or save anything in it. To change it, open it again from Settings › Database once the problem shown when it opened is solved.
+recovery-choose = Choose another file…
+recovery-new = Start a new database…
 
 ## Backups (src/store/backup.rs, laris backup, laris restore)
 backup-why-import = before importing { $files }
@@ -41,19 +46,13 @@ restore-done = { $file } is back as it was on { $when } ({ $contents }).
 restore-undo-hint = What it held before is backed up in { $path }; restore that to undo this.
 restore-damaged-kept = The damaged file was kept as { $path }.
 
-## Recovery screen (src/ui/recovery.rs)
-recovery-restore = Restore the latest backup
-recovery-restore-hint = From { $when }, { $why }: { $contents }. The damaged file is kept beside it.
-recovery-no-backup = There is no whole backup of this file to restore.
-recovery-read-only = Open read-only
-recovery-read-only-hint = See your figures; importing and undoing stay off.
-# Shown in the top bar while the database is open read-only.
-read-only-badge = Read-only
-read-only-refused = Laris opened this database read-only, so it cannot import, undo or save anything in it. To change it, open it again from Settings › Database once the problem shown when it opened is solved.
-recovery-choose = Choose another file…
-recovery-new = Start a new database…
+## Backups in Settings (src/ui/backups.rs, src/ui/settings_tab.rs)
+restore-title = Put this backup back?
+restore-body = Your data goes back to how it was on { $when } ({ $contents }). What is stored now is backed up first, so this can be undone by restoring that backup.
+restore-confirm = Restore
+restore-cancel = Keep what I have
+backup-restored-notice = The backup is back in place.
 
-## Backups in Settings (src/ui/backups.rs)
 backups-title = Backups
 backups-explain = Laris backs up your data before every import and every undo. It keeps the last five, and one a day for a week.
 backups-now = Back up now

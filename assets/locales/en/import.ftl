@@ -1,0 +1,151 @@
+## Import wizard (src/ui/import_wizard.rs)
+file-filter-csv = Spreadsheets (CSV, Excel, OpenDocument)
+
+wizard-title = Import { $file }
+wizard-more-files = { $count } more files after this one
+wizard-reading = Reading the file…
+wizard-importing = Importing…
+wizard-stop = Stop
+wizard-skip-file = Skip this file
+wizard-sheet = Sheet
+wizard-kind = What the file holds
+wizard-kind-unknown = Choose…
+wizard-use-preset = Saved mapping
+wizard-no-preset = None
+wizard-columns = Columns
+wizard-column = Column in the file
+wizard-field = Laris field
+wizard-ignore = — not imported —
+wizard-preview = { $kind } as they will be stored
+wizard-more-rows = … and { $count } more
+wizard-problems = Rows with problems
+wizard-row = Row
+wizard-value = Value
+wizard-reason = Problem
+wizard-import = Import { $count } rows
+wizard-import-skip = Import { $count } valid rows, skip { $skipped }
+wizard-cancel = Cancel
+wizard-save-skipped = Save skipped rows…
+wizard-preset-name = Save this mapping as
+wizard-save-preset = Save mapping
+preset-saved = Mapping saved as "{ $name }".
+save-failed = Could not save: { $reason }
+skipped-saved = Skipped rows saved to { $file }. Fix them there and import that file.
+skipped-file-suffix = skipped
+
+wizard-csat-scale = Scores in this file run from
+
+## Fields
+field-order_id = Order number
+field-date = Date
+field-customer_id = Customer ID
+field-customer_name = Customer name
+field-rep = Salesperson
+field-channel = Channel
+field-status = Status
+field-total = Order total
+field-line_no = Line
+field-product = Product
+field-sku = SKU
+field-quantity = Quantity
+field-unit_price = Unit price
+field-line_total = Line total
+field-lead_id = Lead ID
+field-created_at = Created
+field-source = Source
+field-first_response_at = First response
+field-converted_at = Converted
+field-deal_id = Deal ID
+field-name = Name
+field-stage = Stage
+field-value = Value
+field-closed_at = Closed
+field-close_value = Closed value
+field-entered_at = Entered stage
+field-activity_id = Activity ID
+field-type = Type
+field-duration_minutes = Minutes
+field-count = Count
+field-period = Period
+field-metric = Metric
+field-target = Target
+field-category = Category
+field-amount = Amount
+field-description = Description
+field-score = Score
+field-inquiry_id = Inquiry ID
+field-received_at = Received
+field-responded_at = Answered
+field-subscription_id = Subscription ID
+field-plan = Plan
+field-monthly_amount = Monthly amount
+field-start_date = Start
+field-end_date = End
+field-refunded_amount = Refunded amount
+field-cancelled_at = Cancelled at
+
+## What an unrecognised file looks like
+looks-like-category-targets = sales targets per product category, which Laris does not track
+looks-like-accounts = a list of companies (accounts)
+looks-like-sales-team = a list of sales people and their managers
+looks-like-data-dictionary = a description of other files' columns
+looks-like-customers = a list of customers
+looks-like-products = a product list
+looks-like-unknown = a table of another kind
+
+## Row and file problems (src/import)
+row-issue = { $file }, row { $line }, column { $column } ("{ $value }"): { $reason }
+reason-required = this value is required; fill it in and import the file again
+reason-bad-date = not a date Laris can read, or a day that does not exist (such as 31/02); write dates like 2024-03-05 or 05/03/2024
+reason-bad-money = not an amount Laris can read; amounts look like 1250000, Rp 1.250.000,00 or 1,250.00
+reason-bad-number = not a number
+reason-bad-integer = not a whole number
+reason-bad-period = not a target period; write YYYY-MM, YYYY-Qn or YYYY (e.g. 2024-03, 2024-Q1, 2024)
+reason-bad-metric = not a target metric; use revenue, deals_won, new_customers or activities
+reason-bad-category = not an expense category; use marketing, sales or other
+reason-bad-score = not a satisfaction score from 1 to 5
+
+# Import: csat scores on a 10-point scale (laris import --csat-scale).
+reason-bad-score-1-10 = not a satisfaction score from 1 to 10
+reason-bad-score-0-10 = not a satisfaction score from 0 to 10
+
+reason-unknown-status = unknown order status, counted as paid; check whether the order was paid
+reason-unknown-deal-status = unknown deal status; the stage decides whether it is open, won or lost
+reason-closed-deal-without-created = a won or lost deal needs its created_at date
+file-unreadable = Cannot read { $file }: { $reason }
+file-not-recognised = { $file } is not a file Laris recognises: it looks like { $looks } (columns: { $columns }). Laris imports: { $kinds }.
+file-malformed = { $file }, line { $line }: the file is damaged ({ $reason }). Save it again from the spreadsheet program and import again.
+
+file-bad-workbook = Cannot read the workbook { $file }: { $reason }. Open it in your spreadsheet program, save it again as .xlsx and import again.
+file-no-such-sheet = { $file } has no sheet "{ $sheet }". Its sheets are: { $sheets }.
+
+import-other-currency = Note: { $file } is in { $currency }, another currency than this database's. Laris converts no currencies: its amounts were stored as they are.
+
+file-empty = { $file } is empty: it has no rows to import.
+
+## Limits on what an import reads (src/import/limits.rs)
+file-too-large = { $file } is too large to import: { $limit }. Split it into smaller files, or remove what is not sales data, and import again.
+file-too-large-at = { $file }, line { $line }, is too large to import: { $limit }. Check that the file is a sales export; split or fix it and import again.
+limit-file-size = files of this type may have at most { $max } MB
+limit-decompressed-size = a workbook may unpack to at most { $max } MB (this one unpacks to more, as a damaged or malicious file does)
+limit-rows = a file may have at most { $max } rows
+limit-columns = a row may have at most { $max } columns
+limit-field-length = one cell may hold at most { $max } KB of text
+
+## Import results (command line)
+import-summary = { $file } ({ $kind }): { $added } added, { $updated } updated, { $unchanged } unchanged, { $skipped } skipped
+import-nothing-written = { $count ->
+    [one] 1 row has a problem, so nothing was imported. Fix it and run the same command again.
+   *[other] { $count } rows have problems, so nothing was imported. Fix them and run the same command again.
+}
+import-more-issues = … and { $count } more
+
+preset-unknown = There is no saved mapping called "{ $name }" in this database. Save one with --save-preset or in the app.
+
+## Matching columns to fields, and what to do when Laris cannot
+
+file-missing-field = { $file } looks like { $kind }, but Laris cannot tell which column holds the { $field }. The file's columns: { $columns }. The likeliest: { $candidates }. Choose the column for the { $field } and import again.
+file-missing-field-no-candidate = { $file } looks like { $kind }, but no column holds the { $field }, and none of its columns ({ $columns }) looks like it. Add a column with the { $field } to the file, or choose another kind of data.
+file-map-unknown-field = { $file }: { $kind } have no field "{ $field }". The fields you can choose: { $choices }.
+file-map-unknown-column = { $file } has no column { $column }. Its columns: { $choices } (or their numbers, 1 to { $count }).
+import-map-hint = To import it from the command line with the likeliest column: { $command }

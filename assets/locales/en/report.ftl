@@ -1,0 +1,21 @@
+## laris report (src/cli/report.rs); its section names and filters are in the meeting report too
+report-title = Laris report for { $from } to { $to }
+report-compared = Compared with { $from } to { $to }
+report-filters = Only: { $filters }
+report-col-metric = Metric
+report-col-value = This period
+report-col-previous = Previous
+report-col-change = Change
+report-section-performance = Sales performance
+report-section-activity = Sales activity
+report-section-productivity = Sales productivity
+report-bad-period = "{ $value }" is not a period; write day:2024-03-05, week:2024-W10, month:2024-03, quarter:2024-Q1, year:2024, mtd:2024-03-15, qtd:2024-05-20 or ytd:2024-03-15.
+report-reversed-period = The period starts on { $from } but ends on { $to }, before it starts; swap the two dates.
+report-need-period = Say which period: --period KIND:VALUE (e.g. --period month:2024-03) or --from YYYY-MM-DD --to YYYY-MM-DD.
+report-bad-date = { $value } is not a date; write it as YYYY-MM-DD (e.g. 2024-03-05).
+report-no-database = There is no database at { $path }. Import files first (laris import --db { $path } FILE) or name another file with --db.
+report-by-type = by type
+report-by-rep = by rep
+report-filter-rep = rep { $name }
+report-filter-channel = channel { $name }
+report-filter-source = source { $name }

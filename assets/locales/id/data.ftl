@@ -1,0 +1,23 @@
+## Tab Data: apa yang tersimpan, riwayat impor, membatalkan impor (src/ui/data_tab.rs)
+data-title = Data Anda
+data-kind = Jenis
+data-records = Jumlah data
+data-range = Rentang tanggal
+data-history = Riwayat impor
+data-import = Impor berkas…
+data-file = Berkas
+data-when = Waktu impor
+data-added = Ditambahkan
+data-updated = Diperbarui
+data-unchanged = Tidak berubah
+data-skipped = Dilewati
+data-undo = Batalkan
+data-undone = Dibatalkan
+data-no-history = Belum ada yang diimpor.
+data-db = Basis data: { $path }
+
+undo-title = Batalkan impor ini?
+undo-body = { $added } data yang ditambahkan oleh { $file } akan dihapus, dan { $updated } data yang diubahnya dikembalikan ke nilai sebelumnya.
+undo-confirm = Batalkan impor
+undo-cancel = Jangan batalkan
+undo-done = Dibatalkan: { $file }

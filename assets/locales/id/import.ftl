@@ -1,0 +1,148 @@
+## Wizard impor (src/ui/import_wizard.rs)
+file-filter-csv = Spreadsheet (CSV, Excel, OpenDocument)
+
+wizard-title = Impor { $file }
+wizard-more-files = { $count } berkas lagi setelah ini
+wizard-reading = Membaca berkas…
+wizard-importing = Mengimpor…
+wizard-stop = Hentikan
+wizard-skip-file = Lewati berkas ini
+wizard-sheet = Sheet
+wizard-kind = Isi berkas
+wizard-kind-unknown = Pilih…
+wizard-use-preset = Pemetaan tersimpan
+wizard-no-preset = Tidak ada
+wizard-columns = Kolom
+wizard-column = Kolom di berkas
+wizard-field = Kolom Laris
+wizard-ignore = — tidak diimpor —
+wizard-preview = { $kind } seperti yang akan disimpan
+wizard-more-rows = … dan { $count } lainnya
+wizard-problems = Baris bermasalah
+wizard-row = Baris
+wizard-value = Nilai
+wizard-reason = Masalah
+wizard-import = Impor { $count } baris
+wizard-import-skip = Impor { $count } baris yang benar, lewati { $skipped }
+wizard-cancel = Batal
+wizard-save-skipped = Simpan baris yang dilewati…
+wizard-preset-name = Simpan pemetaan ini sebagai
+wizard-save-preset = Simpan pemetaan
+preset-saved = Pemetaan disimpan sebagai "{ $name }".
+save-failed = Gagal menyimpan: { $reason }
+skipped-saved = Baris yang dilewati disimpan di { $file }. Perbaiki di sana lalu impor berkas itu.
+skipped-file-suffix = dilewati
+
+wizard-csat-scale = Skor di berkas ini dari
+
+## Kolom
+field-order_id = Nomor pesanan
+field-date = Tanggal
+field-customer_id = ID pelanggan
+field-customer_name = Nama pelanggan
+field-rep = Tenaga penjual
+field-channel = Saluran
+field-status = Status
+field-total = Total pesanan
+field-line_no = Baris
+field-product = Produk
+field-sku = SKU
+field-quantity = Jumlah
+field-unit_price = Harga satuan
+field-line_total = Total baris
+field-lead_id = ID prospek
+field-created_at = Dibuat
+field-source = Sumber
+field-first_response_at = Respons pertama
+field-converted_at = Dikonversi
+field-deal_id = ID deal
+field-name = Nama
+field-stage = Tahap
+field-value = Nilai
+field-closed_at = Ditutup
+field-close_value = Nilai akhir
+field-entered_at = Masuk tahap
+field-activity_id = ID aktivitas
+field-type = Jenis
+field-duration_minutes = Menit
+field-count = Jumlah
+field-period = Periode
+field-metric = Metrik
+field-target = Target
+field-category = Kategori
+field-amount = Jumlah uang
+field-description = Keterangan
+field-score = Skor
+field-inquiry_id = ID pertanyaan
+field-received_at = Diterima
+field-responded_at = Dijawab
+field-subscription_id = ID langganan
+field-plan = Paket
+field-monthly_amount = Biaya bulanan
+field-start_date = Mulai
+field-end_date = Berakhir
+field-refunded_amount = Jumlah refund
+field-cancelled_at = Dibatalkan pada
+
+## Seperti apa berkas yang tidak dikenali
+looks-like-category-targets = target penjualan per kategori produk, yang tidak dilacak Laris
+looks-like-accounts = daftar perusahaan (akun)
+looks-like-sales-team = daftar tenaga penjual dan manajernya
+looks-like-data-dictionary = penjelasan kolom berkas-berkas lain
+looks-like-customers = daftar pelanggan
+looks-like-products = daftar produk
+looks-like-unknown = tabel jenis lain
+
+## Masalah baris dan berkas (src/import)
+row-issue = { $file }, baris { $line }, kolom { $column } ("{ $value }"): { $reason }
+reason-required = nilai ini wajib diisi; lengkapi lalu impor ulang berkasnya
+reason-bad-date = tanggal tidak terbaca, atau hari yang tidak ada (misalnya 31/02); tulis tanggal seperti 2024-03-05 atau 05/03/2024
+reason-bad-money = jumlah uang tidak terbaca; jumlah ditulis seperti 1250000, Rp 1.250.000,00 atau 1,250.00
+reason-bad-number = bukan angka
+reason-bad-integer = bukan bilangan bulat
+reason-bad-period = bukan periode target; tulis TTTT-BB, TTTT-Qn atau TTTT (misalnya 2024-03, 2024-Q1, 2024)
+reason-bad-metric = bukan metrik target; gunakan revenue, deals_won, new_customers atau activities
+reason-bad-category = bukan kategori biaya; gunakan marketing, sales atau other
+reason-bad-score = bukan skor kepuasan 1 sampai 5
+
+# Impor: skor CSAT berskala 10 (laris import --csat-scale).
+reason-bad-score-1-10 = bukan skor kepuasan 1 sampai 10
+reason-bad-score-0-10 = bukan skor kepuasan 0 sampai 10
+
+reason-unknown-status = status pesanan tidak dikenal, dihitung sebagai lunas; periksa apakah pesanan ini sudah dibayar
+reason-unknown-deal-status = status deal tidak dikenal; tahapnya menentukan apakah deal masih berjalan, menang atau kalah
+reason-closed-deal-without-created = deal yang menang atau kalah wajib punya tanggal created_at
+file-unreadable = { $file } tidak bisa dibaca: { $reason }
+file-not-recognised = { $file } bukan berkas yang dikenali Laris: isinya tampak seperti { $looks } (kolom: { $columns }). Laris bisa mengimpor: { $kinds }.
+file-malformed = { $file }, baris { $line }: berkas rusak ({ $reason }). Simpan ulang dari program spreadsheet lalu impor lagi.
+
+file-bad-workbook = Workbook { $file } tidak bisa dibaca: { $reason }. Buka di program spreadsheet, simpan ulang sebagai .xlsx lalu impor lagi.
+file-no-such-sheet = { $file } tidak punya sheet "{ $sheet }". Sheet yang ada: { $sheets }.
+
+import-other-currency = Catatan: { $file } memakai mata uang { $currency }, berbeda dengan basis data ini. Laris tidak mengonversi mata uang: jumlahnya disimpan apa adanya.
+
+file-empty = { $file } kosong: tidak ada baris yang bisa diimpor.
+
+## Batas yang dibaca saat impor (src/import/limits.rs)
+file-too-large = { $file } terlalu besar untuk diimpor: { $limit }. Pecah menjadi beberapa file yang lebih kecil, atau buang isi yang bukan data penjualan, lalu impor lagi.
+file-too-large-at = { $file }, baris { $line }, terlalu besar untuk diimpor: { $limit }. Pastikan file ini memang ekspor penjualan; pecah atau perbaiki, lalu impor lagi.
+limit-file-size = file jenis ini paling besar { $max } MB
+limit-decompressed-size = isi workbook paling besar { $max } MB setelah dibuka (yang ini lebih, seperti file rusak atau berbahaya)
+limit-rows = satu file paling banyak { $max } baris
+limit-columns = satu baris paling banyak { $max } kolom
+limit-field-length = satu sel paling banyak berisi { $max } KB teks
+
+## Hasil impor (baris perintah)
+import-summary = { $file } ({ $kind }): { $added } ditambahkan, { $updated } diperbarui, { $unchanged } tidak berubah, { $skipped } dilewati
+import-nothing-written = { $count } baris bermasalah, jadi tidak ada yang diimpor. Perbaiki lalu jalankan perintah yang sama lagi.
+import-more-issues = … dan { $count } lainnya
+
+preset-unknown = Tidak ada pemetaan tersimpan bernama "{ $name }" di basis data ini. Simpan dulu dengan --save-preset atau di aplikasi.
+
+## Mencocokkan kolom dengan isian, dan apa yang dilakukan kalau Laris tidak bisa
+
+file-missing-field = { $file } tampaknya berisi { $kind }, tetapi Laris tidak tahu kolom mana yang berisi { $field }. Kolom di file ini: { $columns }. Yang paling mungkin: { $candidates }. Pilih kolom untuk { $field }, lalu impor lagi.
+file-missing-field-no-candidate = { $file } tampaknya berisi { $kind }, tetapi tidak ada kolom yang berisi { $field }, dan tidak ada kolomnya ({ $columns }) yang mirip. Tambahkan kolom { $field } ke file, atau pilih jenis data lain.
+file-map-unknown-field = { $file }: { $kind } tidak punya isian "{ $field }". Isian yang bisa dipilih: { $choices }.
+file-map-unknown-column = { $file } tidak punya kolom { $column }. Kolomnya: { $choices } (atau nomornya, 1 sampai { $count }).
+import-map-hint = Untuk mengimpornya dari baris perintah dengan kolom yang paling mungkin: { $command }

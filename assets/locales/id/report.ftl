@@ -1,0 +1,21 @@
+## laris report (src/cli/report.rs); nama bagian dan filternya juga ada di laporan rapat
+report-title = Laporan Laris untuk { $from } sampai { $to }
+report-compared = Dibandingkan dengan { $from } sampai { $to }
+report-filters = Hanya: { $filters }
+report-col-metric = Ukuran
+report-col-value = Periode ini
+report-col-previous = Sebelumnya
+report-col-change = Perubahan
+report-section-performance = Kinerja penjualan
+report-section-activity = Aktivitas penjualan
+report-section-productivity = Produktivitas penjualan
+report-bad-period = "{ $value }" bukan periode; tulis day:2024-03-05, week:2024-W10, month:2024-03, quarter:2024-Q1, year:2024, mtd:2024-03-15, qtd:2024-05-20 atau ytd:2024-03-15.
+report-reversed-period = Periode dimulai { $from } tetapi berakhir { $to }, sebelum awalnya; tukar kedua tanggal itu.
+report-need-period = Sebutkan periodenya: --period JENIS:NILAI (mis. --period month:2024-03) atau --from YYYY-MM-DD --to YYYY-MM-DD.
+report-bad-date = { $value } bukan tanggal; tulis sebagai YYYY-MM-DD (mis. 2024-03-05).
+report-no-database = Tidak ada basis data di { $path }. Impor berkas dulu (laris import --db { $path } BERKAS) atau sebutkan berkas lain dengan --db.
+report-by-type = per jenis
+report-by-rep = per sales
+report-filter-rep = sales { $name }
+report-filter-channel = saluran { $name }
+report-filter-source = sumber { $name }
