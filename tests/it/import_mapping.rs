@@ -566,3 +566,111 @@ fn a_map_naming_no_field_or_no_column_says_what_there_is() {
         stderr(&out)
     );
 }
+
+#[test]
+fn a_crm_data_export_imports_with_its_generic_field_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path.to_str().unwrap().to_string()
+    };
+    let opportunities = write(
+        "Opportunity.csv",
+        "Id,Name,StageName,Amount,CloseDate,IsClosed,IsWon,OwnerId,CreatedDate,LeadSource,Probability\n\
+         006A1,Hampers Lebaran PT Maju,Closed Won,15000000,2024-03-20,true,true,005U1,2024-02-01,Web,100\n\
+         006A2,Kopi kantor CV Jaya,Negotiation,4500000,2024-04-30,false,false,005U2,2024-03-05,Referral,60\n\
+         006A3,Snack event,Proposal,2000000,2024-03-15,1,0,005U1,2024-02-20,Phone,0\n\
+         006A4,Teh premium,Qualification,,,tidak,tidak,005U2,2024-03-10,Web,20\n",
+    );
+    let history = write(
+        "OpportunityHistory.csv",
+        "OpportunityId,StageName,CreatedDate\n\
+         006A1,Prospecting,2024-02-01\n\
+         006A1,Negotiation,2024-03-01\n\
+         006A1,Closed Won,2024-03-20\n\
+         006A2,Prospecting,2024-03-05\n\
+         006A2,Negotiation,2024-04-02\n",
+    );
+    let leads = write(
+        "Lead.csv",
+        "Id,CreatedDate,LeadSource,Status,ConvertedDate,OwnerId\n\
+         00Q1,2024-01-10,Web,Converted,2024-02-01,005U1\n\
+         00Q2,2024-01-15,Referral,Open,,005U2\n\
+         00Q3,2024-02-03,Phone,Unqualified,,005U1\n",
+    );
+    let tasks = write(
+        "Task.csv",
+        "Id,Subject,ActivityDate,OwnerId,WhatId,Status\n\
+         00T1,Call,2024-03-01,005U1,006A1,Completed\n\
+         00T2,Email,2024-03-02,005U2,006A2,Completed\n\
+         00T3,Meeting,2024-03-05,005U1,006A1,Completed\n",
+    );
+    let users = write(
+        "User.csv",
+        "Id,Name,Email,IsActive\n005U1,Sari Dewi,sari@toko.id,true\n",
+    );
+    let db = dir.path().join("crm.laris");
+    let out = laris(&[
+        "import",
+        "--db",
+        db.to_str().unwrap(),
+        &opportunities,
+        &history,
+        &leads,
+        &tasks,
+        &users,
+    ]);
+    // The users file is left out with a message, the rest imports.
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("a list of users"), "{}", stderr(&out));
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let rows = |sql: &str| -> Vec<String> {
+        conn.prepare(sql)
+            .unwrap()
+            .query_map([], |r| r.get::<_, String>(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    // Won from IsWon, lost from IsClosed and not won, open from neither.
+    assert_eq!(
+        rows(
+            "SELECT deal_id || ' ' || status || ' ' || coalesce(value_minor, '-') || ' ' || rep FROM deals ORDER BY deal_id"
+        ),
+        [
+            "006A1 won 1500000000 005U1",
+            "006A2 open 450000000 005U2",
+            "006A3 lost 200000000 005U1",
+            "006A4 open - 005U2",
+        ]
+    );
+    assert_eq!(
+        rows(
+            "SELECT deal_id || ' ' || stage || ' ' || entered_at FROM deal_stages ORDER BY deal_id, entered_at"
+        ),
+        [
+            "006A1 Prospecting 2024-02-01",
+            "006A1 Negotiation 2024-03-01",
+            "006A1 Closed Won 2024-03-20",
+            "006A2 Prospecting 2024-03-05",
+            "006A2 Negotiation 2024-04-02",
+        ]
+    );
+    assert_eq!(
+        rows(
+            "SELECT lead_id || ' ' || source || ' ' || coalesce(converted_at, '-') FROM leads ORDER BY lead_id"
+        ),
+        ["00Q1 Web 2024-02-01", "00Q2 Referral -", "00Q3 Phone -"]
+    );
+    assert_eq!(
+        rows(
+            "SELECT activity_id || ' ' || type || ' ' || deal_id || ' ' || rep FROM activities ORDER BY activity_id"
+        ),
+        [
+            "00T1 call 006A1 005U1",
+            "00T2 email 006A2 005U2",
+            "00T3 meeting 006A1 005U1"
+        ]
+    );
+}

@@ -89,6 +89,7 @@ looks-like-category-targets = sales targets per product category, which Laris do
 looks-like-accounts = a list of companies (accounts)
 looks-like-sales-team = a list of sales people and their managers
 looks-like-data-dictionary = a description of other files' columns
+looks-like-users = a list of users (a CRM's Id and Name): Laris does not read them yet, so owner ids stay ids
 looks-like-customers = a list of customers
 looks-like-products = a product list
 looks-like-unknown = a table of another kind

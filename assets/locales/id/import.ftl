@@ -89,6 +89,7 @@ looks-like-category-targets = target penjualan per kategori produk, yang tidak d
 looks-like-accounts = daftar perusahaan (akun)
 looks-like-sales-team = daftar tenaga penjual dan manajernya
 looks-like-data-dictionary = penjelasan kolom berkas-berkas lain
+looks-like-users = daftar pengguna (Id dan Name dari CRM): Laris belum membacanya, jadi id pemilik tetap tampil sebagai id
 looks-like-customers = daftar pelanggan
 looks-like-products = daftar produk
 looks-like-unknown = tabel jenis lain

@@ -21,6 +21,22 @@ pub enum Extra {
     /// When set, the order was cancelled (Shopify `Cancelled at`, TikTok
     /// `Cancelled Time`), whatever its payment status.
     CancelledAt,
+    /// A CRM's `IsWon` (true/false, 1/0, ya/tidak): a deal's status where the
+    /// file gives none.
+    IsWon,
+    /// A CRM's `IsClosed`: closed and not won is lost.
+    IsClosed,
+}
+
+impl Extra {
+    /// The extras a file of `kind` may carry.
+    fn of(kind: Kind) -> &'static [Extra] {
+        match kind {
+            Kind::Orders => &[Extra::RefundedAmount, Extra::CancelledAt],
+            Kind::Deals => &[Extra::IsWon, Extra::IsClosed],
+            _ => &[],
+        }
+    }
 }
 
 /// Where one column goes.
@@ -39,6 +55,8 @@ impl Target {
             Target::Field(f) => f,
             Target::Extra(Extra::RefundedAmount) => "refunded_amount",
             Target::Extra(Extra::CancelledAt) => "cancelled_at",
+            Target::Extra(Extra::IsWon) => "is_won",
+            Target::Extra(Extra::IsClosed) => "is_closed",
         }
     }
 
@@ -48,10 +66,7 @@ impl Target {
             .into_iter()
             .map(Target::Field)
             .collect();
-        if kind == Kind::Orders {
-            all.push(Target::Extra(Extra::RefundedAmount));
-            all.push(Target::Extra(Extra::CancelledAt));
-        }
+        all.extend(Extra::of(kind).iter().map(|&e| Target::Extra(e)));
         all
     }
 
@@ -201,6 +216,8 @@ fn synonyms(kind: Kind, field: &str) -> &'static [&'static str] {
             "pegawai",
             "owner",
             "tenaga penjual",
+            "owner id",
+            "ownerid",
         ],
         (Kind::Orders | Kind::Inquiries, "channel") => &[
             "channel",
@@ -310,7 +327,8 @@ fn synonyms(kind: Kind, field: &str) -> &'static [&'static str] {
             "no transaksi",
             "nomor transaksi",
         ],
-        (Kind::Leads, "lead_id") => &["lead id", "id prospek", "id lead", "lead"],
+        // `Id`: a CRM data export names every object's own key so.
+        (Kind::Leads, "lead_id") => &["lead id", "id prospek", "id lead", "lead", "id"],
         (Kind::Leads, "created_at") => &[
             "created at",
             "created",
@@ -326,7 +344,12 @@ fn synonyms(kind: Kind, field: &str) -> &'static [&'static str] {
             "responded at",
             "respon pertama",
         ],
-        (Kind::Leads, "converted_at") => &["converted at", "tanggal konversi", "won at"],
+        (Kind::Leads, "converted_at") => &[
+            "converted at",
+            "tanggal konversi",
+            "won at",
+            "converted date",
+        ],
         (Kind::Leads | Kind::Deals | Kind::Activities, "status") => &["status", "deal status"],
         (Kind::Leads | Kind::Csat | Kind::Inquiries | Kind::Subscriptions, "customer_id") => {
             &["customer id", "id pelanggan", "customerid"]
@@ -337,6 +360,7 @@ fn synonyms(kind: Kind, field: &str) -> &'static [&'static str] {
             "opportunity",
             "id deal",
             "id peluang",
+            "id",
         ],
         (Kind::Deals, "name") => &[
             "name",
@@ -352,16 +376,34 @@ fn synonyms(kind: Kind, field: &str) -> &'static [&'static str] {
             "tanggal dibuat",
             "created date",
         ],
-        (Kind::Deals | Kind::DealStages, "stage") => &["stage", "deal stage", "tahap"],
+        (Kind::Deals | Kind::DealStages, "stage") => {
+            &["stage", "deal stage", "tahap", "stage name"]
+        }
         (Kind::Deals, "value") => &["value", "deal value", "amount", "nilai", "nilai deal"],
         (Kind::Deals, "closed_at") => &["closed at", "close date", "tanggal tutup", "closed date"],
         (Kind::Deals, "close_value") => &["close value", "closed value", "nilai akhir"],
-        (Kind::Deals | Kind::Activities, "lead_id") => &["lead id"],
-        (Kind::DealStages | Kind::Activities, "deal_id") => &["deal id", "opportunity id"],
-        (Kind::DealStages, "entered_at") => &["entered at", "date", "tanggal", "changed at"],
-        (Kind::Activities, "activity_id") => &["activity id", "id aktivitas"],
+        (Kind::Deals, "lead_id") => &["lead id"],
+        // A CRM task's `WhoId` is the lead or contact, `WhatId` the deal.
+        (Kind::Activities, "lead_id") => &["lead id", "who id"],
+        (Kind::DealStages, "deal_id") => &["deal id", "opportunity id"],
+        (Kind::Activities, "deal_id") => &["deal id", "opportunity id", "what id"],
+        (Kind::DealStages, "entered_at") => &[
+            "entered at",
+            "date",
+            "tanggal",
+            "changed at",
+            "created date",
+        ],
+        (Kind::Activities, "activity_id") => &["activity id", "id aktivitas", "id"],
         (Kind::Activities, "date") => &["date", "tanggal", "activity date", "waktu"],
-        (Kind::Activities, "type") => &["type", "activity type", "jenis", "jenis aktivitas"],
+        (Kind::Activities, "type") => &[
+            "type",
+            "activity type",
+            "jenis",
+            "jenis aktivitas",
+            "subject",
+            "subjek",
+        ],
         (Kind::Activities, "duration_minutes") => &[
             "duration minutes",
             "duration",
@@ -400,6 +442,8 @@ fn extra_synonyms(extra: Extra) -> &'static [&'static str] {
             "waktu dibatalkan",
             "canceled at",
         ],
+        Extra::IsWon => &["is won", "won", "menang"],
+        Extra::IsClosed => &["is closed", "closed", "ditutup"],
     }
 }
 
@@ -561,14 +605,10 @@ pub fn target_for(kind: Kind, header: &str) -> Option<Target> {
     {
         return Some(Target::Field(f));
     }
-    if kind == Kind::Orders {
-        for extra in [Extra::RefundedAmount, Extra::CancelledAt] {
-            if extra_synonyms(extra).contains(&h.as_str()) {
-                return Some(Target::Extra(extra));
-            }
-        }
-    }
-    None
+    Extra::of(kind)
+        .iter()
+        .find(|&&e| extra_synonyms(e).contains(&h.as_str()))
+        .map(|&e| Target::Extra(e))
 }
 
 /// The mapping of a whole header for `kind`: each column's target, a field
@@ -862,14 +902,21 @@ pub fn recognise(headers: &[String]) -> Option<(Kind, Vec<Option<Target>>)> {
 
 /// [`recognise`], with how each column was matched.
 pub fn recognise_by_names(headers: &[String]) -> Option<Mapped> {
-    Kind::ALL
+    let best = Kind::ALL
         .into_iter()
         .filter_map(|kind| {
             let m = Mapped::by_names(kind, headers);
             score(kind, &m.mapping).map(|s| (s, m))
         })
         .max_by(|a, b| a.0.cmp(&b.0).then(b.1.kind.cmp(&a.1.kind)))
-        .map(|(_, m)| m)
+        .map(|(_, m)| m)?;
+    // A CRM's users (`Id`, `Name`, `Email`) would read as deals that have
+    // nothing but a name.
+    let only_a_name = best.kind == Kind::Deals && best.mapping.iter().flatten().count() <= 2;
+    if only_a_name && looks_like(headers) == "looks-like-users" {
+        return None;
+    }
+    Some(best)
 }
 
 /// The index of the header row among the first rows: the one whose cells name
@@ -911,6 +958,11 @@ pub fn looks_like(headers: &[String]) -> &'static str {
         "looks-like-sales-team"
     } else if has("table") && has("field") && has("description") {
         "looks-like-data-dictionary"
+    } else if has("id")
+        && has("name")
+        && (has("email") || has("username") || has("is active") || has("isactive"))
+    {
+        "looks-like-users"
     } else if has("first name") || has("last name") || has("accepts marketing") {
         "looks-like-customers"
     } else if (has("product") || has("sku"))

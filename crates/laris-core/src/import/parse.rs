@@ -321,6 +321,16 @@ pub fn order_status(text: &str) -> Option<&'static str> {
 }
 
 /// A deal status, from a status value or a stage name such as "Closed Won".
+/// A yes/no cell as CRMs and shop sheets write it: `true`/`false`, `1`/`0`,
+/// `yes`/`no`, `ya`/`tidak`, `y`/`n`, `benar`/`salah`.
+pub fn boolean(text: &str) -> Option<bool> {
+    match text.trim().to_lowercase().as_str() {
+        "true" | "1" | "yes" | "y" | "ya" | "benar" | "t" => Some(true),
+        "false" | "0" | "no" | "n" | "tidak" | "salah" | "f" => Some(false),
+        _ => None,
+    }
+}
+
 pub fn deal_status(text: &str) -> Option<&'static str> {
     match fold(text).replace('_', " ").as_str() {
         "open" | "buka" => Some("open"),

@@ -256,7 +256,7 @@ fn choose_mapping(
             m
         }
         (None, ..) => match mapping::recognise_by_names(headers) {
-            Some(m) => m,
+            Some(m) => stage_history_instead(m, headers, rows),
             None => mapping::recognise_with_values(headers, &profile(rows, headers.len()))
                 .ok_or_else(|| not_recognised(path, headers))?,
         },
@@ -283,6 +283,30 @@ fn choose_mapping(
         });
     }
     Ok(mapped)
+}
+
+/// A CRM's stage history (`OpportunityId`, `StageName`, `CreatedDate`) names
+/// the same fields as a deals file; its deal ids repeat, one row per stage
+/// a deal went through, where a deals file has one row per deal.
+fn stage_history_instead(m: Mapped, headers: &[String], rows: &[TableRow]) -> Mapped {
+    let key = |m: &Mapped| {
+        m.mapping
+            .iter()
+            .position(|t| *t == Some(Target::Field("deal_id")))
+    };
+    let (Kind::Deals, Some(col)) = (m.kind, key(&m)) else {
+        return m;
+    };
+    let stages = mapping::map_for(Kind::DealStages, headers);
+    if stages.missing().is_some() {
+        return m;
+    }
+    let p = &profile(rows, headers.len())[col];
+    if p.filled > 1 && p.share(p.distinct) < 0.95 {
+        stages
+    } else {
+        m
+    }
 }
 
 /// The user's `--map FIELD=COLUMN` choices over `mapped`: the column (by

@@ -188,14 +188,26 @@ impl<'t> Parser<'t> {
         formats: &[ColumnFormat],
         returns: &HashSet<String>,
     ) {
-        if builder.push(row.line, &self.cells_for(self.kind, row), formats)
-            && self.kind == Kind::Orders
-        {
-            let refunded = self.amount(row, Extra::RefundedAmount);
-            let cancelled = !self.cell(row, Target::Extra(Extra::CancelledAt)).is_empty();
-            if let Some(record) = builder.records.last_mut() {
+        if !builder.push(row.line, &self.cells_for(self.kind, row), formats) {
+            return;
+        }
+        let Some(record) = builder.records.last_mut() else {
+            return;
+        };
+        match self.kind {
+            Kind::Orders => {
+                let refunded = self.amount(row, Extra::RefundedAmount);
+                let cancelled = !self.cell(row, Target::Extra(Extra::CancelledAt)).is_empty();
                 adjust_order(&mut record.values, refunded, cancelled, returns);
             }
+            Kind::Deals if self.cell(row, Target::Field("status")).trim().is_empty() => {
+                let flag = |e| crate::import::parse::boolean(&self.cell(row, Target::Extra(e)));
+                if let Some(status) = status_of_flags(flag(Extra::IsWon), flag(Extra::IsClosed)) {
+                    let at = Kind::Deals.field("status").unwrap_or(5);
+                    record.values[at] = Value::Text(status.into());
+                }
+            }
+            _ => {}
         }
     }
 
@@ -327,6 +339,18 @@ impl<'t> Parser<'t> {
                 sheet: self.sheet.clone(),
             },
         }
+    }
+}
+
+/// A CRM deal's status from its `IsWon` and `IsClosed` flags: won, closed and
+/// not won is lost, open when the export says it is not closed. None when
+/// the flags say nothing (a stage such as "Closed Won" may still).
+pub(super) fn status_of_flags(won: Option<bool>, closed: Option<bool>) -> Option<&'static str> {
+    match (won, closed) {
+        (Some(true), _) => Some("won"),
+        (_, Some(true)) => Some("lost"),
+        (Some(false), Some(false)) | (None, Some(false)) => Some("open"),
+        (Some(false), None) | (None, None) => None,
     }
 }
 
