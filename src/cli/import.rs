@@ -7,10 +7,11 @@ use clap::{Args, ValueEnum};
 use super::{Cli, CliError, CliResult};
 use crate::i18n::Lang;
 use crate::import::mapping::Preset;
+use crate::import::rate::{Rate, RateError};
 use crate::import::values::{LocaleDefaults, ScoreScale};
 use crate::import::{self, FileError, FileReport, ParsedFile, ReadOptions, Stored};
 use crate::store::settings;
-use crate::store::{Kind, Store};
+use crate::store::{Kind, Store, StoreError};
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
@@ -40,6 +41,13 @@ pub struct ImportArgs {
     /// several --map. Example: --map order_id="Txn No",date=3
     #[arg(long, value_name = "FIELD=COLUMN", value_parser = parse_map, value_delimiter = ',')]
     pub map: Vec<(String, String)>,
+
+    /// For files in another currency than the database's: how many units of
+    /// the database's currency one unit of the file's is (e.g. 16250 for USD
+    /// into an IDR database). Every amount is converted, rounded to the
+    /// hundredth; without it such a file is refused.
+    #[arg(long, value_name = "RATE", value_parser = parse_rate)]
+    pub rate: Option<Rate>,
 
     /// Only check the files and say what would be imported (and, with
     /// --json, how each column was matched); write nothing.
@@ -85,6 +93,16 @@ impl From<CsatScaleArg> for ScoreScale {
             CsatScaleArg::ZeroToTen => ScoreScale::ZeroToTen,
         }
     }
+}
+
+fn parse_rate(s: &str) -> Result<Rate, String> {
+    Rate::parse(s).map_err(|e| match e {
+        RateError::Ambiguous => format!(
+            "{s:?} could be read two ways: write the rate without thousands separators \
+             (16250) or with more decimals (16.2500)"
+        ),
+        RateError::NotANumber => format!("{s:?} is not a rate: write e.g. 16250 or 0.0000615"),
+    })
 }
 
 fn parse_map(s: &str) -> Result<(String, String), String> {
@@ -137,7 +155,10 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> CliResult {
     let mut files: Vec<ParsedFile> = Vec::new();
     for path in &args.paths {
         match import::read_file(path, &opts) {
-            Ok(parsed) => files.extend(parsed),
+            Ok(parsed) => files.extend(parsed.into_iter().map(|mut f| {
+                f.rate = args.rate.clone();
+                f
+            })),
             // A file that is not recognised is left out; the others still import.
             Err(e @ (FileError::NotRecognised { .. } | FileError::Empty { .. })) => {
                 eprintln!("{}", e.message(lang));
@@ -191,14 +212,14 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> CliResult {
         Ok(stored) => stored,
         Err(e) => return Err(super::store_failure(lang, &db, &e)),
     };
-    match stored {
+    let refusal = match stored {
         Stored::Done(reports, found) => {
             for (file, issues) in files.iter().zip(&found) {
                 print_issues(lang, file, &issues.warnings);
                 print_issues(lang, file, &issues.errors);
             }
             print_reports(lang, &reports, args.json)?;
-            done()
+            return done();
         }
         Stored::Refused(found) => {
             let mut rows = 0;
@@ -207,19 +228,32 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> CliResult {
                 print_issues(lang, file, &issues.errors);
                 rows += issues.error_rows();
             }
-            let nothing_written = lang.tr_args("import-nothing-written", &[("count", rows.into())]);
-            // Nothing written means no new database file either.
-            drop(store);
-            if !existed {
-                for suffix in ["", "-wal", "-shm"] {
-                    let mut path = db.clone().into_os_string();
-                    path.push(suffix);
-                    let _ = std::fs::remove_file(path);
-                }
-            }
-            Err(CliError::User(nothing_written))
+            lang.tr_args("import-nothing-written", &[("count", rows.into())])
+        }
+        Stored::OtherCurrency(StoreError::OtherCurrency {
+            file,
+            currency,
+            database,
+        }) => lang.tr_args(
+            "import-other-currency-refused",
+            &[
+                ("file", file.into()),
+                ("currency", currency.into()),
+                ("database", database.into()),
+            ],
+        ),
+        Stored::OtherCurrency(e) => return Err(super::store_failure(lang, &db, &e)),
+    };
+    // Nothing written means no new database file either.
+    drop(store);
+    if !existed {
+        for suffix in ["", "-wal", "-shm"] {
+            let mut path = db.clone().into_os_string();
+            path.push(suffix);
+            let _ = std::fs::remove_file(path);
         }
     }
+    Err(CliError::User(refusal))
 }
 
 /// The preset saved under `name` in an existing database.

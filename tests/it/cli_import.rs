@@ -248,7 +248,7 @@ fn another_programs_database_is_refused_and_not_touched() {
 }
 
 #[test]
-fn an_empty_database_takes_the_first_currency_and_warns_of_another() {
+fn an_empty_database_takes_the_first_currency_and_refuses_another_without_a_rate() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("s.laris");
     let usd = dir.path().join("us.csv");
@@ -268,13 +268,98 @@ fn an_empty_database_takes_the_first_currency_and_warns_of_another() {
         .unwrap();
     assert_eq!(currency, "USD");
     let out = import(&db, &idr);
-    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(out.status.code(), Some(1));
     assert!(
-        stderr(&out).contains("id.csv is in IDR, another currency than this database's"),
+        stderr(&out).contains(
+            "id.csv is in IDR, and this database keeps its amounts in USD. Nothing was written."
+        ),
         "{}",
         stderr(&out)
     );
-    assert_eq!(count(&db, "orders"), 2, "imported as it is");
+    assert_eq!(count(&db, "orders"), 1, "nothing written");
+    // One IDR is 0.0000615 USD: Rp 1.250.000 is $76.875, stored as $76.88.
+    let out = laris(&[
+        "import",
+        "--db",
+        db.to_str().unwrap(),
+        "--rate",
+        "0.0000615",
+        idr.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(
+            "id.csv: its amounts in IDR were converted into this database's currency at 0.0000615"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    let conn = Connection::open(&db).unwrap();
+    let total: i64 = conn
+        .query_row(
+            "SELECT total_minor FROM orders WHERE order_id = 'B1'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(total, 7_688);
+    let batch: (String, String) = conn
+        .query_row(
+            "SELECT currency, rate FROM import_batches WHERE file_name = 'id.csv'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(batch, ("IDR".into(), "0.0000615".into()));
+}
+
+#[test]
+fn a_usd_file_into_an_idr_database_needs_its_rate() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("toko.laris");
+    let idr = dir.path().join("kasir.csv");
+    std::fs::write(&idr, "No. Pesanan;Tanggal;Total\nK1;05/01/2024;Rp 85.000\n").unwrap();
+    assert!(import(&db, &idr).status.success());
+    // The currency named only by the header of the money column.
+    let usd = dir.path().join("shop.csv");
+    std::fs::write(
+        &usd,
+        "Order ID,Date,Total (USD)\nS1,2024-01-06,12.50\nS2,2024-01-07,-3.01\n",
+    )
+    .unwrap();
+    let (db_arg, usd_arg) = (db.to_str().unwrap(), usd.to_str().unwrap());
+    let out = laris(&["import", "--db", db_arg, usd_arg]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("shop.csv is in USD"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(count(&db, "orders"), 1);
+    let out = laris(&["import", "--db", db_arg, "--rate", "16.250", usd_arg]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "a usage error: {}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains("could be read two ways"),
+        "{}",
+        stderr(&out)
+    );
+    let out = laris(&["import", "--db", db_arg, "--rate", "16250", usd_arg]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let conn = Connection::open(&db).unwrap();
+    let totals: Vec<i64> = conn
+        .prepare("SELECT total_minor FROM orders ORDER BY order_id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    // K1 Rp 85.000; $12.50 x 16250 = Rp 203.125; -$3.01 x 16250 = -Rp 48.912,50.
+    assert_eq!(totals, [8_500_000, 20_312_500, -4_891_250]);
 }
 
 #[test]

@@ -120,7 +120,8 @@ file-malformed = { $file }, line { $line }: the file is damaged ({ $reason }). S
 file-bad-workbook = Cannot read the workbook { $file }: { $reason }. Open it in your spreadsheet program, save it again as .xlsx and import again.
 file-no-such-sheet = { $file } has no sheet "{ $sheet }". Its sheets are: { $sheets }.
 
-import-other-currency = Note: { $file } is in { $currency }, another currency than this database's. Laris converts no currencies: its amounts were stored as they are.
+import-converted = { $file }: its amounts in { $currency } were converted into this database's currency at { $rate }.
+import-other-currency-refused = { $file } is in { $currency }, and this database keeps its amounts in { $database }. Nothing was written. To import it converted, give the rate, how many { $database } one { $currency } is, with --rate (a decimal point, no thousands separators), e.g. --rate 16250.
 
 file-empty = { $file } is empty: it has no rows to import.
 

@@ -120,7 +120,8 @@ file-malformed = { $file }, baris { $line }: berkas rusak ({ $reason }). Simpan 
 file-bad-workbook = Workbook { $file } tidak bisa dibaca: { $reason }. Buka di program spreadsheet, simpan ulang sebagai .xlsx lalu impor lagi.
 file-no-such-sheet = { $file } tidak punya sheet "{ $sheet }". Sheet yang ada: { $sheets }.
 
-import-other-currency = Catatan: { $file } memakai mata uang { $currency }, berbeda dengan basis data ini. Laris tidak mengonversi mata uang: jumlahnya disimpan apa adanya.
+import-converted = { $file }: jumlah dalam { $currency } sudah dikonversi ke mata uang database ini dengan kurs { $rate }.
+import-other-currency-refused = { $file } memakai { $currency }, sedangkan database ini menyimpan jumlah dalam { $database }. Tidak ada yang disimpan. Untuk mengimpornya dengan konversi, berikan kursnya, berapa { $database } untuk 1 { $currency }, dengan --rate (titik desimal, tanpa pemisah ribuan), misalnya --rate 16250.
 
 file-empty = { $file } kosong: tidak ada baris yang bisa diimpor.
 

@@ -507,8 +507,14 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
     ("pcs", "quantity"),
 ];
 
+/// Currency codes and signs a header may carry beside its name.
+const CURRENCY_WORDS: &[&str] = &[
+    "idr", "rp", "usd", "eur", "gbp", "inr", "sgd", "myr", "aud", "jpy", "cny",
+];
+
 /// A header as words: camelCase split, [`normalise`]d, abbreviations written
-/// out: `TxnID` -> `transaction id`, `No. Pesanan` -> `number pesanan`.
+/// out, currency codes left out: `TxnID` -> `transaction id`, `No. Pesanan`
+/// -> `number pesanan`, `Total (USD)` -> `total`.
 pub fn words(header: &str) -> String {
     let mut split = String::with_capacity(header.len() + 8);
     let mut prev: Option<char> = None;
@@ -521,6 +527,8 @@ pub fn words(header: &str) -> String {
     }
     normalise(&split)
         .split(' ')
+        // `Total (USD)` is a total: the currency is evidence, not a name.
+        .filter(|w| !CURRENCY_WORDS.contains(w))
         .map(|w| {
             ABBREVIATIONS
                 .iter()

@@ -10,6 +10,7 @@ pub mod limits;
 pub mod mapping;
 pub mod parse;
 pub mod profile;
+pub mod rate;
 pub mod read;
 pub mod rows;
 pub mod table;
@@ -311,6 +312,10 @@ pub struct ParsedFile {
     /// The currency the file names (a currency column, or `Rp`/`$` before
     /// its amounts).
     pub currency: Option<&'static str>,
+    /// The rate to convert the file's amounts at when its currency is not
+    /// the database's (units of the database's currency for one of the
+    /// file's); without it such a file is refused.
+    pub rate: Option<rate::Rate>,
     /// For a streamed file: where the records are read from again.
     pub stream: Option<std::sync::Arc<read::Streamed>>,
     pub errors: Vec<RowIssue>,
@@ -369,13 +374,20 @@ pub struct FileReport {
     pub kind: Kind,
     #[serde(flatten)]
     pub counts: Counts,
-    /// The currency the file names when it is not the database's: Laris
-    /// converts no currencies, so its amounts were stored as they are.
+    /// A file in another currency than the database's: its currency and
+    /// the rate its amounts were converted at.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub other_currency: Option<String>,
+    pub converted: Option<Conversion>,
     /// For a dry run: how each mapped column was matched.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub columns: Vec<ColumnMatch>,
+}
+
+/// How a file's amounts were converted into the database's currency.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Conversion {
+    pub currency: String,
+    pub rate: String,
 }
 
 /// A mapped column in a dry run's report.
@@ -401,7 +413,7 @@ impl FileReport {
                 skipped: file.errors_rows(),
                 ..Counts::default()
             },
-            other_currency: None,
+            converted: None,
             columns: file
                 .source
                 .headers
@@ -438,14 +450,15 @@ impl FileReport {
         )
     }
 
-    /// The warning for a file in another currency than the database's.
+    /// For a file in another currency: what its amounts were converted at.
     pub fn currency_warning(&self, lang: Lang) -> Option<String> {
-        self.other_currency.as_ref().map(|currency| {
+        self.converted.as_ref().map(|c| {
             lang.tr_args(
-                "import-other-currency",
+                "import-converted",
                 &[
                     ("file", self.file.as_str().into()),
-                    ("currency", currency.as_str().into()),
+                    ("currency", c.currency.as_str().into()),
+                    ("rate", c.rate.as_str().into()),
                 ],
             )
         })
@@ -463,8 +476,9 @@ pub fn store_files(
 ) -> Result<Vec<FileReport>, StoreError> {
     match store_checking(store, files, true, progress)? {
         Stored::Done(reports, _) => Ok(reports),
-        // With bad rows skipped, nothing is refused.
+        // With bad rows skipped, nothing is refused for them.
         Stored::Refused(_) => Ok(Vec::new()),
+        Stored::OtherCurrency(e) => Err(e),
     }
 }
 
@@ -475,6 +489,9 @@ pub enum Stored {
     /// Rows with problems were met and `skip_bad_rows` was not given:
     /// nothing was written. Per file, what its pass found.
     Refused(Vec<Issues>),
+    /// A file is in another currency than the database's and no rate was
+    /// given: nothing was written.
+    OtherCurrency(StoreError),
 }
 
 /// Like [`store_files`], for files that may be unchecked: their rows are
@@ -499,9 +516,27 @@ pub fn store_checking(
     let was_empty = crate::store::overview::summary(&tx)?
         .iter()
         .all(|k| k.count == 0);
+    // A database's currency is settled once it holds records or the user
+    // chose one; an empty one takes that of the first file that names one.
+    let mut database = (settings.currency_chosen || !was_empty).then(|| settings.currency.clone());
     let mut stored = Vec::with_capacity(files.len());
     let mut done = 0usize;
     for file in files {
+        let other = |named: Option<&str>, database: &Option<String>| {
+            named
+                .zip(database.as_deref())
+                .filter(|(c, d)| c != d)
+                .map(|(c, d)| StoreError::OtherCurrency {
+                    file: file.file_name(),
+                    currency: c.to_string(),
+                    database: d.to_string(),
+                })
+        };
+        let conversion = match (other(file.currency, &database), &file.rate) {
+            (Some(refused), None) => return Ok(Stored::OtherCurrency(refused)),
+            (Some(_), Some(rate)) => file.currency.map(|c| (c, rate)),
+            (None, _) => None,
+        };
         // A streamed file's formats may be settled only by the pass that
         // stores it; if they are not the guessed ones, that pass is undone
         // and the file stored again, read right.
@@ -516,6 +551,7 @@ pub fn store_checking(
                 done: &mut done,
                 total,
                 progress: &mut *progress,
+                conversion,
             };
             let (batch, counts, mut issues) = cx.store(file, stream.as_deref())?;
             match issues.reread.take() {
@@ -534,32 +570,42 @@ pub fn store_checking(
         if file.content_hash.is_empty() {
             set_content_hash(&tx, batch, &issues.content_hash)?;
         }
-        stored.push((file, counts, issues));
+        // The storing pass reads every row: a currency named only far down
+        // the file is known now, and refused like any other.
+        let named = issues.currency.or(file.currency);
+        if conversion.is_none()
+            && let Some(refused) = other(named, &database)
+        {
+            return Ok(Stored::OtherCurrency(refused));
+        }
+        if database.is_none() {
+            database = named.map(str::to_string);
+        }
+        let converted = conversion.map(|(currency, rate)| Conversion {
+            currency: currency.to_string(),
+            rate: rate.to_string(),
+        });
+        stored.push((file, counts, issues, converted));
     }
-    // An empty database takes the currency of its first file that names one.
-    let currency_of =
-        |(file, _, issues): &(&ParsedFile, Counts, Issues)| issues.currency.or(file.currency);
     if !settings.currency_chosen
         && was_empty
-        && let Some(currency) = stored.iter().find_map(currency_of)
+        && let Some(currency) = &database
     {
-        settings.currency = currency.to_string();
+        settings.currency = currency.clone();
         settings.currency_chosen = true;
         settings::save(&tx, &settings)?;
     }
     let reports: Vec<FileReport> = stored
-        .iter()
-        .map(|entry| FileReport {
-            file: entry.0.file_name(),
-            kind: entry.0.kind,
-            counts: entry.1,
-            other_currency: currency_of(entry)
-                .filter(|c| *c != settings.currency)
-                .map(str::to_string),
+        .iter_mut()
+        .map(|(file, counts, _, converted)| FileReport {
+            file: file.file_name(),
+            kind: file.kind,
+            counts: *counts,
+            converted: converted.take(),
             columns: Vec::new(),
         })
         .collect();
-    let found: Vec<Issues> = stored.into_iter().map(|(_, _, issues)| issues).collect();
+    let found: Vec<Issues> = stored.into_iter().map(|(_, _, issues, _)| issues).collect();
     if !skip_bad_rows && found.iter().any(|i| !i.errors.is_empty()) {
         // Dropping the transaction writes nothing.
         return Ok(Stored::Refused(found));
@@ -578,6 +624,8 @@ struct FileCx<'a> {
     done: &'a mut usize,
     total: usize,
     progress: &'a mut dyn FnMut(f32) -> bool,
+    /// A file in another currency: that currency and the rate to convert at.
+    conversion: Option<(&'static str, &'a rate::Rate)>,
 }
 
 impl FileCx<'_> {
@@ -596,8 +644,20 @@ impl FileCx<'_> {
                 file_name: file.file_name(),
                 content_hash: file.content_hash.clone(),
                 kind: file.kind,
+                conversion: self
+                    .conversion
+                    .map(|(currency, rate)| (currency.to_string(), rate.to_string())),
             },
         )?;
+        let money: Vec<usize> = file
+            .kind
+            .fields()
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.ty == crate::store::FieldType::Money)
+            .map(|(i, _)| i)
+            .collect();
+        let conversion = self.conversion;
         let mut writer = BatchWriter::new(tx, file.kind, batch)?;
         let name_fields: Vec<(usize, &'static str)> = file
             .kind
@@ -620,6 +680,19 @@ impl FileCx<'_> {
                     }
                     if display != text {
                         record.values[i] = Value::Text(display.to_string());
+                    }
+                }
+            }
+            if let Some((_, rate)) = conversion {
+                for &i in &money {
+                    if let Value::Integer(minor) = record.values[i] {
+                        let converted =
+                            rate.convert(minor).ok_or_else(|| StoreError::Conversion {
+                                file: file.file_name(),
+                                minor,
+                                rate: rate.to_string(),
+                            })?;
+                        record.values[i] = Value::Integer(converted);
                     }
                 }
             }

@@ -159,6 +159,15 @@ impl CurrencyEvidence {
         .map(|(_, c)| c);
     }
 
+    /// A money column's header: `Total (USD)`, `Harga Jual (IDR)`.
+    pub fn observe_header(&mut self, header: &str) {
+        if self.found.is_none() {
+            self.found = header
+                .split(|c: char| !c.is_alphanumeric())
+                .find_map(|word| code(word).filter(|_| word.len() == 3));
+        }
+    }
+
     pub fn currency(&self) -> Option<&'static str> {
         self.found
     }

@@ -33,6 +33,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/001_initial.sql"),
     include_str!("migrations/002_checks_without_in.sql"),
     include_str!("migrations/003_data_revision.sql"),
+    include_str!("migrations/004_batch_currency.sql"),
 ];
 
 /// The schema version this build writes.
@@ -85,6 +86,22 @@ pub enum StoreError {
         "Could not read {file} again while importing it ({reason}); nothing was written. Was it changed or moved?"
     )]
     Reread { file: String, reason: String },
+    #[error(
+        "{file} is in {currency}, and this database keeps its amounts in {database}. Give the rate (how many {database} one {currency} is) to import it converted; nothing was written."
+    )]
+    OtherCurrency {
+        file: String,
+        currency: String,
+        database: String,
+    },
+    #[error(
+        "{file}: an amount of {minor} hundredths is too large to convert at {rate}; nothing was written."
+    )]
+    Conversion {
+        file: String,
+        minor: i64,
+        rate: String,
+    },
     #[error(transparent)]
     Sqlite(#[from] rusqlite::Error),
 }

@@ -46,6 +46,7 @@ pub fn set(conn: &mut Connection, label: &str, edits: &[TargetRow]) -> Result<Co
             file_name: label.to_string(),
             content_hash: String::new(),
             kind: Kind::Targets,
+            conversion: None,
         },
     )?;
     let counts = {

@@ -38,17 +38,23 @@ pub struct BatchSource {
     pub file_name: String,
     pub content_hash: String,
     pub kind: Kind,
+    /// A file in another currency: that currency and the rate its amounts
+    /// were converted at, as the user typed it.
+    pub conversion: Option<(String, String)>,
 }
 
 /// Creates the batch row; its counts are filled in by [`BatchWriter::finish`].
 pub fn begin_batch(conn: &Connection, source: &BatchSource) -> Result<i64> {
     conn.execute(
-        "INSERT INTO import_batches(file_name, content_hash, kind, imported_at) VALUES (?1, ?2, ?3, ?4)",
+        "INSERT INTO import_batches(file_name, content_hash, kind, imported_at, currency, rate) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         params![
             source.file_name,
             source.content_hash,
             source.kind.table(),
-            chrono::Local::now().format("%Y-%m-%dT%H:%M:%S").to_string()
+            chrono::Local::now().format("%Y-%m-%dT%H:%M:%S").to_string(),
+            source.conversion.as_ref().map(|c| c.0.as_str()),
+            source.conversion.as_ref().map(|c| c.1.as_str()),
         ],
     )?;
     Ok(conn.last_insert_rowid())

@@ -172,14 +172,19 @@ impl CurrencyWatch {
                     .any(|f| f.name == *name && f.ty == FieldType::Money)
             }),
         };
+        let money: Vec<usize> = (0..mapping.len())
+            .filter(|&i| mapping[i].as_ref().is_some_and(is_money))
+            .collect();
+        let mut evidence = CurrencyEvidence::default();
+        for &c in &money {
+            evidence.observe_header(&headers[c]);
+        }
         CurrencyWatch {
             code: headers
                 .iter()
                 .position(|h| matches!(mapping::normalise(h).as_str(), "currency" | "mata uang")),
-            money: (0..mapping.len())
-                .filter(|&i| mapping[i].as_ref().is_some_and(is_money))
-                .collect(),
-            evidence: CurrencyEvidence::default(),
+            money,
+            evidence,
         }
     }
 

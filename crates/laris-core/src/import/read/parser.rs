@@ -320,6 +320,7 @@ impl<'t> Parser<'t> {
             count: builder.records.len(),
             checked: true,
             currency: self.currency,
+            rate: None,
             records: builder.records,
             stream: None,
             errors: builder.errors,
