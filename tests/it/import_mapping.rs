@@ -674,3 +674,92 @@ fn a_crm_data_export_imports_with_its_generic_field_names() {
         ]
     );
 }
+
+#[test]
+fn a_transactions_workbook_with_unfamiliar_key_and_price_names_is_line_items() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("transaksi.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let rows: [(&str, &str, &str, f64, f64, f64); 5] = [
+        (
+            "TX-01",
+            "2024-05-02",
+            "Kopi Gayo 250g",
+            2.0,
+            85_000.0,
+            10_000.0,
+        ),
+        ("TX-01", "2024-05-02", "Teh Melati", 1.0, 25_000.0, 0.0),
+        (
+            "TX-02",
+            "2024-05-03",
+            "Kopi Gayo 250g",
+            1.0,
+            85_000.0,
+            10_000.0,
+        ),
+        ("TX-03", "2024-05-03", "Keripik Pisang", 3.0, 12_500.0, 0.0),
+        ("TX-03", "2024-05-03", "Teh Melati", 2.0, 24_000.0, 0.0),
+    ];
+    for (c, h) in ["TxnID", "Tgl", "Item", "Qty", "Price Each", "Shipping"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    for (r, (id, date, item, qty, price, ship)) in rows.iter().enumerate() {
+        let r = r as u32 + 1;
+        sheet.write_string(r, 0, *id).unwrap();
+        sheet.write_string(r, 1, *date).unwrap();
+        sheet.write_string(r, 2, *item).unwrap();
+        sheet.write_number(r, 3, *qty).unwrap();
+        sheet.write_number(r, 4, *price).unwrap();
+        sheet.write_number(r, 5, *ship).unwrap();
+    }
+    book.save(&path).unwrap();
+    let db = dir.path().join("toko.laris");
+    let out = laris(&[
+        "import",
+        "--db",
+        db.to_str().unwrap(),
+        path.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let lines: i64 = conn
+        .query_row("SELECT count(*) FROM order_lines", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(lines, 5);
+    // No total column: an order is worth its lines (2 x 85.000 + 25.000 for
+    // TX-01), shipping kept out, as docs/import.md says.
+    let worth: Vec<(String, i64)> = conn
+        .prepare(
+            "SELECT order_id, sum(line_total_minor) FROM order_lines GROUP BY order_id ORDER BY order_id",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(
+        worth,
+        [
+            ("TX-01".to_string(), 19_500_000),
+            ("TX-02".to_string(), 8_500_000),
+            ("TX-03".to_string(), 8_550_000)
+        ]
+    );
+    let totals: Vec<i64> = conn
+        .prepare("SELECT total_minor FROM orders ORDER BY order_id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(
+        totals,
+        [19_500_000, 8_500_000, 8_550_000],
+        "each the sum of its lines"
+    );
+}
