@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::common::{laris, stderr, stdout};
+use crate::common::{laris, query, stderr, stdout};
 
 /// The same five orders in every variant: order id, date, customer name,
 /// rep, channel, status, total.
@@ -75,28 +75,12 @@ fn csv(headers: &[&str], order: &[usize], notes: Option<usize>) -> String {
     lines.join("\n") + "\n"
 }
 
-fn stored_orders(db: &Path) -> Vec<Vec<String>> {
-    let conn = rusqlite::Connection::open(db).unwrap();
-    let mut stmt = conn
-        .prepare(
-            "SELECT order_id, date, customer_name, rep, channel, status, total_minor \
-             FROM orders ORDER BY order_id",
-        )
-        .unwrap();
-    stmt.query_map([], |r| {
-        (0..7)
-            .map(|i| {
-                r.get::<_, rusqlite::types::Value>(i).map(|v| match v {
-                    rusqlite::types::Value::Text(t) => t,
-                    rusqlite::types::Value::Integer(n) => n.to_string(),
-                    other => format!("{other:?}"),
-                })
-            })
-            .collect::<Result<Vec<String>, _>>()
-    })
-    .unwrap()
-    .collect::<Result<_, _>>()
-    .unwrap()
+fn stored_orders(db: &Path) -> Vec<String> {
+    query(
+        db,
+        "SELECT order_id, date, customer_name, rep, channel, status, total_minor \
+         FROM orders ORDER BY order_id",
+    )
 }
 
 #[test]
@@ -390,7 +374,7 @@ fn twenty_spellings_of_the_same_orders_store_the_same_records() {
     ];
     assert_eq!(variants.len(), 20);
     let dir = tempfile::tempdir().unwrap();
-    let mut first: Option<Vec<Vec<String>>> = None;
+    let mut first: Option<Vec<String>> = None;
     for (i, (name, headers, order, notes)) in variants.iter().enumerate() {
         let file = dir.path().join(format!("variant-{i}.csv"));
         std::fs::write(&file, csv(headers, order, *notes)).unwrap();
@@ -413,15 +397,7 @@ fn twenty_spellings_of_the_same_orders_store_the_same_records() {
     let want = first.unwrap();
     assert_eq!(
         want[1],
-        [
-            "T-1002",
-            "2024-03-05T11:40:00",
-            "Andi",
-            "Budi",
-            "store",
-            "paid",
-            "8000050"
-        ]
+        "T-1002|2024-03-05T11:40:00|Andi|Budi|store|paid|8000050"
     );
 }
 
@@ -515,28 +491,16 @@ fn a_field_no_column_clearly_holds_names_the_likeliest_and_the_map_to_type() {
         file_arg,
     ]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let conn = rusqlite::Connection::open(&db).unwrap();
-    let dates: Vec<String> = conn
-        .prepare("SELECT date FROM orders ORDER BY order_id")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
+    let dates = query(&db, "SELECT date FROM orders ORDER BY order_id");
     assert_eq!(dates, ["2024-03-05", "2024-03-06"]);
-    drop(conn);
     let out = laris(&[
         "import", "--db", db_arg, "--kind", "orders", "--map", "date=3", file_arg,
     ]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let conn = rusqlite::Connection::open(&db).unwrap();
-    let shipped: String = conn
-        .query_row("SELECT date FROM orders WHERE order_id = 'T-2'", [], |r| {
-            r.get(0)
-        })
-        .unwrap();
+    let shipped = query(&db, "SELECT date FROM orders WHERE order_id = 'T-2'");
     assert_eq!(
-        shipped, "2024-03-09",
+        shipped,
+        ["2024-03-09"],
         "the newer import maps the third column"
     );
 }
@@ -624,15 +588,7 @@ fn a_crm_data_export_imports_with_its_generic_field_names() {
     // The users file is left out with a message, the rest imports.
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("a list of users"), "{}", stderr(&out));
-    let conn = rusqlite::Connection::open(&db).unwrap();
-    let rows = |sql: &str| -> Vec<String> {
-        conn.prepare(sql)
-            .unwrap()
-            .query_map([], |r| r.get::<_, String>(0))
-            .unwrap()
-            .collect::<Result<_, _>>()
-            .unwrap()
-    };
+    let rows = |sql: &str| query(&db, sql);
     // Won from IsWon, lost from IsClosed and not won, open from neither.
     assert_eq!(
         rows(
@@ -726,40 +682,19 @@ fn a_transactions_workbook_with_unfamiliar_key_and_price_names_is_line_items() {
         path.to_str().unwrap(),
     ]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let conn = rusqlite::Connection::open(&db).unwrap();
-    let lines: i64 = conn
-        .query_row("SELECT count(*) FROM order_lines", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(lines, 5);
+    assert_eq!(query(&db, "SELECT count(*) FROM order_lines"), ["5"]);
     // No total column: an order is worth its lines (2 x 85.000 + 25.000 for
     // TX-01), shipping kept out, as docs/import.md says.
-    let worth: Vec<(String, i64)> = conn
-        .prepare(
-            "SELECT order_id, sum(line_total_minor) FROM order_lines GROUP BY order_id ORDER BY order_id",
-        )
-        .unwrap()
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
     assert_eq!(
-        worth,
-        [
-            ("TX-01".to_string(), 19_500_000),
-            ("TX-02".to_string(), 8_500_000),
-            ("TX-03".to_string(), 8_550_000)
-        ]
+        query(
+            &db,
+            "SELECT order_id, sum(line_total_minor) FROM order_lines GROUP BY order_id ORDER BY order_id"
+        ),
+        ["TX-01|19500000", "TX-02|8500000", "TX-03|8550000"]
     );
-    let totals: Vec<i64> = conn
-        .prepare("SELECT total_minor FROM orders ORDER BY order_id")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
     assert_eq!(
-        totals,
-        [19_500_000, 8_500_000, 8_550_000],
+        query(&db, "SELECT total_minor FROM orders ORDER BY order_id"),
+        ["19500000", "8500000", "8550000"],
         "each the sum of its lines"
     );
 }

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::common::{laris, shared_data, stderr, stdout};
+use crate::common::{laris, query, shared_data, stderr, stdout};
 use laris::import::{self, FileError, ReadOptions};
 use laris::store::Store;
 
@@ -34,27 +34,6 @@ fn import(db: &Path, files: &[PathBuf]) {
             r.file
         );
     }
-}
-
-fn query(db: &Path, sql: &str) -> Vec<String> {
-    let conn = rusqlite::Connection::open(db).unwrap();
-    let mut stmt = conn.prepare(sql).unwrap();
-    let n = stmt.column_count();
-    stmt.query_map([], |r| {
-        Ok((0..n)
-            .map(|i| match r.get::<_, rusqlite::types::Value>(i).unwrap() {
-                rusqlite::types::Value::Null => "NULL".to_string(),
-                rusqlite::types::Value::Integer(v) => v.to_string(),
-                rusqlite::types::Value::Real(v) => v.to_string(),
-                rusqlite::types::Value::Text(v) => v,
-                rusqlite::types::Value::Blob(_) => "blob".into(),
-            })
-            .collect::<Vec<_>>()
-            .join("|"))
-    })
-    .unwrap()
-    .collect::<Result<_, _>>()
-    .unwrap()
 }
 
 fn setup(folder: &str, files: &[&str]) -> Option<(tempfile::TempDir, PathBuf)> {
