@@ -8,6 +8,8 @@ use chrono::Datelike;
 use egui::{RichText, Vec2};
 
 use super::app::LarisApp;
+use super::command::Command;
+use super::error::AppError;
 use super::tasks::Job;
 use crate::format;
 use crate::import::values::{ColumnFormat, money_minor};
@@ -27,7 +29,7 @@ pub enum Grain {
 #[derive(Default)]
 pub struct TargetsTab {
     /// The stored targets, once read.
-    rows: Option<Result<Vec<TargetRow>, String>>,
+    rows: Option<Result<Vec<TargetRow>, AppError>>,
     asked: bool,
     metric: usize,
     grain: Grain,
@@ -37,7 +39,7 @@ pub struct TargetsTab {
 }
 
 impl TargetsTab {
-    pub fn loaded(&mut self, rows: Result<Vec<TargetRow>, String>) {
+    pub fn loaded(&mut self, rows: Result<Vec<TargetRow>, AppError>) {
         self.rows = Some(rows);
     }
 
@@ -96,10 +98,9 @@ fn parse_cell(text: &str, decimal: char) -> Option<i64> {
 
 pub fn show(app: &mut LarisApp, ui: &mut egui::Ui) {
     let lang = app.lang;
-    let ctx = ui.ctx().clone();
     if !app.targets.asked {
         app.targets.asked = true;
-        app.spawn(&ctx, Job::LoadTargets);
+        app.commands.push(Command::Run(Job::LoadTargets));
     }
     let year = *app
         .targets
@@ -145,7 +146,7 @@ pub fn show(app: &mut LarisApp, ui: &mut egui::Ui) {
             return;
         }
         Some(Err(e)) => {
-            ui.colored_label(theme::BAD, e);
+            ui.colored_label(theme::BAD, e.message(lang));
             return;
         }
         Some(Ok(rows)) => rows.clone(),
@@ -159,6 +160,7 @@ pub fn show(app: &mut LarisApp, ui: &mut egui::Ui) {
         .map(|r| ((r.period.clone(), r.rep.clone()), r.target_minor))
         .collect();
     let mut reps: Vec<String> = app
+        .session
         .worker
         .facts
         .as_ref()
@@ -266,13 +268,10 @@ pub fn show(app: &mut LarisApp, ui: &mut egui::Ui) {
         if save.clicked() {
             let label = lang.tr("targets-batch-name");
             app.targets.edits.clear();
-            app.spawn(
-                &ctx,
-                Job::SaveTargets {
-                    label,
-                    rows: changes,
-                },
-            );
+            app.commands.push(Command::Run(Job::SaveTargets {
+                label,
+                rows: changes,
+            }));
         } else if ui
             .add_enabled(
                 !app.targets.edits.is_empty(),
