@@ -176,7 +176,8 @@ pub enum Event {
     DatabaseChosen(PathBuf),
     /// An export's notice (None when the user cancelled its dialog).
     Exported(Result<Option<String>, AppError>),
-    /// Sent by the runner when a job is over, however it ended.
+    /// Sent by the runner when a job's own work is over, however it ended
+    /// (before the overview that follows a job in the database).
     Finished(Finished),
 }
 
@@ -187,18 +188,28 @@ pub struct Finished {
     asked: bool,
 }
 
-/// Sends [`Event::Finished`] when dropped, so that a job that returns early,
-/// or panics, still ends.
+/// Sends [`Event::Finished`] once: when the job says so, or when it is
+/// dropped, so that a job that returns early, or panics, still ends.
 struct FinishGuard {
     tx: Sender<Event>,
     ctx: egui::Context,
     finished: Finished,
+    sent: bool,
+}
+
+impl FinishGuard {
+    fn finish(&mut self) {
+        if !self.sent {
+            self.sent = true;
+            let _ = self.tx.send(Event::Finished(self.finished));
+            self.ctx.request_repaint();
+        }
+    }
 }
 
 impl Drop for FinishGuard {
     fn drop(&mut self) {
-        let _ = self.tx.send(Event::Finished(self.finished));
-        self.ctx.request_repaint();
+        self.finish();
     }
 }
 
@@ -258,10 +269,11 @@ impl Tasks {
         let ctx = ctx.clone();
         let read_only = self.read_only;
         std::thread::spawn(move || {
-            let _finish = FinishGuard {
+            let mut finish = FinishGuard {
                 tx: tx.clone(),
                 ctx: ctx.clone(),
                 finished,
+                sent: false,
             };
             let send = |e: Event| {
                 let _ = tx.send(e);
@@ -298,11 +310,16 @@ impl Tasks {
                 Ok(s) => s,
                 Err(problem) => {
                     send(Event::OpenProblem(problem.clone()));
+                    finish.finish();
                     send(Event::Loaded(Err(AppError::Open(problem))));
                     return;
                 }
             };
             run(&mut store, job, &send);
+            // Before the overview: a screen that appears with the overview
+            // (the welcome screen after the first load) must not show its
+            // buttons disabled for a frame, as the app still seems busy.
+            finish.finish();
             send(Event::Loaded(
                 Overview::load(store.conn()).map_err(AppError::from),
             ));
@@ -459,12 +476,20 @@ fn run(store: &mut Store, job: Job, send: &dyn Fn(Event)) {
 mod tests {
     use super::*;
 
-    /// Waits (at most ten seconds) until the runner says every job is over.
+    /// Waits (at most ten seconds) until the runner says every job is over
+    /// and each has sent the overview that follows it.
     fn drain(tasks: &mut Tasks) -> Vec<Event> {
         let mut events = Vec::new();
         let until = std::time::Instant::now() + std::time::Duration::from_secs(10);
-        while tasks.is_busy() && std::time::Instant::now() < until {
+        let count =
+            |events: &[Event], f: fn(&Event) -> bool| events.iter().filter(|e| f(e)).count();
+        while std::time::Instant::now() < until {
             events.extend(tasks.poll());
+            let loaded = count(&events, |e| matches!(e, Event::Loaded(_)));
+            let finished = count(&events, |e| matches!(e, Event::Finished(_)));
+            if !tasks.is_busy() && loaded == finished {
+                break;
+            }
             std::thread::sleep(std::time::Duration::from_millis(10));
         }
         events
@@ -492,26 +517,23 @@ mod tests {
         assert_eq!(finished, 1);
     }
 
-    /// Every job in the database ends with one `Finished`, after its
+    /// Every job in the database ends with one `Finished`, then the
     /// overview, whatever it sent before.
     #[test]
-    fn every_job_ends_with_finished_after_the_overview() {
+    fn every_job_ends_with_finished_then_the_overview() {
         let dir = tempfile::tempdir().expect("temp dir");
         let mut tasks = Tasks::new(dir.path().join("t.laris"));
         let ctx = egui::Context::default();
-        tasks.spawn(&ctx, Job::LoadSettings);
-        tasks.spawn(&ctx, Job::ListBackups);
-        let events = drain(&mut tasks);
-        assert!(!tasks.is_busy());
-        let finished: Vec<usize> = events
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| matches!(e, Event::Finished(_)))
-            .map(|(i, _)| i)
-            .collect();
-        assert_eq!(finished.len(), 2);
-        assert!(matches!(events.last(), Some(Event::Finished(_))));
-        assert!(matches!(events[finished[0] - 1], Event::Loaded(Ok(_))));
+        // One at a time: the events of two jobs interleave.
+        for job in [Job::LoadSettings, Job::ListBackups] {
+            tasks.spawn(&ctx, job);
+            let events = drain(&mut tasks);
+            assert!(!tasks.is_busy());
+            let n = events.len();
+            assert!(n >= 3, "a result, Finished and the overview");
+            assert!(matches!(events[n - 2], Event::Finished(_)));
+            assert!(matches!(events[n - 1], Event::Loaded(Ok(_))));
+        }
     }
 
     /// One dialog at a time: a second is refused until the first is over.
