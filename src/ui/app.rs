@@ -310,6 +310,14 @@ impl LarisApp {
                 };
                 self.session.tasks.spawn(ctx, job);
             }
+            Command::SetLang(lang) => {
+                self.lang = lang;
+                self.persisted.lang = Some(lang);
+            }
+            Command::SetTheme(pref) => {
+                self.persisted.theme = pref;
+                ctx.set_theme(pref);
+            }
             Command::NextFile => {
                 if let Phase::Wizard(wizard) = std::mem::replace(&mut self.phase, Phase::Opening) {
                     match wizard.next() {
@@ -495,11 +503,6 @@ impl LarisApp {
         self.settings.stale();
     }
 
-    pub(super) fn set_lang(&mut self, lang: Lang) {
-        self.lang = lang;
-        self.persisted.lang = Some(lang);
-    }
-
     /// Works on another database file from now on (and next time).
     fn switch_database(&mut self, ctx: &egui::Context, path: PathBuf) {
         self.persisted.last_db = Some(path.clone());
@@ -562,7 +565,7 @@ impl LarisApp {
                 let label = ui.label(self.tr("lang-label"));
                 let _ = combo.response.labelled_by(label.id);
                 if lang != self.lang {
-                    self.set_lang(lang);
+                    self.commands.push(Command::SetLang(lang));
                 }
                 if self.session.tasks.read_only {
                     ui.add_space(theme::SPACE_L);
@@ -703,7 +706,14 @@ impl eframe::App for LarisApp {
                     &self.session,
                     &mut self.commands,
                 ),
-                Screen::Targets => targets_tab::show(self, ui),
+                Screen::Targets => targets_tab::show(
+                    ui,
+                    self.lang,
+                    &mut self.targets,
+                    &self.session,
+                    self.config.today,
+                    &mut self.commands,
+                ),
                 Screen::Settings => settings_tab::show(self, ui),
                 metric => {
                     if let Some(tab) = metric.metric_tab() {

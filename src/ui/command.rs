@@ -11,6 +11,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 use super::app::Screen;
 use super::exports::Export;
 use super::tasks::Job;
+use crate::i18n::Lang;
 use crate::import::ParsedFile;
 use crate::store::backup::BackupInfo;
 use crate::store::batches::Batch;
@@ -47,6 +48,9 @@ pub enum Command {
     SaveSkipped(Box<ParsedFile>),
     BackUpNow,
     Export(Export),
+    /// Speak `Lang` from now on (and next time).
+    SetLang(Lang),
+    SetTheme(egui::ThemePreference),
     /// The wizard is done with its file: on to the next, if any.
     NextFile,
     /// Work a screen starts in the database (reading, saving): run by the
@@ -86,6 +90,8 @@ impl Command {
             | Command::ShowScreen(_)
             | Command::SwitchDatabase(_)
             | Command::Export(_)
+            | Command::SetLang(_)
+            | Command::SetTheme(_)
             | Command::NextFile
             | Command::Run(_) => return None,
         })

@@ -48,7 +48,6 @@ fn section(ui: &mut egui::Ui, title: &str) {
 }
 
 pub fn show(app: &mut LarisApp, ui: &mut egui::Ui) {
-    let ctx = ui.ctx().clone();
     if !app.settings.asked {
         app.settings.asked = true;
         app.commands.push(Command::Run(Job::LoadSettings));
@@ -67,7 +66,7 @@ pub fn show(app: &mut LarisApp, ui: &mut egui::Ui) {
                 }
             });
             if chosen != app.lang {
-                app.set_lang(chosen);
+                app.commands.push(Command::SetLang(chosen));
             }
 
             section(ui, &lang.tr("settings-theme"));
@@ -78,8 +77,7 @@ pub fn show(app: &mut LarisApp, ui: &mut egui::Ui) {
                 ui.selectable_value(&mut pref, ThemePreference::System, lang.tr("theme-system"));
             });
             if pref != app.persisted.theme {
-                app.persisted.theme = pref;
-                ctx.set_theme(pref);
+                app.commands.push(Command::SetTheme(pref));
             }
 
             business(app, ui);

@@ -7,9 +7,9 @@ use std::collections::BTreeMap;
 use chrono::Datelike;
 use egui::{RichText, Vec2};
 
-use super::app::LarisApp;
-use super::command::Command;
+use super::command::{Command, Commands};
 use super::error::AppError;
+use super::session::Session;
 use super::tasks::Job;
 use crate::format;
 use crate::import::values::{ColumnFormat, money_minor};
@@ -96,20 +96,23 @@ fn parse_cell(text: &str, decimal: char) -> Option<i64> {
     .filter(|v| *v >= 0)
 }
 
-pub fn show(app: &mut LarisApp, ui: &mut egui::Ui) {
-    let lang = app.lang;
-    if !app.targets.asked {
-        app.targets.asked = true;
-        app.commands.push(Command::Run(Job::LoadTargets));
+/// `today` decides the year shown first.
+pub fn show(
+    ui: &mut egui::Ui,
+    lang: crate::i18n::Lang,
+    tab: &mut TargetsTab,
+    session: &Session,
+    today: chrono::NaiveDate,
+    commands: &mut Commands,
+) {
+    if !tab.asked {
+        tab.asked = true;
+        commands.push(Command::Run(Job::LoadTargets));
     }
-    let year = *app
-        .targets
-        .year
-        .get_or_insert_with(|| app.config.today.year());
+    let year = *tab.year.get_or_insert_with(|| today.year());
     theme::heading(ui, &lang.tr("targets-title"));
     ui.label(RichText::new(lang.tr("targets-intro")).weak());
     ui.add_space(theme::SPACE_S);
-    let tab = &mut app.targets;
     ui.horizontal(|ui| {
         let label = ui.label(lang.tr("targets-metric"));
         let metric_label = |m: &str| lang.tr(&format!("metric-{m}"));
@@ -159,8 +162,7 @@ pub fn show(app: &mut LarisApp, ui: &mut egui::Ui) {
         .filter(|r| r.metric == metric)
         .map(|r| ((r.period.clone(), r.rep.clone()), r.target_minor))
         .collect();
-    let mut reps: Vec<String> = app
-        .session
+    let mut reps: Vec<String> = session
         .worker
         .facts
         .as_ref()
@@ -246,8 +248,7 @@ pub fn show(app: &mut LarisApp, ui: &mut egui::Ui) {
                 });
         });
     ui.add_space(theme::SPACE_S);
-    let changes: Vec<TargetRow> = app
-        .targets
+    let changes: Vec<TargetRow> = tab
         .edits
         .iter()
         .filter_map(|((period, rep), text)| {
@@ -267,19 +268,19 @@ pub fn show(app: &mut LarisApp, ui: &mut egui::Ui) {
         );
         if save.clicked() {
             let label = lang.tr("targets-batch-name");
-            app.targets.edits.clear();
-            app.commands.push(Command::Run(Job::SaveTargets {
+            tab.edits.clear();
+            commands.push(Command::Run(Job::SaveTargets {
                 label,
                 rows: changes,
             }));
         } else if ui
             .add_enabled(
-                !app.targets.edits.is_empty(),
+                !tab.edits.is_empty(),
                 egui::Button::new(lang.tr("targets-discard")),
             )
             .clicked()
         {
-            app.targets.edits.clear();
+            tab.edits.clear();
         }
         if invalid > 0 {
             ui.colored_label(theme::BAD, lang.tr("targets-invalid"));
