@@ -232,6 +232,8 @@ impl LarisApp {
                 if self.refuse_read_only() {
                     return;
                 }
+                // Not over the recovery screen: the wizard would wait behind
+                // it and appear, unasked, once the database opens.
                 let can = matches!(self.phase, Phase::Opening | Phase::Welcome | Phase::Ready);
                 if let Some(wizard) = Wizard::new(paths).filter(|_| can) {
                     self.open_wizard(ctx, wizard);
