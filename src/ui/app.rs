@@ -1,20 +1,21 @@
 //! The app: its state, the frame loop, and the screens it switches between.
 
 use std::path::PathBuf;
-use std::sync::mpsc::Receiver;
 
 use serde::{Deserialize, Serialize};
 
+use super::command::{self, Command, Commands};
 use super::dashboard::{self, Choice, Dashboard};
-use super::figures::FiguresWorker;
+use super::data_tab::{self, DataTab};
+use super::error::AppError;
 use super::import_wizard::{self, Wizard};
-use super::tasks::{Event, Job, ReadChoice, Tasks};
-use super::{data_tab, settings_tab, targets_tab, welcome};
+use super::session::Session;
+use super::tasks::{Event, Job, ReadChoice};
+use super::{settings_tab, targets_tab, welcome};
 use crate::demo::DemoOptions;
 use crate::i18n::{Arg, Lang};
 use crate::metrics::catalog::Tab;
-use crate::store::batches::Batch;
-use crate::store::overview::Overview;
+use crate::store::open::OpenProblem;
 use laris_view::theme;
 
 /// What is remembered between runs (window size and position are kept by eframe).
@@ -52,7 +53,7 @@ impl Screen {
         Screen::Settings,
     ];
 
-    fn label_id(self) -> &'static str {
+    pub(super) fn label_id(self) -> &'static str {
         match self {
             Screen::Performance => Tab::Performance.label_id(),
             Screen::Activity => Tab::Activity.label_id(),
@@ -63,7 +64,7 @@ impl Screen {
         }
     }
 
-    fn metric_tab(self) -> Option<Tab> {
+    pub(super) fn metric_tab(self) -> Option<Tab> {
         match self {
             Screen::Performance => Some(Tab::Performance),
             Screen::Activity => Some(Tab::Activity),
@@ -107,47 +108,39 @@ pub struct Notice {
 /// How long a success message stays, in seconds.
 const NOTICE_SECONDS: f64 = 8.0;
 
+/// Where the window is: what the central panel shows, and what the
+/// commands may do.
+pub(super) enum Phase {
+    /// The database is being opened (or opened again after a restore).
+    Opening,
+    /// The database cannot be opened: the recovery screen says why.
+    Recovery(Box<OpenProblem>),
+    /// Its overview could not be read.
+    OpenFailed(AppError),
+    /// An empty database: import a file, or try the sample shop.
+    Welcome,
+    Wizard(Wizard),
+    /// The tabs.
+    Ready,
+}
+
 pub struct LarisApp {
     pub(super) persisted: Persisted,
     pub(super) lang: Lang,
     pub(super) config: AppConfig,
-    tasks: Tasks,
-    /// `None` until the first load finishes.
-    pub(super) overview: Option<Overview>,
-    pub(super) open_error: Option<String>,
-    /// Why the database cannot be opened, for the recovery screen.
-    pub(super) open_problem: Option<Box<crate::store::open::OpenProblem>>,
-    /// The window's hold on its database (see `store::open::AppLock`).
-    lock: Option<crate::store::open::AppLock>,
-    pub(super) backups: Option<Result<Vec<crate::store::backup::BackupInfo>, String>>,
-    pub(super) confirm_restore: Option<crate::store::backup::BackupInfo>,
-    /// A database file chosen on the recovery screen (its own thread).
-    pending_recovery_file: Option<Receiver<Option<PathBuf>>>,
-    /// The label and fraction of the running job, if one shows progress.
-    pub(super) progress: Option<(String, f32)>,
+    /// The open database and the work on it.
+    pub(super) session: Session,
+    pub(super) phase: Phase,
+    /// This frame's commands, run at its end (`run_commands`).
+    pub(super) commands: Commands,
     pub(super) notices: Vec<Notice>,
-    pub(super) confirm_undo: Option<Batch>,
     pub(super) logo: Option<egui::TextureHandle>,
     /// egui's clock at the start of this frame, in seconds.
     pub(super) now: f64,
-    pub(super) worker: FiguresWorker,
     pub(super) dash: Dashboard,
+    pub(super) data: DataTab,
     pub(super) targets: targets_tab::TargetsTab,
     pub(super) settings: settings_tab::SettingsTab,
-    /// Finished exports (saved images, reports, tables), as notices.
-    pub(super) outcomes: (
-        std::sync::mpsc::Sender<super::exports::Outcome>,
-        Receiver<super::exports::Outcome>,
-    ),
-    /// Files chosen in the file dialog, which runs on its own thread.
-    pending_pick: Option<Receiver<Vec<PathBuf>>>,
-    /// Where to save skipped rows, chosen in a dialog on its own thread.
-    pending_save: Option<(Receiver<Option<PathBuf>>, Box<crate::import::ParsedFile>)>,
-    pub(super) wizard: Option<Wizard>,
-    /// A file the wizard moved on to, to read next frame.
-    pending_inspect: Option<PathBuf>,
-    /// The saved import mappings.
-    pub(super) presets: Vec<String>,
 }
 
 const STATE_KEY: &str = "laris";
@@ -168,37 +161,22 @@ impl LarisApp {
         {
             config.db = last;
         }
-        let mut tasks = Tasks::new(config.db.clone());
-        tasks.spawn(&cc.egui_ctx, Job::Load { take_lock: true });
         cc.egui_ctx.set_theme(persisted.theme);
-        let worker = FiguresWorker::start(&cc.egui_ctx, config.db.clone());
+        let session = Session::open(&cc.egui_ctx, config.db.clone());
         LarisApp {
             persisted,
             lang,
             config,
-            tasks,
-            overview: None,
-            open_error: None,
-            open_problem: None,
-            lock: None,
-            backups: None,
-            confirm_restore: None,
-            pending_recovery_file: None,
-            progress: None,
+            session,
+            phase: Phase::Opening,
+            commands: Vec::new(),
             notices: Vec::new(),
-            confirm_undo: None,
-            pending_pick: None,
-            pending_save: None,
-            wizard: None,
-            pending_inspect: None,
-            presets: Vec::new(),
             logo: load_logo(&cc.egui_ctx),
             now: 0.0,
-            worker,
             dash: Dashboard::default(),
+            data: DataTab::default(),
             targets: Default::default(),
             settings: Default::default(),
-            outcomes: std::sync::mpsc::channel(),
         }
     }
 
@@ -211,142 +189,223 @@ impl LarisApp {
     }
 
     pub(super) fn busy(&self) -> bool {
-        self.tasks.is_busy()
+        self.session.busy()
     }
 
-    pub(super) fn start_sample(&mut self, ctx: &egui::Context) {
-        if self.refuse_read_only() {
+    fn wizard_open(&self) -> bool {
+        matches!(self.phase, Phase::Wizard(_))
+    }
+
+    /// The phase the stored data calls for, once nothing else (a wizard, a
+    /// problem) is on screen.
+    fn settle(&mut self) {
+        self.phase = match &self.session.overview {
+            None => Phase::Opening,
+            Some(o) if o.is_empty() => Phase::Welcome,
+            Some(_) => Phase::Ready,
+        };
+    }
+
+    /// Runs the frame's commands, in the order they were pushed.
+    fn run_commands(&mut self, ctx: &egui::Context) {
+        let commands = std::mem::take(&mut self.commands);
+        if commands.is_empty() {
             return;
         }
-        self.progress = Some((self.tr("progress-sample"), 0.0));
-        self.spawn(ctx, Job::Demo(self.config.sample.clone()));
+        for command in commands {
+            self.run(ctx, command);
+        }
+        // What they changed shows on the next frame.
+        ctx.request_repaint();
     }
 
-    /// Asks for files without blocking the frame: the dialog runs on its own
-    /// thread and the chosen files arrive as an import job.
-    pub(super) fn pick_files(&mut self, ctx: &egui::Context) {
-        if self.refuse_read_only() {
-            return;
+    fn run(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::ImportFiles => {
+                if self.busy() || self.wizard_open() || self.refuse_read_only() {
+                    return;
+                }
+                let filter = self.tr("file-filter-csv");
+                self.session.tasks.spawn(ctx, Job::PickFiles { filter });
+            }
+            Command::Import(paths) => {
+                if self.refuse_read_only() {
+                    return;
+                }
+                // Not over the recovery screen: the wizard would wait behind
+                // it and appear, unasked, once the database opens.
+                let can = matches!(self.phase, Phase::Opening | Phase::Welcome | Phase::Ready);
+                if let Some(wizard) = Wizard::new(paths).filter(|_| can) {
+                    self.open_wizard(ctx, wizard);
+                }
+            }
+            Command::OpenSettings => {
+                if self.session.has_data() {
+                    self.persisted.screen = Screen::Settings;
+                }
+            }
+            Command::ShowScreen(screen) => self.persisted.screen = screen,
+            Command::StepPeriod(steps) => {
+                if self.persisted.screen.metric_tab().is_some()
+                    && matches!(self.phase, Phase::Ready)
+                {
+                    dashboard::step_period(self, steps);
+                }
+            }
+            Command::StartSample => {
+                if self.refuse_read_only() {
+                    return;
+                }
+                self.session.progress = Some((self.tr("progress-sample"), 0.0));
+                self.spawn(ctx, Job::Demo(self.config.sample.clone()));
+            }
+            Command::Undo(batch) => self.spawn(
+                ctx,
+                Job::Undo {
+                    batch: batch.id,
+                    file: batch.file_name,
+                },
+            ),
+            Command::Restore(info) => {
+                self.settings.backups = None;
+                self.spawn(ctx, Job::Restore(Box::new(info)));
+            }
+            Command::RestoreDamaged(info) => {
+                self.session.overview = None;
+                self.phase = Phase::Opening;
+                self.spawn(ctx, Job::Restore(Box::new(info)));
+            }
+            Command::OpenReadOnly => {
+                self.session.tasks.read_only = true;
+                self.spawn(ctx, Job::Load { take_lock: false });
+                self.session.worker.reload();
+                self.settle();
+            }
+            Command::ChooseDatabase { new } => {
+                let job = Job::PickDatabase {
+                    new,
+                    filter: self.tr("settings-database-filter"),
+                    name: self.tr("settings-database-new-name"),
+                };
+                self.session.tasks.spawn(ctx, job);
+            }
+            Command::SwitchDatabase(path) => self.switch_database(ctx, path),
+            Command::SaveSkipped(file) => {
+                let name = format!(
+                    "{}-{}.csv",
+                    file.path
+                        .file_stem()
+                        .map(|s| s.to_string_lossy().into_owned())
+                        .unwrap_or_default(),
+                    self.tr("skipped-file-suffix")
+                );
+                self.session
+                    .tasks
+                    .spawn(ctx, Job::SaveSkipped { name, file });
+            }
+            Command::BackUpNow => self.spawn(ctx, Job::BackUpNow),
+            Command::Export(what) => {
+                let job = Job::Export {
+                    what,
+                    lang: self.lang,
+                    today: self.config.today,
+                };
+                self.session.tasks.spawn(ctx, job);
+            }
+            Command::SetLang(lang) => {
+                self.lang = lang;
+                self.persisted.lang = Some(lang);
+            }
+            Command::SetTheme(pref) => {
+                self.persisted.theme = pref;
+                ctx.set_theme(pref);
+            }
+            Command::NextFile => {
+                if let Phase::Wizard(wizard) = std::mem::replace(&mut self.phase, Phase::Opening) {
+                    match wizard.next() {
+                        Some(next) => self.open_wizard(ctx, next),
+                        None => self.settle(),
+                    }
+                } else {
+                    self.settle();
+                }
+            }
+            Command::Run(job) => {
+                if let Job::Store { .. } = job {
+                    self.session.progress = Some((self.tr("wizard-importing"), 0.0));
+                }
+                self.spawn(ctx, job);
+            }
         }
-        let (tx, rx) = std::sync::mpsc::channel();
-        let filter = self.tr("file-filter-csv");
-        let repaint = ctx.clone();
-        std::thread::spawn(move || {
-            let files = pollster::block_on(
-                rfd::AsyncFileDialog::new()
-                    .add_filter(filter, &["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"])
-                    .pick_files(),
-            );
-            let paths: Vec<PathBuf> = files
-                .unwrap_or_default()
-                .iter()
-                .map(|f| f.path().to_path_buf())
-                .collect();
-            let _ = tx.send(paths);
-            repaint.request_repaint();
-        });
-        self.pending_pick = Some(rx);
     }
 
-    /// Opens the import wizard on the chosen files.
-    pub(super) fn import(&mut self, ctx: &egui::Context, paths: Vec<PathBuf>) {
-        if self.refuse_read_only() {
-            return;
-        }
-        self.open_wizard(ctx, Wizard::new(paths));
-    }
-
-    /// Shows `wizard` (closing the wizard when None) and reads its file.
-    pub(super) fn open_wizard(&mut self, ctx: &egui::Context, wizard: Option<Wizard>) {
-        if let Some(w) = &wizard {
-            let job = Job::Inspect {
-                path: w.path.clone(),
-                choice: ReadChoice::default(),
-            };
-            self.tasks.spawn(ctx, job);
-        }
-        self.wizard = wizard;
+    /// Shows `wizard` and reads its file.
+    fn open_wizard(&mut self, ctx: &egui::Context, wizard: Wizard) {
+        let job = Job::Inspect {
+            path: wizard.path.clone(),
+            choice: ReadChoice::default(),
+        };
+        self.session.tasks.spawn(ctx, job);
+        self.phase = Phase::Wizard(wizard);
     }
 
     /// Starts `job`, unless it would write to a database opened read-only:
     /// then it fails at once with a message saying why.
-    pub(super) fn spawn(&mut self, ctx: &egui::Context, job: Job) {
-        if self.tasks.read_only
-            && let Some(refused) = job.refused(self.tr("read-only-refused"))
+    fn spawn(&mut self, ctx: &egui::Context, job: Job) {
+        if self.session.tasks.read_only
+            && let Some(refused) = job.refused()
         {
             self.handle(refused);
-            self.progress = None;
+            self.session.progress = None;
             return;
         }
-        self.tasks.spawn(ctx, job);
+        self.session.tasks.spawn(ctx, job);
     }
 
     /// Says so and returns true when the database is open read-only, before
     /// the user starts something that would write to it.
     fn refuse_read_only(&mut self) -> bool {
-        if self.tasks.read_only {
+        if self.session.tasks.read_only {
             self.notify(self.tr("read-only-refused"), true);
         }
-        self.tasks.read_only
+        self.session.tasks.read_only
     }
 
-    /// Asks where to save the rows an import skips (on the dialog's own
-    /// thread), then writes them in the background.
-    pub(super) fn save_skipped(&mut self, ctx: &egui::Context, file: crate::import::ParsedFile) {
-        let (tx, rx) = std::sync::mpsc::channel();
-        let repaint = ctx.clone();
-        let name = format!(
-            "{}-{}.csv",
-            file.path
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default(),
-            self.tr("skipped-file-suffix")
-        );
-        std::thread::spawn(move || {
-            let to =
-                pollster::block_on(rfd::AsyncFileDialog::new().set_file_name(name).save_file());
-            let _ = tx.send(to.map(|f| f.path().to_path_buf()));
-            repaint.request_repaint();
-        });
-        self.pending_save = Some((rx, Box::new(file)));
-    }
-
-    pub(super) fn undo(&mut self, ctx: &egui::Context, batch: &Batch) {
-        self.spawn(
-            ctx,
-            Job::Undo {
-                batch: batch.id,
-                file: batch.file_name.clone(),
-            },
-        );
+    fn failed(&mut self, id: &str, e: &AppError) {
+        let text = self.tr_args(id, &[("reason", e.message(self.lang).into())]);
+        self.notify(text, true);
     }
 
     fn handle(&mut self, event: Event) {
         match event {
             Event::Progress(f) => {
-                if let Some((_, p)) = &mut self.progress {
+                if let Some((_, p)) = &mut self.session.progress {
                     *p = f;
                 }
             }
             Event::Loaded(Ok(overview)) => {
-                self.presets = overview.presets.clone();
-                self.overview = Some(overview);
-                self.progress = None;
+                self.session.presets = overview.presets.clone();
+                self.session.overview = Some(overview);
+                self.session.progress = None;
+                if matches!(self.phase, Phase::Opening | Phase::Welcome | Phase::Ready) {
+                    self.settle();
+                }
             }
             Event::Loaded(Err(e)) => {
-                self.open_error = Some(e);
-                self.progress = None;
+                if !matches!(self.phase, Phase::Recovery(_)) {
+                    self.phase = Phase::OpenFailed(e);
+                }
+                self.session.progress = None;
             }
             Event::SampleReady(Ok(())) => {
                 self.data_changed();
                 self.notify(self.tr("sample-done"), false)
             }
-            Event::SampleReady(Err(e)) => {
-                self.notify(self.tr_args("import-failed", &[("reason", e.into())]), true)
-            }
+            Event::SampleReady(Err(e)) => self.failed("import-failed", &e),
             Event::Inspected(path, result) => {
-                if let Some(w) = self.wizard.as_mut().filter(|w| w.path == path) {
+                if let Phase::Wizard(w) = &mut self.phase
+                    && w.path == path
+                {
                     w.parsed = Some(result);
                 }
             }
@@ -359,24 +418,26 @@ impl LarisApp {
                     }
                 }
                 // On to the next chosen file, if any.
-                self.wizard = self.wizard.take().and_then(Wizard::next);
-                if let Some(w) = &self.wizard {
-                    self.pending_inspect = Some(w.path.clone());
+                if self.wizard_open() {
+                    self.commands.push(Command::NextFile);
                 }
             }
             Event::Imported(Err(e)) => {
-                if let Some(w) = self.wizard.as_mut() {
+                if let Phase::Wizard(w) = &mut self.phase {
                     w.importing = None;
                 }
-                self.notify(self.tr_args("import-failed", &[("reason", e.into())]), true);
+                self.failed("import-failed", &e);
             }
             Event::PresetSaved(Ok(name)) => self.notify(
                 self.tr_args("preset-saved", &[("name", name.into())]),
                 false,
             ),
-            Event::PresetSaved(Err(e)) | Event::SkippedSaved(Err(e)) => {
-                self.notify(self.tr_args("save-failed", &[("reason", e.into())]), true)
-            }
+            Event::PresetSaved(Err(e))
+            | Event::SkippedSaved(Err(e))
+            | Event::BackedUp(Err(e))
+            | Event::Restored(Err(e))
+            | Event::TargetsSaved(Err(e))
+            | Event::SettingsSaved(Err(e)) => self.failed("save-failed", &e),
             Event::SkippedSaved(Ok(path)) => self.notify(
                 self.tr_args(
                     "skipped-saved",
@@ -388,11 +449,12 @@ impl LarisApp {
                 self.data_changed();
                 self.notify(self.tr_args("undo-done", &[("file", file.into())]), false)
             }
+            Event::Undone(Err(e)) => self.notify(e.message(self.lang), true),
             Event::Targets(result) => self.targets.loaded(result),
             Event::Settings(result) => self.settings.loaded(result),
-            Event::OpenProblem(problem) => self.open_problem = Some(problem),
-            Event::Locked(lock) => self.lock = Some(lock),
-            Event::Backups(list) => self.backups = Some(list),
+            Event::OpenProblem(problem) => self.phase = Phase::Recovery(problem),
+            Event::Locked(lock) => self.session.lock = Some(lock),
+            Event::Backups(list) => self.settings.backups = Some(list),
             Event::BackedUp(Ok(Some(info))) => self.notify(
                 self.tr_args(
                     "backup-made",
@@ -406,103 +468,55 @@ impl LarisApp {
             Event::BackedUp(Ok(None)) => self.notify(
                 self.tr_args(
                     "backup-empty",
-                    &[("file", self.config.db.display().to_string().into())],
+                    &[("file", self.session.db.display().to_string().into())],
                 ),
                 false,
             ),
-            Event::BackedUp(Err(e)) | Event::Restored(Err(e)) => {
-                self.notify(self.tr_args("save-failed", &[("reason", e.into())]), true)
-            }
             Event::Restored(Ok(())) => {
-                self.open_problem = None;
-                self.open_error = None;
-                self.backups = None;
+                if matches!(self.phase, Phase::Recovery(_) | Phase::OpenFailed(_)) {
+                    self.phase = Phase::Opening;
+                }
+                self.settings.backups = None;
                 self.data_changed();
                 self.notify(self.tr("backup-restored-notice"), false);
             }
-            Event::TargetsSaved(result) => match result {
-                Ok(()) => {
-                    self.data_changed();
-                    self.notify(self.tr("targets-saved"), false);
-                }
-                Err(e) => self.notify(self.tr_args("save-failed", &[("reason", e.into())]), true),
-            },
-            Event::SettingsSaved(result) => match result {
-                Ok(()) => {
-                    self.data_changed();
-                    self.notify(self.tr("settings-saved"), false);
-                }
-                Err(e) => self.notify(self.tr_args("save-failed", &[("reason", e.into())]), true),
-            },
-            Event::Undone(Err(e)) => self.notify(e, true),
+            Event::TargetsSaved(Ok(())) => {
+                self.data_changed();
+                self.notify(self.tr("targets-saved"), false);
+            }
+            Event::SettingsSaved(Ok(())) => {
+                self.data_changed();
+                self.notify(self.tr("settings-saved"), false);
+            }
+            Event::Picked(paths) => self.commands.push(Command::Import(paths)),
+            Event::DatabaseChosen(path) => self.commands.push(Command::SwitchDatabase(path)),
+            Event::Exported(Ok(Some(text))) => self.notify(text, false),
+            Event::Exported(Ok(None)) => {}
+            Event::Exported(Err(e)) => self.failed("export-failed", &e),
+            Event::Finished(_) => {}
         }
     }
 
     /// Stored data changed: the figures and the targets are read again.
     pub(super) fn data_changed(&mut self) {
-        self.worker.reload();
+        self.session.worker.reload();
         self.dash.shown = None;
         self.targets.stale();
         self.settings.stale();
     }
 
-    /// The recovery screen and what its buttons do.
-    fn recovery(&mut self, ui: &mut egui::Ui, problem: &crate::store::open::OpenProblem) {
-        use super::recovery::{self, RecoveryAction};
-        let ctx = ui.ctx().clone();
-        if let Some(rx) = &self.pending_recovery_file
-            && let Ok(choice) = rx.try_recv()
-        {
-            self.pending_recovery_file = None;
-            if let Some(path) = choice {
-                self.switch_database(&ctx, path);
-                return;
-            }
-        }
-        match recovery::show(ui, self.lang, problem) {
-            Some(RecoveryAction::RestoreBackup(info)) => {
-                self.open_problem = None;
-                self.overview = None;
-                self.spawn(&ctx, Job::Restore(Box::new(info)));
-            }
-            Some(RecoveryAction::OpenReadOnly) => {
-                self.open_problem = None;
-                self.open_error = None;
-                self.tasks.read_only = true;
-                self.spawn(&ctx, Job::Load { take_lock: false });
-                self.worker.reload();
-            }
-            Some(RecoveryAction::ChooseAnotherFile) => {
-                self.pending_recovery_file = Some(settings_tab::ask_file(&ctx, self.lang, false));
-            }
-            Some(RecoveryAction::CreateNew) => {
-                self.pending_recovery_file = Some(settings_tab::ask_file(&ctx, self.lang, true));
-            }
-            None => {}
-        }
-    }
-
-    pub(super) fn set_lang(&mut self, lang: Lang) {
-        self.lang = lang;
-        self.persisted.lang = Some(lang);
-    }
-
     /// Works on another database file from now on (and next time).
-    pub(super) fn switch_database(&mut self, ctx: &egui::Context, path: PathBuf) {
-        self.config.db = path.clone();
+    fn switch_database(&mut self, ctx: &egui::Context, path: PathBuf) {
         self.persisted.last_db = Some(path.clone());
-        self.lock = None;
-        self.tasks = Tasks::new(path.clone());
-        self.tasks.spawn(ctx, Job::Load { take_lock: true });
-        self.worker = FiguresWorker::start(ctx, path);
-        self.overview = None;
-        self.open_error = None;
-        self.open_problem = None;
-        self.backups = None;
+        // The old lock goes first, so that a switch back to the same file
+        // can take it again.
+        self.session.lock = None;
+        self.session = Session::open(ctx, path);
+        self.phase = Phase::Opening;
         self.persisted.choice.sel = None;
         self.dash = Dashboard::default();
         self.targets.stale();
-        self.settings.stale();
+        self.settings = Default::default();
     }
 
     /// Shows `text` at the bottom; the same notice twice shows once (a
@@ -523,7 +537,7 @@ impl LarisApp {
                     ))
                     .color(theme::accent(ui)),
             );
-            if self.has_data() {
+            if self.session.has_data() {
                 ui.add_space(theme::SPACE_L);
                 for screen in Screen::ALL {
                     let tab = ui.selectable_label(
@@ -531,11 +545,13 @@ impl LarisApp {
                         self.tr(screen.label_id()),
                     );
                     let tab = match screen {
-                        Screen::Settings => tab.on_hover_text(self.tr("shortcut-settings")),
+                        Screen::Settings => tab.on_hover_text(
+                            self.tr(Command::OpenSettings.tooltip_id().unwrap_or_default()),
+                        ),
                         _ => tab,
                     };
                     if tab.clicked() {
-                        self.persisted.screen = screen;
+                        self.commands.push(Command::ShowScreen(screen));
                     }
                 }
             }
@@ -551,9 +567,9 @@ impl LarisApp {
                 let label = ui.label(self.tr("lang-label"));
                 let _ = combo.response.labelled_by(label.id);
                 if lang != self.lang {
-                    self.set_lang(lang);
+                    self.commands.push(Command::SetLang(lang));
                 }
-                if self.tasks.read_only {
+                if self.session.tasks.read_only {
                     ui.add_space(theme::SPACE_L);
                     ui.label(
                         egui::RichText::new(self.tr("read-only-badge"))
@@ -597,6 +613,14 @@ impl LarisApp {
             self.notices.remove(i);
         }
     }
+
+    /// The metric tab on screen (Performance when another screen is).
+    pub(super) fn current_tab(&self) -> Tab {
+        self.persisted
+            .screen
+            .metric_tab()
+            .unwrap_or(Tab::Performance)
+    }
 }
 
 fn load_logo(ctx: &egui::Context) -> Option<egui::TextureHandle> {
@@ -614,58 +638,6 @@ pub(super) fn lang_key(lang: Lang) -> &'static str {
     }
 }
 
-impl LarisApp {
-    /// The metric tab on screen (Performance when another screen is).
-    pub(super) fn current_tab(&self) -> Tab {
-        self.persisted
-            .screen
-            .metric_tab()
-            .unwrap_or(Tab::Performance)
-    }
-
-    fn has_data(&self) -> bool {
-        self.overview.as_ref().is_some_and(|o| !o.is_empty())
-    }
-
-    /// Ctrl+O imports, Ctrl+, opens the settings, Left/Right move the
-    /// period (unless a text field has the keyboard).
-    fn shortcuts(&mut self, ctx: &egui::Context) {
-        use egui::{Key, KeyboardShortcut, Modifiers};
-        // A frame egui runs twice (to settle a layout) sees its keys twice.
-        if ctx.current_pass_index() > 0 {
-            return;
-        }
-        let open = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
-        let settings = KeyboardShortcut::new(Modifiers::COMMAND, Key::Comma);
-        if ctx.input_mut(|i| i.consume_shortcut(&open)) && !self.busy() && self.wizard.is_none() {
-            self.pick_files(ctx);
-        }
-        if ctx.input_mut(|i| i.consume_shortcut(&settings)) && self.has_data() {
-            self.persisted.screen = Screen::Settings;
-        }
-        let typing = ctx.memory(|m| m.focused().is_some()) && ctx.egui_wants_keyboard_input();
-        if self.persisted.screen.metric_tab().is_some() && self.wizard.is_none() && !typing {
-            // From the raw events: egui spends arrow keys on moving the focus
-            // when a button or list has it, and the period must move anyway.
-            let pressed = |key: Key| {
-                ctx.input(|i| {
-                    i.raw.events.iter().any(|e| {
-                        matches!(e, egui::Event::Key { key: k, pressed: true, modifiers, .. }
-                            if *k == key && modifiers.is_none())
-                    })
-                })
-            };
-            let (left, right) = (pressed(Key::ArrowLeft), pressed(Key::ArrowRight));
-            if left {
-                dashboard::step_period(self, -1);
-            }
-            if right {
-                dashboard::step_period(self, 1);
-            }
-        }
-    }
-}
-
 impl eframe::App for LarisApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, STATE_KEY, &self.persisted);
@@ -675,38 +647,11 @@ impl eframe::App for LarisApp {
         let ctx = ui.ctx().clone();
         super::first_frame_probe(&ctx);
         self.now = ctx.input(|i| i.time);
-        for event in self.tasks.poll() {
+        for event in self.session.tasks.poll() {
             self.handle(event);
         }
-        self.worker.poll();
-        while let Ok(outcome) = self.outcomes.1.try_recv() {
-            match outcome {
-                Ok(text) => self.notify(text, false),
-                Err(text) => self.notify(text, true),
-            }
-        }
-        self.shortcuts(&ctx);
-        if let Some(rx) = &self.pending_pick
-            && let Ok(paths) = rx.try_recv()
-        {
-            self.pending_pick = None;
-            self.import(&ctx, paths);
-        }
-        if let Some((rx, _)) = &self.pending_save
-            && let Ok(to) = rx.try_recv()
-        {
-            if let (Some(to), Some((_, file))) = (to, self.pending_save.take()) {
-                self.tasks.spawn(&ctx, Job::SaveSkipped { to, file });
-            }
-            self.pending_save = None;
-        }
-        if let Some(path) = self.pending_inspect.take() {
-            let job = Job::Inspect {
-                path,
-                choice: ReadChoice::default(),
-            };
-            self.tasks.spawn(&ctx, job);
-        }
+        self.session.worker.poll();
+        self.commands.extend(command::listen(&ctx));
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
                 .dropped_files
@@ -715,8 +660,8 @@ impl eframe::App for LarisApp {
                 .filter(|p| !p.as_os_str().is_empty())
                 .collect()
         });
-        if !dropped.is_empty() && self.wizard.is_none() {
-            self.import(&ctx, dropped);
+        if !dropped.is_empty() && !self.wizard_open() {
+            self.commands.push(Command::Import(dropped));
         }
 
         egui::Panel::top("top").show(ui, |ui| {
@@ -731,33 +676,56 @@ impl eframe::App for LarisApp {
                 ui.add_space(theme::SPACE_S);
             });
         }
-        egui::CentralPanel::default().show(ui, |ui| {
-            if let Some(problem) = self.open_problem.clone() {
-                self.recovery(ui, &problem);
-            } else if let Some(error) = &self.open_error {
-                welcome::open_failed(ui, self.lang, &self.config.db, error);
-            } else if self.overview.is_none() {
+        egui::CentralPanel::default().show(ui, |ui| match &mut self.phase {
+            Phase::Opening => {
                 ui.centered_and_justified(|ui| {
                     ui.spinner();
                 });
-            } else if self.wizard.is_some() {
-                import_wizard::show(self, ui);
-            } else if self.overview.as_ref().is_some_and(Overview::is_empty) {
-                welcome::show(self, ui);
-            } else {
-                match self.persisted.screen {
-                    Screen::Data => data_tab::show(self, ui),
-                    Screen::Targets => targets_tab::show(self, ui),
-                    Screen::Settings => settings_tab::show(self, ui),
-                    metric => {
-                        if let Some(tab) = metric.metric_tab() {
-                            dashboard::show(self, ui, tab);
-                        }
-                    }
+            }
+            Phase::Recovery(problem) => {
+                if let Some(action) = super::recovery::show(ui, self.lang, problem) {
+                    self.commands.push(action.command());
                 }
             }
+            Phase::OpenFailed(error) => {
+                welcome::open_failed(ui, self.lang, &self.session.db, &error.message(self.lang));
+            }
+            Phase::Wizard(wizard) => {
+                import_wizard::show(ui, self.lang, wizard, &self.session, &mut self.commands);
+            }
+            Phase::Welcome => welcome::show(
+                ui,
+                self.lang,
+                self.logo.as_ref(),
+                &self.session,
+                &mut self.commands,
+            ),
+            Phase::Ready => match self.persisted.screen {
+                Screen::Data => data_tab::show(
+                    ui,
+                    self.lang,
+                    &mut self.data,
+                    &self.session,
+                    &mut self.commands,
+                ),
+                Screen::Targets => targets_tab::show(
+                    ui,
+                    self.lang,
+                    &mut self.targets,
+                    &self.session,
+                    self.config.today,
+                    &mut self.commands,
+                ),
+                Screen::Settings => settings_tab::show(self, ui),
+                metric => {
+                    if let Some(tab) = metric.metric_tab() {
+                        dashboard::show(self, ui, tab);
+                    }
+                }
+            },
         });
-        data_tab::undo_dialog(self, &ctx);
+        data_tab::undo_dialog(&ctx, self.lang, &mut self.data, &mut self.commands);
         settings_tab::restore_dialog(self, &ctx);
+        self.run_commands(&ctx);
     }
 }

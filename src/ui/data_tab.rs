@@ -1,32 +1,47 @@
 //! The Data tab: what is stored per kind, and the import history with undo.
 
-use super::app::LarisApp;
+use super::command::{Command, Commands};
+use super::session::Session;
 use crate::format;
+use crate::i18n::Lang;
 use crate::store::batches::Batch;
 use laris_view::theme;
 
-pub fn show(app: &mut LarisApp, ui: &mut egui::Ui) {
-    let ctx = ui.ctx().clone();
-    let Some(overview) = app.overview.clone() else {
+/// The Data tab's own state.
+#[derive(Default)]
+pub struct DataTab {
+    /// The import whose undo waits for the user's yes.
+    confirm_undo: Option<Batch>,
+}
+
+pub fn show(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    state: &mut DataTab,
+    session: &Session,
+    commands: &mut Commands,
+) {
+    let Some(overview) = &session.overview else {
         return;
     };
-    let lang = app.lang;
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
             ui.add_space(theme::SPACE_S);
             ui.horizontal(|ui| {
-                theme::heading(ui, &app.tr("data-title"));
+                theme::heading(ui, &lang.tr("data-title"));
                 ui.add_space(theme::SPACE_L);
-                let busy = app.busy();
+                let busy = session.busy();
+                let import = Command::ImportFiles;
+                let (label, tip) = (import.label_id(), import.tooltip_id());
                 if ui
-                    .add_enabled(!busy, egui::Button::new(app.tr("data-import")))
-                    .on_hover_text(app.tr("shortcut-import"))
+                    .add_enabled(!busy, egui::Button::new(lang.tr(label.unwrap_or_default())))
+                    .on_hover_text(lang.tr(tip.unwrap_or_default()))
                     .clicked()
                 {
-                    app.pick_files(&ctx);
+                    commands.push(import);
                 }
-                if let Some((label, fraction)) = &app.progress {
+                if let Some((label, fraction)) = &session.progress {
                     ui.spinner();
                     ui.label(label);
                     ui.add(egui::ProgressBar::new(*fraction).desired_width(160.0));
@@ -38,26 +53,27 @@ pub fn show(app: &mut LarisApp, ui: &mut egui::Ui) {
                 .striped(true)
                 .spacing(egui::vec2(theme::SPACE_L, theme::SPACE_S))
                 .show(ui, |ui| {
-                    ui.strong(app.tr("data-kind"));
-                    ui.strong(app.tr("data-records"));
-                    ui.strong(app.tr("data-range"));
+                    ui.strong(lang.tr("data-kind"));
+                    ui.strong(lang.tr("data-records"));
+                    ui.strong(lang.tr("data-range"));
                     ui.end_row();
                     for k in &overview.kinds {
-                        ui.label(app.tr(&format!("kind-{}", k.kind.table())));
+                        ui.label(lang.tr(&format!("kind-{}", k.kind.table())));
                         number(ui, &format::count(lang, k.count as i64));
                         match (&k.first, &k.last) {
                             (Some(first), Some(last)) => ui.label(format!("{first} – {last}")),
                             _ => ui.label(""),
                         };
                         if k.count > 0 {
-                            let name = app.tr(&format!("kind-{}", k.kind.table()));
-                            let button = ui.small_button(app.tr("data-export"));
-                            let label = app.tr_args("data-export-kind", &[("kind", name.into())]);
+                            let name = lang.tr(&format!("kind-{}", k.kind.table()));
+                            let button = ui.small_button(lang.tr("data-export"));
+                            let label = lang.tr_args("data-export-kind", &[("kind", name.into())]);
                             button.widget_info(|| {
                                 egui::WidgetInfo::labeled(egui::Role::Button, true, &label)
                             });
                             if button.clicked() {
-                                app.export(&ctx, super::exports::Export::Records(k.kind));
+                                let what = super::exports::Export::Records(k.kind);
+                                commands.push(Command::Export(what));
                             }
                         }
                         ui.end_row();
@@ -65,26 +81,24 @@ pub fn show(app: &mut LarisApp, ui: &mut egui::Ui) {
                 });
 
             ui.add_space(theme::SPACE_L);
-            theme::heading(ui, &app.tr("data-history"));
+            theme::heading(ui, &lang.tr("data-history"));
             ui.add_space(theme::SPACE_S);
             if overview.batches.is_empty() {
-                ui.label(app.tr("data-no-history"));
+                ui.label(lang.tr("data-no-history"));
             } else {
-                history(app, ui, &overview.batches);
+                history(ui, lang, state, session.busy(), &overview.batches);
             }
             ui.add_space(theme::SPACE_L);
-            let path = app.config.db.display().to_string();
+            let path = session.db.display().to_string();
             ui.label(
-                egui::RichText::new(app.tr_args("data-db", &[("path", path.into())]))
+                egui::RichText::new(lang.tr_args("data-db", &[("path", path.into())]))
                     .small()
                     .weak(),
             );
         });
 }
 
-fn history(app: &mut LarisApp, ui: &mut egui::Ui, batches: &[Batch]) {
-    let lang = app.lang;
-    let busy = app.busy();
+fn history(ui: &mut egui::Ui, lang: Lang, state: &mut DataTab, busy: bool, batches: &[Batch]) {
     egui::Grid::new("history")
         .num_columns(8)
         .striped(true)
@@ -99,13 +113,13 @@ fn history(app: &mut LarisApp, ui: &mut egui::Ui, batches: &[Batch]) {
                 "data-unchanged",
                 "data-skipped",
             ] {
-                ui.strong(app.tr(key));
+                ui.strong(lang.tr(key));
             }
             ui.label("");
             ui.end_row();
             for b in batches {
                 ui.label(&b.file_name);
-                ui.label(app.tr(&format!("kind-{}", b.kind.table())));
+                ui.label(lang.tr(&format!("kind-{}", b.kind.table())));
                 ui.label(b.imported_at.replace('T', " "));
                 for n in [
                     b.counts.added,
@@ -116,12 +130,12 @@ fn history(app: &mut LarisApp, ui: &mut egui::Ui, batches: &[Batch]) {
                     number(ui, &format::count(lang, n as i64));
                 }
                 if b.undone_at.is_some() {
-                    ui.label(egui::RichText::new(app.tr("data-undone")).weak());
+                    ui.label(egui::RichText::new(lang.tr("data-undone")).weak());
                 } else if ui
-                    .add_enabled(!busy, egui::Button::new(app.tr("data-undo")))
+                    .add_enabled(!busy, egui::Button::new(lang.tr("data-undo")))
                     .clicked()
                 {
-                    app.confirm_undo = Some(b.clone());
+                    state.confirm_undo = Some(b.clone());
                 }
                 ui.end_row();
             }
@@ -129,16 +143,16 @@ fn history(app: &mut LarisApp, ui: &mut egui::Ui, batches: &[Batch]) {
 }
 
 /// Undoing an import asks first: it is the one decision that needs a modal.
-pub fn undo_dialog(app: &mut LarisApp, ctx: &egui::Context) {
-    let Some(batch) = app.confirm_undo.clone() else {
+pub fn undo_dialog(ctx: &egui::Context, lang: Lang, state: &mut DataTab, commands: &mut Commands) {
+    let Some(batch) = state.confirm_undo.clone() else {
         return;
     };
     let mut decision = None;
     egui::Modal::new(egui::Id::unique("undo")).show(ctx, |ui| {
         ui.set_max_width(420.0);
-        theme::heading(ui, &app.tr("undo-title"));
+        theme::heading(ui, &lang.tr("undo-title"));
         ui.add_space(theme::SPACE_S);
-        ui.label(app.tr_args(
+        ui.label(lang.tr_args(
             "undo-body",
             &[
                 ("file", batch.file_name.as_str().into()),
@@ -148,20 +162,20 @@ pub fn undo_dialog(app: &mut LarisApp, ctx: &egui::Context) {
         ));
         ui.add_space(theme::SPACE_M);
         ui.horizontal(|ui| {
-            if ui.button(app.tr("undo-confirm")).clicked() {
+            if ui.button(lang.tr("undo-confirm")).clicked() {
                 decision = Some(true);
             }
-            if ui.button(app.tr("undo-cancel")).clicked() {
+            if ui.button(lang.tr("undo-cancel")).clicked() {
                 decision = Some(false);
             }
         });
     });
     match decision {
         Some(true) => {
-            app.confirm_undo = None;
-            app.undo(ctx, &batch);
+            state.confirm_undo = None;
+            commands.push(Command::Undo(batch));
         }
-        Some(false) => app.confirm_undo = None,
+        Some(false) => state.confirm_undo = None,
         None => {}
     }
 }

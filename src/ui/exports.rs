@@ -1,12 +1,10 @@
 //! "Save image", "Copy", the meeting report (save or print) and table
-//! exports. Rendering and writing run on a thread of their own (a chart is
-//! drawn offscreen at print size); the outcome comes back as a notice.
+//! exports. Rendering and writing run as a job of the task runner (a chart
+//! is drawn offscreen at print size); the outcome comes back as a notice.
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::mpsc::Sender;
 
-use super::app::LarisApp;
 use crate::export::{chart, pdf, table};
 use crate::i18n::Lang;
 use crate::metrics::Filters;
@@ -46,39 +44,17 @@ pub enum Export {
     },
 }
 
-/// A finished export: the notice to show, or the error.
-pub type Outcome = Result<String, String>;
-
-impl LarisApp {
-    pub(super) fn export(&mut self, ctx: &egui::Context, what: Export) {
-        let lang = self.lang;
-        let tx = self.outcomes.0.clone();
-        let repaint = ctx.clone();
-        let business = self
-            .config
-            .db
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let today = self.config.today;
-        let db = self.config.db.clone();
-        std::thread::spawn(move || {
-            let outcome = run(lang, what, &business, today, &db)
-                .map_err(|e| lang.tr_args("export-failed", &[("reason", format!("{e:#}").into())]));
-            send(&tx, outcome);
-            repaint.request_repaint();
-        });
-    }
-}
-
-fn send(tx: &Sender<Outcome>, outcome: Result<Option<String>, String>) {
-    match outcome {
-        Ok(Some(text)) => {
-            let _ = tx.send(Ok(text));
-        }
-        Ok(None) => {}
-        Err(e) => {
-            let _ = tx.send(Err(e));
+impl Export {
+    /// Whether the export asks where to save (the task runner lets one
+    /// dialog be open at a time).
+    pub fn asks(&self) -> bool {
+        match self {
+            Export::CopyChart(..) => false,
+            Export::MeetingReport { print, .. } => !print,
+            Export::SaveChart(..)
+            | Export::Table { .. }
+            | Export::Records(_)
+            | Export::Tab { .. } => true,
         }
     }
 }
@@ -103,13 +79,19 @@ fn period_slug(figures: &Figures) -> String {
     }
 }
 
-fn run(
+/// Draws and writes `what` (on the task runner's thread): the notice to
+/// show, or None when the user cancelled the dialog.
+pub(super) fn run(
     lang: Lang,
     what: Export,
-    business: &str,
     today: chrono::NaiveDate,
     db: &std::path::Path,
 ) -> anyhow::Result<Option<String>> {
+    let business = db
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let business = business.as_str();
     let saved = |path: &PathBuf| {
         lang.tr_args(
             "export-saved",

@@ -9,7 +9,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use rusqlite::types::Value;
 
-use super::app::LarisApp;
+use super::command::{Command, Commands};
+use super::session::Session;
 use super::tasks::{Job, ReadChoice};
 use crate::format;
 use crate::i18n::Lang;
@@ -72,12 +73,13 @@ impl Wizard {
 }
 
 /// Shows the wizard in the central panel.
-pub fn show(app: &mut LarisApp, ui: &mut egui::Ui) {
-    let ctx = ui.ctx().clone();
-    let lang = app.lang;
-    let Some(wizard) = app.wizard.as_mut() else {
-        return;
-    };
+pub fn show(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    wizard: &mut Wizard,
+    session: &Session,
+    commands: &mut Commands,
+) {
     let mut action = Action::None;
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
@@ -96,7 +98,7 @@ pub fn show(app: &mut LarisApp, ui: &mut egui::Ui) {
                 ui.horizontal(|ui| {
                     ui.spinner();
                     ui.label(lang.tr("wizard-importing"));
-                    if let Some((_, f)) = &app.progress {
+                    if let Some((_, f)) = &session.progress {
                         ui.add(
                             egui::ProgressBar::new(*f)
                                 .show_percentage()
@@ -125,7 +127,7 @@ pub fn show(app: &mut LarisApp, ui: &mut egui::Ui) {
                         action = Action::Close;
                     }
                 }
-                Some(Ok(_)) => loaded(ui, lang, wizard, &app.presets, &mut action),
+                Some(Ok(_)) => loaded(ui, lang, wizard, &session.presets, &mut action),
             }
         });
     match action {
@@ -136,25 +138,21 @@ pub fn show(app: &mut LarisApp, ui: &mut egui::Ui) {
                 path: wizard.path.clone(),
                 choice: wizard.choice.clone(),
             };
-            app.spawn(&ctx, job);
+            commands.push(Command::Run(job));
         }
         Action::Import => {
             let cancel = Arc::new(AtomicBool::new(false));
             wizard.importing = Some(cancel.clone());
             let files = wizard.files().to_vec();
-            app.progress = Some((lang.tr("wizard-importing"), 0.0));
-            app.spawn(&ctx, Job::Store { files, cancel });
+            commands.push(Command::Run(Job::Store { files, cancel }));
         }
-        Action::Close => {
-            let next = app.wizard.take().and_then(Wizard::next);
-            app.open_wizard(&ctx, next);
-        }
+        Action::Close => commands.push(Command::NextFile),
         Action::SavePreset => {
             if let Some(first) = wizard.files().first() {
                 let src = &first.source;
                 let preset = Preset::new(src.kind, &src.headers, &src.mapping);
                 let name = wizard.preset_name.trim().to_string();
-                app.spawn(&ctx, Job::SavePreset { name, preset });
+                commands.push(Command::Run(Job::SavePreset { name, preset }));
             }
         }
         Action::SaveSkipped => {
@@ -164,7 +162,7 @@ pub fn show(app: &mut LarisApp, ui: &mut egui::Ui) {
                 .find(|f| !f.errors.is_empty())
                 .cloned()
             {
-                app.save_skipped(&ctx, file);
+                commands.push(Command::SaveSkipped(Box::new(file)));
             }
         }
     }

@@ -3,12 +3,15 @@
 
 mod app;
 pub mod backups;
+mod command;
 mod dashboard;
 mod data_tab;
+mod error;
 mod exports;
 mod figures;
 mod import_wizard;
 pub mod recovery;
+mod session;
 mod settings_tab;
 mod targets_tab;
 mod tasks;

@@ -2,6 +2,7 @@
 //! what happened, in plain words, and the ways forward. It only draws; the
 //! app runs the chosen action on a background thread.
 
+use super::command::Command;
 use crate::i18n::Lang;
 use crate::store::backup::BackupInfo;
 use crate::store::open::OpenProblem;
@@ -19,6 +20,18 @@ pub enum RecoveryAction {
     ChooseAnotherFile,
     /// Let the user name a new, empty database file.
     CreateNew,
+}
+
+impl RecoveryAction {
+    /// What the app does for the choice.
+    pub(super) fn command(self) -> Command {
+        match self {
+            RecoveryAction::RestoreBackup(info) => Command::RestoreDamaged(info),
+            RecoveryAction::OpenReadOnly => Command::OpenReadOnly,
+            RecoveryAction::ChooseAnotherFile => Command::ChooseDatabase { new: false },
+            RecoveryAction::CreateNew => Command::ChooseDatabase { new: true },
+        }
+    }
 }
 
 pub fn show(ui: &mut egui::Ui, lang: Lang, problem: &OpenProblem) -> Option<RecoveryAction> {

@@ -2,12 +2,11 @@
 //! theme, pipeline stages, and the database (where it is, open another,
 //! start a new one).
 
-use std::path::PathBuf;
-use std::sync::mpsc::Receiver;
-
 use egui::{RichText, ThemePreference};
 
 use super::app::LarisApp;
+use super::command::Command;
+use super::error::AppError;
 use super::tasks::Job;
 use crate::i18n::Lang;
 use crate::store::settings::{Settings, Stage};
@@ -19,15 +18,17 @@ const CURRENCIES: [&str; 8] = ["IDR", "USD", "EUR", "SGD", "MYR", "AUD", "GBP", 
 #[derive(Default)]
 pub struct SettingsTab {
     /// The settings as stored, and the user's unsaved copy.
-    stored: Option<Result<Settings, String>>,
+    stored: Option<Result<Settings, AppError>>,
     draft: Option<Settings>,
     asked: bool,
-    /// A database file chosen in a dialog (its own thread).
-    pending_db: Option<Receiver<Option<PathBuf>>>,
+    /// The database's backups, once listed.
+    pub(super) backups: Option<Result<Vec<crate::store::backup::BackupInfo>, AppError>>,
+    /// The backup whose restore waits for the user's yes.
+    confirm_restore: Option<crate::store::backup::BackupInfo>,
 }
 
 impl SettingsTab {
-    pub fn loaded(&mut self, s: Result<Settings, String>) {
+    pub fn loaded(&mut self, s: Result<Settings, AppError>) {
         self.draft = s.as_ref().ok().cloned();
         self.stored = Some(s);
     }
@@ -47,19 +48,9 @@ fn section(ui: &mut egui::Ui, title: &str) {
 }
 
 pub fn show(app: &mut LarisApp, ui: &mut egui::Ui) {
-    let ctx = ui.ctx().clone();
     if !app.settings.asked {
         app.settings.asked = true;
-        app.spawn(&ctx, Job::LoadSettings);
-    }
-    if let Some(rx) = &app.settings.pending_db
-        && let Ok(choice) = rx.try_recv()
-    {
-        app.settings.pending_db = None;
-        if let Some(path) = choice {
-            app.switch_database(&ctx, path);
-            return;
-        }
+        app.commands.push(Command::Run(Job::LoadSettings));
     }
     let lang = app.lang;
     egui::ScrollArea::vertical()
@@ -75,7 +66,7 @@ pub fn show(app: &mut LarisApp, ui: &mut egui::Ui) {
                 }
             });
             if chosen != app.lang {
-                app.set_lang(chosen);
+                app.commands.push(Command::SetLang(chosen));
             }
 
             section(ui, &lang.tr("settings-theme"));
@@ -86,8 +77,7 @@ pub fn show(app: &mut LarisApp, ui: &mut egui::Ui) {
                 ui.selectable_value(&mut pref, ThemePreference::System, lang.tr("theme-system"));
             });
             if pref != app.persisted.theme {
-                app.persisted.theme = pref;
-                ctx.set_theme(pref);
+                app.commands.push(Command::SetTheme(pref));
             }
 
             business(app, ui);
@@ -99,11 +89,10 @@ pub fn show(app: &mut LarisApp, ui: &mut egui::Ui) {
 /// Currency, number format and pipeline stages: stored in the database.
 fn business(app: &mut LarisApp, ui: &mut egui::Ui) {
     let lang = app.lang;
-    let ctx = ui.ctx().clone();
     let Some(draft) = app.settings.draft.as_mut() else {
         match &app.settings.stored {
             Some(Err(e)) => {
-                ui.colored_label(theme::BAD, e);
+                ui.colored_label(theme::BAD, e.message(lang));
             }
             _ => {
                 ui.spinner();
@@ -157,11 +146,17 @@ fn business(app: &mut LarisApp, ui: &mut egui::Ui) {
             s.currency_chosen = true;
             s.stages_chosen = true;
             s.pipeline_stages.retain(|st| !st.name.trim().is_empty());
-            app.spawn(&ctx, Job::SaveSettings(Box::new(s)));
+            app.commands
+                .push(Command::Run(Job::SaveSettings(Box::new(s))));
             app.settings.stale();
         }
         if changed && ui.button(lang.tr("settings-discard")).clicked() {
-            app.settings.draft = app.settings.stored.clone().and_then(Result::ok);
+            app.settings.draft = app
+                .settings
+                .stored
+                .as_ref()
+                .and_then(|s| s.as_ref().ok())
+                .cloned();
         }
     });
 }
@@ -234,69 +229,43 @@ fn stages(ui: &mut egui::Ui, lang: Lang, stages: &mut Vec<Stage>) {
 
 fn database(app: &mut LarisApp, ui: &mut egui::Ui) {
     let lang = app.lang;
-    let ctx = ui.ctx().clone();
     section(ui, &lang.tr("settings-database"));
     ui.horizontal(|ui| {
         ui.label(lang.tr("settings-database-where"));
-        ui.monospace(app.config.db.display().to_string());
+        ui.monospace(app.session.db.display().to_string());
     });
     ui.horizontal(|ui| {
-        let busy = app.busy() || app.settings.pending_db.is_some();
-        if ui
-            .add_enabled(!busy, egui::Button::new(lang.tr("settings-database-open")))
-            .clicked()
-        {
-            app.settings.pending_db = Some(ask_file(&ctx, lang, false));
-        }
-        if ui
-            .add_enabled(!busy, egui::Button::new(lang.tr("settings-database-new")))
-            .clicked()
-        {
-            app.settings.pending_db = Some(ask_file(&ctx, lang, true));
+        let busy = app.busy() || app.session.tasks.is_asking();
+        for new in [false, true] {
+            let choose = Command::ChooseDatabase { new };
+            let label = lang.tr(choose.label_id().unwrap_or_default());
+            if ui.add_enabled(!busy, egui::Button::new(label)).clicked() {
+                app.commands.push(choose);
+            }
         }
     });
-}
-
-/// The native dialog on its own thread: open a `.laris` file, or name a new one.
-pub(super) fn ask_file(ctx: &egui::Context, lang: Lang, new: bool) -> Receiver<Option<PathBuf>> {
-    let (tx, rx) = std::sync::mpsc::channel();
-    let repaint = ctx.clone();
-    let filter = lang.tr("settings-database-filter");
-    let name = lang.tr("settings-database-new-name");
-    std::thread::spawn(move || {
-        let dialog = rfd::AsyncFileDialog::new().add_filter(filter, &["laris"]);
-        let file = if new {
-            pollster::block_on(dialog.set_file_name(name).save_file())
-        } else {
-            pollster::block_on(dialog.pick_file())
-        };
-        let _ = tx.send(file.map(|f| f.path().to_path_buf()));
-        repaint.request_repaint();
-    });
-    rx
 }
 
 /// The backups of the database: made before every import and undo, or now;
 /// any can be put back (after a confirmation).
 fn backups(app: &mut LarisApp, ui: &mut egui::Ui) {
     use super::backups::{self, BackupAction};
-    let ctx = ui.ctx().clone();
     ui.add_space(theme::SPACE_M);
-    let Some(list) = &app.backups else {
-        app.backups = Some(Ok(Vec::new()));
-        app.spawn(&ctx, Job::ListBackups);
+    let Some(list) = &app.settings.backups else {
+        app.settings.backups = Some(Ok(Vec::new()));
+        app.commands.push(Command::Run(Job::ListBackups));
         return;
     };
     let list = match list {
         Ok(list) => list.clone(),
         Err(e) => {
-            ui.colored_label(theme::BAD, e);
+            ui.colored_label(theme::BAD, e.message(app.lang));
             return;
         }
     };
     match backups::show(ui, app.lang, &list) {
-        Some(BackupAction::BackUpNow) => app.spawn(&ctx, Job::BackUpNow),
-        Some(BackupAction::Restore(info)) => app.confirm_restore = Some(info),
+        Some(BackupAction::BackUpNow) => app.commands.push(Command::BackUpNow),
+        Some(BackupAction::Restore(info)) => app.settings.confirm_restore = Some(info),
         None => {}
     }
 }
@@ -304,7 +273,7 @@ fn backups(app: &mut LarisApp, ui: &mut egui::Ui) {
 /// "Put this backup back?": a restore replaces what is stored now (which is
 /// itself backed up first).
 pub fn restore_dialog(app: &mut LarisApp, ctx: &egui::Context) {
-    let Some(info) = app.confirm_restore.clone() else {
+    let Some(info) = app.settings.confirm_restore.clone() else {
         return;
     };
     let lang = app.lang;
@@ -332,11 +301,10 @@ pub fn restore_dialog(app: &mut LarisApp, ctx: &egui::Context) {
     });
     match decision {
         Some(true) => {
-            app.confirm_restore = None;
-            app.backups = None;
-            app.spawn(ctx, Job::Restore(Box::new(info)));
+            app.settings.confirm_restore = None;
+            app.commands.push(Command::Restore(info));
         }
-        Some(false) => app.confirm_restore = None,
+        Some(false) => app.settings.confirm_restore = None,
         None => {}
     }
 }

@@ -7,7 +7,9 @@ use std::collections::BTreeMap;
 use chrono::Datelike;
 use egui::{RichText, Vec2};
 
-use super::app::LarisApp;
+use super::command::{Command, Commands};
+use super::error::AppError;
+use super::session::Session;
 use super::tasks::Job;
 use crate::format;
 use crate::import::values::{ColumnFormat, money_minor};
@@ -27,7 +29,7 @@ pub enum Grain {
 #[derive(Default)]
 pub struct TargetsTab {
     /// The stored targets, once read.
-    rows: Option<Result<Vec<TargetRow>, String>>,
+    rows: Option<Result<Vec<TargetRow>, AppError>>,
     asked: bool,
     metric: usize,
     grain: Grain,
@@ -37,7 +39,7 @@ pub struct TargetsTab {
 }
 
 impl TargetsTab {
-    pub fn loaded(&mut self, rows: Result<Vec<TargetRow>, String>) {
+    pub fn loaded(&mut self, rows: Result<Vec<TargetRow>, AppError>) {
         self.rows = Some(rows);
     }
 
@@ -94,21 +96,23 @@ fn parse_cell(text: &str, decimal: char) -> Option<i64> {
     .filter(|v| *v >= 0)
 }
 
-pub fn show(app: &mut LarisApp, ui: &mut egui::Ui) {
-    let lang = app.lang;
-    let ctx = ui.ctx().clone();
-    if !app.targets.asked {
-        app.targets.asked = true;
-        app.spawn(&ctx, Job::LoadTargets);
+/// `today` decides the year shown first.
+pub fn show(
+    ui: &mut egui::Ui,
+    lang: crate::i18n::Lang,
+    tab: &mut TargetsTab,
+    session: &Session,
+    today: chrono::NaiveDate,
+    commands: &mut Commands,
+) {
+    if !tab.asked {
+        tab.asked = true;
+        commands.push(Command::Run(Job::LoadTargets));
     }
-    let year = *app
-        .targets
-        .year
-        .get_or_insert_with(|| app.config.today.year());
+    let year = *tab.year.get_or_insert_with(|| today.year());
     theme::heading(ui, &lang.tr("targets-title"));
     ui.label(RichText::new(lang.tr("targets-intro")).weak());
     ui.add_space(theme::SPACE_S);
-    let tab = &mut app.targets;
     ui.horizontal(|ui| {
         let label = ui.label(lang.tr("targets-metric"));
         let metric_label = |m: &str| lang.tr(&format!("metric-{m}"));
@@ -145,7 +149,7 @@ pub fn show(app: &mut LarisApp, ui: &mut egui::Ui) {
             return;
         }
         Some(Err(e)) => {
-            ui.colored_label(theme::BAD, e);
+            ui.colored_label(theme::BAD, e.message(lang));
             return;
         }
         Some(Ok(rows)) => rows.clone(),
@@ -158,7 +162,7 @@ pub fn show(app: &mut LarisApp, ui: &mut egui::Ui) {
         .filter(|r| r.metric == metric)
         .map(|r| ((r.period.clone(), r.rep.clone()), r.target_minor))
         .collect();
-    let mut reps: Vec<String> = app
+    let mut reps: Vec<String> = session
         .worker
         .facts
         .as_ref()
@@ -244,8 +248,7 @@ pub fn show(app: &mut LarisApp, ui: &mut egui::Ui) {
                 });
         });
     ui.add_space(theme::SPACE_S);
-    let changes: Vec<TargetRow> = app
-        .targets
+    let changes: Vec<TargetRow> = tab
         .edits
         .iter()
         .filter_map(|((period, rep), text)| {
@@ -265,22 +268,19 @@ pub fn show(app: &mut LarisApp, ui: &mut egui::Ui) {
         );
         if save.clicked() {
             let label = lang.tr("targets-batch-name");
-            app.targets.edits.clear();
-            app.spawn(
-                &ctx,
-                Job::SaveTargets {
-                    label,
-                    rows: changes,
-                },
-            );
+            tab.edits.clear();
+            commands.push(Command::Run(Job::SaveTargets {
+                label,
+                rows: changes,
+            }));
         } else if ui
             .add_enabled(
-                !app.targets.edits.is_empty(),
+                !tab.edits.is_empty(),
                 egui::Button::new(lang.tr("targets-discard")),
             )
             .clicked()
         {
-            app.targets.edits.clear();
+            tab.edits.clear();
         }
         if invalid > 0 {
             ui.colored_label(theme::BAD, lang.tr("targets-invalid"));

@@ -1,13 +1,18 @@
 //! Work that must not block a frame (SQL, file I/O, generating the sample
-//! shop) runs on a thread of its own and reports through a channel, which the
-//! app polls each frame.
+//! shop, a native file dialog, an export) runs on a thread of its own and
+//! reports through one channel, which the app polls each frame. The runner
+//! itself ends every job with [`Event::Finished`], so that no job can leave
+//! the app busy, and lets only one file dialog be open at a time.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
+use super::error::AppError;
+use super::exports::{self, Export};
 use crate::demo::DemoOptions;
+use crate::i18n::Lang;
 use crate::import::mapping::{Preset, Target};
 use crate::import::values::{LocaleDefaults, ScoreScale};
 use crate::import::{self, FileError, FileReport, ParsedFile, ReadOptions};
@@ -54,11 +59,6 @@ pub enum Job {
         name: String,
         preset: Preset,
     },
-    /// Write the rows an import skipped to a CSV the user can fix.
-    SaveSkipped {
-        to: PathBuf,
-        file: Box<ParsedFile>,
-    },
     LoadTargets,
     /// Store edited targets as one batch named `label`.
     SaveTargets {
@@ -70,14 +70,38 @@ pub enum Job {
     ListBackups,
     BackUpNow,
     Restore(Box<BackupInfo>),
+    /// The file dialog for files to import (`filter` names them).
+    PickFiles {
+        filter: String,
+    },
+    /// The file dialog for a database: an existing one, or a `new` one
+    /// suggested as `name`.
+    PickDatabase {
+        new: bool,
+        filter: String,
+        name: String,
+    },
+    /// Ask where to save the rows an import skipped, suggesting `name`, and
+    /// write them there as a CSV the user can fix.
+    SaveSkipped {
+        name: String,
+        file: Box<ParsedFile>,
+    },
+    /// Draw and write an export (asking where, for most).
+    Export {
+        what: Export,
+        lang: Lang,
+        today: chrono::NaiveDate,
+    },
 }
 
 impl Job {
-    /// For a job that writes to the database: the event that says it failed
-    /// for `reason`, so that whatever waits for it (a progress bar, the
-    /// wizard) ends as it does on any failure. None for a job that only
-    /// reads.
-    pub fn refused(&self, reason: String) -> Option<Event> {
+    /// For a job that writes to the database: the event that says it was
+    /// refused (the database is open read-only), so that whatever waits for
+    /// it (a progress bar, the wizard) ends as it does on any failure. None
+    /// for a job that only reads.
+    pub fn refused(&self) -> Option<Event> {
+        let reason = AppError::ReadOnly;
         match self {
             Job::Demo(_) => Some(Event::SampleReady(Err(reason))),
             Job::Store { .. } => Some(Event::Imported(Err(reason))),
@@ -90,41 +114,114 @@ impl Job {
             // A backup reads the database and writes beside it.
             Job::Load { .. }
             | Job::Inspect { .. }
-            | Job::SaveSkipped { .. }
             | Job::LoadTargets
             | Job::LoadSettings
             | Job::ListBackups
-            | Job::BackUpNow => None,
+            | Job::BackUpNow
+            | Job::PickFiles { .. }
+            | Job::PickDatabase { .. }
+            | Job::SaveSkipped { .. }
+            | Job::Export { .. } => None,
         }
+    }
+
+    /// Whether the job opens a native file dialog, of which one at a time
+    /// may be open.
+    pub fn asks(&self) -> bool {
+        match self {
+            Job::PickFiles { .. } | Job::PickDatabase { .. } | Job::SaveSkipped { .. } => true,
+            Job::Export { what, .. } => what.asks(),
+            _ => false,
+        }
+    }
+
+    /// Whether the job works in the database: it makes the app busy, and the
+    /// overview is sent again after it (so the Data tab shows what it
+    /// changed). Dialogs and exports do neither: the window stays usable
+    /// while they run, as a native dialog expects.
+    fn in_database(&self) -> bool {
+        !matches!(
+            self,
+            Job::PickFiles { .. }
+                | Job::PickDatabase { .. }
+                | Job::SaveSkipped { .. }
+                | Job::Export { .. }
+        )
     }
 }
 
 pub enum Event {
     Progress(f32),
-    Loaded(Result<Overview, String>),
+    /// The overview of the database, sent after every job in it.
+    Loaded(Result<Overview, AppError>),
     Inspected(PathBuf, Result<Vec<ParsedFile>, FileError>),
-    Imported(Result<Vec<FileReport>, String>),
-    SampleReady(Result<(), String>),
-    Undone(Result<(String, Counts), String>),
-    PresetSaved(Result<String, String>),
-    SkippedSaved(Result<PathBuf, String>),
-    Targets(Result<Vec<TargetRow>, String>),
-    TargetsSaved(Result<(), String>),
-    Settings(Result<Settings, String>),
-    SettingsSaved(Result<(), String>),
+    Imported(Result<Vec<FileReport>, AppError>),
+    SampleReady(Result<(), AppError>),
+    Undone(Result<(String, Counts), AppError>),
+    PresetSaved(Result<String, AppError>),
+    SkippedSaved(Result<PathBuf, AppError>),
+    Targets(Result<Vec<TargetRow>, AppError>),
+    TargetsSaved(Result<(), AppError>),
+    Settings(Result<Settings, AppError>),
+    SettingsSaved(Result<(), AppError>),
     /// The database cannot be opened: the recovery screen says why.
     OpenProblem(Box<OpenProblem>),
     Locked(AppLock),
-    Backups(Result<Vec<BackupInfo>, String>),
-    BackedUp(Result<Option<BackupInfo>, String>),
-    Restored(Result<(), String>),
+    Backups(Result<Vec<BackupInfo>, AppError>),
+    BackedUp(Result<Option<BackupInfo>, AppError>),
+    Restored(Result<(), AppError>),
+    /// The files chosen to import (none when the dialog was cancelled).
+    Picked(Vec<PathBuf>),
+    /// The database file chosen (or named) in the dialog.
+    DatabaseChosen(PathBuf),
+    /// An export's notice (None when the user cancelled its dialog).
+    Exported(Result<Option<String>, AppError>),
+    /// Sent by the runner when a job's own work is over, however it ended
+    /// (before the overview that follows a job in the database).
+    Finished(Finished),
+}
+
+/// What a finished job held: the app's busy count, the dialog guard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Finished {
+    in_database: bool,
+    asked: bool,
+}
+
+/// Sends [`Event::Finished`] once: when the job says so, or when it is
+/// dropped, so that a job that returns early, or panics, still ends.
+struct FinishGuard {
+    tx: Sender<Event>,
+    ctx: egui::Context,
+    finished: Finished,
+    sent: bool,
+}
+
+impl FinishGuard {
+    fn finish(&mut self) {
+        if !self.sent {
+            self.sent = true;
+            let _ = self.tx.send(Event::Finished(self.finished));
+            self.ctx.request_repaint();
+        }
+    }
+}
+
+impl Drop for FinishGuard {
+    fn drop(&mut self) {
+        self.finish();
+    }
 }
 
 pub struct Tasks {
     db: PathBuf,
     tx: Sender<Event>,
     rx: Receiver<Event>,
+    /// Jobs in the database not yet finished.
     running: usize,
+    /// A native file dialog is open (ruffle's picker keeps one too): a second
+    /// one would stack on it, and its answer would race the first.
+    dialog_open: bool,
     /// Opened read-only: the user chose so on the recovery screen.
     pub read_only: bool,
 }
@@ -137,6 +234,7 @@ impl Tasks {
             tx,
             rx,
             running: 0,
+            dialog_open: false,
             read_only: false,
         }
     }
@@ -145,23 +243,50 @@ impl Tasks {
         self.running > 0
     }
 
-    /// Starts `job` on its own thread. Every job ends by sending the
-    /// overview again (so the Data tab shows what the job changed).
-    pub fn spawn(&mut self, ctx: &egui::Context, job: Job) {
-        self.running += 1;
+    /// A file dialog is open.
+    pub fn is_asking(&self) -> bool {
+        self.dialog_open
+    }
+
+    /// Starts `job` on its own thread; false (and nothing started) when it
+    /// would open a file dialog while one is open.
+    pub fn spawn(&mut self, ctx: &egui::Context, job: Job) -> bool {
+        let finished = Finished {
+            in_database: job.in_database(),
+            asked: job.asks(),
+        };
+        if finished.asked {
+            if self.dialog_open {
+                return false;
+            }
+            self.dialog_open = true;
+        }
+        if finished.in_database {
+            self.running += 1;
+        }
         let tx = self.tx.clone();
         let db = self.db.clone();
         let ctx = ctx.clone();
         let read_only = self.read_only;
         std::thread::spawn(move || {
+            let mut finish = FinishGuard {
+                tx: tx.clone(),
+                ctx: ctx.clone(),
+                finished,
+                sent: false,
+            };
             let send = |e: Event| {
                 let _ = tx.send(e);
                 ctx.request_repaint();
             };
+            if !finished.in_database {
+                outside(&db, job, &send);
+                return;
+            }
             // A restore replaces the file: no connection may be open on it.
             if let Job::Restore(info) = &job {
                 let r = backup::restore(&db, info).map(|_| ());
-                send(Event::Restored(r.map_err(|e| e.to_string())));
+                send(Event::Restored(r.map_err(AppError::from)));
             }
             let opened = match (&job, read_only) {
                 (_, true) => Store::open_read_only(&db).map_err(|e| {
@@ -184,28 +309,85 @@ impl Tasks {
             let mut store = match opened {
                 Ok(s) => s,
                 Err(problem) => {
-                    let message = problem.message(crate::i18n::Lang::En);
-                    send(Event::OpenProblem(problem));
-                    send(Event::Loaded(Err(message)));
+                    send(Event::OpenProblem(problem.clone()));
+                    finish.finish();
+                    send(Event::Loaded(Err(AppError::Open(problem))));
                     return;
                 }
             };
             run(&mut store, job, &send);
+            // Before the overview: a screen that appears with the overview
+            // (the welcome screen after the first load) must not show its
+            // buttons disabled for a frame, as the app still seems busy.
+            finish.finish();
             send(Event::Loaded(
-                Overview::load(store.conn()).map_err(|e| e.to_string()),
+                Overview::load(store.conn()).map_err(AppError::from),
             ));
         });
+        true
     }
 
-    /// Events that arrived since the last frame.
+    /// Events that arrived since the last frame. A job's `Finished` is
+    /// counted here and passed on too.
     pub fn poll(&mut self) -> Vec<Event> {
         let events: Vec<Event> = self.rx.try_iter().collect();
-        self.running -= events
-            .iter()
-            .filter(|e| matches!(e, Event::Loaded(_)))
-            .count()
-            .min(self.running);
+        for e in &events {
+            if let Event::Finished(f) = e {
+                if f.in_database {
+                    self.running = self.running.saturating_sub(1);
+                }
+                if f.asked {
+                    self.dialog_open = false;
+                }
+            }
+        }
         events
+    }
+}
+
+/// The jobs that do not open the database.
+fn outside(db: &std::path::Path, job: Job, send: &dyn Fn(Event)) {
+    match job {
+        Job::PickFiles { filter } => {
+            let files = pollster::block_on(
+                rfd::AsyncFileDialog::new()
+                    .add_filter(filter, &["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"])
+                    .pick_files(),
+            );
+            let paths = files
+                .unwrap_or_default()
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect();
+            send(Event::Picked(paths));
+        }
+        Job::PickDatabase { new, filter, name } => {
+            let dialog = rfd::AsyncFileDialog::new().add_filter(filter, &["laris"]);
+            let file = if new {
+                pollster::block_on(dialog.set_file_name(name).save_file())
+            } else {
+                pollster::block_on(dialog.pick_file())
+            };
+            if let Some(file) = file {
+                send(Event::DatabaseChosen(file.path().to_path_buf()));
+            }
+        }
+        Job::SaveSkipped { name, file } => {
+            let to =
+                pollster::block_on(rfd::AsyncFileDialog::new().set_file_name(name).save_file());
+            if let Some(to) = to.map(|f| f.path().to_path_buf()) {
+                let r = import::skipped_csv(&file)
+                    .and_then(|bytes| std::fs::write(&to, bytes).map_err(|e| e.to_string()));
+                send(Event::SkippedSaved(r.map(|()| to).map_err(AppError::Other)));
+            }
+        }
+        Job::Export { what, lang, today } => {
+            let r = exports::run(lang, what, today, db);
+            send(Event::Exported(
+                r.map_err(|e| AppError::Other(format!("{e:#}"))),
+            ));
+        }
+        _ => {}
     }
 }
 
@@ -215,7 +397,7 @@ fn run(store: &mut Store, job: Job, send: &dyn Fn(Event)) {
         Job::Demo(opts) => {
             let r = crate::demo::fill(store, &opts, &mut |f| send(Event::Progress(f)));
             send(Event::SampleReady(
-                r.map(|_| ()).map_err(|e| format!("{e:#}")),
+                r.map(|_| ()).map_err(AppError::from_anyhow),
             ));
         }
         Job::Inspect { path, choice } => {
@@ -245,52 +427,135 @@ fn run(store: &mut Store, job: Job, send: &dyn Fn(Event)) {
                 send(Event::Progress(f));
                 !cancel.load(Ordering::Relaxed)
             });
-            send(Event::Imported(r.map_err(|e| e.to_string())));
+            send(Event::Imported(r.map_err(AppError::from)));
         }
         Job::Undo { batch, file } => {
             let r = batches::undo(store.conn_mut(), batch);
-            send(Event::Undone(
-                r.map(|c| (file, c)).map_err(|e| e.to_string()),
-            ));
+            send(Event::Undone(r.map(|c| (file, c)).map_err(AppError::from)));
         }
         Job::SavePreset { name, preset } => {
             let r = serde_json::to_string(&preset)
-                .map_err(|e| e.to_string())
+                .map_err(|e| AppError::Other(e.to_string()))
                 .and_then(|json| {
-                    settings::save_preset(store.conn(), &name, &json).map_err(|e| e.to_string())
+                    settings::save_preset(store.conn(), &name, &json).map_err(AppError::from)
                 });
             send(Event::PresetSaved(r.map(|()| name)));
         }
-        Job::SaveSkipped { to, file } => {
-            let r = import::skipped_csv(&file)
-                .and_then(|bytes| std::fs::write(&to, bytes).map_err(|e| e.to_string()));
-            send(Event::SkippedSaved(r.map(|()| to)));
-        }
         Job::LoadTargets => send(Event::Targets(
-            targets::list(store.conn()).map_err(|e| e.to_string()),
+            targets::list(store.conn()).map_err(AppError::from),
         )),
         Job::SaveTargets { label, rows } => {
             let r = targets::set(store.conn_mut(), &label, &rows);
-            send(Event::TargetsSaved(
-                r.map(|_| ()).map_err(|e| e.to_string()),
-            ));
+            send(Event::TargetsSaved(r.map(|_| ()).map_err(AppError::from)));
         }
         Job::LoadSettings => send(Event::Settings(
-            settings::load(store.conn()).map_err(|e| e.to_string()),
+            settings::load(store.conn()).map_err(AppError::from),
         )),
         Job::SaveSettings(s) => send(Event::SettingsSaved(
-            settings::save(store.conn(), &s).map_err(|e| e.to_string()),
+            settings::save(store.conn(), &s).map_err(AppError::from),
         )),
         Job::ListBackups => send(Event::Backups(
-            backup::list(store.path()).map_err(|e| e.to_string()),
+            backup::list(store.path()).map_err(AppError::from),
         )),
         Job::BackUpNow => {
             let db = store.path().to_path_buf();
             let r = backup::create(store.conn(), &db, backup::Reason::Manual);
-            send(Event::BackedUp(r.map_err(|e| e.to_string())));
-            send(Event::Backups(backup::list(&db).map_err(|e| e.to_string())));
+            send(Event::BackedUp(r.map_err(AppError::from)));
+            send(Event::Backups(backup::list(&db).map_err(AppError::from)));
         }
         // Done before the database is opened (see `spawn`).
         Job::Restore(_) => {}
+        // Run by `outside`.
+        Job::PickFiles { .. }
+        | Job::PickDatabase { .. }
+        | Job::SaveSkipped { .. }
+        | Job::Export { .. } => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Waits (at most ten seconds) until the runner says every job is over
+    /// and each has sent the overview that follows it.
+    fn drain(tasks: &mut Tasks) -> Vec<Event> {
+        let mut events = Vec::new();
+        let until = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        let count =
+            |events: &[Event], f: fn(&Event) -> bool| events.iter().filter(|e| f(e)).count();
+        while std::time::Instant::now() < until {
+            events.extend(tasks.poll());
+            let loaded = count(&events, |e| matches!(e, Event::Loaded(_)));
+            let finished = count(&events, |e| matches!(e, Event::Finished(_)));
+            if !tasks.is_busy() && loaded == finished {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        events
+    }
+
+    /// A job whose database cannot be opened sends no result of its own, and
+    /// still ends: the app is not left busy.
+    #[test]
+    fn a_failing_job_still_ends_busy() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = dir.path().join("not-a-db.laris");
+        std::fs::write(&db, b"this is not SQLite, just text long enough to look at")
+            .expect("write");
+        let mut tasks = Tasks::new(db);
+        let ctx = egui::Context::default();
+        assert!(tasks.spawn(&ctx, Job::LoadTargets));
+        assert!(tasks.is_busy());
+        let events = drain(&mut tasks);
+        assert!(!tasks.is_busy(), "the failing job left the app busy");
+        assert!(events.iter().any(|e| matches!(e, Event::OpenProblem(_))));
+        let finished = events
+            .iter()
+            .filter(|e| matches!(e, Event::Finished(_)))
+            .count();
+        assert_eq!(finished, 1);
+    }
+
+    /// Every job in the database ends with one `Finished`, then the
+    /// overview, whatever it sent before.
+    #[test]
+    fn every_job_ends_with_finished_then_the_overview() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut tasks = Tasks::new(dir.path().join("t.laris"));
+        let ctx = egui::Context::default();
+        // One at a time: the events of two jobs interleave.
+        for job in [Job::LoadSettings, Job::ListBackups] {
+            tasks.spawn(&ctx, job);
+            let events = drain(&mut tasks);
+            assert!(!tasks.is_busy());
+            let n = events.len();
+            assert!(n >= 3, "a result, Finished and the overview");
+            assert!(matches!(events[n - 2], Event::Finished(_)));
+            assert!(matches!(events[n - 1], Event::Loaded(Ok(_))));
+        }
+    }
+
+    /// One dialog at a time: a second is refused until the first is over.
+    #[test]
+    fn a_second_dialog_is_refused_while_one_is_open() {
+        let mut tasks = Tasks::new(PathBuf::from("unused.laris"));
+        // As if a dialog were open (a real one cannot open in a test).
+        tasks.dialog_open = true;
+        let ctx = egui::Context::default();
+        let pick = Job::PickFiles {
+            filter: String::new(),
+        };
+        assert!(!tasks.spawn(&ctx, pick));
+        tasks
+            .tx
+            .send(Event::Finished(Finished {
+                in_database: false,
+                asked: true,
+            }))
+            .expect("send");
+        tasks.poll();
+        assert!(!tasks.is_asking());
     }
 }

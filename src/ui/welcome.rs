@@ -2,28 +2,34 @@
 
 use std::path::Path;
 
-use super::app::LarisApp;
+use super::command::{Command, Commands};
+use super::session::Session;
 use crate::i18n::Lang;
 use laris_view::theme;
 
-pub fn show(app: &mut LarisApp, ui: &mut egui::Ui) {
-    let ctx = ui.ctx().clone();
+pub fn show(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    logo: Option<&egui::TextureHandle>,
+    session: &Session,
+    commands: &mut Commands,
+) {
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
             ui.vertical_centered(|ui| {
                 ui.set_max_width(560.0);
                 ui.add_space((ui.available_height() * 0.12).max(theme::SPACE_L));
-                if let Some(logo) = &app.logo {
+                if let Some(logo) = logo {
                     ui.add(egui::Image::new(logo).fit_to_exact_size(egui::vec2(88.0, 88.0)));
                 }
                 ui.add_space(theme::SPACE_M);
-                theme::heading(ui, &app.tr("welcome-title"));
+                theme::heading(ui, &lang.tr("welcome-title"));
                 ui.add_space(theme::SPACE_S);
-                ui.label(egui::RichText::new(app.tr("welcome-body")).size(theme::SIZE_BODY + 1.0));
+                ui.label(egui::RichText::new(lang.tr("welcome-body")).size(theme::SIZE_BODY + 1.0));
                 ui.add_space(theme::SPACE_L);
 
-                if let Some((label, fraction)) = &app.progress {
+                if let Some((label, fraction)) = &session.progress {
                     ui.label(label);
                     ui.add(
                         egui::ProgressBar::new(*fraction)
@@ -32,33 +38,37 @@ pub fn show(app: &mut LarisApp, ui: &mut egui::Ui) {
                     );
                     return;
                 }
-                let busy = app.busy();
+                let busy = session.busy();
                 ui.add_enabled_ui(!busy, |ui| {
-                    if theme::primary_button(ui, &app.tr("welcome-sample")).clicked() {
-                        app.start_sample(&ctx);
+                    let sample = Command::StartSample;
+                    let label = sample.label_id().unwrap_or_default();
+                    if theme::primary_button(ui, &lang.tr(label)).clicked() {
+                        commands.push(sample);
                     }
                     ui.label(
-                        egui::RichText::new(app.tr("welcome-sample-hint"))
+                        egui::RichText::new(lang.tr("welcome-sample-hint"))
                             .small()
                             .weak(),
                     );
                     ui.add_space(theme::SPACE_M);
-                    if theme::secondary_button(ui, &app.tr("welcome-import"))
-                        .on_hover_text(app.tr("shortcut-import"))
+                    let import = Command::ImportFiles;
+                    let tip = import.tooltip_id().unwrap_or_default();
+                    if theme::secondary_button(ui, &lang.tr("welcome-import"))
+                        .on_hover_text(lang.tr(tip))
                         .clicked()
                     {
-                        app.pick_files(&ctx);
+                        commands.push(import);
                     }
                     ui.label(
-                        egui::RichText::new(app.tr("welcome-import-hint"))
+                        egui::RichText::new(lang.tr("welcome-import-hint"))
                             .small()
                             .weak(),
                     );
                 });
                 ui.add_space(theme::SPACE_L);
-                let path = app.config.db.display().to_string();
+                let path = session.db.display().to_string();
                 ui.label(
-                    egui::RichText::new(app.tr_args("welcome-db", &[("path", path.into())]))
+                    egui::RichText::new(lang.tr_args("welcome-db", &[("path", path.into())]))
                         .small()
                         .weak(),
                 );

@@ -4,6 +4,7 @@
 use laris_view::cards::{self, CardCx, Clicked};
 
 use super::super::app::LarisApp;
+use super::super::command::Command;
 use super::Help;
 use crate::metrics::catalog::Tab;
 use crate::metrics::figures::{Figures, Query};
@@ -11,13 +12,13 @@ use crate::metrics::figures::{Figures, Query};
 pub fn grid(app: &mut LarisApp, ui: &mut egui::Ui, tab: Tab, figures: &Figures, q: &Query) {
     let cx = CardCx {
         lang: app.lang,
-        present: app.worker.present(),
+        present: app.session.worker.present(),
         interactive: true,
     };
-    let sparks = app.worker.sparks(q);
+    let sparks = app.session.worker.sparks(q);
     match cards::draw(ui, &cx, tab, figures, sparks.as_deref(), &q.filters) {
         Some(Clicked::Help(id)) => app.dash.help = Some(Help::Metric(id)),
-        Some(Clicked::Import) => app.pick_files(ui.ctx()),
+        Some(Clicked::Import) => app.commands.push(Command::ImportFiles),
         None => {}
     }
 }

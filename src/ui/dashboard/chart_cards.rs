@@ -7,6 +7,7 @@ use std::sync::Arc;
 use egui::{RichText, Vec2};
 
 use super::super::app::LarisApp;
+use super::super::command::Command;
 use super::super::exports::Export;
 use super::Help;
 use crate::metrics::catalog::Tab;
@@ -93,19 +94,21 @@ fn one(
                         .small_button(lang.tr("chart-copy"))
                         .on_hover_text(lang.tr("chart-copy-tip"));
                     if copy.clicked() {
-                        app.export(
-                            ui.ctx(),
-                            Export::CopyChart(kind, figures.clone(), q.filters.clone()),
-                        );
+                        app.commands.push(Command::Export(Export::CopyChart(
+                            kind,
+                            figures.clone(),
+                            q.filters.clone(),
+                        )));
                     }
                     let save = ui
                         .small_button(lang.tr("chart-save"))
                         .on_hover_text(lang.tr("chart-save-tip"));
                     if save.clicked() {
-                        app.export(
-                            ui.ctx(),
-                            Export::SaveChart(kind, figures.clone(), q.filters.clone()),
-                        );
+                        app.commands.push(Command::Export(Export::SaveChart(
+                            kind,
+                            figures.clone(),
+                            q.filters.clone(),
+                        )));
                     }
                 }
             });
@@ -117,8 +120,7 @@ fn one(
             ui.add_space(theme::SPACE_S);
             ui.label(RichText::new(lang.tr(&format!("needs-{}", needs(kind).table()))).weak());
             if ui.button(lang.tr("help-import-button")).clicked() {
-                let ctx = ui.ctx().clone();
-                app.pick_files(&ctx);
+                app.commands.push(Command::ImportFiles);
             }
         }
     });

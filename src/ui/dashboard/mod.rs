@@ -46,7 +46,7 @@ pub struct Dashboard {
 impl LarisApp {
     /// The query of the current choice, once the data is known.
     pub(super) fn query(&self) -> Option<Query> {
-        let facts = self.worker.facts.as_ref()?.as_ref().ok()?;
+        let facts = self.session.worker.facts.as_ref()?.as_ref().ok()?;
         let sel = self.persisted.choice.sel.unwrap_or_else(|| {
             let day = facts
                 .last_order
@@ -70,7 +70,7 @@ impl LarisApp {
         if self.dash.shown.as_ref().is_some_and(|(s, _)| *s == q) {
             return;
         }
-        if let Some(f) = self.worker.figures(&q) {
+        if let Some(f) = self.session.worker.figures(&q) {
             self.dash.shown = Some((q, f));
             self.dash.arrived = self.now;
         }

@@ -2,6 +2,7 @@
 //! and the filters.
 
 use super::super::app::LarisApp;
+use super::super::command::Command;
 use crate::i18n::Lang;
 use crate::metrics::figures::Query;
 use crate::metrics::{Comparison, PeriodKind, Selection};
@@ -53,7 +54,7 @@ pub fn show(app: &mut LarisApp, ui: &mut egui::Ui, query: &Query) {
             egui::WidgetInfo::labeled(egui::Role::Button, true, lang.tr("period-previous"))
         });
         if prev.clicked() {
-            sel = sel.shift(-1);
+            app.commands.push(Command::StepPeriod(-1));
         }
         if sel.kind == PeriodKind::Custom {
             let (mut from, mut to) = (sel.period.from, sel.period.to);
@@ -78,7 +79,7 @@ pub fn show(app: &mut LarisApp, ui: &mut egui::Ui, query: &Query) {
             egui::WidgetInfo::labeled(egui::Role::Button, true, lang.tr("period-next"))
         });
         if next.clicked() {
-            sel = sel.shift(1);
+            app.commands.push(Command::StepPeriod(1));
         }
         ui.add_space(theme::SPACE_S);
         let mut kind = sel.kind;
@@ -120,6 +121,7 @@ pub fn show(app: &mut LarisApp, ui: &mut egui::Ui, query: &Query) {
             },
         );
         let facts = app
+            .session
             .worker
             .facts
             .clone()
@@ -143,7 +145,7 @@ pub fn show(app: &mut LarisApp, ui: &mut egui::Ui, query: &Query) {
                 }
             });
         }
-        if app.worker.busy() {
+        if app.session.worker.busy() {
             ui.spinner();
         }
         if let Some((shown, figures)) = app.dash.shown.clone() {
@@ -156,11 +158,11 @@ pub fn show(app: &mut LarisApp, ui: &mut egui::Ui, query: &Query) {
                 let what = super::super::exports::Export::Tab {
                     tab: app.current_tab(),
                     figures: figures.clone(),
-                    sparks: app.worker.sparks(&shown),
+                    sparks: app.session.worker.sparks(&shown),
                     filters: shown.filters.clone(),
-                    present: app.worker.present(),
+                    present: app.session.worker.present(),
                 };
-                app.export(ui.ctx(), what);
+                app.commands.push(Command::Export(what));
             }
             for (id, print) in [("report-save", false), ("report-print", true)] {
                 if ui
@@ -173,7 +175,7 @@ pub fn show(app: &mut LarisApp, ui: &mut egui::Ui, query: &Query) {
                         filters: shown.filters.clone(),
                         print,
                     };
-                    app.export(ui.ctx(), what);
+                    app.commands.push(Command::Export(what));
                 }
             }
         }

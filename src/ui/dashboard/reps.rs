@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use egui::{RichText, Sense, Vec2};
 
 use super::super::app::LarisApp;
+use super::super::command::Command;
 use crate::metrics::catalog::Unit;
 use crate::metrics::figures::Figures;
 use crate::metrics::report::{ByRep, Metrics};
@@ -151,7 +152,7 @@ pub fn table(app: &mut LarisApp, ui: &mut egui::Ui, figures: &Figures) {
                 name: lang.tr("reps-title"),
                 table: as_table(lang, &rows),
             };
-            app.export(ui.ctx(), what);
+            app.commands.push(Command::Export(what));
         }
     });
     let max_sales = rows.iter().filter_map(|r| r.values[0]).fold(0.0, f64::max);

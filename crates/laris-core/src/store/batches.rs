@@ -62,6 +62,31 @@ pub enum UndoError {
     Store(#[from] StoreError),
 }
 
+impl UndoError {
+    /// What went wrong, in `lang`, for the window; the English message reads
+    /// as the `Display` text.
+    pub fn message(&self, lang: crate::i18n::Lang) -> String {
+        let batch = |b: &i64| ("batch", b.to_string().into());
+        match self {
+            UndoError::NoSuchBatch(b) => lang.tr_args("undo-error-no-such", &[batch(b)]),
+            UndoError::AlreadyUndone(b) => lang.tr_args("undo-error-already", &[batch(b)]),
+            UndoError::LaterBatch {
+                batch: b,
+                later,
+                later_file,
+            } => lang.tr_args(
+                "undo-error-later",
+                &[
+                    batch(b),
+                    ("later", later.to_string().into()),
+                    ("file", later_file.as_str().into()),
+                ],
+            ),
+            UndoError::Store(e) => e.message(lang),
+        }
+    }
+}
+
 impl From<rusqlite::Error> for UndoError {
     fn from(e: rusqlite::Error) -> Self {
         UndoError::Store(e.into())

@@ -22,6 +22,8 @@ pub mod write;
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
+
+use crate::i18n::Lang;
 use rusqlite_migration::{M, Migrations};
 
 pub use kinds::{Field, FieldType, Key, Kind, NameField};
@@ -107,6 +109,53 @@ pub enum StoreError {
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+impl StoreError {
+    /// What went wrong, in `lang`, for the window (the `Display` text is the
+    /// CLI's, in English). The English message reads as the `Display` text;
+    /// an underlying OS or SQLite text is passed on as it is.
+    pub fn message(&self, lang: Lang) -> String {
+        let file = |p: &Path| ("file", p.display().to_string().into());
+        let reason = |r: String| ("reason", r.into());
+        match self {
+            StoreError::NewerVersion {
+                path,
+                found,
+                supported,
+            } => lang.tr_args(
+                "store-error-newer",
+                &[
+                    file(path),
+                    ("found", found.to_string().into()),
+                    ("supported", supported.to_string().into()),
+                ],
+            ),
+            StoreError::NotLaris { path } => lang.tr_args("store-error-not-laris", &[file(path)]),
+            StoreError::Damaged { path, detail } => lang.tr_args(
+                "store-error-damaged",
+                &[file(path), ("detail", detail.as_str().into())],
+            ),
+            StoreError::ReadOnly { path } => lang.tr_args("store-error-read-only", &[file(path)]),
+            StoreError::Io { path, source } => {
+                lang.tr_args("store-error-io", &[file(path), reason(source.to_string())])
+            }
+            StoreError::Open { path, source } => lang.tr_args(
+                "store-error-open",
+                &[file(path), reason(source.to_string())],
+            ),
+            StoreError::Migration { path, source } => lang.tr_args(
+                "store-error-migration",
+                &[file(path), reason(source.to_string())],
+            ),
+            StoreError::Cancelled => lang.tr("store-error-cancelled"),
+            StoreError::Reread { file, reason: why } => lang.tr_args(
+                "store-error-reread",
+                &[("file", file.as_str().into()), reason(why.clone())],
+            ),
+            StoreError::Sqlite(e) => lang.tr_args("store-error-sqlite", &[reason(e.to_string())]),
+        }
+    }
+}
 
 /// An open database.
 #[derive(Debug)]
@@ -378,6 +427,53 @@ pub fn default_path() -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every store error the window can show: in English exactly the CLI's
+    /// text (so no English pop-up changes), in Indonesian a translation.
+    #[test]
+    fn store_errors_read_as_display_in_english_and_translated_in_indonesian() {
+        let path = PathBuf::from("/shop/toko.laris");
+        let errors = [
+            StoreError::NewerVersion {
+                path: path.clone(),
+                found: 12345,
+                supported: 3,
+            },
+            StoreError::NotLaris { path: path.clone() },
+            StoreError::Damaged {
+                path: path.clone(),
+                detail: "page 4 is never used".into(),
+            },
+            StoreError::ReadOnly { path: path.clone() },
+            StoreError::Io {
+                path: path.clone(),
+                source: std::io::Error::other("disk on fire"),
+            },
+            StoreError::Open {
+                path: path.clone(),
+                source: rusqlite::Error::InvalidQuery,
+            },
+            StoreError::Cancelled,
+            StoreError::Reread {
+                file: "sales.csv".into(),
+                reason: "gone".into(),
+            },
+            StoreError::Sqlite(rusqlite::Error::InvalidQuery),
+        ];
+        for e in &errors {
+            assert_eq!(e.message(Lang::En), e.to_string());
+            let id = e.message(Lang::Id);
+            assert_ne!(id, e.to_string(), "{e:?} is not translated");
+        }
+        assert!(errors[2].message(Lang::Id).contains("rusak"));
+        let undo = batches::UndoError::LaterBatch {
+            batch: 1234,
+            later: 5678,
+            later_file: "mei.csv".into(),
+        };
+        assert_eq!(undo.message(Lang::En), undo.to_string());
+        assert!(undo.message(Lang::Id).contains("Batalkan impor itu"));
+    }
 
     #[test]
     fn migrations_are_valid() {
