@@ -305,8 +305,8 @@ pub(crate) fn print_reports(lang: Lang, reports: &[FileReport], json: bool) -> a
     }
     for r in reports {
         println!("{}", r.summary(lang));
-        if let Some(warning) = r.currency_warning(lang) {
-            eprintln!("{warning}");
+        if let Some(note) = r.conversion_note(lang) {
+            eprintln!("{note}");
         }
     }
     Ok(())

@@ -413,8 +413,8 @@ impl LarisApp {
                 self.data_changed();
                 for r in reports {
                     self.notify(r.summary(self.lang), false);
-                    if let Some(warning) = r.currency_warning(self.lang) {
-                        self.notify(warning, true);
+                    if let Some(note) = r.conversion_note(self.lang) {
+                        self.notify(note, false);
                     }
                 }
                 // On to the next chosen file, if any.

@@ -11,6 +11,8 @@ store-error-open = Could not open { $file }: { $reason }
 store-error-migration = Could not update the database structure of { $file }: { $reason }
 store-error-cancelled = The import was cancelled; nothing was written.
 store-error-reread = Could not read { $file } again while importing it ({ $reason }); nothing was written. Was it changed or moved?
+store-error-other-currency = { $file } is in { $currency }, and this database keeps its amounts in { $database }. Give the rate (how many { $database } one { $currency } is) to import it converted; nothing was written.
+store-error-conversion = { $file }: an amount of { $minor } hundredths is too large to convert at { $rate }; nothing was written.
 store-error-sqlite = { $reason }
 
 ## Undo errors (crates/laris-core/src/store/batches.rs, UndoError::message)

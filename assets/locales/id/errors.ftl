@@ -10,6 +10,8 @@ store-error-open = Laris tidak bisa membuka { $file }: { $reason }
 store-error-migration = Laris tidak bisa memperbarui struktur database { $file }: { $reason }
 store-error-cancelled = Impor dibatalkan; tidak ada yang disimpan.
 store-error-reread = Laris tidak bisa membaca ulang { $file } saat mengimpornya ({ $reason }); tidak ada yang disimpan. Apakah file itu diubah atau dipindahkan?
+store-error-other-currency = { $file } memakai { $currency }, sedangkan database ini menyimpan jumlah dalam { $database }. Berikan kursnya (berapa { $database } untuk 1 { $currency }) untuk mengimpornya dengan konversi; tidak ada yang disimpan.
+store-error-conversion = { $file }: jumlah { $minor } perseratus terlalu besar untuk dikonversi dengan kurs { $rate }; tidak ada yang disimpan.
 store-error-sqlite = Kesalahan database: { $reason }
 
 ## Kesalahan saat membatalkan impor (crates/laris-core/src/store/batches.rs, UndoError::message)

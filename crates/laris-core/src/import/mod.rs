@@ -451,7 +451,7 @@ impl FileReport {
     }
 
     /// For a file in another currency: what its amounts were converted at.
-    pub fn currency_warning(&self, lang: Lang) -> Option<String> {
+    pub fn conversion_note(&self, lang: Lang) -> Option<String> {
         self.converted.as_ref().map(|c| {
             lang.tr_args(
                 "import-converted",

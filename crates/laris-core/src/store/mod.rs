@@ -152,6 +152,26 @@ impl StoreError {
                 "store-error-reread",
                 &[("file", file.as_str().into()), reason(why.clone())],
             ),
+            StoreError::OtherCurrency {
+                file,
+                currency,
+                database,
+            } => lang.tr_args(
+                "store-error-other-currency",
+                &[
+                    ("file", file.as_str().into()),
+                    ("currency", currency.as_str().into()),
+                    ("database", database.as_str().into()),
+                ],
+            ),
+            StoreError::Conversion { file, minor, rate } => lang.tr_args(
+                "store-error-conversion",
+                &[
+                    ("file", file.as_str().into()),
+                    ("minor", minor.to_string().into()),
+                    ("rate", rate.as_str().into()),
+                ],
+            ),
             StoreError::Sqlite(e) => lang.tr_args("store-error-sqlite", &[reason(e.to_string())]),
         }
     }
@@ -457,6 +477,16 @@ mod tests {
             StoreError::Reread {
                 file: "sales.csv".into(),
                 reason: "gone".into(),
+            },
+            StoreError::OtherCurrency {
+                file: "shop.csv".into(),
+                currency: "USD".into(),
+                database: "IDR".into(),
+            },
+            StoreError::Conversion {
+                file: "shop.csv".into(),
+                minor: i64::MAX,
+                rate: "16250".into(),
             },
             StoreError::Sqlite(rusqlite::Error::InvalidQuery),
         ];
