@@ -159,19 +159,23 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> CliResult {
                 f.rate = args.rate.clone();
                 f
             })),
-            // A file that is not recognised is left out; the others still import.
-            Err(e @ (FileError::NotRecognised { .. } | FileError::Empty { .. })) => {
+            // A file that is not recognised, or whose column for a required
+            // field is not clear, is left out; the others still import.
+            Err(
+                e @ (FileError::NotRecognised { .. }
+                | FileError::Empty { .. }
+                | FileError::MissingColumn { .. }),
+            ) => {
                 eprintln!("{}", e.message(lang));
+                if let Some(command) = e.map_command() {
+                    eprintln!(
+                        "{}",
+                        lang.tr_args("import-map-hint", &[("command", command.into())])
+                    );
+                }
                 left_out = true;
             }
-            Err(e) => {
-                let mut text = e.message(lang);
-                if let Some(command) = e.map_command() {
-                    let hint = lang.tr_args("import-map-hint", &[("command", command.into())]);
-                    text = format!("{text}\n{hint}");
-                }
-                return Err(CliError::User(text));
-            }
+            Err(e) => return Err(CliError::User(e.message(lang))),
         }
     }
     for file in &files {

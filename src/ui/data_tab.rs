@@ -118,7 +118,24 @@ fn history(ui: &mut egui::Ui, lang: Lang, state: &mut DataTab, busy: bool, batch
             ui.label("");
             ui.end_row();
             for b in batches {
-                ui.label(&b.file_name);
+                match &b.conversion {
+                    None => {
+                        ui.label(&b.file_name);
+                    }
+                    Some((currency, rate)) => {
+                        ui.vertical(|ui| {
+                            ui.label(&b.file_name);
+                            let note = lang.tr_args(
+                                "data-converted",
+                                &[
+                                    ("currency", currency.as_str().into()),
+                                    ("rate", rate.as_str().into()),
+                                ],
+                            );
+                            ui.label(egui::RichText::new(note).small().weak());
+                        });
+                    }
+                }
                 ui.label(lang.tr(&format!("kind-{}", b.kind.table())));
                 ui.label(b.imported_at.replace('T', " "));
                 for n in [

@@ -14,7 +14,8 @@ use super::session::Session;
 use super::tasks::{Job, ReadChoice};
 use crate::format;
 use crate::i18n::Lang;
-use crate::import::mapping::{Preset, Target};
+use crate::import::mapping::{Matched, MatchedBy, Preset, Target};
+use crate::import::rate::Rate;
 use crate::import::{FileError, ParsedFile};
 use crate::store::{FieldType, Kind};
 use laris_view::theme;
@@ -34,6 +35,8 @@ pub struct Wizard {
     /// Set while storing: the flag cancels.
     pub importing: Option<Arc<AtomicBool>>,
     pub preset_name: String,
+    /// The conversion rate typed for a file in another currency.
+    pub rate: String,
 }
 
 impl Wizard {
@@ -49,6 +52,7 @@ impl Wizard {
             parsed: None,
             importing: None,
             preset_name: String::new(),
+            rate: String::new(),
         })
     }
 
@@ -121,13 +125,29 @@ pub fn show(
                 Some(Err(e)) => {
                     ui.label(egui::RichText::new(e.message(lang)).color(theme::BAD));
                     ui.add_space(theme::SPACE_M);
+                    if let FileError::MissingColumn {
+                        kind,
+                        column,
+                        columns,
+                        candidates,
+                        ..
+                    } = e
+                    {
+                        let picked = pick_column(ui, lang, column, columns, candidates);
+                        if let Some(header) = picked {
+                            wizard.choice.kind = Some(*kind);
+                            wizard.choice.map.push((column.clone(), header));
+                            action = Action::Reread;
+                        }
+                        ui.add_space(theme::SPACE_M);
+                    }
                     kind_choice(ui, lang, wizard, &mut action);
                     ui.add_space(theme::SPACE_M);
                     if ui.button(lang.tr("wizard-skip-file")).clicked() {
                         action = Action::Close;
                     }
                 }
-                Some(Ok(_)) => loaded(ui, lang, wizard, &session.presets, &mut action),
+                Some(Ok(_)) => loaded(ui, lang, wizard, session, &mut action),
             }
         });
     match action {
@@ -143,7 +163,16 @@ pub fn show(
         Action::Import => {
             let cancel = Arc::new(AtomicBool::new(false));
             wizard.importing = Some(cancel.clone());
-            let files = wizard.files().to_vec();
+            let rate = Rate::parse(&wizard.rate).ok();
+            let files = wizard
+                .files()
+                .iter()
+                .cloned()
+                .map(|mut f| {
+                    f.rate = rate.clone();
+                    f
+                })
+                .collect();
             commands.push(Command::Run(Job::Store { files, cancel }));
         }
         Action::Close => commands.push(Command::NextFile),
@@ -177,13 +206,63 @@ enum Action {
     SaveSkipped,
 }
 
+/// The columns to choose from for a required field no column was found
+/// for, the likeliest first; the header clicked, if any.
+fn pick_column(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    field: &str,
+    columns: &[String],
+    candidates: &[String],
+) -> Option<String> {
+    let field_name = lang.tr(&format!("field-{field}")).to_lowercase();
+    theme::subheading(
+        ui,
+        &lang.tr_args("wizard-pick-column", &[("field", field_name.into())]),
+    );
+    let mut picked = None;
+    ui.horizontal_wrapped(|ui| {
+        for c in candidates {
+            let text = format!("{c} · {}", lang.tr("wizard-likeliest"));
+            if theme::primary_button(ui, &text).clicked() {
+                picked = Some(c.clone());
+            }
+        }
+        for c in columns.iter().filter(|c| !candidates.contains(c)) {
+            if ui.button(c).clicked() {
+                picked = Some(c.clone());
+            }
+        }
+    });
+    picked
+}
+
+/// How a column was matched, for the mapping's third column.
+fn matched_text(lang: Lang, matched: Option<Matched>) -> String {
+    let Some(m) = matched else {
+        return String::new();
+    };
+    let percent = || {
+        (
+            "percent",
+            format::percent(lang, f64::from(m.confidence)).into(),
+        )
+    };
+    match m.by {
+        MatchedBy::Name => lang.tr_args("wizard-matched-name", &[percent()]),
+        MatchedBy::Values => lang.tr_args("wizard-matched-values", &[percent()]),
+        MatchedBy::User => lang.tr("wizard-matched-user"),
+    }
+}
+
 fn loaded(
     ui: &mut egui::Ui,
     lang: Lang,
     wizard: &mut Wizard,
-    presets: &[String],
+    session: &Session,
     action: &mut Action,
 ) {
+    let presets = &session.presets;
     let files = wizard.files().to_vec();
     let Some(first) = files.first() else {
         return;
@@ -238,12 +317,13 @@ fn loaded(
     theme::subheading(ui, &lang.tr("wizard-columns"));
     let mut mapping = source.mapping.clone();
     egui::Grid::new("mapping")
-        .num_columns(2)
+        .num_columns(3)
         .striped(true)
         .spacing(egui::vec2(theme::SPACE_L, theme::SPACE_S))
         .show(ui, |ui| {
             ui.strong(lang.tr("wizard-column"));
             ui.strong(lang.tr("wizard-field"));
+            ui.strong(lang.tr("wizard-matched"));
             ui.end_row();
             for (i, header) in source.headers.iter().enumerate() {
                 if header.trim().is_empty() && mapping[i].is_none() {
@@ -263,6 +343,8 @@ fn loaded(
                         }
                     });
                 let _ = combo.response.labelled_by(header_label.id);
+                let how = source.matched.get(i).copied().flatten();
+                ui.label(egui::RichText::new(matched_text(lang, how)).weak());
                 ui.end_row();
             }
         });
@@ -342,6 +424,38 @@ fn loaded(
         ui.add_space(theme::SPACE_M);
     }
 
+    // A file in another currency imports only converted, at the user's rate.
+    let other = files
+        .iter()
+        .find_map(|f| f.currency)
+        .zip(session.overview.as_ref().and_then(|o| o.currency.clone()))
+        .filter(|(file, database)| file != database);
+    let mut rate_ok = true;
+    if let Some((currency, database)) = &other {
+        ui.label(lang.tr_args(
+            "wizard-currency",
+            &[
+                ("currency", (*currency).into()),
+                ("database", database.as_str().into()),
+            ],
+        ));
+        ui.horizontal(|ui| {
+            let label = ui.label(lang.tr("wizard-rate"));
+            let edit = ui.add(egui::TextEdit::singleline(&mut wizard.rate).desired_width(140.0));
+            let _ = edit.labelled_by(label.id);
+            rate_ok = Rate::parse(&wizard.rate).is_ok();
+            if !rate_ok {
+                let why = if wizard.rate.trim().is_empty() {
+                    "wizard-rate-needed"
+                } else {
+                    "wizard-rate-invalid"
+                };
+                ui.label(egui::RichText::new(lang.tr(why)).color(theme::BAD));
+            }
+        });
+        ui.add_space(theme::SPACE_M);
+    }
+
     let valid: usize = files.iter().map(|f| f.count).sum();
     let skipped: u64 = files.iter().map(ParsedFile::errors_rows).sum();
     ui.horizontal(|ui| {
@@ -359,7 +473,8 @@ fn loaded(
                 &[("count", format::count(lang, valid as i64).into())],
             )
         };
-        if theme::primary_button(ui, &label).clicked() {
+        let import = ui.add_enabled_ui(rate_ok, |ui| theme::primary_button(ui, &label));
+        if import.inner.clicked() {
             *action = Action::Import;
         }
         if ui.button(lang.tr("wizard-cancel")).clicked() {
@@ -406,6 +521,7 @@ fn kind_choice(ui: &mut egui::Ui, lang: Lang, wizard: &mut Wizard, action: &mut 
     if kind != current {
         wizard.choice.kind = kind;
         wizard.choice.columns = None;
+        wizard.choice.map.clear();
         *action = Action::Reread;
     }
     if kind == Some(Kind::Csat) {

@@ -33,6 +33,9 @@ pub struct ReadChoice {
     pub preset: Option<String>,
     /// The scale of a csat file's scores.
     pub csat_scale: ScoreScale,
+    /// Fields the user gave a column for where none was found (field name,
+    /// column header).
+    pub map: Vec<(String, String)>,
 }
 
 pub enum Job {
@@ -412,7 +415,7 @@ fn run(store: &mut Store, job: Job, send: &dyn Fn(Event)) {
                 locale: LocaleDefaults::for_locale(&settings.locale),
                 preset,
                 columns: choice.columns,
-                map: Vec::new(),
+                map: choice.map,
                 check: true,
                 // The wizard does not offer another scale yet.
                 csat_scale: choice.csat_scale,

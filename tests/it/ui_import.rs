@@ -1,22 +1,11 @@
 //! The import wizard, walked like a user would: drop a file, change a
 //! column's field, look at the preview and the problem rows, import.
 
-use std::path::Path;
-
-use crate::common::{app_config, drop_file, wait_for};
+use crate::common::{app_config, drop_file, query, wait_for};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use laris::i18n::Lang;
 use laris::ui::LarisApp;
-
-fn query(db: &Path, sql: &str) -> Vec<String> {
-    let conn = rusqlite::Connection::open(db).unwrap();
-    let mut stmt = conn.prepare(sql).unwrap();
-    stmt.query_map([], |r| r.get::<_, String>(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap()
-}
 
 #[test]
 fn wizard_maps_previews_lists_problems_and_imports_the_valid_rows() {
@@ -70,4 +59,91 @@ fn wizard_maps_previews_lists_problems_and_imports_the_valid_rows() {
     wait_for(&mut h, "Revenue");
     h.get_by_label("Data").click();
     wait_for(&mut h, "Import history");
+}
+
+#[test]
+fn the_wizard_finds_a_key_by_its_values_and_asks_for_the_date_it_cannot_tell() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("toko.laris");
+    // Two unknown names: the key is clear from its values, the date is not
+    // (two columns of dates).
+    let file = dir.path().join("kas.csv");
+    std::fs::write(
+        &file,
+        "Kode,Dibuat,Dikirim,Nama Pelanggan,Total\n\
+         T-1,2024-03-05,2024-03-07,Sari,125000\n\
+         T-2,2024-03-06,2024-03-09,Budi,80000\n",
+    )
+    .unwrap();
+    let config = app_config(&db, Lang::En);
+    let mut h = Harness::builder()
+        .with_size([1280.0, 900.0])
+        .build_eframe(move |cc| LarisApp::new(cc, config));
+    wait_for(&mut h, "Try the sample shop");
+
+    drop_file(&mut h, &file);
+    wait_for(&mut h, "Which column holds the date?");
+    // The likeliest come first; one click reads the file again with it.
+    h.get_by_label("Dibuat · likeliest").click();
+    wait_for(&mut h, "Orders as they will be stored");
+    // The key was matched by its values, the others by their names.
+    assert!(h.query_by_label("its values (100.0%)").is_some());
+    assert!(h.query_by_label("your choice").is_some());
+    assert_eq!(
+        h.query_all_by_label("its name (100.0%)").count(),
+        2,
+        "name, total"
+    );
+    h.get_by_label("Import 2 rows").click();
+    wait_for(
+        &mut h,
+        "kas.csv (orders): 2 added, 0 updated, 0 unchanged, 0 skipped",
+    );
+    assert_eq!(
+        query(
+            &db,
+            "SELECT order_id || ' ' || date FROM orders ORDER BY order_id"
+        ),
+        ["T-1 2024-03-05", "T-2 2024-03-06"]
+    );
+}
+
+#[test]
+fn a_file_in_another_currency_imports_only_at_the_rate_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("toko.laris");
+    let idr = dir.path().join("kasir.csv");
+    std::fs::write(&idr, "No. Pesanan;Tanggal;Total\nK1;05/01/2024;Rp 85.000\n").unwrap();
+    assert!(crate::common::import(&db, &idr).status.success());
+    let usd = dir.path().join("shop.csv");
+    std::fs::write(&usd, "Order ID,Date,Total (USD)\nS1,2024-01-06,12.50\n").unwrap();
+    let config = app_config(&db, Lang::En);
+    let mut h = Harness::builder()
+        .with_size([1280.0, 900.0])
+        .build_eframe(move |cc| LarisApp::new(cc, config));
+    wait_for(&mut h, "Revenue");
+    drop_file(&mut h, &usd);
+    wait_for(
+        &mut h,
+        "This file's amounts are in USD, and this database keeps IDR. How many IDR is 1 USD?",
+    );
+    assert!(
+        h.query_by_label("Type the rate to import this file converted.")
+            .is_some()
+    );
+    h.get_by_label("Rate").click();
+    h.run_steps(2);
+    h.get_by_label("Rate").type_text("16250");
+    h.run_steps(2);
+    h.get_by_label("Import 1 rows").click();
+    wait_for(
+        &mut h,
+        "shop.csv: its amounts in USD were converted into this database's currency at 16250.",
+    );
+    assert_eq!(
+        query(&db, "SELECT total_minor FROM orders WHERE order_id = 'S1'"),
+        ["20312500"]
+    );
+    h.get_by_label("Data").click();
+    wait_for(&mut h, "converted from USD at 16250");
 }

@@ -34,6 +34,16 @@ skipped-saved = Skipped rows saved to { $file }. Fix them there and import that 
 skipped-file-suffix = skipped
 
 wizard-csat-scale = Scores in this file run from
+wizard-matched = Matched by
+wizard-matched-name = its name ({ $percent })
+wizard-matched-values = its values ({ $percent })
+wizard-matched-user = your choice
+wizard-pick-column = Which column holds the { $field }?
+wizard-likeliest = likeliest
+wizard-currency = This file's amounts are in { $currency }, and this database keeps { $database }. How many { $database } is 1 { $currency }?
+wizard-rate = Rate
+wizard-rate-needed = Type the rate to import this file converted.
+wizard-rate-invalid = Type the rate as a number without thousands separators, e.g. 16250 or 0.0000615.
 
 ## Fields
 field-order_id = Order number

@@ -34,6 +34,16 @@ skipped-saved = Baris yang dilewati disimpan di { $file }. Perbaiki di sana lalu
 skipped-file-suffix = dilewati
 
 wizard-csat-scale = Skor di berkas ini dari
+wizard-matched = Dicocokkan dari
+wizard-matched-name = nama kolomnya ({ $percent })
+wizard-matched-values = isi kolomnya ({ $percent })
+wizard-matched-user = pilihan Anda
+wizard-pick-column = Kolom mana yang berisi { $field }?
+wizard-likeliest = paling mungkin
+wizard-currency = Jumlah di file ini dalam { $currency }, sedangkan database ini memakai { $database }. Berapa { $database } untuk 1 { $currency }?
+wizard-rate = Kurs
+wizard-rate-needed = Isi kursnya untuk mengimpor file ini dengan konversi.
+wizard-rate-invalid = Tulis kurs sebagai angka tanpa pemisah ribuan, misalnya 16250 atau 0,0000615.
 
 ## Kolom
 field-order_id = Nomor pesanan

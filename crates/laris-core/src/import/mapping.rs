@@ -830,13 +830,16 @@ fn fit(ty: FieldType, unique_key: bool, p: &Profile) -> f32 {
 /// values together: each kind some header names at least one field of is
 /// tried, its missing required fields filled by values; the best that ends
 /// complete wins (names count double; ties go to the order of `Kind::ALL`).
-/// None when none completes, or the file looks like something Laris does
-/// not import (a product list, a list of accounts).
+/// Where none completes, the best kind that at least two headers name,
+/// incomplete, so that the user is asked for the missing column instead of
+/// being told the file is unknown. None when no kind comes that close, or
+/// the file looks like something Laris does not import (a product list, a
+/// list of accounts).
 pub fn recognise_with_values(headers: &[String], profiles: &[Profile]) -> Option<Mapped> {
     if looks_like(headers) != "looks-like-unknown" {
         return None;
     }
-    Kind::ALL
+    let tried: Vec<Mapped> = Kind::ALL
         .into_iter()
         .filter_map(|kind| {
             let mut m = Mapped::by_names(kind, headers);
@@ -844,9 +847,30 @@ pub fn recognise_with_values(headers: &[String], profiles: &[Profile]) -> Option
                 return None;
             }
             m.fill_by_values(profiles);
-            score(kind, &m.mapping).map(|_| m)
+            Some(m)
         })
-        .max_by(|a, b| a.weight().cmp(&b.weight()).then(b.kind.cmp(&a.kind)))
+        .collect();
+    let best = |candidates: Vec<&Mapped>| {
+        candidates
+            .into_iter()
+            .max_by(|a, b| a.weight().cmp(&b.weight()).then(b.kind.cmp(&a.kind)))
+            .cloned()
+    };
+    let complete = tried
+        .iter()
+        .filter(|m| score(m.kind, &m.mapping).is_some())
+        .collect();
+    best(complete).or_else(|| {
+        let named = |m: &&Mapped| {
+            m.matched
+                .iter()
+                .flatten()
+                .filter(|x| x.by == MatchedBy::Name)
+                .count()
+                >= 2
+        };
+        best(tried.iter().filter(named).collect())
+    })
 }
 
 /// The mapping for `kind` from names, with how each column was matched.

@@ -17,12 +17,16 @@ pub struct Batch {
     pub imported_at: String,
     pub counts: Counts,
     pub undone_at: Option<String>,
+    /// A file in another currency: that currency and the rate its amounts
+    /// were converted at.
+    pub conversion: Option<(String, String)>,
 }
 
 /// Every import, newest first.
 pub fn list(conn: &Connection) -> Result<Vec<Batch>> {
     let mut stmt = conn.prepare(
-        "SELECT id, file_name, kind, imported_at, rows_added, rows_updated, rows_unchanged, rows_skipped, undone_at
+        "SELECT id, file_name, kind, imported_at, rows_added, rows_updated, rows_unchanged, rows_skipped, undone_at,
+                currency, rate
          FROM import_batches ORDER BY id DESC",
     )?;
     let rows = stmt.query_map([], |r| {
@@ -39,6 +43,10 @@ pub fn list(conn: &Connection) -> Result<Vec<Batch>> {
                 skipped: r.get::<_, i64>(7)? as u64,
             },
             undone_at: r.get(8)?,
+            conversion: match (r.get(9)?, r.get(10)?) {
+                (Some(currency), Some(rate)) => Some((currency, rate)),
+                _ => None,
+            },
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -54,12 +54,19 @@ pub struct Overview {
     pub batches: Vec<super::batches::Batch>,
     /// The names of the saved import mappings.
     pub presets: Vec<String>,
+    /// The currency the database keeps its amounts in, once settled (it has
+    /// records, or the user chose one): a file in another is converted.
+    pub currency: Option<String>,
 }
 
 impl Overview {
     pub fn load(conn: &Connection) -> Result<Overview> {
+        let kinds = summary(conn)?;
+        let settings = super::settings::load(conn)?;
+        let settled = settings.currency_chosen || !is_empty(&kinds);
         Ok(Overview {
-            kinds: summary(conn)?,
+            currency: settled.then_some(settings.currency),
+            kinds,
             batches: super::batches::list(conn)?,
             presets: super::settings::preset_names(conn)?,
         })
