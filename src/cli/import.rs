@@ -309,7 +309,7 @@ pub(crate) fn print_reports(lang: Lang, reports: &[FileReport], json: bool) -> a
     }
     for r in reports {
         println!("{}", r.summary(lang));
-        if let Some(note) = r.conversion_note(lang) {
+        for note in r.notes(lang) {
             eprintln!("{note}");
         }
     }

@@ -413,7 +413,7 @@ impl LarisApp {
                 self.data_changed();
                 for r in reports {
                     self.notify(r.summary(self.lang), false);
-                    if let Some(note) = r.conversion_note(self.lang) {
+                    for note in r.notes(self.lang) {
                         self.notify(note, false);
                     }
                 }

@@ -377,7 +377,19 @@ fn loaded(
                 )],
             ),
         );
-        preview(ui, lang, file);
+        if let Some(ids) = &file.returned {
+            let count = ("count", format::count(lang, ids.len() as i64).into());
+            ui.label(lang.tr_args("wizard-returns-list", &[count]));
+        } else {
+            preview(ui, lang, file);
+        }
+        if file.marked_returned > 0 {
+            let count = (
+                "count",
+                format::count(lang, file.marked_returned as i64).into(),
+            );
+            ui.label(lang.tr_args("wizard-returns-marked", &[count]));
+        }
         ui.add_space(theme::SPACE_M);
     }
 

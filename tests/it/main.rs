@@ -9,6 +9,7 @@ mod desktop;
 mod export;
 mod import_mapping;
 mod import_real;
+mod import_returns;
 mod reliability_backup;
 mod reliability_fuzz_corpus;
 mod reliability_hostile;

@@ -44,6 +44,8 @@ wizard-currency = This file's amounts are in { $currency }, and this database ke
 wizard-rate = Rate
 wizard-rate-needed = Type the rate to import this file converted.
 wizard-rate-invalid = Type the rate as a number without thousands separators, e.g. 16250 or 0.0000615.
+wizard-returns-list = This file lists { $count } returned orders. They will be marked refunded, and those not imported yet when they are.
+wizard-returns-marked = The workbook's returns sheet marks { $count } of these orders as returned.
 
 ## Fields
 field-order_id = Order number
@@ -131,6 +133,7 @@ file-bad-workbook = Cannot read the workbook { $file }: { $reason }. Open it in 
 file-no-such-sheet = { $file } has no sheet "{ $sheet }". Its sheets are: { $sheets }.
 
 import-converted = { $file }: its amounts in { $currency } were converted into this database's currency at { $rate }.
+import-returns = { $file }: { $refunded } orders marked returned; { $pending } it names are not imported yet and will be marked when they are.
 import-other-currency-refused = { $file } is in { $currency }, and this database keeps its amounts in { $database }. Nothing was written. To import it converted, give the rate, how many { $database } one { $currency } is, with --rate (a decimal point, no thousands separators), e.g. --rate 16250.
 
 file-empty = { $file } is empty: it has no rows to import.

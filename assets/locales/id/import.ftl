@@ -44,6 +44,8 @@ wizard-currency = Jumlah di file ini dalam { $currency }, sedangkan database ini
 wizard-rate = Kurs
 wizard-rate-needed = Isi kursnya untuk mengimpor file ini dengan konversi.
 wizard-rate-invalid = Tulis kurs sebagai angka tanpa pemisah ribuan, misalnya 16250 atau 0,0000615.
+wizard-returns-list = File ini berisi { $count } pesanan retur. Pesanan itu akan ditandai refund, dan yang belum diimpor akan ditandai saat diimpor.
+wizard-returns-marked = Lembar retur di workbook ini menandai { $count } pesanan di atas sebagai retur.
 
 ## Kolom
 field-order_id = Nomor pesanan
@@ -131,6 +133,7 @@ file-bad-workbook = Workbook { $file } tidak bisa dibaca: { $reason }. Buka di p
 file-no-such-sheet = { $file } tidak punya sheet "{ $sheet }". Sheet yang ada: { $sheets }.
 
 import-converted = { $file }: jumlah dalam { $currency } sudah dikonversi ke mata uang database ini dengan kurs { $rate }.
+import-returns = { $file }: { $refunded } pesanan ditandai retur; { $pending } pesanan yang disebutkan belum diimpor dan akan ditandai saat diimpor.
 import-other-currency-refused = { $file } memakai { $currency }, sedangkan database ini menyimpan jumlah dalam { $database }. Tidak ada yang disimpan. Untuk mengimpornya dengan konversi, berikan kursnya, berapa { $database } untuk 1 { $currency }, dengan --rate (titik desimal, tanpa pemisah ribuan), misalnya --rate 16250.
 
 file-empty = { $file } kosong: tidak ada baris yang bisa diimpor.

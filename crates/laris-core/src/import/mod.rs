@@ -322,6 +322,13 @@ pub struct ParsedFile {
     pub warnings: Vec<RowIssue>,
     /// How the file was read, for the import wizard.
     pub source: Source,
+    /// A returns list (`Order ID` and `Returned`, or a sheet named
+    /// Returns): the order ids it names, which are marked refunded instead
+    /// of records being stored. None for any other file.
+    pub returned: Option<Vec<String>>,
+    /// For orders read with a workbook's Returns sheet: how many of them it
+    /// marks refunded.
+    pub marked_returned: usize,
 }
 
 /// How a file was read: the kind and mapping chosen for its columns, the rows
@@ -378,6 +385,10 @@ pub struct FileReport {
     /// the rate its amounts were converted at.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub converted: Option<Conversion>,
+    /// A returns list: the orders it marked refunded, and those it names
+    /// that are not stored yet (marked when they arrive).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub returns: Option<crate::store::returns::Marked>,
     /// For a dry run: how each mapped column was matched.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub columns: Vec<ColumnMatch>,
@@ -414,6 +425,7 @@ impl FileReport {
                 ..Counts::default()
             },
             converted: None,
+            returns: None,
             columns: file
                 .source
                 .headers
@@ -450,18 +462,31 @@ impl FileReport {
         )
     }
 
-    /// For a file in another currency: what its amounts were converted at.
-    pub fn conversion_note(&self, lang: Lang) -> Option<String> {
-        self.converted.as_ref().map(|c| {
+    /// What else the import did with the file: the rate its amounts were
+    /// converted at, the orders a returns list marked.
+    pub fn notes(&self, lang: Lang) -> Vec<String> {
+        let file = || ("file", self.file.as_str().into());
+        let converted = self.converted.as_ref().map(|c| {
             lang.tr_args(
                 "import-converted",
                 &[
-                    ("file", self.file.as_str().into()),
+                    file(),
                     ("currency", c.currency.as_str().into()),
                     ("rate", c.rate.as_str().into()),
                 ],
             )
-        })
+        });
+        let returns = self.returns.map(|m| {
+            lang.tr_args(
+                "import-returns",
+                &[
+                    file(),
+                    ("refunded", m.refunded.into()),
+                    ("pending", m.pending.into()),
+                ],
+            )
+        });
+        converted.into_iter().chain(returns).collect()
     }
 }
 
@@ -519,6 +544,9 @@ pub fn store_checking(
     // A database's currency is settled once it holds records or the user
     // chose one; an empty one takes that of the first file that names one.
     let mut database = (settings.currency_chosen || !was_empty).then(|| settings.currency.clone());
+    // Orders a returns list named, this import's lists included: stored
+    // refunded whichever comes first.
+    let mut returned = crate::store::returns::all(&tx)?;
     let mut stored = Vec::with_capacity(files.len());
     let mut done = 0usize;
     for file in files {
@@ -552,6 +580,7 @@ pub fn store_checking(
                 total,
                 progress: &mut *progress,
                 conversion,
+                returned: &mut returned,
             };
             let (batch, counts, mut issues) = cx.store(file, stream.as_deref())?;
             match issues.reread.take() {
@@ -597,11 +626,12 @@ pub fn store_checking(
     }
     let reports: Vec<FileReport> = stored
         .iter_mut()
-        .map(|(file, counts, _, converted)| FileReport {
+        .map(|(file, counts, issues, converted)| FileReport {
             file: file.file_name(),
             kind: file.kind,
             counts: *counts,
             converted: converted.take(),
+            returns: issues.returns,
             columns: Vec::new(),
         })
         .collect();
@@ -626,6 +656,8 @@ struct FileCx<'a> {
     progress: &'a mut dyn FnMut(f32) -> bool,
     /// A file in another currency: that currency and the rate to convert at.
     conversion: Option<(&'static str, &'a rate::Rate)>,
+    /// The order ids returns lists have named.
+    returned: &'a mut std::collections::HashSet<String>,
 }
 
 impl FileCx<'_> {
@@ -659,6 +691,18 @@ impl FileCx<'_> {
             .collect();
         let conversion = self.conversion;
         let mut writer = BatchWriter::new(tx, file.kind, batch)?;
+        if let Some(ids) = &file.returned {
+            let marked = crate::store::returns::mark(tx, &mut writer, batch, ids)?;
+            self.returned.extend(ids.iter().cloned());
+            let counts = writer.finish(0)?;
+            let issues = Issues {
+                returns: Some(marked),
+                ..Issues::default()
+            };
+            return Ok((batch, counts, issues));
+        }
+        let returned = &*self.returned;
+        let status = Kind::Orders.field("status").unwrap_or(6);
         let name_fields: Vec<(usize, &'static str)> = file
             .kind
             .fields()
@@ -682,6 +726,12 @@ impl FileCx<'_> {
                         record.values[i] = Value::Text(display.to_string());
                     }
                 }
+            }
+            if file.kind == Kind::Orders
+                && let Value::Text(id) = &record.values[0]
+                && returned.contains(id)
+            {
+                record.values[status] = Value::Text("refunded".into());
             }
             if let Some((_, rate)) = conversion {
                 for &i in &money {

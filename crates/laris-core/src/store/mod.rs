@@ -15,6 +15,7 @@ pub mod names;
 pub mod open;
 pub mod overview;
 pub mod records;
+pub mod returns;
 pub mod settings;
 pub mod targets;
 pub mod write;

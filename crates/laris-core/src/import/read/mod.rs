@@ -100,6 +100,65 @@ pub fn read_file(path: &Path, opts: &ReadOptions) -> Result<Vec<ParsedFile>, Fil
     }
 }
 
+/// Names of a returns list's yes/no column, after [`mapping::normalise`].
+const RETURNED: &[&str] = &[
+    "returned",
+    "return",
+    "retur",
+    "diretur",
+    "dikembalikan",
+    "is returned",
+    "status retur",
+];
+
+/// A returns list: an order id column and either a yes/no column saying
+/// which were returned or a file or sheet `name` that says it is returns
+/// (`Returns`, `Retur`); never a file with a date, which is orders. The id
+/// column and the yes/no column, if any.
+fn returns_columns(headers: &[String], name: &str) -> Option<(usize, Option<usize>)> {
+    let orders = mapping::map_for(Kind::Orders, headers);
+    if orders.mapping.contains(&Some(Target::Field("date"))) {
+        return None;
+    }
+    let id = orders
+        .mapping
+        .iter()
+        .position(|t| *t == Some(Target::Field("order_id")))?;
+    let flag = headers
+        .iter()
+        .position(|h| RETURNED.contains(&mapping::normalise(h).as_str()));
+    let name = name.to_lowercase();
+    let named = name.contains("return") || name.contains("retur");
+    (flag.is_some() || named).then_some((id, flag))
+}
+
+/// The ids a returns list marks returned, each once, in file order: every
+/// row's, or with a yes/no column those it says yes for.
+fn returned_ids(rows: &[TableRow], id: usize, flag: Option<usize>) -> Vec<String> {
+    let mut seen = HashSet::new();
+    rows.iter()
+        .filter(|r| {
+            flag.is_none_or(|f| {
+                r.cells
+                    .get(f)
+                    .is_some_and(|v| super::parse::boolean(v) == Some(true))
+            })
+        })
+        .filter_map(|r| r.cells.get(id))
+        .map(|c| c.trim().to_string())
+        .filter(|c| !c.is_empty() && seen.insert(c.clone()))
+        .collect()
+}
+
+/// The name a returns list may carry: its sheet's, else the file's.
+fn list_name(path: &Path, table: &Table) -> String {
+    table.sheet.clone().unwrap_or_else(|| {
+        path.file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    })
+}
+
 fn is_line_items(kind: Kind, mapping: &[Option<Target>]) -> bool {
     kind == Kind::Orders
         && (mapping.contains(&Some(Target::Field("product")))
@@ -119,9 +178,31 @@ pub fn read_bytes(
         let table = table::read_text(bytes).map_err(|e| super::limits::csv_error(path, e))?;
         (table, HashSet::new())
     };
+    let guessing = opts.kind.is_none() && opts.columns.is_none() && opts.preset.is_none();
+    if guessing
+        && let Some((at, headers)) = header(&table)
+        && let Some((id, flag)) = returns_columns(&headers, &list_name(path, &table))
+    {
+        let ids = returned_ids(&table.rows[at + 1..], id, flag);
+        return Ok(vec![returns_list(
+            path,
+            &table,
+            headers,
+            id,
+            ids,
+            content_hash,
+        )]);
+    }
     let mut files = Parser::new(path, &table, opts)?.parse(&returns);
     for f in &mut files {
         f.content_hash = content_hash.clone();
+        if f.kind == Kind::Orders && !returns.is_empty() {
+            f.marked_returned = f
+                .records
+                .iter()
+                .filter(|r| matches!(&r.values[0], Value::Text(id) if returns.contains(id)))
+                .count();
+        }
     }
     Ok(files)
 }
@@ -164,28 +245,67 @@ fn read_workbook(
     };
     let table = table::read_sheet(bytes, Some(&chosen)).map_err(bad)?;
     super::limits::check_table(path, &table)?;
+    // Without --sheet, the workbook's returns sheets mark its orders; with
+    // it, only that sheet is read.
     let mut returns = HashSet::new();
-    for name in sheets.iter().filter(|n| {
-        let n = n.to_lowercase();
-        n.contains("return") || n.contains("retur")
-    }) {
+    let others = sheets
+        .iter()
+        .filter(|n| opts.sheet.is_none() && **n != chosen);
+    for name in others {
         let t = table::read_sheet(bytes, Some(name)).map_err(bad)?;
-        if let Some((at, headers)) = header(&t) {
-            let col = headers.iter().position(|h| {
-                mapping::target_for(Kind::Orders, h) == Some(Target::Field("order_id"))
-            });
-            if let Some(col) = col {
-                returns.extend(
-                    t.rows[at + 1..]
-                        .iter()
-                        .filter_map(|r| r.cells.get(col))
-                        .map(|c| c.trim().to_string())
-                        .filter(|c| !c.is_empty()),
-                );
-            }
+        if let Some((at, headers)) = header(&t)
+            && let Some((id, flag)) = returns_columns(&headers, name)
+        {
+            returns.extend(returned_ids(&t.rows[at + 1..], id, flag));
         }
     }
     Ok((table, returns))
+}
+
+/// A returns list as a parsed file: no records, the ids it names.
+fn returns_list(
+    path: &Path,
+    table: &Table,
+    headers: Vec<String>,
+    id: usize,
+    ids: Vec<String>,
+    content_hash: String,
+) -> ParsedFile {
+    let mut mapping = vec![None; headers.len()];
+    mapping[id] = Some(Target::Field("order_id"));
+    let matched = mapping
+        .iter()
+        .map(|t| {
+            t.map(|_| Matched {
+                by: mapping::MatchedBy::Name,
+                confidence: 1.0,
+            })
+        })
+        .collect();
+    ParsedFile {
+        path: path.to_path_buf(),
+        kind: Kind::Orders,
+        content_hash,
+        records: Vec::new(),
+        count: ids.len(),
+        checked: true,
+        currency: None,
+        rate: None,
+        stream: None,
+        errors: Vec::new(),
+        warnings: Vec::new(),
+        source: Source {
+            kind: Kind::Orders,
+            headers,
+            mapping,
+            matched,
+            rejected: Vec::new(),
+            sheets: table.sheets.clone(),
+            sheet: table.sheet.clone(),
+        },
+        returned: Some(ids),
+        marked_returned: 0,
+    }
 }
 
 /// The header row's index and its cells.

@@ -321,6 +321,8 @@ impl<'t> Parser<'t> {
             checked: true,
             currency: self.currency,
             rate: None,
+            returned: None,
+            marked_returned: 0,
             records: builder.records,
             stream: None,
             errors: builder.errors,

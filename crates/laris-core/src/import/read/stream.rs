@@ -37,6 +37,12 @@ pub(super) fn stream_text(
         let cells: Vec<Vec<String>> = head.iter().take(30).map(|r| r.cells.clone()).collect();
         let at = mapping::header_row(&cells);
         let headers = head[at].cells.clone();
+        // A returns list is small and read whole (`read_bytes`).
+        let name = path.file_stem().map(|s| s.to_string_lossy().into_owned());
+        let guessing = opts.kind.is_none() && opts.columns.is_none() && opts.preset.is_none();
+        if guessing && returns_columns(&headers, &name.unwrap_or_default()).is_some() {
+            return Ok(None);
+        }
         let Mapped {
             kind,
             mapping,
@@ -258,6 +264,7 @@ impl Streamed {
                         content_hash,
                         currency,
                         reread,
+                        returns: None,
                     })
                 }
             }
@@ -312,6 +319,9 @@ pub struct Issues {
     /// records of this pass were read wrong. Undo what was stored of them
     /// and store the file again from this stream.
     pub reread: Option<Arc<Streamed>>,
+    /// For a returns list: the orders it marked refunded, and those it names
+    /// that are not stored yet.
+    pub returns: Option<crate::store::returns::Marked>,
 }
 
 impl Issues {
