@@ -8,6 +8,7 @@ use super::command::{self, Command, Commands};
 use super::dashboard::{self, Choice, Dashboard};
 use super::data_tab::{self, DataTab};
 use super::error::AppError;
+use super::file_dialog::InApp;
 use super::import_wizard::{self, Wizard};
 use super::session::Session;
 use super::tasks::{Event, Job, ReadChoice};
@@ -84,6 +85,9 @@ pub struct AppConfig {
     pub sample: DemoOptions,
     /// The day that decides like-for-like comparisons (tests fix it).
     pub today: chrono::NaiveDate,
+    /// Ask for files with Laris's own browser only (tests: a system dialog
+    /// would wait for a person).
+    pub in_app_dialogs: bool,
 }
 
 impl AppConfig {
@@ -93,6 +97,7 @@ impl AppConfig {
             lang: None,
             sample: DemoOptions::new(chrono::Local::now().date_naive()),
             today: chrono::Local::now().date_naive(),
+            in_app_dialogs: false,
         }
     }
 }
@@ -135,6 +140,8 @@ pub struct LarisApp {
     pub(super) commands: Commands,
     pub(super) notices: Vec<Notice>,
     pub(super) logo: Option<egui::TextureHandle>,
+    /// Laris's own file browser, where the system has no file dialog.
+    in_app_dialog: Option<InApp>,
     /// egui's clock at the start of this frame, in seconds.
     pub(super) now: f64,
     pub(super) dash: Dashboard,
@@ -162,7 +169,8 @@ impl LarisApp {
             config.db = last;
         }
         cc.egui_ctx.set_theme(persisted.theme);
-        let session = Session::open(&cc.egui_ctx, config.db.clone());
+        let mut session = Session::open(&cc.egui_ctx, config.db.clone());
+        session.tasks.in_app_dialogs = config.in_app_dialogs;
         LarisApp {
             persisted,
             lang,
@@ -172,6 +180,7 @@ impl LarisApp {
             commands: Vec::new(),
             notices: Vec::new(),
             logo: load_logo(&cc.egui_ctx),
+            in_app_dialog: None,
             now: 0.0,
             dash: Dashboard::default(),
             data: DataTab::default(),
@@ -489,6 +498,9 @@ impl LarisApp {
                 self.notify(self.tr("settings-saved"), false);
             }
             Event::Picked(paths) => self.commands.push(Command::Import(paths)),
+            Event::AskInApp(ask, reply) => {
+                self.in_app_dialog = Some(InApp::new(ask, reply, self.lang));
+            }
             Event::DatabaseChosen(path) => self.commands.push(Command::SwitchDatabase(path)),
             Event::Exported(Ok(Some(text))) => self.notify(text, false),
             Event::Exported(Ok(None)) => {}
@@ -512,6 +524,7 @@ impl LarisApp {
         // can take it again.
         self.session.lock = None;
         self.session = Session::open(ctx, path);
+        self.session.tasks.in_app_dialogs = self.config.in_app_dialogs;
         self.phase = Phase::Opening;
         self.persisted.choice.sel = None;
         self.dash = Dashboard::default();
@@ -675,6 +688,11 @@ impl eframe::App for LarisApp {
                 self.notices(ui);
                 ui.add_space(theme::SPACE_S);
             });
+        }
+        if let Some(dialog) = &mut self.in_app_dialog
+            && dialog.show(&ctx)
+        {
+            self.in_app_dialog = None;
         }
         egui::CentralPanel::default().show(ui, |ui| match &mut self.phase {
             Phase::Opening => {

@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use super::file_dialog::Asker;
 use crate::export::{chart, pdf, table};
 use crate::i18n::Lang;
 use crate::metrics::Filters;
@@ -59,17 +60,6 @@ impl Export {
     }
 }
 
-/// Asks where to save, suggesting `name`; none when the user cancels.
-fn ask_save(name: &str, filter: &str, ext: &[&str]) -> Option<PathBuf> {
-    pollster::block_on(
-        rfd::AsyncFileDialog::new()
-            .set_file_name(name)
-            .add_filter(filter, ext)
-            .save_file(),
-    )
-    .map(|f| f.path().to_path_buf())
-}
-
 fn period_slug(figures: &Figures) -> String {
     let r = &figures.report;
     if r.from == r.to {
@@ -86,6 +76,7 @@ pub(super) fn run(
     what: Export,
     today: chrono::NaiveDate,
     db: &std::path::Path,
+    asker: &Asker<'_>,
 ) -> anyhow::Result<Option<String>> {
     let business = db
         .file_stem()
@@ -103,7 +94,7 @@ pub(super) fn run(
             let input = printed(&figures, &filters, lang);
             let png = chart::chart_png(kind, &input)?;
             let name = format!("{}-{}.png", kind.slug(), period_slug(&figures));
-            let Some(path) = ask_save(&name, &lang.tr("export-filter-png"), &["png"]) else {
+            let Some(path) = asker.save(&name, &lang.tr("export-filter-png"), &["png"]) else {
                 return Ok(None);
             };
             std::fs::write(&path, png)?;
@@ -138,7 +129,7 @@ pub(super) fn run(
                     &[("file", path.display().to_string().into())],
                 )))
             } else {
-                let Some(path) = ask_save(&name, &lang.tr("export-filter-pdf"), &["pdf"]) else {
+                let Some(path) = asker.save(&name, &lang.tr("export-filter-pdf"), &["pdf"]) else {
                     return Ok(None);
                 };
                 std::fs::write(&path, bytes)?;
@@ -149,7 +140,7 @@ pub(super) fn run(
             let store = crate::store::Store::open_to_read(db)?;
             let (fields, rows) = crate::store::records::records(store.conn(), kind)?;
             let table = table::records_table(&fields, rows);
-            save_table(lang, &format!("{business}-{}", kind.table()), &table)
+            save_table(lang, asker, &format!("{business}-{}", kind.table()), &table)
         }
         Export::Tab {
             tab,
@@ -160,19 +151,24 @@ pub(super) fn run(
         } => {
             let png = tab_picture(lang, tab, &figures, sparks.as_deref(), &filters, present)?;
             let name = format!("{}-{}.png", lang.tr(tab.label_id()), period_slug(&figures));
-            let Some(path) = ask_save(&name, &lang.tr("export-filter-png"), &["png"]) else {
+            let Some(path) = asker.save(&name, &lang.tr("export-filter-png"), &["png"]) else {
                 return Ok(None);
             };
             std::fs::write(&path, png)?;
             Ok(Some(saved(&path)))
         }
-        Export::Table { name, table } => save_table(lang, &name, &table),
+        Export::Table { name, table } => save_table(lang, asker, &name, &table),
     }
 }
 
 /// Asks where, then writes XLSX or CSV by the name's extension.
-fn save_table(lang: Lang, name: &str, table: &table::Table) -> anyhow::Result<Option<String>> {
-    let Some(path) = ask_save(
+fn save_table(
+    lang: Lang,
+    asker: &Asker<'_>,
+    name: &str,
+    table: &table::Table,
+) -> anyhow::Result<Option<String>> {
+    let Some(path) = asker.save(
         &format!("{name}.xlsx"),
         &lang.tr("export-filter-table"),
         &["xlsx", "csv"],

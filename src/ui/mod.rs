@@ -9,6 +9,7 @@ mod data_tab;
 mod error;
 mod exports;
 mod figures;
+mod file_dialog;
 mod import_wizard;
 pub mod recovery;
 mod session;

@@ -11,6 +11,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 
 use super::error::AppError;
 use super::exports::{self, Export};
+use super::file_dialog::{Ask, Asker};
 use crate::demo::DemoOptions;
 use crate::i18n::Lang;
 use crate::import::mapping::{Preset, Target};
@@ -179,6 +180,9 @@ pub enum Event {
     DatabaseChosen(PathBuf),
     /// An export's notice (None when the user cancelled its dialog).
     Exported(Result<Option<String>, AppError>),
+    /// A job asks for a file and the system has no dialog: the window shows
+    /// its own file browser and answers through the sender.
+    AskInApp(super::file_dialog::Ask, super::file_dialog::Reply),
     /// Sent by the runner when a job's own work is over, however it ended
     /// (before the overview that follows a job in the database).
     Finished(Finished),
@@ -227,6 +231,8 @@ pub struct Tasks {
     dialog_open: bool,
     /// Opened read-only: the user chose so on the recovery screen.
     pub read_only: bool,
+    /// Ask for files with Laris's own browser, never the system's (tests).
+    pub in_app_dialogs: bool,
 }
 
 impl Tasks {
@@ -239,6 +245,7 @@ impl Tasks {
             running: 0,
             dialog_open: false,
             read_only: false,
+            in_app_dialogs: false,
         }
     }
 
@@ -271,6 +278,7 @@ impl Tasks {
         let db = self.db.clone();
         let ctx = ctx.clone();
         let read_only = self.read_only;
+        let in_app = self.in_app_dialogs;
         std::thread::spawn(move || {
             let mut finish = FinishGuard {
                 tx: tx.clone(),
@@ -283,7 +291,7 @@ impl Tasks {
                 ctx.request_repaint();
             };
             if !finished.in_database {
-                outside(&db, job, &send);
+                outside(&db, job, &send, in_app);
                 return;
             }
             // A restore replaces the file: no connection may be open on it.
@@ -349,43 +357,45 @@ impl Tasks {
 }
 
 /// The jobs that do not open the database.
-fn outside(db: &std::path::Path, job: Job, send: &dyn Fn(Event)) {
+fn outside(db: &std::path::Path, job: Job, send: &dyn Fn(Event), in_app: bool) {
+    let asker = Asker { send, in_app };
     match job {
         Job::PickFiles { filter } => {
-            let files = pollster::block_on(
-                rfd::AsyncFileDialog::new()
-                    .add_filter(filter, &["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"])
-                    .pick_files(),
-            );
-            let paths = files
-                .unwrap_or_default()
-                .iter()
-                .map(|f| f.path().to_path_buf())
-                .collect();
-            send(Event::Picked(paths));
+            let paths = asker.ask(Ask::Open {
+                multiple: true,
+                filter,
+                extensions: vec!["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"],
+            });
+            send(Event::Picked(paths.unwrap_or_default()));
         }
         Job::PickDatabase { new, filter, name } => {
-            let dialog = rfd::AsyncFileDialog::new().add_filter(filter, &["laris"]);
-            let file = if new {
-                pollster::block_on(dialog.set_file_name(name).save_file())
+            let extensions = vec!["laris"];
+            let ask = if new {
+                Ask::Save {
+                    name,
+                    filter,
+                    extensions,
+                }
             } else {
-                pollster::block_on(dialog.pick_file())
+                Ask::Open {
+                    multiple: false,
+                    filter,
+                    extensions,
+                }
             };
-            if let Some(file) = file {
-                send(Event::DatabaseChosen(file.path().to_path_buf()));
+            if let Some(file) = asker.ask(ask).and_then(|f| f.into_iter().next()) {
+                send(Event::DatabaseChosen(file));
             }
         }
         Job::SaveSkipped { name, file } => {
-            let to =
-                pollster::block_on(rfd::AsyncFileDialog::new().set_file_name(name).save_file());
-            if let Some(to) = to.map(|f| f.path().to_path_buf()) {
+            if let Some(to) = asker.save(&name, "CSV", &["csv"]) {
                 let r = import::skipped_csv(&file)
                     .and_then(|bytes| std::fs::write(&to, bytes).map_err(|e| e.to_string()));
                 send(Event::SkippedSaved(r.map(|()| to).map_err(AppError::Other)));
             }
         }
         Job::Export { what, lang, today } => {
-            let r = exports::run(lang, what, today, db);
+            let r = exports::run(lang, what, today, db, &asker);
             send(Event::Exported(
                 r.map_err(|e| AppError::Other(format!("{e:#}"))),
             ));

@@ -147,3 +147,38 @@ fn a_file_in_another_currency_imports_only_at_the_rate_typed() {
     h.get_by_label("Data").click();
     wait_for(&mut h, "converted from USD at 16250");
 }
+
+#[test]
+fn without_a_system_file_dialog_the_import_button_opens_the_in_app_browser() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("toko.laris");
+    // app_config asks for Laris's own browser, as on a desktop with no
+    // portal and no zenity.
+    let config = app_config(&db, Lang::Id);
+    let mut h = Harness::builder()
+        .with_size([1366.0, 768.0])
+        .build_eframe(move |cc| LarisApp::new(cc, config));
+    wait_for(&mut h, "Coba toko contoh");
+    h.get_by_label("Impor berkas…").click();
+    // egui_file puts its folder mark before the title.
+    wait_for(&mut h, "📂  Pilih file");
+    assert!(
+        h.query_by_label("Buka").is_some(),
+        "its buttons speak Indonesian"
+    );
+    h.get_by_label("Batal").click();
+    // Cancelled: the browser goes and the buttons work again.
+    for _ in 0..50 {
+        h.step();
+        if h.query_by_label("📂  Pilih file").is_none() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(
+        h.query_by_label("📂  Pilih file").is_none(),
+        "the browser closed"
+    );
+    h.get_by_label("Impor berkas…").click();
+    wait_for(&mut h, "📂  Pilih file");
+}

@@ -17,3 +17,16 @@ shortcut-import = Import files (Ctrl+O)
 
 import-failed = The import failed: { $reason }
 dismiss = Close
+
+## The in-app file browser (where the system has no file dialog)
+file-dialog-open-title = Choose a file
+file-dialog-save-title = Save as
+file-dialog-open = Open
+file-dialog-save = Save
+file-dialog-cancel = Cancel
+file-dialog-new-folder = New folder
+file-dialog-rename = Rename
+file-dialog-file = File:
+file-dialog-show-hidden = Show hidden files
+file-dialog-parent = Up one folder
+file-dialog-refresh = Refresh

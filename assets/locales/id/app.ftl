@@ -17,3 +17,16 @@ shortcut-import = Impor berkas (Ctrl+O)
 
 import-failed = Impor gagal: { $reason }
 dismiss = Tutup
+
+## Penjelajah file di dalam aplikasi (kalau sistem tidak punya dialog file)
+file-dialog-open-title = Pilih file
+file-dialog-save-title = Simpan sebagai
+file-dialog-open = Buka
+file-dialog-save = Simpan
+file-dialog-cancel = Batal
+file-dialog-new-folder = Folder baru
+file-dialog-rename = Ganti nama
+file-dialog-file = File:
+file-dialog-show-hidden = Tampilkan file tersembunyi
+file-dialog-parent = Naik satu folder
+file-dialog-refresh = Muat ulang

@@ -92,6 +92,7 @@ pub const SYNTHETIC_COUNTS: [(&str, u64); 11] = [
 pub fn app_config(db: &Path, lang: laris::i18n::Lang) -> laris::ui::AppConfig {
     let mut config = laris::ui::AppConfig::new(db.to_path_buf());
     config.lang = Some(lang);
+    config.in_app_dialogs = true;
     config.sample = laris::demo::DemoOptions {
         scale: 300,
         seed: 1,
