@@ -7,6 +7,14 @@ use egui_kittest::kittest::Queryable;
 use laris::i18n::Lang;
 use laris::ui::LarisApp;
 
+/// The app on `db` in `lang`, in a window of `size` points.
+fn app(db: &std::path::Path, lang: Lang, size: [f32; 2]) -> Harness<'static, LarisApp> {
+    let config = app_config(db, lang);
+    Harness::builder()
+        .with_size(size)
+        .build_eframe(move |cc| LarisApp::new(cc, config))
+}
+
 #[test]
 fn wizard_maps_previews_lists_problems_and_imports_the_valid_rows() {
     let dir = tempfile::tempdir().unwrap();
@@ -20,10 +28,7 @@ fn wizard_maps_previews_lists_problems_and_imports_the_valid_rows() {
          A-3;06/03/2024;Dewi;Rp 75.000;Shopee\n",
     )
     .unwrap();
-    let config = app_config(&db, Lang::En);
-    let mut h = Harness::builder()
-        .with_size([1280.0, 900.0])
-        .build_eframe(move |cc| LarisApp::new(cc, config));
+    let mut h = app(&db, Lang::En, [1280.0, 900.0]);
     wait_for(&mut h, "Try the sample shop");
 
     drop_file(&mut h, &file);
@@ -75,10 +80,7 @@ fn the_wizard_finds_a_key_by_its_values_and_asks_for_the_date_it_cannot_tell() {
          T-2,2024-03-06,2024-03-09,Budi,80000\n",
     )
     .unwrap();
-    let config = app_config(&db, Lang::En);
-    let mut h = Harness::builder()
-        .with_size([1280.0, 900.0])
-        .build_eframe(move |cc| LarisApp::new(cc, config));
+    let mut h = app(&db, Lang::En, [1280.0, 900.0]);
     wait_for(&mut h, "Try the sample shop");
 
     drop_file(&mut h, &file);
@@ -117,10 +119,7 @@ fn a_file_in_another_currency_imports_only_at_the_rate_typed() {
     assert!(crate::common::import(&db, &idr).status.success());
     let usd = dir.path().join("shop.csv");
     std::fs::write(&usd, "Order ID,Date,Total (USD)\nS1,2024-01-06,12.50\n").unwrap();
-    let config = app_config(&db, Lang::En);
-    let mut h = Harness::builder()
-        .with_size([1280.0, 900.0])
-        .build_eframe(move |cc| LarisApp::new(cc, config));
+    let mut h = app(&db, Lang::En, [1280.0, 900.0]);
     wait_for(&mut h, "Revenue");
     drop_file(&mut h, &usd);
     wait_for(
@@ -154,10 +153,7 @@ fn without_a_system_file_dialog_the_import_button_opens_the_in_app_browser() {
     let db = dir.path().join("toko.laris");
     // app_config asks for Laris's own browser, as on a desktop with no
     // portal and no zenity.
-    let config = app_config(&db, Lang::Id);
-    let mut h = Harness::builder()
-        .with_size([1366.0, 768.0])
-        .build_eframe(move |cc| LarisApp::new(cc, config));
+    let mut h = app(&db, Lang::Id, [1366.0, 768.0]);
     wait_for(&mut h, "Coba toko contoh");
     h.get_by_label("Impor berkas…").click();
     // egui_file puts its folder mark before the title.
