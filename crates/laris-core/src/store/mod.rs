@@ -553,8 +553,8 @@ mod tests {
             )
             .unwrap();
         assert_eq!(
-            tables, 16,
-            "11 kinds, batches, changes, settings, display names, data revision"
+            tables, 17,
+            "11 kinds, batches, changes, settings, display names, data revision, returns"
         );
 
         let garbage = dir.path().join("notes.laris");
