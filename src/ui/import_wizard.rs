@@ -14,6 +14,7 @@ use super::session::Session;
 use super::tasks::{Job, ReadChoice};
 use crate::format;
 use crate::i18n::Lang;
+use crate::import::List;
 use crate::import::mapping::{Matched, MatchedBy, Preset, Target};
 use crate::import::rate::Rate;
 use crate::import::{FileError, ParsedFile};
@@ -377,11 +378,16 @@ fn loaded(
                 )],
             ),
         );
-        if let Some(ids) = &file.returned {
-            let count = ("count", format::count(lang, ids.len() as i64).into());
-            ui.label(lang.tr_args("wizard-returns-list", &[count]));
-        } else {
-            preview(ui, lang, file);
+        match &file.list {
+            Some(List::Returns(ids)) => {
+                let count = ("count", format::count(lang, ids.len() as i64).into());
+                ui.label(lang.tr_args("wizard-returns-list", &[count]));
+            }
+            Some(List::RepNames(people)) => {
+                let count = ("count", (people.len() as u64).into());
+                ui.label(lang.tr_args("wizard-rep-names-list", &[count]));
+            }
+            None => preview(ui, lang, file),
         }
         if file.marked_returned > 0 {
             let count = (

@@ -585,9 +585,17 @@ fn a_crm_data_export_imports_with_its_generic_field_names() {
         &tasks,
         &users,
     ]);
-    // The users file is left out with a message, the rest imports.
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(stderr(&out).contains("a list of users"), "{}", stderr(&out));
+    // The users list names owner 005U1; 005U2 has no name and stays an id.
+    assert!(out.status.success(), "{}", stderr(&out));
+    // Notes go to stderr, beside the counts on stdout.
+    assert!(
+        stderr(&out)
+            .contains("User.csv: names for one salesperson id; 6 stored records show a name now"),
+        "{}",
+        stderr(&out)
+    );
+    let by_rep = activities_by_rep(&db, "month:2024-03", &[]);
+    assert_eq!(by_rep, [("005U2".into(), 1), ("Sari Dewi".into(), 2)]);
     let rows = |sql: &str| query(&db, sql);
     // Won from IsWon, lost from IsClosed and not won, open from neither.
     assert_eq!(
@@ -628,6 +636,128 @@ fn a_crm_data_export_imports_with_its_generic_field_names() {
             "00T2 email 006A2 005U2",
             "00T3 meeting 006A1 005U1"
         ]
+    );
+}
+
+/// `laris report`'s activities per rep for `period`, sorted by rep.
+fn activities_by_rep(db: &Path, period: &str, extra: &[&str]) -> Vec<(String, i64)> {
+    let mut args = vec!["report", "--db", db.to_str().unwrap(), "--period", period];
+    args.extend_from_slice(extra);
+    args.push("--json");
+    let out = laris(&args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut by_rep: Vec<(String, i64)> = report["metrics"]["activities"]["by_rep"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(rep, n)| (rep.clone(), n.as_i64().unwrap()))
+        .collect();
+    by_rep.sort();
+    by_rep
+}
+
+#[test]
+fn a_users_list_names_owner_ids_imported_before_or_after_it_and_undo_brings_the_ids_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path.to_str().unwrap().to_string()
+    };
+    let db = dir.path().join("crm.laris");
+    let import = |files: &[&str]| {
+        let mut args = vec!["import", "--db", db.to_str().unwrap()];
+        args.extend_from_slice(files);
+        let out = laris(&args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        format!("{}{}", stdout(&out), stderr(&out))
+    };
+    // The list comes first, with only Id and Name (Indonesian headers).
+    let users = write(
+        "pengguna.csv",
+        "ID Sales,Nama\n005U1,Sari\n005U2,Budi Santoso\n",
+    );
+    let said = import(&[&users]);
+    assert!(
+        said.contains(
+            "pengguna.csv: names for 2 salesperson ids; 0 stored records show a name now"
+        ),
+        "{said}"
+    );
+    // Tasks owned by ids (one written in another case), and the shop's own
+    // activity log where Sari typed her name: one rep, three activities.
+    let tasks = write(
+        "Task.csv",
+        "Id,Subject,ActivityDate,OwnerId\n00T1,Call,2024-03-01,005U1\n00T2,Email,2024-03-02,005u2\n00T3,Call,2024-03-04,005U1\n00T4,Call,2024-03-05,005U9\n",
+    );
+    let log = write(
+        "aktivitas.csv",
+        "activity_id,date,rep,type\nA1,2024-03-06,sari,meeting\n",
+    );
+    import(&[&tasks, &log]);
+    let named = [
+        ("005U9".into(), 1),
+        ("Budi Santoso".into(), 1),
+        ("Sari".into(), 3),
+    ];
+    assert_eq!(activities_by_rep(&db, "month:2024-03", &[]), named);
+    // The filter takes the name.
+    assert_eq!(
+        activities_by_rep(&db, "month:2024-03", &["--rep", "sari"]),
+        [("Sari".into(), 3)]
+    );
+    // A later list renames 005U1; undoing it gives the first list's name
+    // back, and undoing that one gives the ids back.
+    let renamed = write(
+        "users.csv",
+        "Id,Name,Email,IsActive\n005U1,Sari Dewi,sari@toko.id,true\n",
+    );
+    let said = import(&[&renamed]);
+    assert!(
+        said.contains("users.csv: names for one salesperson id; 2 stored records show a name now"),
+        "{said}"
+    );
+    assert_eq!(
+        activities_by_rep(&db, "month:2024-03", &[]),
+        [
+            ("005U9".into(), 1),
+            ("Budi Santoso".into(), 1),
+            ("Sari Dewi".into(), 2),
+            ("sari".into(), 1),
+        ]
+    );
+    let mut store = laris::store::Store::open(&db).unwrap();
+    let batch = |file: &str| -> i64 {
+        store
+            .conn()
+            .query_row(
+                "SELECT id FROM import_batches WHERE file_name = ?1",
+                [file],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    let (first, second) = (batch("pengguna.csv"), batch("users.csv"));
+    laris::store::batches::undo(store.conn_mut(), second).unwrap();
+    drop(store);
+    assert_eq!(activities_by_rep(&db, "month:2024-03", &[]), named);
+    let mut store = laris::store::Store::open(&db).unwrap();
+    laris::store::batches::undo(store.conn_mut(), first).unwrap();
+    drop(store);
+    assert_eq!(
+        activities_by_rep(&db, "month:2024-03", &[]),
+        [
+            ("005U1".into(), 2),
+            ("005U9".into(), 1),
+            ("005u2".into(), 1),
+            ("sari".into(), 1),
+        ]
+    );
+    // The records kept the ids throughout.
+    assert_eq!(
+        query(&db, "SELECT rep FROM activities ORDER BY rep"),
+        ["005U1", "005U1", "005U9", "005u2", "sari"]
     );
 }
 

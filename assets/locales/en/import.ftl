@@ -101,7 +101,7 @@ looks-like-category-targets = sales targets per product category, which Laris do
 looks-like-accounts = a list of companies (accounts)
 looks-like-sales-team = a list of sales people and their managers
 looks-like-data-dictionary = a description of other files' columns
-looks-like-users = a list of users (a CRM's Id and Name): Laris does not read them yet, so owner ids stay ids
+looks-like-users = a list of users (a CRM's Id and Name): import it on its own, without --kind, and the owner ids in your deals, leads and activities show as these names
 looks-like-customers = a list of customers
 looks-like-products = a product list
 looks-like-unknown = a table of another kind
@@ -164,3 +164,16 @@ file-missing-field-no-candidate = { $file } looks like { $kind }, but no column 
 file-map-unknown-field = { $file }: { $kind } have no field "{ $field }". The fields you can choose: { $choices }.
 file-map-unknown-column = { $file } has no column { $column }. Its columns: { $choices } (or their numbers, 1 to { $count }).
 import-map-hint = To import it from the command line with the likeliest column: { $command }
+
+# A CRM's users list (Id, Name): owner ids show as names.
+wizard-rep-names-list = This file is a list of { $count ->
+    [one] one salesperson
+   *[other] { $count } salespeople
+  } (a CRM's users). Wherever their id is the salesperson of a deal, lead, activity or order, their name will show instead, for records imported later too.
+import-rep-names = { $file }: names for { $names ->
+    [one] one salesperson id
+   *[other] { $names } salesperson ids
+  }; { $records ->
+    [one] one stored record shows
+   *[other] { $records } stored records show
+  } a name now, and records imported later will too.

@@ -101,7 +101,7 @@ looks-like-category-targets = target penjualan per kategori produk, yang tidak d
 looks-like-accounts = daftar perusahaan (akun)
 looks-like-sales-team = daftar tenaga penjual dan manajernya
 looks-like-data-dictionary = penjelasan kolom berkas-berkas lain
-looks-like-users = daftar pengguna (Id dan Name dari CRM): Laris belum membacanya, jadi id pemilik tetap tampil sebagai id
+looks-like-users = daftar pengguna (Id dan Name dari CRM): impor file ini tersendiri, tanpa --kind, maka id pemilik di deal, prospek, dan aktivitas Anda tampil sebagai nama
 looks-like-customers = daftar pelanggan
 looks-like-products = daftar produk
 looks-like-unknown = tabel jenis lain
@@ -161,3 +161,7 @@ file-missing-field-no-candidate = { $file } tampaknya berisi { $kind }, tetapi t
 file-map-unknown-field = { $file }: { $kind } tidak punya isian "{ $field }". Isian yang bisa dipilih: { $choices }.
 file-map-unknown-column = { $file } tidak punya kolom { $column }. Kolomnya: { $choices } (atau nomornya, 1 sampai { $count }).
 import-map-hint = Untuk mengimpornya dari baris perintah dengan kolom yang paling mungkin: { $command }
+
+# Daftar pengguna CRM (Id, Name): id pemilik tampil sebagai nama.
+wizard-rep-names-list = File ini berisi daftar { $count } sales (pengguna CRM). Di setiap deal, prospek, aktivitas, atau pesanan yang sales-nya berupa id mereka, nama merekalah yang tampil, termasuk data yang diimpor nanti.
+import-rep-names = { $file }: nama untuk { $names } id sales; { $records } data yang sudah ada kini tampil dengan nama, begitu pula data yang diimpor nanti.

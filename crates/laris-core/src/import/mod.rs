@@ -322,13 +322,23 @@ pub struct ParsedFile {
     pub warnings: Vec<RowIssue>,
     /// How the file was read, for the import wizard.
     pub source: Source,
-    /// A returns list (`Order ID` and `Returned`, or a sheet named
-    /// Returns): the order ids it names, which are marked refunded instead
-    /// of records being stored. None for any other file.
-    pub returned: Option<Vec<String>>,
+    /// A list that changes other records instead of adding its own (a
+    /// returns list, a CRM's users); None for a file of records.
+    pub list: Option<List>,
     /// For orders read with a workbook's Returns sheet: how many of them it
     /// marks refunded.
     pub marked_returned: usize,
+}
+
+/// A file that is a list about other records rather than records.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum List {
+    /// A returns list (`Order ID` and `Returned`, or a sheet named
+    /// Returns): the order ids it names, which are marked refunded.
+    Returns(Vec<String>),
+    /// A CRM's users (`Id`, `Name`): each owner id, folded as reps are
+    /// matched, with the name to show for it.
+    RepNames(Vec<(String, String)>),
 }
 
 /// How a file was read: the kind and mapping chosen for its columns, the rows
@@ -389,6 +399,10 @@ pub struct FileReport {
     /// that are not stored yet (marked when they arrive).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub returns: Option<crate::store::returns::Marked>,
+    /// A users list: the owner ids it names and the stored records that
+    /// show those names now.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rep_names: Option<crate::store::rep_names::Named>,
     /// For a dry run: how each mapped column was matched.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub columns: Vec<ColumnMatch>,
@@ -426,6 +440,7 @@ impl FileReport {
             },
             converted: None,
             returns: None,
+            rep_names: None,
             columns: file
                 .source
                 .headers
@@ -486,7 +501,21 @@ impl FileReport {
                 ],
             )
         });
-        converted.into_iter().chain(returns).collect()
+        let rep_names = self.rep_names.map(|n| {
+            lang.tr_args(
+                "import-rep-names",
+                &[
+                    file(),
+                    ("names", n.names.into()),
+                    ("records", n.records.into()),
+                ],
+            )
+        });
+        converted
+            .into_iter()
+            .chain(returns)
+            .chain(rep_names)
+            .collect()
     }
 }
 
@@ -632,6 +661,7 @@ pub fn store_checking(
             counts: *counts,
             converted: converted.take(),
             returns: issues.returns,
+            rep_names: issues.rep_names,
             columns: Vec::new(),
         })
         .collect();
@@ -691,15 +721,27 @@ impl FileCx<'_> {
             .collect();
         let conversion = self.conversion;
         let mut writer = BatchWriter::new(tx, file.kind, batch)?;
-        if let Some(ids) = &file.returned {
-            let marked = crate::store::returns::mark(tx, &mut writer, batch, ids)?;
-            self.returned.extend(ids.iter().cloned());
-            let counts = writer.finish(0)?;
-            let issues = Issues {
-                returns: Some(marked),
-                ..Issues::default()
-            };
-            return Ok((batch, counts, issues));
+        match &file.list {
+            Some(List::Returns(ids)) => {
+                let marked = crate::store::returns::mark(tx, &mut writer, batch, ids)?;
+                self.returned.extend(ids.iter().cloned());
+                let counts = writer.finish(0)?;
+                let issues = Issues {
+                    returns: Some(marked),
+                    ..Issues::default()
+                };
+                return Ok((batch, counts, issues));
+            }
+            Some(List::RepNames(people)) => {
+                let named = crate::store::rep_names::keep(tx, batch, people)?;
+                let counts = writer.finish(0)?;
+                let issues = Issues {
+                    rep_names: Some(named),
+                    ..Issues::default()
+                };
+                return Ok((batch, counts, issues));
+            }
+            None => {}
         }
         let returned = &*self.returned;
         let status = Kind::Orders.field("status").unwrap_or(6);

@@ -5,6 +5,7 @@ use rusqlite::types::Value;
 
 use super::values::{self, ColumnFormat, ScoreScale};
 use crate::store::{FieldType, NameField};
+use crate::util::fold;
 
 /// Why a value could not be read. Each has a message in the translation files
 /// (`reason-…`).
@@ -255,13 +256,6 @@ fn parse_integer(text: &str) -> Option<i64> {
     })
 }
 
-fn fold(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
-
 /// The order status a value means, matched whole (never as a substring:
 /// "belum lunas" is not "lunas").
 pub fn order_status(text: &str) -> Option<&'static str> {
@@ -344,6 +338,19 @@ pub fn deal_status(text: &str) -> Option<&'static str> {
 pub fn stage_is_status(stage: &str) -> Option<&'static str> {
     deal_status(stage).filter(|s| *s != "open")
 }
+
+/// The data model's standard activity types; the app names them in the
+/// user's language (`activity-type-*` messages).
+pub const ACTIVITY_TYPES: [&str; 8] = [
+    "call",
+    "email",
+    "meeting",
+    "follow_up",
+    "proposal",
+    "demo",
+    "networking_event",
+    "social_post",
+];
 
 /// Activity types are lower-case with underscores; common synonyms in
 /// English and Indonesian map onto the standard types.
@@ -485,5 +492,9 @@ mod tests {
         assert_eq!(activity_type("Follow-up"), "follow_up");
         assert_eq!(activity_type("Telepon"), "call");
         assert_eq!(activity_type("Site visit"), "site_visit");
+        for standard in ACTIVITY_TYPES {
+            assert_eq!(activity_type(standard), standard);
+        }
+        assert!(ACTIVITY_TYPES.contains(&activity_type("Acara").as_str()));
     }
 }

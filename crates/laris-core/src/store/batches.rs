@@ -147,6 +147,8 @@ pub fn undo(conn: &mut Connection, batch_id: i64) -> std::result::Result<Counts,
     }
     // The orders a returns list named stop being returns with it.
     tx.execute("DELETE FROM returns WHERE batch_id = ?1", [batch_id])?;
+    // The owner ids a users list named show as ids again.
+    tx.execute("DELETE FROM rep_names WHERE batch_id = ?1", [batch_id])?;
     let changes: Vec<(String, i64, String, Option<String>)> = {
         let mut stmt = tx.prepare(
             "SELECT kind, row_id, action, old_values FROM batch_changes WHERE batch_id = ?1 ORDER BY id DESC",

@@ -15,6 +15,7 @@ pub mod names;
 pub mod open;
 pub mod overview;
 pub mod records;
+pub mod rep_names;
 pub mod returns;
 pub mod settings;
 pub mod targets;
@@ -37,6 +38,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/002_checks_without_in.sql"),
     include_str!("migrations/003_data_revision.sql"),
     include_str!("migrations/004_batch_currency.sql"),
+    include_str!("migrations/005_rep_names.sql"),
 ];
 
 /// The schema version this build writes.
@@ -553,8 +555,8 @@ mod tests {
             )
             .unwrap();
         assert_eq!(
-            tables, 17,
-            "11 kinds, batches, changes, settings, display names, data revision, returns"
+            tables, 18,
+            "11 kinds, batches, changes, settings, display names, data revision, returns, rep names"
         );
 
         let garbage = dir.path().join("notes.laris");

@@ -20,7 +20,7 @@ use super::table::{self, Table, TableRow, TextSource};
 use super::values::{
     self, ColumnFormat, CurrencyEvidence, FormatEvidence, LocaleDefaults, ScoreScale,
 };
-use super::{FileError, ParsedFile, Source};
+use super::{FileError, List, ParsedFile, Source};
 use crate::store::write::Record;
 use crate::store::{FieldType, Kind};
 use crate::util::hex;
@@ -150,6 +150,101 @@ fn returned_ids(rows: &[TableRow], id: usize, flag: Option<usize>) -> Vec<String
         .collect()
 }
 
+/// Headers of a users list's id and name columns, after
+/// [`mapping::normalise`].
+const PERSON_ID: &[&str] = &[
+    "id",
+    "user id",
+    "userid",
+    "owner id",
+    "ownerid",
+    "sales id",
+    "id sales",
+    "id pengguna",
+    "id user",
+    "employee id",
+    "id karyawan",
+];
+const PERSON_NAME: &[&str] = &[
+    "name",
+    "full name",
+    "fullname",
+    "nama",
+    "nama lengkap",
+    "nama sales",
+    "nama pengguna",
+    "nama karyawan",
+];
+/// Other columns a CRM's users export has that say nothing about sales.
+const PERSON_OTHER: &[&str] = &[
+    "email",
+    "username",
+    "user name",
+    "is active",
+    "isactive",
+    "active",
+    "aktif",
+    "first name",
+    "firstname",
+    "last name",
+    "lastname",
+    "title",
+    "jabatan",
+    "role",
+    "user role id",
+    "userroleid",
+    "profile id",
+    "profileid",
+    "department",
+    "divisi",
+    "division",
+    "phone",
+    "mobile phone",
+    "mobilephone",
+    "telepon",
+    "no hp",
+    "alias",
+    "manager id",
+    "managerid",
+];
+
+/// A CRM's users list: an id column and a name column, and besides them
+/// only what a users export carries (email, active, title, ...). The id
+/// column and the name column. Never a file with a date or an amount,
+/// which is records.
+fn rep_names_columns(headers: &[String]) -> Option<(usize, usize)> {
+    let h: Vec<String> = headers.iter().map(|h| mapping::normalise(h)).collect();
+    let id = h.iter().position(|x| PERSON_ID.contains(&x.as_str()))?;
+    let name = h.iter().position(|x| PERSON_NAME.contains(&x.as_str()))?;
+    let only_people = h
+        .iter()
+        .enumerate()
+        .all(|(i, x)| i == id || i == name || x.is_empty() || PERSON_OTHER.contains(&x.as_str()));
+    (only_people || mapping::looks_like(headers) == "looks-like-users").then_some((id, name))
+}
+
+/// Each owner id a users list names (folded, as reps are matched), once,
+/// with its name; a later row for the same id wins.
+fn rep_names(rows: &[TableRow], id: usize, name: usize) -> Vec<(String, String)> {
+    let mut at: HashMap<String, usize> = HashMap::new();
+    let mut people: Vec<(String, String)> = Vec::new();
+    for row in rows {
+        let cell = |i: usize| row.cells.get(i).map_or("", |c| c.trim());
+        let (key, shown) = (crate::util::fold(cell(id)), cell(name));
+        if key.is_empty() || shown.is_empty() {
+            continue;
+        }
+        match at.get(&key) {
+            Some(&i) => people[i].1 = shown.to_string(),
+            None => {
+                at.insert(key.clone(), people.len());
+                people.push((key, shown.to_string()));
+            }
+        }
+    }
+    people
+}
+
 /// The name a returns list may carry: its sheet's, else the file's.
 fn list_name(path: &Path, table: &Table) -> String {
     table.sheet.clone().unwrap_or_else(|| {
@@ -179,19 +274,27 @@ pub fn read_bytes(
         (table, HashSet::new())
     };
     let guessing = opts.kind.is_none() && opts.columns.is_none() && opts.preset.is_none();
-    if guessing
-        && let Some((at, headers)) = header(&table)
-        && let Some((id, flag)) = returns_columns(&headers, &list_name(path, &table))
-    {
-        let ids = returned_ids(&table.rows[at + 1..], id, flag);
-        return Ok(vec![returns_list(
-            path,
-            &table,
-            headers,
-            id,
-            ids,
-            content_hash,
-        )]);
+    if guessing && let Some((at, headers)) = header(&table) {
+        let rows = &table.rows[at + 1..];
+        let list = if let Some((id, flag)) = returns_columns(&headers, &list_name(path, &table)) {
+            let ids = returned_ids(rows, id, flag);
+            Some((List::Returns(ids), vec![(id, "order_id")]))
+        } else {
+            rep_names_columns(&headers).map(|(id, name)| {
+                let people = rep_names(rows, id, name);
+                (List::RepNames(people), vec![(id, "rep"), (name, "name")])
+            })
+        };
+        if let Some((list, columns)) = list {
+            return Ok(vec![list_file(
+                path,
+                &table,
+                headers,
+                &columns,
+                list,
+                content_hash,
+            )]);
+        }
     }
     let mut files = Parser::new(path, &table, opts)?.parse(&returns);
     for f in &mut files {
@@ -262,17 +365,24 @@ fn read_workbook(
     Ok((table, returns))
 }
 
-/// A returns list as a parsed file: no records, the ids it names.
-fn returns_list(
+/// A list as a parsed file: no records, what it names. `columns`: the
+/// columns read, with the field each stands for.
+fn list_file(
     path: &Path,
     table: &Table,
     headers: Vec<String>,
-    id: usize,
-    ids: Vec<String>,
+    columns: &[(usize, &'static str)],
+    list: List,
     content_hash: String,
 ) -> ParsedFile {
     let mut mapping = vec![None; headers.len()];
-    mapping[id] = Some(Target::Field("order_id"));
+    for &(at, field) in columns {
+        mapping[at] = Some(Target::Field(field));
+    }
+    let (kind, count) = match &list {
+        List::Returns(ids) => (Kind::Orders, ids.len()),
+        List::RepNames(people) => (Kind::Deals, people.len()),
+    };
     let matched = mapping
         .iter()
         .map(|t| {
@@ -284,10 +394,10 @@ fn returns_list(
         .collect();
     ParsedFile {
         path: path.to_path_buf(),
-        kind: Kind::Orders,
+        kind,
         content_hash,
         records: Vec::new(),
-        count: ids.len(),
+        count,
         checked: true,
         currency: None,
         rate: None,
@@ -295,7 +405,7 @@ fn returns_list(
         errors: Vec::new(),
         warnings: Vec::new(),
         source: Source {
-            kind: Kind::Orders,
+            kind,
             headers,
             mapping,
             matched,
@@ -303,7 +413,7 @@ fn returns_list(
             sheets: table.sheets.clone(),
             sheet: table.sheet.clone(),
         },
-        returned: Some(ids),
+        list: Some(list),
         marked_returned: 0,
     }
 }

@@ -321,7 +321,7 @@ impl<'t> Parser<'t> {
             checked: true,
             currency: self.currency,
             rate: None,
-            returned: None,
+            list: None,
             marked_returned: 0,
             records: builder.records,
             stream: None,

@@ -37,10 +37,14 @@ pub(super) fn stream_text(
         let cells: Vec<Vec<String>> = head.iter().take(30).map(|r| r.cells.clone()).collect();
         let at = mapping::header_row(&cells);
         let headers = head[at].cells.clone();
-        // A returns list is small and read whole (`read_bytes`).
+        // A returns list or a users list is small and read whole
+        // (`read_bytes`).
         let name = path.file_stem().map(|s| s.to_string_lossy().into_owned());
         let guessing = opts.kind.is_none() && opts.columns.is_none() && opts.preset.is_none();
-        if guessing && returns_columns(&headers, &name.unwrap_or_default()).is_some() {
+        if guessing
+            && (returns_columns(&headers, &name.unwrap_or_default()).is_some()
+                || rep_names_columns(&headers).is_some())
+        {
             return Ok(None);
         }
         let Mapped {
@@ -264,7 +268,7 @@ impl Streamed {
                         content_hash,
                         currency,
                         reread,
-                        returns: None,
+                        ..Issues::default()
                     })
                 }
             }
@@ -322,6 +326,9 @@ pub struct Issues {
     /// For a returns list: the orders it marked refunded, and those it names
     /// that are not stored yet.
     pub returns: Option<crate::store::returns::Marked>,
+    /// For a users list: the owner ids it named and the records that show
+    /// those names now.
+    pub rep_names: Option<crate::store::rep_names::Named>,
 }
 
 impl Issues {

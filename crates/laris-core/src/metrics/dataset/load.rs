@@ -94,8 +94,16 @@ fn stage_index(stages: &[String], name: &[u8]) -> u32 {
         .map_or(NONE, |i| i as u32)
 }
 
-pub(super) fn load_others(conn: &Connection, stages: &[String]) -> rusqlite::Result<Others> {
-    let mut o = Others::default();
+/// `rep_aliases`: the names shown for CRM owner ids.
+pub(super) fn load_others(
+    conn: &Connection,
+    stages: &[String],
+    rep_aliases: FastMap<String, String>,
+) -> rusqlite::Result<Others> {
+    let mut o = Others {
+        reps: Names::with_aliases(rep_aliases),
+        ..Others::default()
+    };
     let deals_of_lead = load_deals(conn, &mut o, stages)?;
     load_leads(conn, &mut o, &deals_of_lead)?;
     load_small_kinds(conn, &mut o)?;

@@ -136,6 +136,8 @@ impl Dataset {
     /// second one's data revision is returned.
     fn read_sqlite(conn: &Connection) -> anyhow::Result<(Dataset, Option<cache::Revision>)> {
         let mut ds = Dataset::with_settings(conn)?;
+        let aliases = crate::store::rep_names::all(conn)?;
+        ds.reps = Names::with_aliases(aliases.clone());
         let stages = ds.stages.clone();
         let path = conn
             .path()
@@ -151,7 +153,7 @@ impl Dataset {
                     )?;
                     second.execute_batch("BEGIN")?;
                     let revision = cache::revision(&second);
-                    Ok((load_others(&second, &stages)?, revision))
+                    Ok((load_others(&second, &stages, aliases)?, revision))
                 });
                 load_orders(conn, &mut ds)?;
                 others
@@ -160,7 +162,7 @@ impl Dataset {
             })?,
             None => {
                 load_orders(conn, &mut ds)?;
-                (load_others(conn, &stages)?, None)
+                (load_others(conn, &stages, aliases)?, None)
             }
         };
         ds.merge(others);

@@ -8,14 +8,7 @@ use crate::util::FastMap;
 /// No interned name (an empty rep, channel, ...), and no customer.
 pub const NONE: u32 = u32::MAX;
 
-/// White space collapsed, trimmed and case-folded: how free-text keys and
-/// customer names are matched.
-pub fn fold(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
+pub use crate::util::fold;
 
 /// Interned free-text keys (rep, channel, ...): matched case-insensitively,
 /// displayed as first seen.
@@ -26,6 +19,9 @@ pub struct Names {
     // Stored values are already in their display spelling, so the exact text
     // nearly always hits here and folding is skipped.
     by_raw: FastMap<Box<[u8]>, u32>,
+    /// Texts shown as another name (a CRM owner id as its user's name), by
+    /// folded text.
+    aliases: FastMap<String, String>,
 }
 
 impl Names {
@@ -34,15 +30,21 @@ impl Names {
             return id;
         }
         let text = String::from_utf8_lossy(raw);
-        let key = fold(&text);
+        let mut key = fold(&text);
         if key.is_empty() {
             return NONE;
+        }
+        let mut shown = text.trim();
+        if let Some(name) = self.aliases.get(&key) {
+            // The owner id and the name typed elsewhere are one rep.
+            key = fold(name);
+            shown = name;
         }
         let id = match self.by_key.get(&key) {
             Some(&id) => id,
             None => {
                 let id = self.names.len() as u32;
-                self.names.push(text.trim().to_string());
+                self.names.push(shown.to_string());
                 self.by_key.insert(key, id);
                 id
             }
@@ -55,6 +57,14 @@ impl Names {
         match v {
             ValueRef::Text(t) => self.intern(t),
             _ => NONE,
+        }
+    }
+
+    /// No names yet; a text `aliases` holds (folded) is shown as its name.
+    pub fn with_aliases(aliases: FastMap<String, String>) -> Names {
+        Names {
+            aliases,
+            ..Names::default()
         }
     }
 
