@@ -121,8 +121,14 @@ fn business(app: &mut LarisApp, ui: &mut egui::Ui) {
     });
     ui.horizontal(|ui| {
         ui.label(lang.tr("settings-file-numbers"));
-        ui.selectable_value(&mut draft.locale, "id".to_string(), "1.250.000,00");
-        ui.selectable_value(&mut draft.locale, "en".to_string(), "1,250,000.00");
+        for (locale, sample) in [("id", "1.250.000,00"), ("en", "1,250,000.00")] {
+            if ui
+                .selectable_label(draft.locale == locale, sample)
+                .clicked()
+            {
+                draft.set_locale(locale);
+            }
+        }
     });
     ui.label(
         RichText::new(lang.tr("settings-file-numbers-tip"))

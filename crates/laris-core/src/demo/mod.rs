@@ -102,26 +102,27 @@ const COMPANIES: [&str; 10] = [
     "Sekolah Harapan Bangsa",
     "Bank Perkreditan Rakyat Makmur",
 ];
+/// Lead sources as the sample shop's own sheet names them: free text, shown
+/// as written, so in the words of a shop in Indonesia.
 const SOURCES: [(&str, u32); 6] = [
-    ("instagram", 30),
-    ("whatsapp", 25),
-    ("referral", 15),
-    ("website", 12),
-    ("walk_in", 10),
-    ("event", 8),
-];
-const STAGES: [&str; 5] = [
-    "prospecting",
-    "qualified",
-    "proposal",
-    "negotiation",
-    "closed",
+    ("Instagram", 30),
+    ("WhatsApp", 25),
+    ("Referral", 15),
+    ("Website", 12),
+    ("Datang langsung", 10),
+    ("Bazar", 8),
 ];
 
 /// Generates every kind. `progress` gets the fraction done.
-pub fn generate(opts: &DemoOptions, progress: &mut dyn FnMut(f32)) -> Vec<DemoFile> {
+/// `stages` names the pipeline's five stages, the database's own.
+pub fn generate(
+    opts: &DemoOptions,
+    stages: [&'static str; 5],
+    progress: &mut dyn FnMut(f32),
+) -> Vec<DemoFile> {
     let mut g = Gen {
         rng: ChaCha8Rng::seed_from_u64(opts.seed),
+        stages,
         from: opts.from(),
         until: opts.until,
         days: (opts.until - opts.from()).num_days().max(0) + 1,
@@ -181,6 +182,8 @@ struct Customer {
 
 struct Gen {
     rng: ChaCha8Rng,
+    /// The pipeline's stage names, in the database's words.
+    stages: [&'static str; 5],
     from: NaiveDate,
     until: NaiveDate,
     days: i64,
@@ -345,9 +348,9 @@ impl Gen {
                 let first_response = responded
                     .then(|| created + Duration::minutes(self.rng.random_range(3..60 * 20)));
                 let convert_chance = match source.as_str() {
-                    "referral" => 0.45,
-                    "walk_in" => 0.35,
-                    "whatsapp" => 0.3,
+                    "Referral" => 0.45,
+                    "Datang langsung" => 0.35,
+                    "WhatsApp" => 0.3,
                     _ => 0.18,
                 };
                 let converted = responded && self.rng.random_bool(convert_chance);
@@ -409,7 +412,7 @@ impl Gen {
                 reached += 1;
             }
             let mut t = start;
-            for stage in &STAGES[..reached] {
+            for stage in &self.stages[..reached] {
                 if t > self.until {
                     break;
                 }
@@ -419,7 +422,7 @@ impl Gen {
             let last = history
                 .last()
                 .map(|h| h[1].clone())
-                .unwrap_or_else(|| STAGES[0].into());
+                .unwrap_or_else(|| self.stages[0].into());
             let (status, closed, close_value) = if t > self.until || self.rng.random_bool(0.15) {
                 ("open", None, None)
             } else if reached == 4 && self.rng.random_bool(0.7) {
@@ -429,10 +432,10 @@ impl Gen {
                 ("lost", Some(t), Some(0))
             };
             if status == "won" {
-                history.push(vec![id.clone(), "closed".into(), t.to_string()]);
+                history.push(vec![id.clone(), self.stages[4].into(), t.to_string()]);
             }
             let stage = if status == "won" {
-                "closed".to_string()
+                self.stages[4].to_string()
             } else {
                 last
             };
@@ -684,7 +687,9 @@ pub fn fill(
     opts: &DemoOptions,
     progress: &mut dyn FnMut(f32),
 ) -> anyhow::Result<Vec<FileReport>> {
-    let files = generate(opts, &mut |f| progress(f * 0.2));
+    let locale = crate::store::settings::load(store.conn())?.locale;
+    let stages = crate::store::settings::default_stages(&locale);
+    let files = generate(opts, stages, &mut |f| progress(f * 0.2));
     let mut parsed = Vec::new();
     for f in &files {
         let name = format!("sample-shop-{}.csv", f.kind.table());
@@ -711,6 +716,14 @@ pub fn fill(
 mod tests {
     use super::*;
 
+    const STAGES: [&str; 5] = [
+        "Prospek",
+        "Kualifikasi",
+        "Penawaran",
+        "Negosiasi",
+        "Closing",
+    ];
+
     fn opts() -> DemoOptions {
         DemoOptions {
             scale: 600,
@@ -721,16 +734,16 @@ mod tests {
 
     #[test]
     fn same_options_same_shop_other_seed_other_shop() {
-        let a = generate(&opts(), &mut |_| {});
-        let b = generate(&opts(), &mut |_| {});
+        let a = generate(&opts(), STAGES, &mut |_| {});
+        let b = generate(&opts(), STAGES, &mut |_| {});
         assert!(a.iter().zip(&b).all(|(x, y)| x.csv == y.csv));
-        let c = generate(&DemoOptions { seed: 8, ..opts() }, &mut |_| {});
+        let c = generate(&DemoOptions { seed: 8, ..opts() }, STAGES, &mut |_| {});
         assert_ne!(a[0].csv, c[0].csv);
     }
 
     #[test]
     fn every_kind_once_with_rows_in_the_36_months() {
-        let files = generate(&opts(), &mut |_| {});
+        let files = generate(&opts(), STAGES, &mut |_| {});
         let kinds: Vec<Kind> = files.iter().map(|f| f.kind).collect();
         assert_eq!(kinds.len(), Kind::ALL.len());
         for kind in Kind::ALL {

@@ -14,13 +14,36 @@ pub struct Stage {
     pub win_probability: Option<f64>,
 }
 
-pub const DEFAULT_STAGES: [&str; 5] = [
-    "prospecting",
-    "qualified",
-    "proposal",
-    "negotiation",
-    "closed",
-];
+/// The pipeline a new database starts with, in the words of its locale:
+/// an Indonesian shop's CRM says "Penawaran", not "proposal".
+pub fn default_stages(locale: &str) -> [&'static str; 5] {
+    match locale {
+        "en" => [
+            "Prospecting",
+            "Qualified",
+            "Proposal",
+            "Negotiation",
+            "Closed",
+        ],
+        _ => [
+            "Prospek",
+            "Kualifikasi",
+            "Penawaran",
+            "Negosiasi",
+            "Closing",
+        ],
+    }
+}
+
+fn stages_named(names: [&str; 5]) -> Vec<Stage> {
+    names
+        .iter()
+        .map(|s| Stage {
+            name: (*s).into(),
+            win_probability: None,
+        })
+        .collect()
+}
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -40,17 +63,12 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
+        let locale = "id";
         Settings {
             currency: "IDR".into(),
-            locale: "id".into(),
+            locale: locale.into(),
             currency_chosen: false,
-            pipeline_stages: DEFAULT_STAGES
-                .iter()
-                .map(|s| Stage {
-                    name: (*s).into(),
-                    win_probability: None,
-                })
-                .collect(),
+            pipeline_stages: stages_named(default_stages(locale)),
             stages_chosen: false,
         }
     }
@@ -115,6 +133,16 @@ pub fn preset_names(conn: &Connection) -> Result<Vec<String>> {
 }
 
 impl Settings {
+    /// Sets how numbers are written; the default stages, while they are
+    /// untouched, follow into the new locale's words.
+    pub fn set_locale(&mut self, locale: &str) {
+        if !self.stages_chosen && self.pipeline_stages == stages_named(default_stages(&self.locale))
+        {
+            self.pipeline_stages = stages_named(default_stages(locale));
+        }
+        self.locale = locale.to_string();
+    }
+
     /// Adds stage names not yet known (matching case-insensitively), each at
     /// the place its usual meaning gives it (a "Qualified" after a
     /// "Prospecting"), else after the known ones in the order given. While the
@@ -199,7 +227,31 @@ mod tests {
         let store = crate::store::Store::open(&dir.path().join("s.laris")).unwrap();
         let mut s = load(store.conn()).unwrap();
         assert_eq!(s.currency, "IDR");
-        assert_eq!(s.pipeline_stages.len(), 5);
+        let names = |s: &Settings| -> Vec<String> {
+            s.pipeline_stages.iter().map(|s| s.name.clone()).collect()
+        };
+        assert_eq!(
+            names(&s),
+            [
+                "Prospek",
+                "Kualifikasi",
+                "Penawaran",
+                "Negosiasi",
+                "Closing"
+            ]
+        );
+        s.set_locale("en");
+        assert_eq!(
+            names(&s),
+            [
+                "Prospecting",
+                "Qualified",
+                "Proposal",
+                "Negotiation",
+                "Closed"
+            ],
+            "untouched defaults follow the locale"
+        );
         let in_use = vec!["Qualified".to_string(), "proposal".to_string()];
         assert!(s.add_stages(
             ["Site visit", "Engaging", "Prospecting", "engaging"],
@@ -223,6 +275,9 @@ mod tests {
         s.stages_chosen = true;
         assert!(s.add_stages(["Won back"], &[]));
         assert_eq!(s.pipeline_stages.len(), 6, "chosen stages are kept");
+        s.set_locale("id");
+        assert_eq!(s.pipeline_stages.len(), 6, "chosen stages keep their words");
+        assert_eq!(s.locale, "id");
         save_preset(store.conn(), "Toko A", "{}").unwrap();
         save_preset(store.conn(), "Shopee", "{\"kind\":null}").unwrap();
         assert_eq!(preset_names(store.conn()).unwrap(), ["Shopee", "Toko A"]);
