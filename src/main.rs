@@ -1,12 +1,17 @@
 // No console window behind the app on Windows (release builds).
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
-use clap::Parser;
+use clap::FromArgMatches;
 
 fn main() {
     laris::ui::mark_process_start();
     attach_parent_console();
-    let cli = laris::cli::Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = laris::cli::help::lang_of(&args);
+    let cli = laris::cli::help::command(lang)
+        .try_get_matches_from(args)
+        .and_then(|m| laris::cli::Cli::from_arg_matches(&m))
+        .unwrap_or_else(|e| e.exit());
     let status = if cli.install_desktop || cli.uninstall_desktop {
         desktop(&cli)
     } else {

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::Context as _;
+use crate::export::error::ExportError;
 use clap::{ArgGroup, Args};
 
 use super::scope::ScopeArgs;
@@ -53,7 +53,7 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> CliResult {
         write(lang, path, &meeting_report(&input)?)?;
     }
     if let Some(dir) = &args.png_dir {
-        std::fs::create_dir_all(dir).with_context(|| write_failed(lang, dir))?;
+        std::fs::create_dir_all(dir).map_err(ExportError::write(dir))?;
         let data = ChartInput {
             charts: &charts,
             report: &report,
@@ -72,16 +72,9 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> CliResult {
     Ok(())
 }
 
-fn write_failed(lang: Lang, path: &Path) -> String {
-    lang.tr_args(
-        "export-write-failed",
-        &[("path", path.display().to_string().into())],
-    )
-}
-
 /// Writes `bytes` to `path` and says so.
 fn write(lang: Lang, path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    std::fs::write(path, bytes).with_context(|| write_failed(lang, path))?;
+    std::fs::write(path, bytes).map_err(ExportError::write(path))?;
     println!(
         "{}",
         lang.tr_args(

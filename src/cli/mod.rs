@@ -4,6 +4,7 @@ pub mod backup;
 pub mod demo;
 pub mod error;
 pub mod export;
+pub mod help;
 pub mod import;
 pub mod report;
 pub mod restore;
@@ -59,8 +60,9 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Add spreadsheet files (CSV) to the database. Importing the same file
-    /// again changes nothing; a newer export updates what changed.
+    /// Add exports to the database: CSV and text files, and workbooks.
+    /// Importing the same file again changes nothing; a newer export
+    /// updates what changed.
     Import(import::ImportArgs),
     /// Fill a database with a made-up Indonesian shop (three years of orders,
     /// leads, deals, activities, targets, ...) to try Laris with.
@@ -116,14 +118,23 @@ impl Cli {
 
 /// Runs a subcommand; [`CliError::exit_code`] gives the status of a failure.
 pub fn run(cli: &Cli, command: &Command) -> CliResult {
-    match command {
+    let done = match command {
         Command::Import(args) => import::run(cli, args),
         Command::Demo(args) => demo::run(cli, args),
         Command::Report(args) => report::run(cli, args),
         Command::Export(args) => export::run(cli, args),
         Command::Backup(args) => backup::run(cli, args),
         Command::Restore(args) => restore::run(cli, args),
-    }
+    };
+    // Our own errors say what happened in the user's language; only a
+    // library's or the system's bare text is printed as it came.
+    done.map_err(|e| match e {
+        CliError::Internal(e) => match crate::export::error::in_language(&e, cli.lang()) {
+            Some(text) => CliError::User(format!("laris: {text}")),
+            None => CliError::Internal(e),
+        },
+        other => other,
+    })
 }
 
 /// Opens the database to change it, after SQLite's quick check; on a problem,

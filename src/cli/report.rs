@@ -129,7 +129,7 @@ fn breakdown_rows(f: &Fmt<'_>, m: &Metrics, id: &str, unit: Unit) -> Option<Vec<
             rows.extend(
                 b.by_type
                     .iter()
-                    .map(|(k, v)| (k.clone(), f.value(unit, some(*v as f64)))),
+                    .map(|(k, v)| (lang.activity_type(k), f.value(unit, some(*v as f64)))),
             );
             rows.push((lang.tr("report-by-rep"), String::new()));
             rows.extend(
@@ -144,7 +144,7 @@ fn breakdown_rows(f: &Fmt<'_>, m: &Metrics, id: &str, unit: Unit) -> Option<Vec<
             rows.extend(
                 b.by_type
                     .iter()
-                    .map(|(k, v)| (k.clone(), f.value(unit, some(*v)))),
+                    .map(|(k, v)| (lang.activity_type(k), f.value(unit, some(*v)))),
             );
             rows.push((lang.tr("report-by-rep"), String::new()));
             rows.extend(

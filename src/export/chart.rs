@@ -6,6 +6,8 @@ use anyhow::anyhow;
 use laris_view::charts::{self, ChartInput, ChartKind};
 use laris_view::render;
 
+use super::error::ExportError;
+
 /// The picture's size in pixels: twice a dashboard card at least, 16:9.
 pub const CHART_PIXELS: [u32; 2] = [1600, 900];
 /// Pixels per point: the chart is laid out on 640 x 360 points, so that its
@@ -62,7 +64,7 @@ pub fn chart_image(kind: ChartKind, data: &ChartInput<'_>) -> anyhow::Result<egu
 
 /// One chart as PNG bytes, for "Save image".
 pub fn chart_png(kind: ChartKind, data: &ChartInput<'_>) -> anyhow::Result<Vec<u8>> {
-    render::png(&chart_image(kind, data)?)
+    Ok(render::png(&chart_image(kind, data)?)?)
 }
 
 /// Puts the picture on the clipboard, for "Copy".
@@ -73,11 +75,14 @@ pub fn copy_image(image: &egui::ColorImage) -> anyhow::Result<()> {
         .iter()
         .flat_map(|c| c.to_srgba_unmultiplied())
         .collect();
-    let mut clipboard = arboard::Clipboard::new()?;
-    clipboard.set_image(arboard::ImageData {
-        width,
-        height,
-        bytes: bytes.into(),
-    })?;
+    let clip = |e: arboard::Error| ExportError::Clipboard(e.to_string());
+    let mut clipboard = arboard::Clipboard::new().map_err(clip)?;
+    clipboard
+        .set_image(arboard::ImageData {
+            width,
+            height,
+            bytes: bytes.into(),
+        })
+        .map_err(clip)?;
     Ok(())
 }

@@ -3,5 +3,6 @@
 //! off the UI thread. docs/export.md says how images are made without a window.
 
 pub mod chart;
+pub mod error;
 pub mod pdf;
 pub mod table;

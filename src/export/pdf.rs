@@ -23,6 +23,7 @@ use skrifa::MetadataProvider;
 use skrifa::instance::{LocationRef, Size as FontSize};
 
 use super::chart::chart_images;
+use super::error::ExportError;
 use crate::format;
 use crate::i18n::{Arg, Lang};
 use crate::metrics::catalog::{Tab, Unit, cards, change, figures, scalar_map};
@@ -608,7 +609,7 @@ fn draw(
     }
     document
         .finish()
-        .map_err(|e| anyhow!("the PDF could not be made: {e:?}"))
+        .map_err(|e| ExportError::Pdf(format!("{e:?}")).into())
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::path::Path;
 
-use anyhow::Context as _;
+use super::error::ExportError;
 use chrono::NaiveDate;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
@@ -78,8 +78,8 @@ fn csv_text(cell: &Cell) -> Cow<'_, str> {
 
 /// Writes the table as a UTF-8 CSV with a header row; numbers are plain
 /// (a dot for decimals, no grouping), dates `YYYY-MM-DD`.
-pub fn write_csv(path: &Path, table: &Table) -> anyhow::Result<()> {
-    let write = || -> anyhow::Result<()> {
+pub fn write_csv(path: &Path, table: &Table) -> Result<(), ExportError> {
+    let write = || -> Result<(), csv::Error> {
         let mut w = csv::Writer::from_path(path)?;
         w.write_record(table.headers.iter().map(|h| neutralise(h).into_owned()))?;
         for row in &table.rows {
@@ -88,12 +88,18 @@ pub fn write_csv(path: &Path, table: &Table) -> anyhow::Result<()> {
         w.flush()?;
         Ok(())
     };
-    write().with_context(|| format!("{}: the CSV file could not be written", path.display()))
+    write().map_err(|e| {
+        let io = match e.into_kind() {
+            csv::ErrorKind::Io(io) => io,
+            other => std::io::Error::other(format!("{other:?}")),
+        };
+        ExportError::write(path)(io)
+    })
 }
 
 /// Writes the table as one XLSX sheet: money and rates as numbers with a
 /// display format, dates as dates.
-pub fn write_xlsx(path: &Path, table: &Table) -> anyhow::Result<()> {
+pub fn write_xlsx(path: &Path, table: &Table) -> Result<(), ExportError> {
     let write = || -> Result<(), XlsxError> {
         let mut book = Workbook::new();
         let sheet = book.add_worksheet();
@@ -124,7 +130,13 @@ pub fn write_xlsx(path: &Path, table: &Table) -> anyhow::Result<()> {
         sheet.autofit();
         book.save(path)
     };
-    write().with_context(|| format!("{}: the XLSX file could not be written", path.display()))
+    write().map_err(|e| {
+        let io = match e {
+            XlsxError::IoError(io) => io,
+            other => std::io::Error::other(other.to_string()),
+        };
+        ExportError::write(path)(io)
+    })
 }
 
 #[cfg(test)]

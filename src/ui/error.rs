@@ -46,6 +46,15 @@ impl AppError {
             AppError::Other(format!("{e:#}"))
         }
     }
+
+    /// An error of the `anyhow` kind, already in `lang` when the chain
+    /// holds one of ours (an export's, the store's, ...).
+    pub fn in_language(e: anyhow::Error, lang: Lang) -> AppError {
+        match crate::export::error::in_language(&e, lang) {
+            Some(text) => AppError::Other(text),
+            None => AppError::from_anyhow(e),
+        }
+    }
 }
 
 impl From<StoreError> for AppError {

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::file_dialog::Asker;
+use crate::export::error::ExportError;
 use crate::export::{chart, pdf, table};
 use crate::i18n::Lang;
 use crate::metrics::Filters;
@@ -97,7 +98,7 @@ pub(super) fn run(
             let Some(path) = asker.save(&name, &lang.tr("export-filter-png"), &["png"]) else {
                 return Ok(None);
             };
-            std::fs::write(&path, png)?;
+            std::fs::write(&path, png).map_err(ExportError::write(&path))?;
             Ok(Some(saved(&path)))
         }
         Export::CopyChart(kind, figures, filters) => {
@@ -122,8 +123,11 @@ pub(super) fn run(
             let name = format!("laris-{}.pdf", period_slug(&figures));
             if print {
                 let path = std::env::temp_dir().join(name);
-                std::fs::write(&path, bytes)?;
-                open::that_detached(&path)?;
+                std::fs::write(&path, bytes).map_err(ExportError::write(&path))?;
+                open::that_detached(&path).map_err(|source| ExportError::Open {
+                    path: path.clone(),
+                    source,
+                })?;
                 Ok(Some(lang.tr_args(
                     "export-opened",
                     &[("file", path.display().to_string().into())],
@@ -132,7 +136,7 @@ pub(super) fn run(
                 let Some(path) = asker.save(&name, &lang.tr("export-filter-pdf"), &["pdf"]) else {
                     return Ok(None);
                 };
-                std::fs::write(&path, bytes)?;
+                std::fs::write(&path, bytes).map_err(ExportError::write(&path))?;
                 Ok(Some(saved(&path)))
             }
         }
@@ -154,7 +158,7 @@ pub(super) fn run(
             let Some(path) = asker.save(&name, &lang.tr("export-filter-png"), &["png"]) else {
                 return Ok(None);
             };
-            std::fs::write(&path, png)?;
+            std::fs::write(&path, png).map_err(ExportError::write(&path))?;
             Ok(Some(saved(&path)))
         }
         Export::Table { name, table } => save_table(lang, asker, &name, &table),
@@ -246,7 +250,7 @@ fn tab_picture(
                 }
             });
     })?;
-    laris_view::render::png(&image)
+    Ok(laris_view::render::png(&image)?)
 }
 
 /// A chart as it leaves the app: in the print theme, saying its period and

@@ -397,7 +397,7 @@ fn outside(db: &std::path::Path, job: Job, send: &dyn Fn(Event), in_app: bool) {
         Job::Export { what, lang, today } => {
             let r = exports::run(lang, what, today, db, &asker);
             send(Event::Exported(
-                r.map_err(|e| AppError::Other(format!("{e:#}"))),
+                r.map_err(|e| AppError::in_language(e, lang)),
             ));
         }
         _ => {}

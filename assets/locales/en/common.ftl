@@ -113,3 +113,13 @@ weekday-short-4 = Th
 weekday-short-5 = Fr
 weekday-short-6 = Sa
 weekday-short-7 = Su
+
+# The data model's standard activity types, as charts, tables and reports show them.
+activity-type-call = Call
+activity-type-email = Email
+activity-type-meeting = Meeting
+activity-type-follow_up = Follow-up
+activity-type-proposal = Proposal
+activity-type-demo = Demo
+activity-type-networking_event = Networking event
+activity-type-social_post = Social media post

@@ -19,3 +19,10 @@ store-error-sqlite = { $reason }
 undo-error-no-such = Import { $batch } does not exist.
 undo-error-already = Import { $batch } was already undone.
 undo-error-later = Import { $batch } cannot be undone while the later import of { $file } (import { $later }) changed the same records: undo that one first.
+
+# Why the system refused to read or write a file.
+io-permission-denied = this user may not write or read there
+io-not-found = that folder or file does not exist
+io-storage-full = the disk is full
+io-read-only = that disk can only be read
+io-is-a-directory = that is a folder, not a file

@@ -10,7 +10,6 @@ export-pdf-deal-revenue = Won deal value
 export-pdf-charts = Charts
 export-pdf-page = Page { $page } of { $pages }
 export-wrote = Wrote { $path }
-export-write-failed = { $path } could not be written: check that the folder exists and that you may write there.
 
 ## Saving and copying from the app (src/ui/exports.rs)
 chart-save = Save image
@@ -32,3 +31,10 @@ data-export = Export…
 data-export-kind = Export { $kind } as a spreadsheet
 tab-export = Export tab…
 tab-export-tip = Save this tab, every card and chart, as one picture
+
+export-error-write = { $file } could not be saved: { $reason }. Choose another folder or file name.
+export-error-pdf = The PDF could not be made ({ $detail }).
+export-error-open = { $file } was saved, but no program opened it for printing ({ $reason }). Open the file yourself to print it.
+export-error-clipboard = The picture could not be copied ({ $detail }). Save it as an image instead.
+render-error-no-device = There is no graphics device to draw the picture with ({ $detail }). On Linux, install the package mesa-vulkan-drivers.
+render-error-draw = The picture could not be drawn ({ $detail }).

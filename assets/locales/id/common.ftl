@@ -113,3 +113,13 @@ weekday-short-4 = Kam
 weekday-short-5 = Jum
 weekday-short-6 = Sab
 weekday-short-7 = Min
+
+# Jenis aktivitas standar model data, seperti yang tampil di grafik, tabel dan laporan.
+activity-type-call = Telepon
+activity-type-email = Email
+activity-type-meeting = Pertemuan
+activity-type-follow_up = Follow-up
+activity-type-proposal = Penawaran
+activity-type-demo = Demo
+activity-type-networking_event = Acara networking
+activity-type-social_post = Posting medsos

@@ -18,3 +18,10 @@ store-error-sqlite = Kesalahan database: { $reason }
 undo-error-no-such = Impor { $batch } tidak ada.
 undo-error-already = Impor { $batch } sudah dibatalkan sebelumnya.
 undo-error-later = Impor { $batch } belum bisa dibatalkan, karena impor { $file } sesudahnya (impor { $later }) mengubah data yang sama. Batalkan impor itu terlebih dahulu.
+
+# Alasan sistem menolak membaca atau menulis file.
+io-permission-denied = pengguna ini tidak punya izin untuk menulis atau membaca di sana
+io-not-found = folder atau file itu tidak ada
+io-storage-full = disk penuh
+io-read-only = disk itu hanya bisa dibaca
+io-is-a-directory = itu folder, bukan file

@@ -10,7 +10,6 @@ export-pdf-deal-revenue = Nilai deal yang dimenangkan
 export-pdf-charts = Grafik
 export-pdf-page = Halaman { $page } dari { $pages }
 export-wrote = Tersimpan: { $path }
-export-write-failed = { $path } tidak bisa ditulis: periksa apakah foldernya ada dan Anda boleh menulis di sana.
 
 ## Menyimpan dan menyalin dari aplikasi (src/ui/exports.rs)
 chart-save = Simpan gambar
@@ -32,3 +31,10 @@ data-export = Ekspor…
 data-export-kind = Ekspor { $kind } sebagai lembar kerja
 tab-export = Ekspor tab…
 tab-export-tip = Simpan tab ini, semua kartu dan grafik, sebagai satu gambar
+
+export-error-write = { $file } tidak bisa disimpan: { $reason }. Pilih folder atau nama file lain.
+export-error-pdf = PDF tidak bisa dibuat ({ $detail }).
+export-error-open = { $file } sudah disimpan, tetapi tidak ada program yang membukanya untuk dicetak ({ $reason }). Buka file itu sendiri untuk mencetaknya.
+export-error-clipboard = Gambar tidak bisa disalin ({ $detail }). Simpan sebagai gambar saja.
+render-error-no-device = Tidak ada perangkat grafis untuk menggambar ({ $detail }). Di Linux, pasang paket mesa-vulkan-drivers.
+render-error-draw = Gambar tidak bisa dibuat ({ $detail }).

@@ -72,6 +72,34 @@ impl Lang {
         LOCALES.lookup(self.langid(), id)
     }
 
+    /// An activity type as this language names it: the data model's
+    /// standard types (`follow_up`) from the messages, a shop's own type as
+    /// it was imported, its underscores as spaces.
+    pub fn activity_type(self, code: &str) -> String {
+        self.try_tr(&format!("activity-type-{code}"))
+            .unwrap_or_else(|| code.replace('_', " "))
+    }
+
+    /// Why the system refused a file operation, in this language for the
+    /// common cases and in the system's words for the rest.
+    pub fn io_reason(self, e: &std::io::Error) -> String {
+        use std::io::ErrorKind;
+        let id = match e.kind() {
+            ErrorKind::PermissionDenied => "io-permission-denied",
+            ErrorKind::NotFound => "io-not-found",
+            ErrorKind::StorageFull | ErrorKind::QuotaExceeded => "io-storage-full",
+            ErrorKind::ReadOnlyFilesystem => "io-read-only",
+            ErrorKind::IsADirectory => "io-is-a-directory",
+            _ => return e.to_string(),
+        };
+        self.tr(id)
+    }
+
+    /// The message `id`, if there is one.
+    pub fn try_tr(self, id: &str) -> Option<String> {
+        LOCALES.try_lookup(self.langid(), id)
+    }
+
     /// The message `id` with its `{ $name }` arguments filled in.
     pub fn tr_args(self, id: &str, args: &[(&'static str, Arg)]) -> String {
         let map: HashMap<Cow<'static, str>, FluentValue> = args

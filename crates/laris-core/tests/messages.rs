@@ -17,6 +17,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use laris_core::import::mapping::{Extra, LINE_FIELDS, Target};
+use laris_core::import::parse::ACTIVITY_TYPES;
 use laris_core::metrics::catalog::{Tab, cards};
 use laris_core::metrics::dataset::TargetMetric;
 use laris_core::metrics::report::METRIC_IDS;
@@ -296,6 +297,10 @@ fn expansions() -> BTreeMap<&'static str, Vec<String>> {
         ("month-{}", each("month-{}", &numbers(12))),
         ("month-short-{}", each("month-short-{}", &numbers(12))),
         ("weekday-short-{}", each("weekday-short-{}", &numbers(7))),
+        (
+            "activity-type-{}",
+            each("activity-type-{}", &own(&ACTIVITY_TYPES)),
+        ),
     ])
 }
 

@@ -1,15 +1,37 @@
 //! Any egui UI drawn to an image without a window: egui_kittest's harness runs
 //! the frames and its wgpu renderer paints them offscreen (docs/export.md).
 
-use anyhow::{Context as _, anyhow};
 use egui_kittest::Harness;
 use egui_kittest::wgpu::WgpuTestRenderer;
+use laris_core::i18n::Lang;
 
 use crate::theme;
 
+/// Why a picture could not be made. The `Display` text is for logs; users
+/// read [`RenderError::message`].
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error(
+        "no graphics device to draw the image with (on Linux, install mesa-vulkan-drivers): {0}"
+    )]
+    NoDevice(String),
+    #[error("drawing the image failed: {0}")]
+    Draw(String),
+}
+
+impl RenderError {
+    pub fn message(&self, lang: Lang) -> String {
+        let (id, detail) = match self {
+            RenderError::NoDevice(d) => ("render-error-no-device", d),
+            RenderError::Draw(d) => ("render-error-draw", d),
+        };
+        lang.tr_args(id, &[("detail", detail.as_str().into())])
+    }
+}
+
 /// A GPU device for offscreen painting: a software one (lavapipe) where
 /// there is one, for the same pixels on every machine, else the first found.
-fn render_state() -> anyhow::Result<egui_wgpu::RenderState> {
+fn render_state() -> Result<egui_wgpu::RenderState, RenderError> {
     let setup = egui_kittest::wgpu::default_wgpu_setup();
     let instance = pollster::block_on(setup.new_instance());
     let config = egui_wgpu::WgpuConfiguration {
@@ -22,8 +44,7 @@ fn render_state() -> anyhow::Result<egui_wgpu::RenderState> {
         None,
         egui_wgpu::RendererOptions::PREDICTABLE,
     ))
-    .map_err(|e| anyhow!("{e}"))
-    .context("no graphics device to draw the image with (on Linux, install mesa-vulkan-drivers)")
+    .map_err(|e| RenderError::NoDevice(e.to_string()))
 }
 
 /// Draws `draw` on a white page of `size` points and returns the picture,
@@ -33,9 +54,11 @@ pub fn render(
     size: egui::Vec2,
     pixels_per_point: f32,
     mut draw: impl FnMut(&mut egui::Ui),
-) -> anyhow::Result<egui::ColorImage> {
+) -> Result<egui::ColorImage, RenderError> {
     let mut images = render_each(size, pixels_per_point, &[()], |ui, _| draw(ui))?;
-    images.pop().ok_or_else(|| anyhow!("nothing was drawn"))
+    images
+        .pop()
+        .ok_or_else(|| RenderError::Draw("nothing was drawn".into()))
 }
 
 /// Draws `draw` once per item, each on its own page, on one graphics device
@@ -45,7 +68,7 @@ pub fn render_each<T>(
     pixels_per_point: f32,
     items: &[T],
     mut draw: impl FnMut(&mut egui::Ui, &T),
-) -> anyhow::Result<Vec<egui::ColorImage>> {
+) -> Result<Vec<egui::ColorImage>, RenderError> {
     if items.is_empty() {
         return Ok(Vec::new());
     }
@@ -78,7 +101,7 @@ pub fn render_each<T>(
         harness.run_steps(3);
         let image = harness
             .render()
-            .map_err(|e| anyhow!("drawing the image failed: {e}"))?;
+            .map_err(|e| RenderError::Draw(e.to_string()))?;
         let size = [image.width() as usize, image.height() as usize];
         out.push(egui::ColorImage::from_rgba_unmultiplied(
             size,
@@ -89,7 +112,7 @@ pub fn render_each<T>(
 }
 
 /// The image as PNG bytes.
-pub fn png(image: &egui::ColorImage) -> anyhow::Result<Vec<u8>> {
+pub fn png(image: &egui::ColorImage) -> Result<Vec<u8>, RenderError> {
     let [w, h] = image.size;
     let rgba: Vec<u8> = image
         .pixels
@@ -97,11 +120,13 @@ pub fn png(image: &egui::ColorImage) -> anyhow::Result<Vec<u8>> {
         .flat_map(|c| c.to_srgba_unmultiplied())
         .collect();
     let buffer = image::RgbaImage::from_raw(w as u32, h as u32, rgba)
-        .ok_or_else(|| anyhow!("the image has the wrong number of pixels"))?;
+        .ok_or_else(|| RenderError::Draw("the image has the wrong number of pixels".into()))?;
     let mut bytes = Vec::new();
-    buffer.write_to(
-        &mut std::io::Cursor::new(&mut bytes),
-        image::ImageFormat::Png,
-    )?;
+    buffer
+        .write_to(
+            &mut std::io::Cursor::new(&mut bytes),
+            image::ImageFormat::Png,
+        )
+        .map_err(|e| RenderError::Draw(e.to_string()))?;
     Ok(bytes)
 }

@@ -350,7 +350,7 @@ pub(super) fn activities_by_rep(ui: &mut egui::Ui, data: &ChartInput<'_>, size: 
         .zip(&a.counts)
         .enumerate()
         .map(|(t, (name, counts))| Series {
-            name: name.clone(),
+            name: lang.activity_type(name),
             color: series_color(t, accent),
             values: counts.iter().map(|&c| c as f64).collect(),
         })

@@ -156,11 +156,11 @@ pub(super) fn activities_over_time(ui: &mut egui::Ui, data: &ChartInput<'_>, siz
                     bar
                 })
                 .collect();
-            BarChart::new(name.clone(), bars).color(series_color(t, accent))
+            BarChart::new(lang.activity_type(name), bars).color(series_color(t, accent))
         })
         .collect();
-    let items: Vec<(&str, Color32, Swatch)> = a
-        .types
+    let names: Vec<String> = a.types.iter().map(|t| lang.activity_type(t)).collect();
+    let items: Vec<(&str, Color32, Swatch)> = names
         .iter()
         .enumerate()
         .map(|(t, name)| (name.as_str(), series_color(t, accent), Swatch::Bar))
