@@ -378,16 +378,12 @@ fn loaded(
             ),
         );
         if let Some(ids) = &file.returned {
-            let count = ("count", format::count(lang, ids.len() as i64).into());
-            ui.label(lang.tr_args("wizard-returns-list", &[count]));
+            ui.label(lang.tr_args("wizard-returns-list", &[("count", ids.len().into())]));
         } else {
             preview(ui, lang, file);
         }
         if file.marked_returned > 0 {
-            let count = (
-                "count",
-                format::count(lang, file.marked_returned as i64).into(),
-            );
+            let count = ("count", file.marked_returned.into());
             ui.label(lang.tr_args("wizard-returns-marked", &[count]));
         }
         ui.add_space(theme::SPACE_M);
@@ -474,16 +470,10 @@ fn loaded(
         let label = if skipped > 0 {
             lang.tr_args(
                 "wizard-import-skip",
-                &[
-                    ("count", format::count(lang, valid as i64).into()),
-                    ("skipped", format::count(lang, skipped as i64).into()),
-                ],
+                &[("count", valid.into()), ("skipped", skipped.into())],
             )
         } else {
-            lang.tr_args(
-                "wizard-import",
-                &[("count", format::count(lang, valid as i64).into())],
-            )
+            lang.tr_args("wizard-import", &[("count", valid.into())])
         };
         let import = ui.add_enabled_ui(rate_ok, |ui| theme::primary_button(ui, &label));
         if import.inner.clicked() {
@@ -591,10 +581,7 @@ fn preview(ui: &mut egui::Ui, lang: Lang, file: &ParsedFile) {
         ui.label(
             egui::RichText::new(lang.tr_args(
                 "wizard-more-rows",
-                &[(
-                    "count",
-                    format::count(lang, (file.count - PREVIEW_ROWS) as i64).into(),
-                )],
+                &[("count", (file.count - PREVIEW_ROWS).into())],
             ))
             .small()
             .weak(),

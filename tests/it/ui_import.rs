@@ -134,7 +134,7 @@ fn a_file_in_another_currency_imports_only_at_the_rate_typed() {
     h.run_steps(2);
     h.get_by_label("Rate").type_text("16250");
     h.run_steps(2);
-    h.get_by_label("Import 1 rows").click();
+    h.get_by_label("Import 1 row").click();
     wait_for(
         &mut h,
         "shop.csv: its amounts in USD were converted into this database's currency at 16250.",

@@ -18,7 +18,10 @@ chart-compared-with = Compared with { $period }
 chart-funnel-bar = { $reached } · { $kept } go on · { $lost } lost
 chart-funnel-last = { $reached }
 chart-quota-line = 100% of quota
-chart-source-bar = { $rate } of { $leads } leads
+chart-source-bar = { $leads ->
+    [one] { $rate } of 1 lead
+   *[other] { $rate } of { $leads } leads
+}
 chart-pipeline-value = Pipeline value
 chart-pipeline-weighted = Weighted pipeline
 chart-pipeline-other = (other stage)

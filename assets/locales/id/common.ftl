@@ -13,6 +13,19 @@ kind-csat = Skor kepuasan
 kind-inquiries = Pertanyaan pelanggan
 kind-subscriptions = Langganan
 
+## Jumlah data per jenis, di dalam kalimat (isi cadangan)
+kind-count-orders = { $count } pesanan
+kind-count-order_lines = { $count } rincian pesanan
+kind-count-leads = { $count } prospek
+kind-count-deals = { $count } deal
+kind-count-deal_stages = { $count } perubahan tahap deal
+kind-count-activities = { $count } aktivitas
+kind-count-targets = { $count } target
+kind-count-expenses = { $count } pengeluaran
+kind-count-csat = { $count } skor kepuasan
+kind-count-inquiries = { $count } pertanyaan pelanggan
+kind-count-subscriptions = { $count } langganan
+
 ## Nama angka
 metric-revenue = Pendapatan
 metric-orders = Pesanan

@@ -280,6 +280,7 @@ fn expansions() -> BTreeMap<&'static str, Vec<String>> {
     let numbers = |n: u32| -> Vec<String> { (1..=n).map(|i| i.to_string()).collect() };
     BTreeMap::from([
         ("kind-{}", each("kind-{}", &own(&kinds))),
+        ("kind-count-{}", each("kind-count-{}", &own(&kinds))),
         ("needs-{}", each("needs-{}", &own(&kinds))),
         ("field-{}", each("field-{}", &own(&fields))),
         ("metric-{}", each("metric-{}", &own(&metrics))),
