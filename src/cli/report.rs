@@ -261,7 +261,7 @@ pub fn table(lang: Lang, report: &Report, filters: &Filters) -> String {
     let now = scalar_map(&report.metrics.scalars);
     let then = scalar_map(&report.previous);
     let mut out = String::new();
-    let date = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+    let date = |d: NaiveDate| format::date(lang, d);
     out.push_str(&lang.tr_args(
         "report-title",
         &[

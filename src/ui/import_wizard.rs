@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::types::Value;
 
 use super::command::{Command, Commands};
@@ -366,6 +367,9 @@ fn loaded(
     }
     ui.add_space(theme::SPACE_M);
 
+    // Unsettled until the database has records or a chosen currency; money
+    // shows as rupiah then, as the database will keep it.
+    let database = session.overview.as_ref().and_then(|o| o.currency.clone());
     for file in &files {
         theme::subheading(
             ui,
@@ -380,7 +384,8 @@ fn loaded(
         if let Some(ids) = &file.returned {
             ui.label(lang.tr_args("wizard-returns-list", &[("count", ids.len().into())]));
         } else {
-            preview(ui, lang, file);
+            let currency = file.currency.or(database.as_deref()).unwrap_or_default();
+            preview(ui, lang, currency, file);
         }
         if file.marked_returned > 0 {
             let count = ("count", file.marked_returned.into());
@@ -436,7 +441,7 @@ fn loaded(
     let other = files
         .iter()
         .find_map(|f| f.currency)
-        .zip(session.overview.as_ref().and_then(|o| o.currency.clone()))
+        .zip(database)
         .filter(|(file, database)| file != database);
     let mut rate_ok = true;
     if let Some((currency, database)) = &other {
@@ -555,8 +560,9 @@ fn kind_choice(ui: &mut egui::Ui, lang: Lang, wizard: &mut Wizard, action: &mut 
     }
 }
 
-/// The first records exactly as they will be stored.
-fn preview(ui: &mut egui::Ui, lang: Lang, file: &ParsedFile) {
+/// The first records as they will be stored, shown as the rest of Laris
+/// shows them.
+fn preview(ui: &mut egui::Ui, lang: Lang, currency: &str, file: &ParsedFile) {
     let fields = file.kind.fields();
     egui::ScrollArea::horizontal()
         .id_salt(("preview", file.kind))
@@ -571,7 +577,7 @@ fn preview(ui: &mut egui::Ui, lang: Lang, file: &ParsedFile) {
                     ui.end_row();
                     for record in file.records.iter().take(PREVIEW_ROWS) {
                         for (f, v) in fields.iter().zip(&record.values) {
-                            ui.label(shown(lang, f.ty, v));
+                            ui.label(shown(lang, currency, f.ty, v));
                         }
                         ui.end_row();
                     }
@@ -589,17 +595,24 @@ fn preview(ui: &mut egui::Ui, lang: Lang, file: &ParsedFile) {
     }
 }
 
-/// A stored value as the preview shows it: money in units with its cents.
-fn shown(lang: Lang, ty: FieldType, v: &Value) -> String {
+/// A stored value as the rest of Laris shows it: money in the file's
+/// `currency`, dates and counts in the language's format.
+fn shown(lang: Lang, currency: &str, ty: FieldType, v: &Value) -> String {
     match (ty, v) {
         (_, Value::Null) => String::new(),
         (FieldType::Money, Value::Integer(minor)) => {
-            let sign = if *minor < 0 { "-" } else { "" };
-            let units = format::count(lang, (minor.unsigned_abs() / 100) as i64);
-            let decimal = if lang == Lang::Id { ',' } else { '.' };
-            format!("{sign}{units}{decimal}{:02}", minor.unsigned_abs() % 100)
+            format::money(lang, currency, *minor as f64 / 100.0)
         }
-        (_, Value::Integer(i)) => i.to_string(),
+        (FieldType::Date | FieldType::DateTime, Value::Text(t)) => {
+            if let Ok(d) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+                format::date_short(lang, d)
+            } else if let Ok(t) = t.parse::<NaiveDateTime>() {
+                format::date_time(lang, t)
+            } else {
+                t.clone()
+            }
+        }
+        (_, Value::Integer(i)) => format::count(lang, *i),
         (_, Value::Real(r)) => r.to_string(),
         (_, Value::Text(t)) => t.clone(),
         (_, Value::Blob(_)) => String::new(),

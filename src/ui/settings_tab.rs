@@ -285,7 +285,7 @@ pub fn restore_dialog(app: &mut LarisApp, ctx: &egui::Context) {
         ui.label(lang.tr_args(
             "restore-body",
             &[
-                ("when", info.when().into()),
+                ("when", info.when(lang).into()),
                 ("contents", info.contents(lang).into()),
             ],
         ));

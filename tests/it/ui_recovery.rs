@@ -68,7 +68,7 @@ fn a_damaged_database_offers_its_latest_backup() {
     h.run();
     h.get_by_label("This database is damaged");
     h.get_by_label(
-        "From 2026-03-10 09:00, before importing maret.csv: 1,250 orders, 12 expenses. The damaged file is kept beside it.",
+        "From 10 Mar 2026, 09:00, before importing maret.csv: 1,250 orders, 12 expenses. The damaged file is kept beside it.",
     );
     // Read-only is no way forward for a damaged file.
     assert!(h.query_by_label("Open read-only").is_none());

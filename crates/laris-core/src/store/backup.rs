@@ -57,9 +57,9 @@ impl BackupInfo {
         self.counts.iter().map(|(_, n)| n).sum()
     }
 
-    /// `2026-11-27 07:45`.
-    pub fn when(&self) -> String {
-        self.made_at.format("%Y-%m-%d %H:%M").to_string()
+    /// `27 Nov 2026, 07.45`.
+    pub fn when(&self, lang: Lang) -> String {
+        format::date_time(lang, self.made_at)
     }
 
     /// Why it was made, in words.
