@@ -94,7 +94,7 @@ fn the_table_uses_the_languages_formats() {
     ]);
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("Pendapatan"), "{text}");
+    assert!(text.contains("Omzet"), "{text}");
     assert!(text.contains("Rp 1.500.001"), "{text}");
     assert!(text.contains("50,0%"), "{text}");
     let out = laris(&[

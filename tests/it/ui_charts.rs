@@ -69,7 +69,7 @@ fn a_single_series_has_no_legend_and_indonesian_titles() {
         print: false,
     };
     let h = harness(ChartKind::RevenueByChannel, input);
-    h.get_by_label("Pendapatan per saluran · Feb 2024");
+    h.get_by_label("Omzet per saluran · Feb 2024");
     // No legend, and no comparison line under the title on screen.
     assert!(h.query_by_label_contains("Dibandingkan").is_none());
 }

@@ -2,7 +2,7 @@
 report-title = Laporan Laris untuk { $from } sampai { $to }
 report-compared = Dibandingkan dengan { $from } sampai { $to }
 report-filters = Hanya: { $filters }
-report-col-metric = Ukuran
+report-col-metric = Indikator
 report-col-value = Periode ini
 report-col-previous = Sebelumnya
 report-col-change = Perubahan
