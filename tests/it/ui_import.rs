@@ -155,7 +155,7 @@ fn without_a_system_file_dialog_the_import_button_opens_the_in_app_browser() {
     // portal and no zenity.
     let mut h = app(&db, Lang::Id, [1366.0, 768.0]);
     wait_for(&mut h, "Coba toko contoh");
-    h.get_by_label("Impor berkas…").click();
+    h.get_by_label("Impor file…").click();
     // egui_file puts its folder mark before the title.
     wait_for(&mut h, "📂  Pilih file");
     assert!(
@@ -175,6 +175,6 @@ fn without_a_system_file_dialog_the_import_button_opens_the_in_app_browser() {
         h.query_by_label("📂  Pilih file").is_none(),
         "the browser closed"
     );
-    h.get_by_label("Impor berkas…").click();
+    h.get_by_label("Impor file…").click();
     wait_for(&mut h, "📂  Pilih file");
 }

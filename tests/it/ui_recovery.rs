@@ -88,7 +88,7 @@ fn a_database_in_use_offers_read_only_in_indonesian() {
     h.run();
     h.get_by_label("Sudah terbuka di jendela Laris lain");
     assert!(h.query_by_label("Pulihkan cadangan terakhir").is_none());
-    h.get_by_label("Buka dalam mode baca saja").click();
+    h.get_by_label("Buka dalam mode hanya baca").click();
     h.run();
     assert_eq!(h.state(), &Some(RecoveryAction::OpenReadOnly));
     h.get_by_label("Mulai database baru…").click();

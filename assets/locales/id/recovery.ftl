@@ -1,5 +1,5 @@
 ## Membuka database (src/store/open.rs): apa yang terjadi dan jalan keluarnya
-app-open-failed = Laris tidak bisa membuka basis data
+app-open-failed = Laris tidak bisa membuka database
 
 open-damaged-title = Database ini rusak
 open-damaged = { $file } rusak: pemeriksaan SQLite menemukan { $detail }. Laris tidak mengubahnya. Pulihkan cadangan terakhir (dibuat sebelum impor atau pembatalan terakhir), atau pilih file lain.
@@ -8,11 +8,11 @@ open-newer = { $file } ditulis oleh Laris versi yang lebih baru (versi database 
 open-not-laris-title = Bukan database Laris
 open-not-laris = { $file } bukan database Laris. Pilih file .laris yang dibuat oleh Laris, atau nama file baru untuk memulai database baru; file tidak diubah.
 open-read-only-title = File ini hanya bisa dibaca
-open-read-only = { $file } hanya bisa dibaca: Anda tidak berhak mengubahnya atau folder tempatnya berada. Buka dalam mode baca saja untuk melihat angka-angka Anda, atau salin ke folder milik Anda (misalnya Dokumen) lalu buka salinannya.
+open-read-only = { $file } hanya bisa dibaca: Anda tidak punya izin untuk mengubah file ini atau foldernya. Buka dalam mode hanya baca untuk melihat angka-angka Anda, atau salin ke folder milik Anda (misalnya Dokumen) lalu buka salinannya.
 open-in-use-title = Sudah terbuka di jendela Laris lain
-open-in-use = { $file } sudah terbuka di jendela Laris lain. Pindah ke jendela itu, atau buka di sini dalam mode baca saja untuk melihat tanpa mengubah apa pun.
+open-in-use = { $file } sudah terbuka di jendela Laris lain. Pindah ke jendela itu, atau buka di sini dalam mode hanya baca untuk melihat tanpa mengubah apa pun.
 open-disk-full-title = Disk penuh
-open-disk-full = Disk tempat { $file } berada sudah penuh, jadi Laris tidak bisa menulis ke sana. Tidak ada yang diubah. Kosongkan sebagian ruang (kosongkan tempat sampah, hapus file besar yang tidak dipakai lagi) lalu coba lagi, atau buka dalam mode baca saja.
+open-disk-full = Disk tempat { $file } berada sudah penuh, jadi Laris tidak bisa menulis ke sana. Tidak ada yang diubah. Kosongkan sebagian ruang (kosongkan tempat sampah, hapus file besar yang tidak dipakai lagi) lalu coba lagi, atau buka dalam mode hanya baca.
 open-other-title = Laris tidak bisa membuka database ini
 open-other = Laris tidak bisa memakai { $file }: { $reason }. Tidak ada yang diubah. Pastikan file itu masih ada lalu coba lagi, atau pilih file lain.
 open-restore-hint = Ada cadangan yang utuh: `laris restore --latest` mengembalikannya (file yang rusak tetap disimpan di sebelahnya).
@@ -21,11 +21,11 @@ open-restore-hint = Ada cadangan yang utuh: `laris restore --latest` mengembalik
 recovery-restore = Pulihkan cadangan terakhir
 recovery-restore-hint = Dari { $when }, { $why }: { $contents }. File yang rusak tetap disimpan di sebelahnya.
 recovery-no-backup = Tidak ada cadangan utuh dari file ini untuk dipulihkan.
-recovery-read-only = Buka dalam mode baca saja
+recovery-read-only = Buka dalam mode hanya baca
 recovery-read-only-hint = Lihat angka-angka Anda; impor dan pembatalan dimatikan.
 # Shown in the top bar while the database is open read-only.
-read-only-badge = Baca saja
-read-only-refused = Laris membuka basis data ini dalam mode baca saja, jadi tidak bisa mengimpor, membatalkan, atau menyimpan apa pun di dalamnya. Untuk mengubahnya, buka lagi lewat Pengaturan › Basis data setelah masalah yang muncul saat membukanya selesai.
+read-only-badge = Hanya baca
+read-only-refused = Laris membuka database ini dalam mode hanya baca, jadi tidak bisa mengimpor, membatalkan, atau menyimpan apa pun di dalamnya. Untuk mengubahnya, buka lagi lewat Pengaturan › Database setelah masalah yang muncul saat membukanya selesai.
 recovery-choose = Pilih file lain…
 recovery-new = Mulai database baru…
 
