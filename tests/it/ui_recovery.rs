@@ -112,7 +112,7 @@ fn the_backup_list_shows_when_why_and_what_and_answers_restore() {
         None,
     );
     h.run();
-    h.get_by_label("sebelum membatalkan impor april.csv");
+    h.get_by_label("sebelum mengurungkan impor april.csv");
     h.get_by_label("dibuat manual");
     h.get_by_label("900 pesanan, 12 pengeluaran · 1,5 MB");
     let restore: Vec<_> = h.query_all_by_label("Pulihkan…").collect();
