@@ -270,7 +270,7 @@ fn backups(app: &mut LarisApp, ui: &mut egui::Ui) {
     }
 }
 
-/// "Put this backup back?": a restore replaces what is stored now (which is
+/// "Restore this backup?": a restore replaces what is stored now (which is
 /// itself backed up first).
 pub fn restore_dialog(app: &mut LarisApp, ctx: &egui::Context) {
     let Some(info) = app.settings.confirm_restore.clone() else {

@@ -54,7 +54,7 @@ fn revenue_has_its_title_period_and_a_legend_of_three_series() {
     h.get_by_label("Revenue · Feb 2024");
     h.get_by_label("Compared with Jan 2024");
     h.get_by_label("This period");
-    h.get_by_label("Compared period (Jan 2024)");
+    h.get_by_label("Comparison period (Jan 2024)");
     h.get_by_label("Target");
 }
 
