@@ -134,7 +134,15 @@ fn rates_change_in_points() {
     store.conn().execute_batch(&orders).unwrap();
     let db = path.to_str().unwrap();
     let table = |lang: &str| {
-        let args = ["report", "--db", db, "--lang", lang, "--period", "month:2024-03"];
+        let args = [
+            "report",
+            "--db",
+            db,
+            "--lang",
+            lang,
+            "--period",
+            "month:2024-03",
+        ];
         let out = laris(&args);
         assert!(out.status.success());
         String::from_utf8_lossy(&out.stdout).to_string()

@@ -195,7 +195,10 @@ mod tests {
         assert_eq!(files(3), "3 more files after this one");
         // Numbers passed as text stay as they are (years, ids).
         assert_eq!(
-            Lang::En.tr_args("period-quarter", &[("quarter", "1".into()), ("year", "2024".into())]),
+            Lang::En.tr_args(
+                "period-quarter",
+                &[("quarter", "1".into()), ("year", "2024".into())]
+            ),
             "Q1 2024"
         );
     }

@@ -243,10 +243,8 @@ impl FileError {
             },
             FileError::TooLarge { path, limit, line } => {
                 let workbook = table::is_workbook(path);
-                let what = lang.tr_args(
-                    limit.message_id(),
-                    &[("max", limit.value(workbook).into())],
-                );
+                let what =
+                    lang.tr_args(limit.message_id(), &[("max", limit.value(workbook).into())]);
                 let id = if line.is_some() {
                     "file-too-large-at"
                 } else {

@@ -216,7 +216,6 @@ pub fn scalar_map(s: &Scalars) -> BTreeMap<String, Option<f64>> {
         .unwrap_or_default()
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
