@@ -137,7 +137,7 @@ fn mime_info() -> String {
          <mime-info xmlns=\"http://www.freedesktop.org/standards/shared-mime-info\">\n  \
          <mime-type type=\"{MIME_TYPE}\">\n    \
          <comment>Laris database</comment>\n    \
-         <comment xml:lang=\"id\">Basis data Laris</comment>\n    \
+         <comment xml:lang=\"id\">Database Laris</comment>\n    \
          <icon name=\"{APP_ID}\"/>\n    \
          <sub-class-of type=\"application/vnd.sqlite3\"/>\n    \
          <glob pattern=\"*.laris\"/>\n  \

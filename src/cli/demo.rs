@@ -4,6 +4,7 @@ use clap::Args;
 
 use super::{Cli, CliResult};
 use crate::demo::{self, DemoOptions};
+use crate::format;
 use crate::store::Store;
 
 #[derive(Debug, Args)]
@@ -43,8 +44,8 @@ pub fn run(cli: &Cli, args: &DemoArgs) -> CliResult {
                 &[
                     ("db", db.display().to_string().into()),
                     ("orders", opts.scale.into()),
-                    ("from", opts.from().to_string().into()),
-                    ("to", opts.until.to_string().into()),
+                    ("from", format::date(lang, opts.from()).into()),
+                    ("to", format::date(lang, opts.until).into()),
                 ]
             )
         );

@@ -9,7 +9,7 @@ use super::scope::ScopeArgs;
 use super::{Cli, CliResult};
 use crate::format;
 use crate::i18n::Lang;
-use crate::metrics::catalog::{Unit, change, scalar_map};
+use crate::metrics::catalog::{Unit, scalar_map};
 use crate::metrics::report::Metrics;
 use crate::metrics::{Filters, Report};
 use Unit::{Count, Days, Hours, Money, Number, Rate};
@@ -261,7 +261,7 @@ pub fn table(lang: Lang, report: &Report, filters: &Filters) -> String {
     let now = scalar_map(&report.metrics.scalars);
     let then = scalar_map(&report.previous);
     let mut out = String::new();
-    let date = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+    let date = |d: NaiveDate| format::date(lang, d);
     out.push_str(&lang.tr_args(
         "report-title",
         &[
@@ -320,10 +320,7 @@ pub fn table(lang: Lang, report: &Report, filters: &Filters) -> String {
                 now.get(id).copied().flatten(),
                 then.get(id).copied().flatten(),
             );
-            let delta = change(a, b).map(|c| {
-                let s = format::percent(lang, c);
-                if c > 0.0 { format!("+{s}") } else { s }
-            });
+            let delta = unit.change(a, b).map(|c| unit.show_change(lang, c));
             rows.push([
                 format!("  {label}"),
                 f.value(unit, a),

@@ -67,7 +67,7 @@ pub fn run(cli: &Cli, args: &RestoreArgs) -> CliResult {
                     "restore-done",
                     &[
                         ("file", file.as_str().into()),
-                        ("when", chosen.when().into()),
+                        ("when", chosen.when(lang).into()),
                         ("contents", chosen.contents(lang).into()),
                     ]
                 )
@@ -119,7 +119,7 @@ fn print_list(lang: Lang, file: &str, backups: &[BackupInfo]) {
         println!(
             "{:>3}. {}  {}  ({}; {})\n     {}",
             i + 1,
-            b.when(),
+            b.when(lang),
             b.why(lang),
             b.contents(lang),
             b.size_text(lang),

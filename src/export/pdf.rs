@@ -26,7 +26,7 @@ use super::chart::chart_images;
 use super::error::ExportError;
 use crate::format;
 use crate::i18n::{Arg, Lang};
-use crate::metrics::catalog::{Tab, Unit, cards, change, figures, scalar_map};
+use crate::metrics::catalog::{Tab, Unit, cards, figures, scalar_map};
 use crate::metrics::charts::Charts;
 use crate::metrics::period::Period;
 use crate::metrics::{Filters, Report};
@@ -282,11 +282,6 @@ fn metric_name(lang: Lang, id: &str) -> String {
     lang.tr(&format!("metric-{id}"))
 }
 
-fn signed_percent(lang: Lang, c: f64) -> String {
-    let s = format::percent(lang, c);
-    if c > 0.0 { format!("+{s}") } else { s }
-}
-
 fn cover(l: &mut Layout, input: &ReportInput<'_>) {
     let (lang, r) = (input.lang, input.report);
     l.y = l.page.1 * 0.3;
@@ -351,8 +346,9 @@ fn kpi_tables(l: &mut Layout, input: &ReportInput<'_>) {
                     metric_name(lang, card.id),
                     card.unit.show(lang, &r.currency, a),
                     card.unit.show(lang, &r.currency, b),
-                    change(a, b)
-                        .map(|c| signed_percent(lang, c))
+                    card.unit
+                        .change(a, b)
+                        .map(|c| card.unit.show_change(lang, c))
                         .unwrap_or_default(),
                 ]
             })

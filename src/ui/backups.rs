@@ -34,7 +34,7 @@ pub fn show(ui: &mut egui::Ui, lang: Lang, backups: &[BackupInfo]) -> Option<Bac
         .spacing([theme::SPACE_M, theme::SPACE_S])
         .show(ui, |ui| {
             for backup in backups {
-                ui.label(backup.when());
+                ui.label(backup.when(lang));
                 ui.label(backup.why(lang));
                 ui.label(
                     egui::RichText::new(format!(

@@ -1,5 +1,7 @@
 //! The Data tab: what is stored per kind, and the import history with undo.
 
+use chrono::NaiveDate;
+
 use super::command::{Command, Commands};
 use super::session::Session;
 use crate::format;
@@ -61,7 +63,7 @@ pub fn show(
                         ui.label(lang.tr(&format!("kind-{}", k.kind.table())));
                         number(ui, &format::count(lang, k.count as i64));
                         match (&k.first, &k.last) {
-                            (Some(first), Some(last)) => ui.label(format!("{first} – {last}")),
+                            (Some(first), Some(last)) => ui.label(range(lang, first, last)),
                             _ => ui.label(""),
                         };
                         if k.count > 0 {
@@ -137,7 +139,10 @@ fn history(ui: &mut egui::Ui, lang: Lang, state: &mut DataTab, busy: bool, batch
                     }
                 }
                 ui.label(lang.tr(&format!("kind-{}", b.kind.table())));
-                ui.label(b.imported_at.replace('T', " "));
+                ui.label(match b.imported() {
+                    Some(t) => format::date_time(lang, t),
+                    None => b.imported_at.clone(),
+                });
                 for n in [
                     b.counts.added,
                     b.counts.updated,
@@ -194,6 +199,16 @@ pub fn undo_dialog(ctx: &egui::Context, lang: Lang, state: &mut DataTab, command
         }
         Some(false) => state.confirm_undo = None,
         None => {}
+    }
+}
+
+/// The dates a kind's records span; targets span periods, shown as their
+/// years.
+fn range(lang: Lang, first: &str, last: &str) -> String {
+    let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+    match (day(first), day(last)) {
+        (Some(first), Some(last)) => format::date_range(lang, first, last),
+        _ => format!("{first} – {last}"),
     }
 }
 

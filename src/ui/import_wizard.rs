@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::types::Value;
 
 use super::command::{Command, Commands};
@@ -367,6 +368,9 @@ fn loaded(
     }
     ui.add_space(theme::SPACE_M);
 
+    // Unsettled until the database has records or a chosen currency; money
+    // shows as rupiah then, as the database will keep it.
+    let database = session.overview.as_ref().and_then(|o| o.currency.clone());
     for file in &files {
         theme::subheading(
             ui,
@@ -380,20 +384,19 @@ fn loaded(
         );
         match &file.list {
             Some(List::Returns(ids)) => {
-                let count = ("count", format::count(lang, ids.len() as i64).into());
-                ui.label(lang.tr_args("wizard-returns-list", &[count]));
+                ui.label(lang.tr_args("wizard-returns-list", &[("count", ids.len().into())]));
             }
             Some(List::RepNames(people)) => {
-                let count = ("count", (people.len() as u64).into());
+                let count = ("count", people.len().into());
                 ui.label(lang.tr_args("wizard-rep-names-list", &[count]));
             }
-            None => preview(ui, lang, file),
+            None => {
+                let currency = file.currency.or(database.as_deref()).unwrap_or_default();
+                preview(ui, lang, currency, file);
+            }
         }
         if file.marked_returned > 0 {
-            let count = (
-                "count",
-                format::count(lang, file.marked_returned as i64).into(),
-            );
+            let count = ("count", file.marked_returned.into());
             ui.label(lang.tr_args("wizard-returns-marked", &[count]));
         }
         ui.add_space(theme::SPACE_M);
@@ -446,7 +449,7 @@ fn loaded(
     let other = files
         .iter()
         .find_map(|f| f.currency)
-        .zip(session.overview.as_ref().and_then(|o| o.currency.clone()))
+        .zip(database)
         .filter(|(file, database)| file != database);
     let mut rate_ok = true;
     if let Some((currency, database)) = &other {
@@ -480,16 +483,10 @@ fn loaded(
         let label = if skipped > 0 {
             lang.tr_args(
                 "wizard-import-skip",
-                &[
-                    ("count", format::count(lang, valid as i64).into()),
-                    ("skipped", format::count(lang, skipped as i64).into()),
-                ],
+                &[("count", valid.into()), ("skipped", skipped.into())],
             )
         } else {
-            lang.tr_args(
-                "wizard-import",
-                &[("count", format::count(lang, valid as i64).into())],
-            )
+            lang.tr_args("wizard-import", &[("count", valid.into())])
         };
         let import = ui.add_enabled_ui(rate_ok, |ui| theme::primary_button(ui, &label));
         if import.inner.clicked() {
@@ -571,8 +568,9 @@ fn kind_choice(ui: &mut egui::Ui, lang: Lang, wizard: &mut Wizard, action: &mut 
     }
 }
 
-/// The first records exactly as they will be stored.
-fn preview(ui: &mut egui::Ui, lang: Lang, file: &ParsedFile) {
+/// The first records as they will be stored, shown as the rest of Laris
+/// shows them.
+fn preview(ui: &mut egui::Ui, lang: Lang, currency: &str, file: &ParsedFile) {
     let fields = file.kind.fields();
     egui::ScrollArea::horizontal()
         .id_salt(("preview", file.kind))
@@ -587,7 +585,7 @@ fn preview(ui: &mut egui::Ui, lang: Lang, file: &ParsedFile) {
                     ui.end_row();
                     for record in file.records.iter().take(PREVIEW_ROWS) {
                         for (f, v) in fields.iter().zip(&record.values) {
-                            ui.label(shown(lang, f.ty, v));
+                            ui.label(shown(lang, currency, f.ty, v));
                         }
                         ui.end_row();
                     }
@@ -597,10 +595,7 @@ fn preview(ui: &mut egui::Ui, lang: Lang, file: &ParsedFile) {
         ui.label(
             egui::RichText::new(lang.tr_args(
                 "wizard-more-rows",
-                &[(
-                    "count",
-                    format::count(lang, (file.count - PREVIEW_ROWS) as i64).into(),
-                )],
+                &[("count", (file.count - PREVIEW_ROWS).into())],
             ))
             .small()
             .weak(),
@@ -608,17 +603,24 @@ fn preview(ui: &mut egui::Ui, lang: Lang, file: &ParsedFile) {
     }
 }
 
-/// A stored value as the preview shows it: money in units with its cents.
-fn shown(lang: Lang, ty: FieldType, v: &Value) -> String {
+/// A stored value as the rest of Laris shows it: money in the file's
+/// `currency`, dates and counts in the language's format.
+fn shown(lang: Lang, currency: &str, ty: FieldType, v: &Value) -> String {
     match (ty, v) {
         (_, Value::Null) => String::new(),
         (FieldType::Money, Value::Integer(minor)) => {
-            let sign = if *minor < 0 { "-" } else { "" };
-            let units = format::count(lang, (minor.unsigned_abs() / 100) as i64);
-            let decimal = if lang == Lang::Id { ',' } else { '.' };
-            format!("{sign}{units}{decimal}{:02}", minor.unsigned_abs() % 100)
+            format::money(lang, currency, *minor as f64 / 100.0)
         }
-        (_, Value::Integer(i)) => i.to_string(),
+        (FieldType::Date | FieldType::DateTime, Value::Text(t)) => {
+            if let Ok(d) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+                format::date_short(lang, d)
+            } else if let Ok(t) = t.parse::<NaiveDateTime>() {
+                format::date_time(lang, t)
+            } else {
+                t.clone()
+            }
+        }
+        (_, Value::Integer(i)) => format::count(lang, *i),
         (_, Value::Real(r)) => r.to_string(),
         (_, Value::Text(t)) => t.clone(),
         (_, Value::Blob(_)) => String::new(),

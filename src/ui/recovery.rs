@@ -56,7 +56,7 @@ pub fn show(ui: &mut egui::Ui, lang: Lang, problem: &OpenProblem) -> Option<Reco
                                 egui::RichText::new(lang.tr_args(
                                     "recovery-restore-hint",
                                     &[
-                                        ("when", backup.when().into()),
+                                        ("when", backup.when(lang).into()),
                                         ("why", backup.why(lang).into()),
                                         ("contents", backup.contents(lang).into()),
                                     ],

@@ -276,7 +276,7 @@ fn backups(app: &mut LarisApp, ui: &mut egui::Ui) {
     }
 }
 
-/// "Put this backup back?": a restore replaces what is stored now (which is
+/// "Restore this backup?": a restore replaces what is stored now (which is
 /// itself backed up first).
 pub fn restore_dialog(app: &mut LarisApp, ctx: &egui::Context) {
     let Some(info) = app.settings.confirm_restore.clone() else {
@@ -291,7 +291,7 @@ pub fn restore_dialog(app: &mut LarisApp, ctx: &egui::Context) {
         ui.label(lang.tr_args(
             "restore-body",
             &[
-                ("when", info.when().into()),
+                ("when", info.when(lang).into()),
                 ("contents", info.contents(lang).into()),
             ],
         ));

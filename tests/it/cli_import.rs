@@ -178,7 +178,7 @@ fn demo_fills_every_kind_and_is_the_same_shop_for_the_same_seed() {
         ]);
         assert!(out.status.success(), "{}", stderr(&out));
         assert!(
-            stdout(&out).contains("400 orders from 2022-07-01 to 2025-06-30"),
+            stdout(&out).contains("400 orders from 1 July 2022 to 30 June 2025"),
             "{}",
             stdout(&out)
         );

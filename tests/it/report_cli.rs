@@ -94,7 +94,7 @@ fn the_table_uses_the_languages_formats() {
     ]);
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("Pendapatan"), "{text}");
+    assert!(text.contains("Omzet"), "{text}");
     assert!(text.contains("Rp 1.500.001"), "{text}");
     assert!(text.contains("50,0%"), "{text}");
     let out = laris(&[
@@ -112,6 +112,49 @@ fn the_table_uses_the_languages_formats() {
     assert!(text.contains("Revenue"), "{text}");
     assert!(text.contains("Rp 1,500,001"), "{text}");
     assert!(text.contains("50.0%"), "{text}");
+}
+
+/// A rate's change is in points, as on the cards: retention falls from 75%
+/// (3 of January's 4 customers came back in February) to 33.3% (1 of 3 in
+/// March), 41.7 points, not 55.6%.
+#[test]
+fn rates_change_in_points() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shop.laris");
+    let store = laris::store::Store::open(&path).unwrap();
+    let mut orders = String::new();
+    for (month, customers) in [("01", 1..=4), ("02", 1..=3), ("03", 1..=1)] {
+        for c in customers {
+            orders.push_str(&format!(
+                "INSERT INTO orders(order_id, date, customer_id, status, total_minor, batch_id) \
+                 VALUES ('{month}-{c}', '2024-{month}-10', 'C{c}', 'paid', 10000, 1);"
+            ));
+        }
+    }
+    store.conn().execute_batch(&orders).unwrap();
+    let db = path.to_str().unwrap();
+    let table = |lang: &str| {
+        let args = [
+            "report",
+            "--db",
+            db,
+            "--lang",
+            lang,
+            "--period",
+            "month:2024-03",
+        ];
+        let out = laris(&args);
+        assert!(out.status.success());
+        String::from_utf8_lossy(&out.stdout).to_string()
+    };
+    let text = table("id");
+    assert!(text.contains("-41,7 poin"), "{text}");
+    assert!(text.contains("+41,7 poin"), "churn: {text}");
+    assert!(!text.contains("55,6%"), "{text}");
+    assert!(text.contains("1 Maret 2024 sampai 31 Maret 2024"), "{text}");
+    let text = table("en");
+    assert!(text.contains("-41.7 pts"), "{text}");
+    assert!(text.contains("1 March 2024 to 31 March 2024"), "{text}");
 }
 
 #[test]

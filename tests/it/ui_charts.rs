@@ -54,7 +54,7 @@ fn revenue_has_its_title_period_and_a_legend_of_three_series() {
     h.get_by_label("Revenue · Feb 2024");
     h.get_by_label("Compared with Jan 2024");
     h.get_by_label("This period");
-    h.get_by_label("Compared period (Jan 2024)");
+    h.get_by_label("Comparison period (Jan 2024)");
     h.get_by_label("Target");
 }
 
@@ -69,7 +69,7 @@ fn a_single_series_has_no_legend_and_indonesian_titles() {
         print: false,
     };
     let h = harness(ChartKind::RevenueByChannel, input);
-    h.get_by_label("Pendapatan per saluran · Feb 2024");
+    h.get_by_label("Omzet per saluran · Feb 2024");
     // No legend, and no comparison line under the title on screen.
     assert!(h.query_by_label_contains("Dibandingkan").is_none());
 }

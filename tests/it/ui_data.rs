@@ -104,5 +104,5 @@ fn welcome_screen_speaks_indonesian() {
     let mut h = harness(&dir.path().join("kosong.laris"), Lang::Id);
     wait_for(&mut h, "Selamat datang di Laris");
     assert!(h.query_by_label("Coba toko contoh").is_some());
-    assert!(h.query_by_label("Impor berkas…").is_some());
+    assert!(h.query_by_label("Impor file…").is_some());
 }

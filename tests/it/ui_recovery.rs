@@ -68,7 +68,7 @@ fn a_damaged_database_offers_its_latest_backup() {
     h.run();
     h.get_by_label("This database is damaged");
     h.get_by_label(
-        "From 2026-03-10 09:00, before importing maret.csv: 1,250 Orders, 12 Expenses. The damaged file is kept beside it.",
+        "From 10 Mar 2026, 09:00, before importing maret.csv: 1,250 orders, 12 expenses. The damaged file is kept beside it.",
     );
     // Read-only is no way forward for a damaged file.
     assert!(h.query_by_label("Open read-only").is_none());
@@ -88,7 +88,7 @@ fn a_database_in_use_offers_read_only_in_indonesian() {
     h.run();
     h.get_by_label("Sudah terbuka di jendela Laris lain");
     assert!(h.query_by_label("Pulihkan cadangan terakhir").is_none());
-    h.get_by_label("Buka dalam mode baca saja").click();
+    h.get_by_label("Buka dalam mode hanya baca").click();
     h.run();
     assert_eq!(h.state(), &Some(RecoveryAction::OpenReadOnly));
     h.get_by_label("Mulai database baru…").click();
@@ -112,9 +112,9 @@ fn the_backup_list_shows_when_why_and_what_and_answers_restore() {
         None,
     );
     h.run();
-    h.get_by_label("sebelum membatalkan impor april.csv");
+    h.get_by_label("sebelum mengurungkan impor april.csv");
     h.get_by_label("dibuat manual");
-    h.get_by_label("900 Pesanan, 12 Biaya · 1,5 MB");
+    h.get_by_label("900 pesanan, 12 pengeluaran · 1,5 MB");
     let restore: Vec<_> = h.query_all_by_label("Pulihkan…").collect();
     assert_eq!(restore.len(), 2);
     restore[1].click();

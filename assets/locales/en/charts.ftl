@@ -10,15 +10,18 @@ chart-pipeline-by-stage = Pipeline per stage
 chart-revenue-by-channel = Revenue by channel
 chart-top-products = Top products by revenue
 chart-title-period = { $title } · { $period }
-chart-title-at = { $title } · on { $date }
+chart-title-at = { $title } · as of { $date }
 chart-this-period = This period
-chart-comparison-period = Compared period ({ $period })
+chart-comparison-period = Comparison period ({ $period })
 chart-target = Target
 chart-compared-with = Compared with { $period }
 chart-funnel-bar = { $reached } · { $kept } go on · { $lost } lost
 chart-funnel-last = { $reached }
 chart-quota-line = 100% of quota
-chart-source-bar = { $rate } of { $leads } leads
+chart-source-bar = { $leads ->
+    [one] { $rate } of 1 lead
+   *[other] { $rate } of { $leads } leads
+}
 chart-pipeline-value = Pipeline value
 chart-pipeline-weighted = Weighted pipeline
 chart-pipeline-other = (other stage)

@@ -1,5 +1,8 @@
 ## laris demo
-demo-done = The sample shop is ready in { $db }: { $orders } orders from { $from } to { $to }.
+demo-done = The sample shop is ready in { $db }: { $orders ->
+        [one] 1 order
+       *[other] { $orders } orders
+    } from { $from } to { $to }.
 
 ## laris --install-desktop / --uninstall-desktop
 desktop-installed = Laris is in your applications menu now, and .laris files open in it by double-click (files in { $dir }). To remove it: laris --uninstall-desktop

@@ -13,6 +13,52 @@ kind-csat = Satisfaction scores
 kind-inquiries = Inquiries
 kind-subscriptions = Subscriptions
 
+## A number of records of a kind, within a sentence (a backup's contents)
+kind-count-orders = { $count ->
+    [one] { $count } order
+   *[other] { $count } orders
+}
+kind-count-order_lines = { $count ->
+    [one] { $count } order line
+   *[other] { $count } order lines
+}
+kind-count-leads = { $count ->
+    [one] { $count } lead
+   *[other] { $count } leads
+}
+kind-count-deals = { $count ->
+    [one] { $count } deal
+   *[other] { $count } deals
+}
+kind-count-deal_stages = { $count ->
+    [one] { $count } stage change
+   *[other] { $count } stage changes
+}
+kind-count-activities = { $count ->
+    [one] { $count } activity
+   *[other] { $count } activities
+}
+kind-count-targets = { $count ->
+    [one] { $count } target
+   *[other] { $count } targets
+}
+kind-count-expenses = { $count ->
+    [one] { $count } expense
+   *[other] { $count } expenses
+}
+kind-count-csat = { $count ->
+    [one] { $count } satisfaction score
+   *[other] { $count } satisfaction scores
+}
+kind-count-inquiries = { $count ->
+    [one] { $count } inquiry
+   *[other] { $count } inquiries
+}
+kind-count-subscriptions = { $count ->
+    [one] { $count } subscription
+   *[other] { $count } subscriptions
+}
+
 ## Metric names
 metric-revenue = Revenue
 metric-orders = Orders
@@ -30,7 +76,7 @@ metric-mrr = Monthly recurring revenue
 metric-mrr_growth = MRR growth
 metric-clv = Customer lifetime value
 metric-cac = Customer acquisition cost
-metric-clv_cac_ratio = Lifetime value to acquisition cost
+metric-clv_cac_ratio = CLV to CAC ratio
 metric-leads = Leads
 metric-lead_conversion_rate = Lead conversion rate
 metric-opportunities = Opportunities

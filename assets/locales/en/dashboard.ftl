@@ -32,7 +32,7 @@ card-median_inquiry_response_hours = median { $value }
 card-csat_avg = average score { $value }
 card-opportunity_value = worth { $value }
 card-revenue_target = target { $value }
-card-mixed-filter = Partly unfiltered: some of the records behind this figure (such as expenses, survey scores or subscriptions) have no rep, channel or source, so they count whole.
+card-mixed-filter = Partly unfiltered: some of the records behind this figure (such as expenses, survey scores or subscriptions) have no rep, channel or source, so they are counted in full.
 help-chart-button = Help: chart { $chart }
 
 help-import-button = Import…
@@ -57,7 +57,7 @@ reps-none = No rep has sales, deals or a target in this period.
 reps-sort-tip = Click to sort
 reps-col-rep = Rep
 reps-col-sales = Sales
-reps-col-deal-revenue = Deal revenue
+reps-col-deal-revenue = Won deal value
 reps-col-win-rate = Win rate
 reps-col-cycle = Deal cycle
 reps-col-lead-conversion = Lead conversion

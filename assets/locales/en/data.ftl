@@ -18,7 +18,13 @@ data-no-history = Nothing imported yet.
 data-db = Database: { $path }
 
 undo-title = Undo this import?
-undo-body = The { $added } records that { $file } added will be removed, and the { $updated } it changed get their earlier values back.
+undo-body = { $added ->
+        [one] The 1 record
+       *[other] The { $added } records
+    } that { $file } added will be removed, and { $updated ->
+        [one] the 1 it changed gets its earlier values back.
+       *[other] the { $updated } it changed get their earlier values back.
+    }
 undo-confirm = Undo import
 undo-cancel = Keep it
 undo-done = Undone: { $file }

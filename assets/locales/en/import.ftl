@@ -2,7 +2,10 @@
 file-filter-csv = Spreadsheets (CSV, Excel, OpenDocument)
 
 wizard-title = Import { $file }
-wizard-more-files = { $count } more files after this one
+wizard-more-files = { $count ->
+    [one] 1 more file after this one
+   *[other] { $count } more files after this one
+}
 wizard-reading = Reading the file…
 wizard-importing = Importing…
 wizard-stop = Stop
@@ -22,8 +25,14 @@ wizard-problems = Rows with problems
 wizard-row = Row
 wizard-value = Value
 wizard-reason = Problem
-wizard-import = Import { $count } rows
-wizard-import-skip = Import { $count } valid rows, skip { $skipped }
+wizard-import = { $count ->
+    [one] Import 1 row
+   *[other] Import { $count } rows
+}
+wizard-import-skip = { $count ->
+    [one] Import 1 valid row, skip { $skipped }
+   *[other] Import { $count } valid rows, skip { $skipped }
+}
 wizard-cancel = Cancel
 wizard-save-skipped = Save skipped rows…
 wizard-preset-name = Save this mapping as
@@ -44,7 +53,10 @@ wizard-currency = This file's amounts are in { $currency }, and this database ke
 wizard-rate = Rate
 wizard-rate-needed = Type the rate to import this file converted.
 wizard-rate-invalid = Type the rate as a number without thousands separators, e.g. 16250 or 0.0000615.
-wizard-returns-list = This file lists { $count } returned orders. They will be marked refunded, and those not imported yet when they are.
+wizard-returns-list = { $count ->
+    [one] This file lists 1 returned order. It will be marked refunded, now or when it is imported.
+   *[other] This file lists { $count } returned orders. They will be marked refunded, and those not imported yet when they are.
+}
 wizard-returns-marked = The workbook's returns sheet marks { $count } of these orders as returned.
 
 ## Fields
@@ -133,7 +145,13 @@ file-bad-workbook = Cannot read the workbook { $file }: { $reason }. Open it in 
 file-no-such-sheet = { $file } has no sheet "{ $sheet }". Its sheets are: { $sheets }.
 
 import-converted = { $file }: its amounts in { $currency } were converted into this database's currency at { $rate }.
-import-returns = { $file }: { $refunded } orders marked returned; { $pending } it names are not imported yet and will be marked when they are.
+import-returns = { $file }: { $refunded ->
+        [one] 1 order
+       *[other] { $refunded } orders
+    } marked returned; { $pending ->
+        [one] 1 it names is not imported yet and will be marked when it is.
+       *[other] { $pending } it names are not imported yet and will be marked when they are.
+    }
 import-other-currency-refused = { $file } is in { $currency }, and this database keeps its amounts in { $database }. Nothing was written. To import it converted, give the rate, how many { $database } one { $currency } is, with --rate (a decimal point, no thousands separators), e.g. --rate 16250.
 
 file-empty = { $file } is empty: it has no rows to import.

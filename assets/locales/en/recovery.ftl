@@ -22,7 +22,7 @@ recovery-restore = Restore the latest backup
 recovery-restore-hint = From { $when }, { $why }: { $contents }. The damaged file is kept beside it.
 recovery-no-backup = There is no whole backup of this file to restore.
 recovery-read-only = Open read-only
-recovery-read-only-hint = See your figures; importing and undoing stay off.
+recovery-read-only-hint = See your figures; importing and undoing are turned off.
 # Shown in the top bar while the database is open read-only.
 read-only-badge = Read-only
 read-only-refused = Laris opened this database read-only, so it cannot import, undo or save anything in it. To change it, open it again from Settings › Database once the problem shown when it opened is solved.
@@ -47,7 +47,7 @@ restore-undo-hint = What it held before is backed up in { $path }; restore that 
 restore-damaged-kept = The damaged file was kept as { $path }.
 
 ## Backups in Settings (src/ui/backups.rs, src/ui/settings_tab.rs)
-restore-title = Put this backup back?
+restore-title = Restore this backup?
 restore-body = Your data goes back to how it was on { $when } ({ $contents }). What is stored now is backed up first, so this can be undone by restoring that backup.
 restore-confirm = Restore
 restore-cancel = Keep what I have

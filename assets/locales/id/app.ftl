@@ -13,7 +13,7 @@ lang-en = English
 lang-id = Bahasa Indonesia
 
 shortcut-settings = Pengaturan (Ctrl+,)
-shortcut-import = Impor berkas (Ctrl+O)
+shortcut-import = Impor file (Ctrl+O)
 
 import-failed = Impor gagal: { $reason }
 dismiss = Tutup

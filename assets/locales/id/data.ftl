@@ -1,24 +1,24 @@
-## Tab Data: apa yang tersimpan, riwayat impor, membatalkan impor (src/ui/data_tab.rs)
+## Tab Data: apa yang tersimpan, riwayat impor, mengurungkan impor (src/ui/data_tab.rs)
 data-title = Data Anda
 data-kind = Jenis
 data-records = Jumlah data
 data-range = Rentang tanggal
 data-history = Riwayat impor
-data-import = Impor berkas…
-data-file = Berkas
+data-import = Impor file…
+data-file = File
 data-when = Waktu impor
 data-added = Ditambahkan
 data-updated = Diperbarui
 data-unchanged = Tidak berubah
 data-skipped = Dilewati
-data-undo = Batalkan
-data-undone = Dibatalkan
+data-undo = Urungkan
+data-undone = Diurungkan
 data-converted = dikonversi dari { $currency } dengan kurs { $rate }
 data-no-history = Belum ada yang diimpor.
-data-db = Basis data: { $path }
+data-db = Database: { $path }
 
-undo-title = Batalkan impor ini?
+undo-title = Urungkan impor ini?
 undo-body = { $added } data yang ditambahkan oleh { $file } akan dihapus, dan { $updated } data yang diubahnya dikembalikan ke nilai sebelumnya.
-undo-confirm = Batalkan impor
-undo-cancel = Jangan batalkan
-undo-done = Dibatalkan: { $file }
+undo-confirm = Urungkan impor
+undo-cancel = Biarkan
+undo-done = Diurungkan: { $file }

@@ -14,10 +14,10 @@ store-error-other-currency = { $file } memakai { $currency }, sedangkan database
 store-error-conversion = { $file }: jumlah { $minor } perseratus terlalu besar untuk dikonversi dengan kurs { $rate }; tidak ada yang disimpan.
 store-error-sqlite = Kesalahan database: { $reason }
 
-## Kesalahan saat membatalkan impor (crates/laris-core/src/store/batches.rs, UndoError::message)
+## Kesalahan saat mengurungkan impor (crates/laris-core/src/store/batches.rs, UndoError::message)
 undo-error-no-such = Impor { $batch } tidak ada.
-undo-error-already = Impor { $batch } sudah dibatalkan sebelumnya.
-undo-error-later = Impor { $batch } belum bisa dibatalkan, karena impor { $file } sesudahnya (impor { $later }) mengubah data yang sama. Batalkan impor itu terlebih dahulu.
+undo-error-already = Impor { $batch } sudah diurungkan sebelumnya.
+undo-error-later = Impor { $batch } belum bisa diurungkan, karena impor { $file } sesudahnya (impor { $later }) mengubah data yang sama. Urungkan impor itu terlebih dahulu.
 
 # Alasan sistem menolak membaca atau menulis file.
 io-permission-denied = pengguna ini tidak punya izin untuk menulis atau membaca di sana

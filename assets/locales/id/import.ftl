@@ -2,18 +2,18 @@
 file-filter-csv = Spreadsheet (CSV, Excel, OpenDocument)
 
 wizard-title = Impor { $file }
-wizard-more-files = { $count } berkas lagi setelah ini
-wizard-reading = Membaca berkas…
+wizard-more-files = { $count } file lagi setelah ini
+wizard-reading = Membaca file…
 wizard-importing = Mengimpor…
 wizard-stop = Hentikan
-wizard-skip-file = Lewati berkas ini
+wizard-skip-file = Lewati file ini
 wizard-sheet = Sheet
-wizard-kind = Isi berkas
+wizard-kind = Isi file
 wizard-kind-unknown = Pilih…
 wizard-use-preset = Pemetaan tersimpan
 wizard-no-preset = Tidak ada
 wizard-columns = Kolom
-wizard-column = Kolom di berkas
+wizard-column = Kolom di file
 wizard-field = Kolom Laris
 wizard-ignore = — tidak diimpor —
 wizard-preview = { $kind } seperti yang akan disimpan
@@ -30,10 +30,10 @@ wizard-preset-name = Simpan pemetaan ini sebagai
 wizard-save-preset = Simpan pemetaan
 preset-saved = Pemetaan disimpan sebagai "{ $name }".
 save-failed = Gagal menyimpan: { $reason }
-skipped-saved = Baris yang dilewati disimpan di { $file }. Perbaiki di sana lalu impor berkas itu.
+skipped-saved = Baris yang dilewati disimpan di { $file }. Perbaiki di sana lalu impor file itu.
 skipped-file-suffix = dilewati
 
-wizard-csat-scale = Skor di berkas ini dari
+wizard-csat-scale = Skor di file ini dari
 wizard-matched = Dicocokkan dari
 wizard-matched-name = nama kolomnya ({ $percent })
 wizard-matched-values = isi kolomnya ({ $percent })
@@ -45,14 +45,14 @@ wizard-rate = Kurs
 wizard-rate-needed = Isi kursnya untuk mengimpor file ini dengan konversi.
 wizard-rate-invalid = Tulis kurs sebagai angka tanpa pemisah ribuan, misalnya 16250 atau 0,0000615.
 wizard-returns-list = File ini berisi { $count } pesanan retur. Pesanan itu akan ditandai refund, dan yang belum diimpor akan ditandai saat diimpor.
-wizard-returns-marked = Lembar retur di workbook ini menandai { $count } pesanan di atas sebagai retur.
+wizard-returns-marked = Sheet retur di workbook ini menandai { $count } pesanan di atas sebagai retur.
 
 ## Kolom
 field-order_id = Nomor pesanan
 field-date = Tanggal
 field-customer_id = ID pelanggan
 field-customer_name = Nama pelanggan
-field-rep = Tenaga penjual
+field-rep = Sales
 field-channel = Saluran
 field-status = Status
 field-total = Total pesanan
@@ -66,7 +66,7 @@ field-lead_id = ID prospek
 field-created_at = Dibuat
 field-source = Sumber
 field-first_response_at = Respons pertama
-field-converted_at = Dikonversi
+field-converted_at = Jadi pembeli
 field-deal_id = ID deal
 field-name = Nama
 field-stage = Tahap
@@ -82,7 +82,7 @@ field-period = Periode
 field-metric = Metrik
 field-target = Target
 field-category = Kategori
-field-amount = Jumlah uang
+field-amount = Nominal
 field-description = Keterangan
 field-score = Skor
 field-inquiry_id = ID pertanyaan
@@ -90,32 +90,32 @@ field-received_at = Diterima
 field-responded_at = Dijawab
 field-subscription_id = ID langganan
 field-plan = Paket
-field-monthly_amount = Biaya bulanan
+field-monthly_amount = Tagihan bulanan
 field-start_date = Mulai
 field-end_date = Berakhir
 field-refunded_amount = Jumlah refund
 field-cancelled_at = Dibatalkan pada
 
-## Seperti apa berkas yang tidak dikenali
+## Seperti apa file yang tidak dikenali
 looks-like-category-targets = target penjualan per kategori produk, yang tidak dilacak Laris
 looks-like-accounts = daftar perusahaan (akun)
-looks-like-sales-team = daftar tenaga penjual dan manajernya
-looks-like-data-dictionary = penjelasan kolom berkas-berkas lain
+looks-like-sales-team = daftar sales dan manajernya
+looks-like-data-dictionary = penjelasan kolom dari file lain
 looks-like-users = daftar pengguna (Id dan Name dari CRM): impor file ini tersendiri, tanpa --kind, maka id pemilik di deal, prospek, dan aktivitas Anda tampil sebagai nama
 looks-like-customers = daftar pelanggan
 looks-like-products = daftar produk
 looks-like-unknown = tabel jenis lain
 
-## Masalah baris dan berkas (src/import)
+## Masalah baris dan file (src/import)
 row-issue = { $file }, baris { $line }, kolom { $column } ("{ $value }"): { $reason }
-reason-required = nilai ini wajib diisi; lengkapi lalu impor ulang berkasnya
+reason-required = nilai ini wajib diisi; lengkapi lalu impor lagi
 reason-bad-date = tanggal tidak terbaca, atau hari yang tidak ada (misalnya 31/02); tulis tanggal seperti 2024-03-05 atau 05/03/2024
 reason-bad-money = jumlah uang tidak terbaca; jumlah ditulis seperti 1250000, Rp 1.250.000,00 atau 1,250.00
 reason-bad-number = bukan angka
 reason-bad-integer = bukan bilangan bulat
 reason-bad-period = bukan periode target; tulis TTTT-BB, TTTT-Qn atau TTTT (misalnya 2024-03, 2024-Q1, 2024)
 reason-bad-metric = bukan metrik target; gunakan revenue, deals_won, new_customers atau activities
-reason-bad-category = bukan kategori biaya; gunakan marketing, sales atau other
+reason-bad-category = bukan kategori pengeluaran; gunakan marketing, sales atau other
 reason-bad-score = bukan skor kepuasan 1 sampai 5
 
 # Impor: skor CSAT berskala 10 (laris import --csat-scale).
@@ -126,8 +126,8 @@ reason-unknown-status = status pesanan tidak dikenal, dihitung sebagai lunas; pe
 reason-unknown-deal-status = status deal tidak dikenal; tahapnya menentukan apakah deal masih berjalan, menang atau kalah
 reason-closed-deal-without-created = deal yang menang atau kalah wajib punya tanggal created_at
 file-unreadable = { $file } tidak bisa dibaca: { $reason }
-file-not-recognised = { $file } bukan berkas yang dikenali Laris: isinya tampak seperti { $looks } (kolom: { $columns }). Laris bisa mengimpor: { $kinds }.
-file-malformed = { $file }, baris { $line }: berkas rusak ({ $reason }). Simpan ulang dari program spreadsheet lalu impor lagi.
+file-not-recognised = { $file } bukan file yang dikenali Laris: isinya tampak seperti { $looks } (kolom: { $columns }). Laris bisa mengimpor: { $kinds }.
+file-malformed = { $file }, baris { $line }: file rusak ({ $reason }). Simpan ulang dari program spreadsheet lalu impor lagi.
 
 file-bad-workbook = Workbook { $file } tidak bisa dibaca: { $reason }. Buka di program spreadsheet, simpan ulang sebagai .xlsx lalu impor lagi.
 file-no-such-sheet = { $file } tidak punya sheet "{ $sheet }". Sheet yang ada: { $sheets }.
@@ -152,7 +152,7 @@ import-summary = { $file } ({ $kind }): { $added } ditambahkan, { $updated } dip
 import-nothing-written = { $count } baris bermasalah, jadi tidak ada yang diimpor. Perbaiki lalu jalankan perintah yang sama lagi.
 import-more-issues = … dan { $count } lainnya
 
-preset-unknown = Tidak ada pemetaan tersimpan bernama "{ $name }" di basis data ini. Simpan dulu dengan --save-preset atau di aplikasi.
+preset-unknown = Tidak ada pemetaan tersimpan bernama "{ $name }" di database ini. Simpan dulu dengan --save-preset atau di aplikasi.
 
 ## Mencocokkan kolom dengan isian, dan apa yang dilakukan kalau Laris tidak bisa
 

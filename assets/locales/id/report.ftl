@@ -2,7 +2,7 @@
 report-title = Laporan Laris untuk { $from } sampai { $to }
 report-compared = Dibandingkan dengan { $from } sampai { $to }
 report-filters = Hanya: { $filters }
-report-col-metric = Ukuran
+report-col-metric = Indikator
 report-col-value = Periode ini
 report-col-previous = Sebelumnya
 report-col-change = Perubahan
@@ -13,7 +13,7 @@ report-bad-period = "{ $value }" bukan periode; tulis day:2024-03-05, week:2024-
 report-reversed-period = Periode dimulai { $from } tetapi berakhir { $to }, sebelum awalnya; tukar kedua tanggal itu.
 report-need-period = Sebutkan periodenya: --period JENIS:NILAI (mis. --period month:2024-03) atau --from YYYY-MM-DD --to YYYY-MM-DD.
 report-bad-date = { $value } bukan tanggal; tulis sebagai YYYY-MM-DD (mis. 2024-03-05).
-report-no-database = Tidak ada basis data di { $path }. Impor berkas dulu (laris import --db { $path } BERKAS) atau sebutkan berkas lain dengan --db.
+report-no-database = Tidak ada database di { $path }. Impor file dulu (laris import --db { $path } FILE) atau sebutkan file lain dengan --db.
 report-by-type = per jenis
 report-by-rep = per sales
 report-filter-rep = sales { $name }

@@ -1,6 +1,6 @@
 //! Numbers as the user's locale writes them (metrics.md, "Showing numbers").
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 
 use crate::i18n::Lang;
 
@@ -130,6 +130,27 @@ pub fn date_short(lang: Lang, d: NaiveDate) -> String {
     )
 }
 
+/// Two dates in few characters: `9 Jul 2022 – 29 Jun 2025`.
+pub fn date_range(lang: Lang, from: NaiveDate, to: NaiveDate) -> String {
+    format!("{} – {}", date_short(lang, from), date_short(lang, to))
+}
+
+/// A moment to the minute: `29 Jun 2025, 14.03` in Indonesian (a point
+/// between hours and minutes, as Indonesian writes times), `29 Jun 2025,
+/// 14:03` in English.
+pub fn date_time(lang: Lang, t: NaiveDateTime) -> String {
+    let sep = match lang {
+        Lang::Id => '.',
+        Lang::En => ':',
+    };
+    format!(
+        "{}, {:02}{sep}{:02}",
+        date_short(lang, t.date()),
+        t.hour(),
+        t.minute()
+    )
+}
+
 /// A month and its year: `March 2024`, `Maret 2024`.
 pub fn month(lang: Lang, d: NaiveDate) -> String {
     format!("{} {}", lang.tr(&format!("month-{}", d.month())), d.year())
@@ -202,6 +223,19 @@ mod tests {
         let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
         assert_eq!(date_short(Lang::Id, d("2024-08-05")), "5 Agu 2024");
         assert_eq!(date(Lang::Id, d("2024-08-05")), "5 Agustus 2024");
+        assert_eq!(
+            date_range(Lang::Id, d("2022-07-09"), d("2025-06-29")),
+            "9 Jul 2022 – 29 Jun 2025"
+        );
+        assert_eq!(
+            date_range(Lang::En, d("2022-08-09"), d("2025-05-29")),
+            "9 Aug 2022 – 29 May 2025"
+        );
+        let t = d("2025-06-29").and_hms_opt(14, 3, 59).unwrap();
+        assert_eq!(date_time(Lang::Id, t), "29 Jun 2025, 14.03");
+        assert_eq!(date_time(Lang::En, t), "29 Jun 2025, 14:03");
+        let t = d("2026-08-27").and_hms_opt(7, 45, 0).unwrap();
+        assert_eq!(date_time(Lang::Id, t), "27 Agu 2026, 07.45");
         assert_eq!(abbreviated(Lang::Id, 1_500_000.0), "1,5 jt");
         assert_eq!(abbreviated(Lang::Id, 2_000_000_000.0), "2 M");
         assert_eq!(abbreviated(Lang::En, 1_500_000.0), "1.5M");

@@ -9,18 +9,49 @@ use fluent_templates::{Loader, static_loader};
 use serde::{Deserialize, Serialize};
 use unic_langid::{LanguageIdentifier, langid};
 
+use crate::format;
+
 static_loader! {
     static LOCALES = {
         locales: "../../assets/locales",
         fallback_language: "en",
-        // Isolation marks would show as boxes in egui's text and break
-        // tests that look for a label.
-        customise: |bundle| bundle.set_use_isolating(false),
+        customise: |bundle| {
+            // Isolation marks would show as boxes in egui's text and break
+            // tests that look for a label.
+            bundle.set_use_isolating(false);
+            // A count is passed as a number so that it picks its plural form;
+            // Fluent alone would then print it ungrouped (`1250`).
+            if bundle.locales.first() == Some(&ID) {
+                bundle.set_formatter(Some(number_id));
+            } else {
+                bundle.set_formatter(Some(number_en));
+            }
+        },
     };
 }
 
 static EN: LanguageIdentifier = langid!("en");
 static ID: LanguageIdentifier = langid!("id");
+
+// The bundle's formatter is a plain function of the value, so each language
+// has its own.
+fn number_en<M>(value: &FluentValue, _: &M) -> Option<String> {
+    number(Lang::En, value)
+}
+fn number_id<M>(value: &FluentValue, _: &M) -> Option<String> {
+    number(Lang::Id, value)
+}
+
+/// A whole number argument as the language writes it (`1.250`, `1,250`);
+/// None leaves any other value to Fluent.
+fn number(lang: Lang, value: &FluentValue) -> Option<String> {
+    match value {
+        FluentValue::Number(n) if n.value.fract() == 0.0 && n.value.abs() < i64::MAX as f64 => {
+            Some(format::count(lang, n.value as i64))
+        }
+        _ => None,
+    }
+}
 
 /// The languages Laris speaks.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -159,6 +190,45 @@ mod tests {
         assert_eq!(Lang::from_code("in_ID.UTF-8"), Some(Lang::Id));
         assert_eq!(Lang::from_code("en-GB"), Some(Lang::En));
         assert_eq!(Lang::from_code("fr-FR"), None);
+    }
+
+    /// A count is a number: it picks the English plural form and shows with
+    /// the language's thousands separators.
+    #[test]
+    fn counts_in_messages_are_grouped_and_plural() {
+        let import = |lang: Lang, n: u64| lang.tr_args("wizard-import", &[("count", n.into())]);
+        assert_eq!(import(Lang::En, 1), "Import 1 row");
+        assert_eq!(import(Lang::En, 2), "Import 2 rows");
+        assert_eq!(import(Lang::En, 1250), "Import 1,250 rows");
+        assert_eq!(import(Lang::Id, 1250), "Impor 1.250 baris");
+        let undo = |lang: Lang, added: u64, updated: u64| {
+            lang.tr_args(
+                "undo-body",
+                &[
+                    ("file", "a.csv".into()),
+                    ("added", added.into()),
+                    ("updated", updated.into()),
+                ],
+            )
+        };
+        assert!(undo(Lang::Id, 1250, 0).starts_with("1.250 data"));
+        assert!(
+            undo(Lang::En, 1, 2).starts_with("The 1 record that a.csv added"),
+            "{}",
+            undo(Lang::En, 1, 2)
+        );
+        assert!(undo(Lang::En, 1250, 1).starts_with("The 1,250 records"));
+        let files = |n: u64| Lang::En.tr_args("wizard-more-files", &[("count", n.into())]);
+        assert_eq!(files(1), "1 more file after this one");
+        assert_eq!(files(3), "3 more files after this one");
+        // Numbers passed as text stay as they are (years, ids).
+        assert_eq!(
+            Lang::En.tr_args(
+                "period-quarter",
+                &[("quarter", "1".into()), ("year", "2024".into())]
+            ),
+            "Q1 2024"
+        );
     }
 
     /// Every message of the English file exists in Indonesian too, so nothing

@@ -9,6 +9,9 @@
 //! through match arms, arrays and tables before they reach `tr`), and the
 //! expansions of ids built with `format!`, enumerated below from the lists
 //! the code builds them from.
+//!
+//! The Indonesian messages also keep to assets/locales/GLOSSARY.md: a term
+//! its Avoid column puts in backticks fails the test wherever it appears.
 
 // A test's helpers fail the test by panicking, as its asserts do.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -281,6 +284,7 @@ fn expansions() -> BTreeMap<&'static str, Vec<String>> {
     let numbers = |n: u32| -> Vec<String> { (1..=n).map(|i| i.to_string()).collect() };
     BTreeMap::from([
         ("kind-{}", each("kind-{}", &own(&kinds))),
+        ("kind-count-{}", each("kind-count-{}", &own(&kinds))),
         ("needs-{}", each("needs-{}", &own(&kinds))),
         ("field-{}", each("field-{}", &own(&fields))),
         ("metric-{}", each("metric-{}", &own(&metrics))),
@@ -451,4 +455,145 @@ fn the_scanner_reads_rust_source() {
     assert_eq!(placeholders_blank("metric-{id}"), "metric-{}");
     assert!(id_shaped("reason-bad-score-1-10"));
     assert!(!id_shaped("revenue") && !id_shaped("laris-{}.pdf") && !id_shaped("Tab-X"));
+}
+
+/// The terms the glossary's Avoid column writes in backticks: the glossary
+/// is the one list, so it and this test cannot disagree. Plain words there
+/// are wrong in one sense only, which a reader judges and a test cannot.
+fn avoided_terms() -> Vec<String> {
+    let path = workspace().join("assets/locales/GLOSSARY.md");
+    let text = std::fs::read_to_string(&path).expect("GLOSSARY.md");
+    let cells = |line: &str| -> Vec<String> {
+        line.trim()
+            .trim_matches('|')
+            .split('|')
+            .map(|c| c.trim().to_string())
+            .collect()
+    };
+    let mut lines = text.lines();
+    lines
+        .by_ref()
+        .find(|l| cells(l) == ["EN", "Use", "Avoid"])
+        .expect("GLOSSARY.md has no | EN | Use | Avoid | table");
+    let mut terms = Vec::new();
+    for line in lines
+        .skip(1)
+        .take_while(|l| l.trim_start().starts_with('|'))
+    {
+        let row = cells(line);
+        assert_eq!(row.len(), 3, "GLOSSARY.md row without three cells: {line}");
+        for (i, quoted) in row[2].split('`').enumerate() {
+            if i % 2 == 1 && !terms.contains(&quoted.to_lowercase()) {
+                terms.push(quoted.to_lowercase());
+            }
+        }
+    }
+    terms
+}
+
+/// `(file, id, value)` of every message and term of one language, with
+/// continuation lines joined and whitespace runs made one space.
+fn messages(lang: &str) -> Vec<(String, String, String)> {
+    let dir = workspace().join("assets/locales").join(lang);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("locale folder")
+        .map(|e| e.expect("locale entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
+        .collect();
+    files.sort();
+    let mut out: Vec<(String, String, String)> = Vec::new();
+    for path in files {
+        let name = format!("{lang}/{}", path.file_name().unwrap().to_string_lossy());
+        let text = std::fs::read_to_string(&path).expect("ftl file");
+        let mut open = false;
+        for line in text.lines() {
+            // Fluent allows blank lines inside a multiline value.
+            if line.trim().is_empty() {
+                continue;
+            }
+            if line.starts_with(char::is_whitespace) {
+                if open {
+                    let value = &mut out.last_mut().unwrap().2;
+                    value.push(' ');
+                    value.push_str(line.trim());
+                }
+                continue;
+            }
+            open = false;
+            if line.starts_with('#') {
+                continue;
+            }
+            if let Some((id, value)) = line.split_once('=') {
+                out.push((
+                    name.clone(),
+                    id.trim().to_string(),
+                    value.trim().to_string(),
+                ));
+                open = true;
+            }
+        }
+    }
+    for m in &mut out {
+        m.2 = m.2.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
+    out
+}
+
+/// Whether `term` (lowercase) is in `text` as a whole word, case-insensitive:
+/// not inside a longer word ("batalkan" is not in "dibatalkan"), but with
+/// an enclitic attached ("pendapatannya" is "pendapatan").
+fn has_word(text: &str, term: &str) -> bool {
+    const ENCLITICS: [&str; 6] = ["", "nya", "lah", "kah", "ku", "mu"];
+    let text = text.to_lowercase();
+    let word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    text.match_indices(term).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let rest = &text[at + term.len()..];
+        !word_char(before)
+            && ENCLITICS.iter().any(|e| {
+                rest.strip_prefix(e)
+                    .is_some_and(|after| !word_char(after.chars().next()))
+            })
+    })
+}
+
+#[test]
+fn indonesian_messages_use_the_glossarys_words() {
+    let avoid = avoided_terms();
+    // A glossary the parser misread would check nothing and pass.
+    assert!(avoid.len() > 20, "read only {avoid:?} from GLOSSARY.md");
+    let messages = messages("id");
+    assert!(
+        messages.len() > 500,
+        "found only {} messages",
+        messages.len()
+    );
+    let found: Vec<String> = messages
+        .iter()
+        .flat_map(|(file, id, value)| {
+            avoid
+                .iter()
+                .filter(|term| has_word(value, term))
+                .map(move |term| format!("{file}: {id}: \"{term}\" in \"{value}\""))
+        })
+        .collect();
+    assert!(
+        found.is_empty(),
+        "Indonesian messages using a term GLOSSARY.md says to avoid (use the \
+         word in its Use column):\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_glossary_check_matches_whole_words() {
+    assert!(has_word("Pendapatan per saluran", "pendapatan"));
+    assert!(has_word("Target pendapatannya naik", "pendapatan"));
+    assert!(has_word("Bulan ini s.d. hari ini", "s.d."));
+    assert!(has_word("Buka dalam mode baca saja", "baca saja"));
+    assert!(has_word("(berkas-berkas lain)", "berkas"));
+    // Cancelling stays "dibatalkan"; only undo's "batalkan" is avoided.
+    assert!(!has_word("Pesanan dibatalkan", "batalkan"));
+    assert!(!has_word("Peluang menang", "tingkat menang"));
+    assert!(!has_word("Tanggapan pelanggan", "tanggap"));
 }

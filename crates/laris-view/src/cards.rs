@@ -222,11 +222,7 @@ fn change(
     then: Option<f64>,
     currency: &str,
 ) {
-    let delta = match card.unit {
-        Unit::Rate => now.zip(then).map(|(n, t)| n - t),
-        _ => catalog::change(now, then),
-    };
-    let Some(delta) = delta else {
+    let Some(delta) = card.unit.change(now, then) else {
         ui.label(
             RichText::new(lang.tr("change-none"))
                 .size(theme::SIZE_SMALL)
@@ -250,17 +246,9 @@ fn change(
         };
         (if up { "↑" } else { "↓" }, color)
     };
-    let sign = if delta > 0.0 { "+" } else { "" };
-    let amount = match card.unit {
-        Unit::Rate => lang.tr_args(
-            "change-points",
-            &[("n", format::decimal(lang, delta * 100.0, 1).into())],
-        ),
-        _ => format::percent(lang, delta),
-    };
     let previous = card.unit.show(lang, currency, then);
     ui.label(
-        RichText::new(format!("{arrow} {sign}{amount}"))
+        RichText::new(format!("{arrow} {}", card.unit.show_change(lang, delta)))
             .size(theme::SIZE_SMALL + 1.0)
             .color(color),
     )

@@ -243,13 +243,8 @@ impl FileError {
             },
             FileError::TooLarge { path, limit, line } => {
                 let workbook = table::is_workbook(path);
-                let what = lang.tr_args(
-                    limit.message_id(),
-                    &[(
-                        "max",
-                        crate::format::count(lang, limit.value(workbook) as i64).into(),
-                    )],
-                );
+                let what =
+                    lang.tr_args(limit.message_id(), &[("max", limit.value(workbook).into())]);
                 let id = if line.is_some() {
                     "file-too-large-at"
                 } else {
@@ -463,16 +458,15 @@ impl FileReport {
     /// One line saying what storing the file did, for the app's notice and
     /// `laris import`.
     pub fn summary(&self, lang: Lang) -> String {
-        let count = |n: u64| crate::format::count(lang, n as i64);
         lang.tr_args(
             "import-summary",
             &[
                 ("file", self.file.as_str().into()),
                 ("kind", self.kind.table().into()),
-                ("added", count(self.counts.added).into()),
-                ("updated", count(self.counts.updated).into()),
-                ("unchanged", count(self.counts.unchanged).into()),
-                ("skipped", count(self.counts.skipped).into()),
+                ("added", self.counts.added.into()),
+                ("updated", self.counts.updated.into()),
+                ("unchanged", self.counts.unchanged.into()),
+                ("skipped", self.counts.skipped.into()),
             ],
         )
     }

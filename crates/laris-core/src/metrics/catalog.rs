@@ -37,6 +37,32 @@ impl Unit {
             Unit::Number => format::decimal(lang, v, 1),
         }
     }
+
+    /// The change from `then` to `now`: for a rate the difference in
+    /// points (a relative change of a percentage reads as a much bigger
+    /// move than it is), for anything else the relative change; none
+    /// without both figures, or without a base.
+    pub fn change(self, now: Option<f64>, then: Option<f64>) -> Option<f64> {
+        let (now, then) = now.zip(then)?;
+        match self {
+            Unit::Rate => Some(now - then),
+            _ => super::ratio(now - then, then),
+        }
+    }
+
+    /// A change from [`Unit::change`], signed: `+4,4 poin` for a rate,
+    /// `+12,5%` for anything else.
+    pub fn show_change(self, lang: Lang, delta: f64) -> String {
+        let sign = if delta > 0.0 { "+" } else { "" };
+        let amount = match self {
+            Unit::Rate => lang.tr_args(
+                "change-points",
+                &[("n", format::decimal(lang, delta * 100.0, 1).into())],
+            ),
+            _ => format::percent(lang, delta),
+        };
+        format!("{sign}{amount}")
+    }
 }
 
 /// The three metric tabs.
@@ -190,11 +216,6 @@ pub fn scalar_map(s: &Scalars) -> BTreeMap<String, Option<f64>> {
         .unwrap_or_default()
 }
 
-/// The relative change from `then` to `now`; none without a base.
-pub fn change(now: Option<f64>, then: Option<f64>) -> Option<f64> {
-    now.zip(then).and_then(|(n, t)| super::ratio(n - t, t))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -220,8 +241,15 @@ mod tests {
         assert_eq!(Unit::Rate.show(Lang::Id, "IDR", Some(0.253)), "25,3%");
         assert_eq!(Unit::Count.show(Lang::En, "IDR", Some(1234.0)), "1,234");
         assert_eq!(Unit::Rate.show(Lang::En, "IDR", None), "–");
-        assert_eq!(change(Some(110.0), Some(100.0)), Some(0.1));
-        assert_eq!(change(Some(1.0), Some(0.0)), None);
+        assert_eq!(Unit::Money.change(Some(110.0), Some(100.0)), Some(0.1));
+        assert_eq!(Unit::Count.change(Some(1.0), Some(0.0)), None);
+        assert_eq!(Unit::Count.change(None, Some(1.0)), None);
+        // A retention rate from 5.6% to 10.0% rose 4.4 points, not 80%.
+        let rate = Unit::Rate.change(Some(0.100), Some(0.056)).unwrap();
+        assert_eq!(Unit::Rate.show_change(Lang::Id, rate), "+4,4 poin");
+        assert_eq!(Unit::Rate.show_change(Lang::En, rate), "+4.4 pts");
+        assert_eq!(Unit::Rate.show_change(Lang::En, -0.02), "-2.0 pts");
+        assert_eq!(Unit::Money.show_change(Lang::Id, 0.125), "+12,5%");
     }
 
     #[test]

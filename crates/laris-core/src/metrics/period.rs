@@ -31,11 +31,7 @@ impl Period {
             let start = format!("{} {}", p.from.day(), format::month_short(lang, p.from));
             format!("{start} – {}", format::date_short(lang, p.to))
         } else {
-            format!(
-                "{} – {}",
-                format::date_short(lang, p.from),
-                format::date_short(lang, p.to)
-            )
+            format::date_range(lang, p.from, p.to)
         }
     }
 

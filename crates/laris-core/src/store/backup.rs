@@ -57,9 +57,9 @@ impl BackupInfo {
         self.counts.iter().map(|(_, n)| n).sum()
     }
 
-    /// `2026-11-27 07:45`.
-    pub fn when(&self) -> String {
-        self.made_at.format("%Y-%m-%d %H:%M").to_string()
+    /// `27 Nov 2026, 07.45`.
+    pub fn when(&self, lang: Lang) -> String {
+        format::date_time(lang, self.made_at)
     }
 
     /// Why it was made, in words.
@@ -76,7 +76,7 @@ impl BackupInfo {
         }
     }
 
-    /// What it holds: `1.000 Orders, 234 Leads` (kinds with records only).
+    /// What it holds: `1.000 pesanan, 234 prospek` (kinds with records only).
     pub fn contents(&self, lang: Lang) -> String {
         if self.counts.is_empty() {
             return lang.tr("backup-unreadable");
@@ -85,8 +85,10 @@ impl BackupInfo {
             .iter()
             .filter(|(_, n)| *n > 0)
             .map(|(kind, n)| {
-                let name = lang.tr(&format!("kind-{}", kind.table()));
-                format!("{} {name}", format::count(lang, *n as i64))
+                lang.tr_args(
+                    &format!("kind-count-{}", kind.table()),
+                    &[("count", (*n).into())],
+                )
             })
             .collect::<Vec<_>>()
             .join(", ")

@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use chrono::NaiveDateTime;
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 use serde::Serialize;
@@ -20,6 +21,14 @@ pub struct Batch {
     /// A file in another currency: that currency and the rate its amounts
     /// were converted at.
     pub conversion: Option<(String, String)>,
+}
+
+impl Batch {
+    /// When it was imported, local time; None for a time this Laris did not
+    /// write.
+    pub fn imported(&self) -> Option<NaiveDateTime> {
+        self.imported_at.parse().ok()
+    }
 }
 
 /// Every import, newest first.

@@ -505,7 +505,7 @@ mod tests {
             later_file: "mei.csv".into(),
         };
         assert_eq!(undo.message(Lang::En), undo.to_string());
-        assert!(undo.message(Lang::Id).contains("Batalkan impor itu"));
+        assert!(undo.message(Lang::Id).contains("Urungkan impor itu"));
     }
 
     #[test]

@@ -198,22 +198,21 @@ pub(super) fn funnel(ui: &mut egui::Ui, data: &ChartInput<'_>, size: egui::Vec2)
         return;
     };
     let lang = data.lang;
-    let count = |n: u64| format::count(lang, n as i64);
     let rows: Vec<(String, f64, String)> = steps
         .iter()
         .enumerate()
         .map(|(k, s)| {
-            let reached = count(s.reached);
+            let reached = || ("reached", s.reached.into());
             let text = match (s.leakage, steps.get(k + 1)) {
                 (Some(lost), Some(_)) => lang.tr_args(
                     "chart-funnel-bar",
                     &[
-                        ("reached", reached.into()),
+                        reached(),
                         ("kept", format::percent(lang, 1.0 - lost).into()),
                         ("lost", format::percent(lang, lost).into()),
                     ],
                 ),
-                _ => lang.tr_args("chart-funnel-last", &[("reached", reached.into())]),
+                _ => lang.tr_args("chart-funnel-last", &[reached()]),
             };
             (s.stage.clone(), s.reached as f64, text)
         })
@@ -281,7 +280,7 @@ pub(super) fn conversion_by_source(ui: &mut egui::Ui, data: &ChartInput<'_>, siz
                 "chart-source-bar",
                 &[
                     ("rate", Unit::Rate.show(lang, "", c.rate).into()),
-                    ("leads", format::count(lang, c.leads as i64).into()),
+                    ("leads", c.leads.into()),
                 ],
             );
             (source.clone(), c.rate.unwrap_or(0.0), text)
