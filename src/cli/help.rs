@@ -43,7 +43,7 @@ pub fn command(lang: Lang) -> Command {
 }
 
 fn localised(cmd: Command, lang: Lang, path: &str) -> Command {
-    let tr = |suffix: &str| lang.try_tr(&format!("{path}-{suffix}"));
+    let own = |suffix: &str| lang.try_tr(&format!("{path}-{suffix}"));
     // Options that several commands share (the period, the filters) have
     // one text for all of them.
     let shared = |id: &str| lang.try_tr(&format!("cli-arg-{id}"));
@@ -55,10 +55,10 @@ fn localised(cmd: Command, lang: Lang, path: &str) -> Command {
         .subcommand_help_heading(lang.tr("cli-commands"))
         .disable_help_subcommand(true)
         .disable_help_flag(true);
-    if let Some(about) = tr("about") {
+    if let Some(about) = own("about") {
         cmd = cmd.about(about);
     }
-    if let Some(long) = tr("long-about") {
+    if let Some(long) = own("long-about") {
         cmd = cmd.long_about(long);
     }
     let args: Vec<(String, bool)> = cmd
@@ -66,7 +66,7 @@ fn localised(cmd: Command, lang: Lang, path: &str) -> Command {
         .map(|a| (a.get_id().to_string(), a.is_positional()))
         .collect();
     for (id, positional) in args {
-        let help = tr(&format!("arg-{id}")).or_else(|| shared(&id));
+        let help = own(&format!("arg-{id}")).or_else(|| shared(&id));
         let heading = lang.tr(if positional {
             "cli-arguments"
         } else {
@@ -75,11 +75,11 @@ fn localised(cmd: Command, lang: Lang, path: &str) -> Command {
         cmd = cmd.mut_arg(&id, |a| {
             // clap says "[default: ...]" and "[possible values: ...]" in
             // English; the Indonesian texts name both themselves.
-            let english = lang == Lang::En;
+            let hide = lang != Lang::En && a.get_action().takes_values();
             let a = a
                 .help_heading(heading)
-                .hide_default_value(!english)
-                .hide_possible_values(!english);
+                .hide_default_value(hide)
+                .hide_possible_values(hide);
             match help {
                 Some(help) => a.help(help),
                 None => a,

@@ -187,13 +187,22 @@ pub fn show(
         }
     };
     let mut invalid = 0;
+    // Twelve months fit the window where they can (a 1366x768 laptop at
+    // 125%): the cells share the width left of the names, down to what a
+    // value needs; below that the table scrolls, with its bar in sight.
+    let names_width = 130.0;
+    let widest = if money { 110.0 } else { 60.0 };
+    let cell_width = ((ui.available_width() - names_width) / periods.len().max(1) as f32
+        - theme::SPACE_S)
+        .clamp(if money { 72.0 } else { 48.0 }, widest);
     egui::ScrollArea::both()
         .auto_shrink([false, true])
+        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
         .max_height(ui.available_height() - 60.0)
         .show(ui, |ui| {
             egui::Grid::new("targets")
                 .striped(true)
-                .min_col_width(if money { 100.0 } else { 56.0 })
+                .min_col_width(cell_width)
                 .spacing(Vec2::new(theme::SPACE_S, theme::SPACE_S))
                 .show(ui, |ui| {
                     ui.label("");
@@ -221,7 +230,7 @@ pub fn show(
                                 && parse_cell(&text, decimal).is_none();
                             invalid += usize::from(bad);
                             let mut edit = egui::TextEdit::singleline(&mut text)
-                                .desired_width(if money { 110.0 } else { 60.0 })
+                                .desired_width(cell_width)
                                 .align(egui::Align2::RIGHT_CENTER);
                             if bad {
                                 edit = edit.text_color(theme::BAD);

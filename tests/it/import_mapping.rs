@@ -828,3 +828,32 @@ fn a_transactions_workbook_with_unfamiliar_key_and_price_names_is_line_items() {
         "each the sum of its lines"
     );
 }
+
+/// Shopify's orders export has an `Id`, a `Name` and an `Email` like a CRM's
+/// users list, and many columns of a sale besides: it is orders.
+#[test]
+fn an_orders_export_with_id_name_and_email_is_orders_not_a_users_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("orders_export.csv");
+    std::fs::write(
+        &file,
+        "Name,Email,Financial Status,Total,Created at,Lineitem quantity,Lineitem name,Lineitem price,Id\n\
+         #1001,a@b.id,paid,30000,2024-03-01 10:00:00 +0700,1,Kopi,30000,5001\n\
+         #1002,c@d.id,paid,45000,2024-03-02 11:00:00 +0700,3,Teh,15000,5002\n",
+    )
+    .unwrap();
+    let db = dir.path().join("shop.laris");
+    let out = laris(&[
+        "import",
+        "--db",
+        db.to_str().unwrap(),
+        file.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("(orders): 2 added"),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(query(&db, "SELECT count(*) FROM rep_names"), ["0"]);
+}

@@ -35,7 +35,7 @@ fn a_returns_list_marks_stored_orders_now_and_later_orders_when_they_come() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
         stderr(&out)
-            .contains("returns.csv: 1 orders marked returned; 1 it names are not imported yet"),
+            .contains("returns.csv: 1 order marked returned; 1 it names is not imported yet"),
         "{}",
         stderr(&out)
     );

@@ -9,10 +9,20 @@ use egui_kittest::kittest::Queryable;
 use laris::i18n::Lang;
 use laris::ui::LarisApp;
 
+/// The most common laptop screen here, 1366x768 pixels: at 100% for the
+/// English pictures, at 125% (1093x614 points) for the Indonesian ones, where
+/// the words are longer too.
+fn screen(lang: Lang) -> (egui::Vec2, f32) {
+    let ppp = if lang == Lang::Id { 1.25 } else { 1.0 };
+    (egui::vec2(1366.0, 768.0) / ppp, ppp)
+}
+
 fn harness(db: &Path, lang: Lang, theme: egui::Theme) -> Harness<'static, LarisApp> {
     let config = app_config(db, lang);
+    let (size, ppp) = screen(lang);
     Harness::builder()
-        .with_size([1280.0, 800.0])
+        .with_size(size)
+        .with_pixels_per_point(ppp)
         .with_theme(theme)
         .with_render_cursor(false)
         .build_eframe(move |cc| LarisApp::new(cc, config))
@@ -25,8 +35,9 @@ fn welcome(name: &str, lang: Lang, theme: egui::Theme, title: &str, path_note: &
     h.run_steps(4);
     // The database path differs from machine to machine, and so does its width.
     let path_rect = h.get_by_label_contains(path_note).rect();
+    let width = screen(lang).0.x;
     h.mask(egui::Rect::from_x_y_ranges(
-        0.0..=1280.0,
+        0.0..=width,
         path_rect.y_range(),
     ));
     h.snapshot(name);
@@ -58,6 +69,7 @@ fn welcome_indonesian_dark() {
 fn tabs(suffix: &str, lang: Lang, theme: egui::Theme) {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(&dir.path().join("shop.laris"), lang, theme);
+    let (size, _) = screen(lang);
     let sample = lang.tr("welcome-sample");
     wait_for(&mut h, &sample);
     h.get_by_label(&sample).click();
@@ -80,12 +92,12 @@ fn tabs(suffix: &str, lang: Lang, theme: egui::Theme) {
         if tab == "tab-data" {
             // The import history shows the time of each import.
             let top = h.get_by_label(&lang.tr("data-history")).rect().bottom();
-            h.mask(egui::Rect::from_x_y_ranges(0.0..=1280.0, top..=800.0));
+            h.mask(egui::Rect::from_x_y_ranges(0.0..=size.x, top..=size.y));
         }
         if tab == "tab-settings" {
             // The database path differs from machine to machine.
             let row = h.get_by_label(&lang.tr("settings-database-where")).rect();
-            h.mask(egui::Rect::from_x_y_ranges(0.0..=1280.0, row.y_range()));
+            h.mask(egui::Rect::from_x_y_ranges(0.0..=size.x, row.y_range()));
         }
         h.snapshot(format!("{}_{suffix}", tab.trim_start_matches("tab-")));
     }

@@ -301,6 +301,16 @@ fn expansions() -> BTreeMap<&'static str, Vec<String>> {
         ("month-{}", each("month-{}", &numbers(12))),
         ("month-short-{}", each("month-short-{}", &numbers(12))),
         ("weekday-short-{}", each("weekday-short-{}", &numbers(7))),
+        // The command line's options are clap's, which this crate does not
+        // see: src/cli/help.rs checks each has its message; here, that
+        // Indonesian has every one English has.
+        (
+            "cli-arg-{}",
+            defined("en")
+                .into_iter()
+                .filter(|m| m.starts_with("cli-arg-"))
+                .collect(),
+        ),
         (
             "activity-type-{}",
             each("activity-type-{}", &own(&ACTIVITY_TYPES)),

@@ -46,7 +46,9 @@ impl RowIssue {
             "row-issue",
             &[
                 ("file", file.into()),
-                ("line", self.line.into()),
+                // A row number is where to look in the spreadsheet, which
+                // writes it without separators.
+                ("line", self.line.to_string().into()),
                 ("column", self.column.as_str().into()),
                 ("value", self.value.as_str().into()),
                 ("reason", lang.tr(self.reason.message_id()).into()),
@@ -254,7 +256,7 @@ impl FileError {
                     id,
                     &[
                         ("file", name(path).into()),
-                        ("line", line.unwrap_or(0).into()),
+                        ("line", line.unwrap_or(0).to_string().into()),
                         ("limit", what.into()),
                     ],
                 )
@@ -267,7 +269,7 @@ impl FileError {
                 "file-malformed",
                 &[
                     ("file", name(path).into()),
-                    ("line", (*line).into()),
+                    ("line", line.to_string().into()),
                     ("reason", message.as_str().into()),
                 ],
             ),

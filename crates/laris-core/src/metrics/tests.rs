@@ -99,6 +99,21 @@ pub(super) fn db(sql: &str) -> Db {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&dir.path().join("t.laris")).unwrap();
     store.conn().execute_batch(sql).unwrap();
+    // The rows' deals go through an English CRM's stages, in its spelling.
+    let mut settings = crate::store::settings::load(store.conn()).unwrap();
+    settings.pipeline_stages = [
+        "prospecting",
+        "qualified",
+        "proposal",
+        "negotiation",
+        "closed",
+    ]
+    .map(|name| crate::store::settings::Stage {
+        name: name.into(),
+        win_probability: None,
+    })
+    .to_vec();
+    crate::store::settings::save(store.conn(), &settings).unwrap();
     Db { _dir: dir, store }
 }
 

@@ -259,10 +259,12 @@ pub(super) fn quota(ui: &mut egui::Ui, data: &ChartInput<'_>, size: egui::Vec2) 
                     .color(theme::CHART_TARGET)
                     .width(theme::CHART_LINE_WIDTH),
             );
+            // Left of the line: the axis may end just past 100%, and a label
+            // to its right would be cut off.
             p.text(
-                Text::new("", PlotPoint::new(1.0, top), format!(" {label}"))
+                Text::new("", PlotPoint::new(1.0, top), format!("{label} "))
                     .color(theme::CHART_TARGET)
-                    .anchor(Align2::LEFT_TOP),
+                    .anchor(Align2::RIGHT_TOP),
             );
         },
     );

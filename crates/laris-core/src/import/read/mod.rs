@@ -220,7 +220,14 @@ fn rep_names_columns(headers: &[String]) -> Option<(usize, usize)> {
         .iter()
         .enumerate()
         .all(|(i, x)| i == id || i == name || x.is_empty() || PERSON_OTHER.contains(&x.as_str()));
-    (only_people || mapping::looks_like(headers) == "looks-like-users").then_some((id, name))
+    // A CRM's full user export has many more columns; it is a users list
+    // only when its names make it no kind of records (Shopify's orders have
+    // an `Id`, a `Name` and an `Email` too).
+    let users = || {
+        mapping::looks_like(headers) == "looks-like-users"
+            && mapping::recognise_by_names(headers).is_none()
+    };
+    (only_people || users()).then_some((id, name))
 }
 
 /// Each owner id a users list names (folded, as reps are matched), once,
