@@ -194,7 +194,9 @@ pub fn show(
     let widest = if money { 110.0 } else { 60.0 };
     let cell_width = ((ui.available_width() - names_width) / periods.len().max(1) as f32
         - theme::SPACE_S)
-        .clamp(if money { 72.0 } else { 48.0 }, widest);
+        .clamp(if money { 88.0 } else { 48.0 }, widest);
+    // A solid bar, not egui's faint floating one: it has to be found.
+    ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
     egui::ScrollArea::both()
         .auto_shrink([false, true])
         .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
