@@ -12,6 +12,9 @@ fn main() {
         .try_get_matches_from(args)
         .and_then(|m| laris::cli::Cli::from_arg_matches(&m))
         .unwrap_or_else(|e| e.exit());
+    if cli.command.is_some() {
+        quiet_graphics();
+    }
     let status = if cli.install_desktop || cli.uninstall_desktop {
         desktop(&cli)
     } else {
@@ -86,6 +89,19 @@ fn desktop(cli: &laris::cli::Cli) -> i32 {
             );
             1
         }
+    }
+}
+
+/// The command line draws its pictures offscreen, where Mesa's Vulkan
+/// device-select layer has nothing to choose for, yet connects to the
+/// display server to choose and, on a terminal without one, prints
+/// "error: XDG_RUNTIME_DIR is invalid or not set" to the user. Turned off
+/// for commands, before any thread starts; the window keeps it.
+fn quiet_graphics() {
+    if std::env::var_os("NODEVICE_SELECT").is_none() {
+        // SAFETY: main has started no thread yet, so nothing reads the
+        // environment while it changes.
+        unsafe { std::env::set_var("NODEVICE_SELECT", "1") };
     }
 }
 

@@ -185,6 +185,32 @@ fn export_writes_one_picture_per_chart() {
     }
 }
 
+/// On a terminal without a desktop session (no XDG_RUNTIME_DIR, no
+/// display) the graphics stack has nothing to say to the user.
+#[test]
+fn export_on_a_bare_terminal_prints_only_what_it_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let pdf = dir.path().join("rapat.pdf");
+    let out = Command::new(env!("CARGO_BIN_EXE_laris"))
+        .args(["--lang", "id", "export", "--db"])
+        .arg(&db)
+        .args(["--period", "month:2025-03", "--pdf"])
+        .arg(&pdf)
+        .env_remove("XDG_RUNTIME_DIR")
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("DISPLAY")
+        .env_remove("NODEVICE_SELECT")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    assert_eq!(common::stderr(&out), "");
+    assert_eq!(
+        common::stdout(&out).trim(),
+        format!("Tersimpan: {}", pdf.display())
+    );
+}
+
 #[test]
 fn a_landscape_report_has_landscape_a4_pages() {
     let dir = tempfile::tempdir().unwrap();
