@@ -419,6 +419,9 @@ impl LarisApp {
                 }
             }
             Event::Imported(Ok(reports)) => {
+                let present = self.session.worker.present();
+                self.dash.filled_before = Some(crate::metrics::catalog::filled(&present));
+                self.dash.next_hidden = false;
                 self.data_changed();
                 for r in reports {
                     self.notify(r.summary(self.lang), false);

@@ -64,3 +64,27 @@ reps-col-lead-conversion = Lead conversion
 reps-col-clv = CLV
 reps-col-quota = Quota
 reps-col-deal-size = Avg deal size
+
+## What to import next (src/ui/dashboard/next_import.rs)
+next-filled = { $count ->
+    [one] Your import filled one more figure.
+   *[other] Your import filled { $count } more figures.
+}
+next-import = { $more ->
+    [0] Import { $what } to see { $card }.
+    [one] Import { $what } to see { $card } and one more figure.
+   *[other] Import { $what } to see { $card } and { $more } more figures.
+}
+next-import-button = Import a file…
+next-hide = Hide
+import-what-orders = your orders
+import-what-order_lines = your orders with their products (one row per item sold)
+import-what-leads = your leads
+import-what-deals = your deals
+import-what-deal_stages = your deals' stage history
+import-what-activities = your sales activities
+import-what-targets = your targets (or type them in the Targets tab)
+import-what-expenses = your marketing and sales expenses
+import-what-csat = your customer satisfaction scores
+import-what-inquiries = your customer inquiries
+import-what-subscriptions = your subscriptions

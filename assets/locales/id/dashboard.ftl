@@ -64,3 +64,23 @@ reps-col-lead-conversion = Konversi prospek
 reps-col-clv = CLV
 reps-col-quota = Pencapaian target
 reps-col-deal-size = Rata-rata nilai deal
+
+## Apa yang sebaiknya diimpor berikutnya (src/ui/dashboard/next_import.rs)
+next-filled = Impor tadi mengisi { $count } angka lagi.
+next-import = { $more ->
+    [0] Impor { $what } untuk melihat { $card }.
+   *[other] Impor { $what } untuk melihat { $card } dan { $more } angka lainnya.
+}
+next-import-button = Impor file…
+next-hide = Sembunyikan
+import-what-orders = data pesanan
+import-what-order_lines = pesanan beserta produknya (satu baris per barang terjual)
+import-what-leads = data prospek
+import-what-deals = data deal
+import-what-deal_stages = riwayat tahap deal
+import-what-activities = aktivitas penjualan
+import-what-targets = target Anda (atau ketik di tab Target)
+import-what-expenses = pengeluaran marketing dan penjualan
+import-what-csat = skor kepuasan pelanggan
+import-what-inquiries = pertanyaan pelanggan
+import-what-subscriptions = data langganan

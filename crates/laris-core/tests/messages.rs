@@ -286,6 +286,7 @@ fn expansions() -> BTreeMap<&'static str, Vec<String>> {
         ("kind-{}", each("kind-{}", &own(&kinds))),
         ("kind-count-{}", each("kind-count-{}", &own(&kinds))),
         ("needs-{}", each("needs-{}", &own(&kinds))),
+        ("import-what-{}", each("import-what-{}", &own(&kinds))),
         ("field-{}", each("field-{}", &own(&fields))),
         ("metric-{}", each("metric-{}", &own(&metrics))),
         ("help-{}-what", each("help-{}-what", &own(&card_ids))),

@@ -5,6 +5,7 @@
 pub(super) mod cards;
 mod chart_cards;
 mod help;
+mod next_import;
 mod period_bar;
 mod reps;
 
@@ -41,6 +42,11 @@ pub struct Dashboard {
     pub arrived: f64,
     pub help: Option<Help>,
     pub rep_sort: reps::Sort,
+    /// How many figures had their data before this session's last import,
+    /// to say what it filled.
+    pub filled_before: Option<usize>,
+    /// The user closed the "what to import next" line.
+    pub next_hidden: bool,
 }
 
 impl LarisApp {
@@ -88,6 +94,7 @@ pub fn show(app: &mut LarisApp, ui: &mut egui::Ui, tab: Tab) {
     };
     period_bar::show(app, ui, &query);
     ui.add_space(theme::SPACE_S);
+    next_import::show(app, ui);
     let Some((shown_query, figures)) = app.dash.shown.clone() else {
         ui.centered_and_justified(|ui| {
             ui.spinner();

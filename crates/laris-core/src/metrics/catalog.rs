@@ -8,6 +8,7 @@ use crate::format;
 use crate::i18n::Lang;
 use crate::store::Kind;
 
+use super::dataset::Present;
 use super::report::{Metrics, Scalars};
 
 /// How a figure is shown.
@@ -180,6 +181,56 @@ pub fn cards(tab: Tab) -> &'static [Card] {
     }
 }
 
+/// A kind the shop has not imported, and the cards that wait for it first
+/// (importing it fills them, or brings them one kind closer).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NextImport {
+    pub kind: Kind,
+    pub cards: Vec<&'static str>,
+}
+
+/// What to import next, the kind that fills the most cards first (ties in
+/// the order of kinds); empty when every card has its data.
+pub fn next_imports(present: &Present) -> Vec<NextImport> {
+    let mut next: Vec<NextImport> = Vec::new();
+    let all = Tab::ALL.iter().flat_map(|&t| cards(t));
+    for card in all {
+        let Some(&kind) = card.needs.iter().find(|&&k| !present.has(k)) else {
+            continue;
+        };
+        match next.iter_mut().find(|n| n.kind == kind) {
+            Some(n) if !n.cards.contains(&card.id) => n.cards.push(card.id),
+            Some(_) => {}
+            None => next.push(NextImport {
+                kind,
+                cards: vec![card.id],
+            }),
+        }
+    }
+    let order = |k: Kind| Kind::ALL.iter().position(|&x| x == k);
+    next.sort_by(|a, b| {
+        b.cards
+            .len()
+            .cmp(&a.cards.len())
+            .then(order(a.kind).cmp(&order(b.kind)))
+    });
+    next
+}
+
+/// How many figures (a card on two tabs counts once) have all the data
+/// they need.
+pub fn filled(present: &Present) -> usize {
+    let mut ids: Vec<&str> = Tab::ALL
+        .iter()
+        .flat_map(|&t| cards(t))
+        .filter(|c| c.needs.iter().all(|&k| present.has(k)))
+        .map(|c| c.id)
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids.len()
+}
+
 /// Whether a filter leaves some of the card's records whole (metrics.md,
 /// "Filters": kinds without the filtered field are not filtered), so the
 /// figure mixes filtered and unfiltered records.
@@ -230,6 +281,51 @@ mod tests {
                 assert!(!c.needs.is_empty(), "{}", c.id);
             }
         }
+    }
+
+    /// Counted by hand from the tables above: eight figures need orders
+    /// only; activities would fill ten more, deals six, leads four.
+    #[test]
+    fn after_orders_the_next_imports_are_ranked_by_what_they_fill() {
+        let orders = Present {
+            orders: true,
+            ..Present::default()
+        };
+        assert_eq!(filled(&Present::default()), 0);
+        assert_eq!(filled(&orders), 8);
+        let next: Vec<(Kind, usize)> = next_imports(&orders)
+            .iter()
+            .map(|n| (n.kind, n.cards.len()))
+            .collect();
+        assert_eq!(
+            next,
+            [
+                (Activities, 10),
+                (Deals, 6),
+                (Leads, 4),
+                (Expenses, 2),
+                (Subscriptions, 2),
+                (OrderLines, 1),
+                (Targets, 1),
+                (Csat, 1),
+                (Inquiries, 1),
+            ]
+        );
+        let every = Present {
+            orders: true,
+            order_lines: true,
+            leads: true,
+            deals: true,
+            deal_stages: true,
+            activities: true,
+            targets: true,
+            expenses: true,
+            csat: true,
+            inquiries: true,
+            subscriptions: true,
+        };
+        assert!(next_imports(&every).is_empty());
+        assert_eq!(filled(&every), 36);
     }
 
     #[test]
