@@ -23,5 +23,6 @@ mod ui_charts;
 mod ui_dashboard;
 mod ui_data;
 mod ui_import;
+mod ui_language;
 mod ui_recovery;
 mod ui_snapshots;
