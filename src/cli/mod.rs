@@ -102,13 +102,19 @@ impl Cli {
         match &self.db {
             Some(p) if !p.as_os_str().is_empty() => Ok(p.clone()),
             _ => {
-                let path = crate::store::default_path().ok_or_else(|| {
-                    anyhow::anyhow!(
-                        "cannot find your data folder; name a database file with --db FILE"
-                    )
-                })?;
+                let lang = self.lang();
+                let path = crate::store::default_path()
+                    .ok_or_else(|| anyhow::anyhow!(lang.tr("cli-no-data-folder")))?;
                 if let Some(dir) = path.parent() {
-                    std::fs::create_dir_all(dir)?;
+                    std::fs::create_dir_all(dir).map_err(|e| {
+                        anyhow::anyhow!(lang.tr_args(
+                            "cli-data-folder-failed",
+                            &[
+                                ("dir", dir.display().to_string().into()),
+                                ("reason", lang.io_reason(&e).into()),
+                            ],
+                        ))
+                    })?;
                 }
                 Ok(path)
             }

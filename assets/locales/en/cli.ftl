@@ -13,3 +13,5 @@ desktop-uninstalled = Laris is no longer in your applications menu ({ $count ->
 desktop-failed = Could not change the applications menu: { $reason }
 desktop-no-data-home = Cannot find your data folder: set HOME or XDG_DATA_HOME and try again.
 desktop-unsupported = --install-desktop and --uninstall-desktop are for Linux. On Windows and macOS, use the installer instead.
+cli-no-data-folder = Cannot find your data folder: name a database file with --db FILE.
+cli-data-folder-failed = Cannot make the data folder { $dir }: { $reason }. Name a database file elsewhere with --db FILE.
