@@ -10,6 +10,7 @@ mod export;
 mod import_mapping;
 mod import_real;
 mod import_returns;
+mod records_cli;
 mod reliability_backup;
 mod reliability_fuzz_corpus;
 mod reliability_hostile;

@@ -7,3 +7,15 @@ desktop-uninstalled = Laris sudah tidak ada di menu aplikasi Anda ({ $count } be
 desktop-failed = Tidak bisa mengubah menu aplikasi: { $reason }
 desktop-no-data-home = Folder data Anda tidak ditemukan: atur HOME atau XDG_DATA_HOME lalu coba lagi.
 desktop-unsupported = --install-desktop dan --uninstall-desktop hanya untuk Linux. Di Windows dan macOS, gunakan penginstalnya.
+
+## laris records
+records-title = Data di balik { $metric }, { $from } s.d. { $to }
+records-numerator = Yang dihitung (pembilang)
+records-denominator = Dari total (penyebut)
+records-count = { $count } data
+records-count-sum = { $count } data, jumlah { $sum }
+records-unknown-metric = "{ $metric }" bukan metrik; pakai id dari laris report --json, mis. revenue, orders atau win_rate.
+records-no-records = { $metric } tidak tersusun dari satu kumpulan data (median, pertumbuhan atau rincian); pilih hitungan, jumlah atau rasio asalnya.
+metric-expenses = Biaya
+metric-inquiries = Pertanyaan pelanggan
+

@@ -19,6 +19,7 @@ use std::path::{Path, PathBuf};
 use laris_core::import::mapping::{Extra, LINE_FIELDS, Target};
 use laris_core::metrics::catalog::{Tab, cards};
 use laris_core::metrics::dataset::TargetMetric;
+use laris_core::metrics::records::METRICS_WITH_RECORDS;
 use laris_core::metrics::report::METRIC_IDS;
 use laris_core::store::Kind;
 
@@ -258,6 +259,7 @@ fn expansions() -> BTreeMap<&'static str, Vec<String>> {
         .copied()
         .chain(TargetMetric::ALL.map(|m| m.id()))
         .chain(card_ids.iter().copied())
+        .chain(METRICS_WITH_RECORDS)
         .collect();
     let chart_slugs = strings(&fn_body("crates/laris-view/src/charts/mod.rs", "slug"));
     let chart_help = strings(&fn_body("src/ui/dashboard/help.rs", "help_id"));
@@ -296,6 +298,10 @@ fn expansions() -> BTreeMap<&'static str, Vec<String>> {
         ("month-{}", each("month-{}", &numbers(12))),
         ("month-short-{}", each("month-short-{}", &numbers(12))),
         ("weekday-short-{}", each("weekday-short-{}", &numbers(7))),
+        (
+            "records-{}",
+            each("records-{}", &own(&["numerator", "denominator"])),
+        ),
     ])
 }
 

@@ -10,6 +10,7 @@ mod filters;
 pub mod performance;
 pub mod period;
 pub mod productivity;
+pub mod records;
 pub mod report;
 pub mod targets;
 
