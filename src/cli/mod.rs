@@ -3,6 +3,7 @@
 pub mod backup;
 pub mod demo;
 pub mod error;
+pub mod explain;
 pub mod export;
 pub mod import;
 pub mod records;
@@ -73,6 +74,10 @@ pub enum Command {
     /// closed deals of the win rate, ... (table, --json or --csv).
     /// Example: laris records --db toko.laris --metric revenue --period month:2024-03
     Records(records::RecordsArgs),
+    /// What changed a figure against the comparison period, split by
+    /// channel, product, rep, source or customer type, biggest first.
+    /// Example: laris explain --db toko.laris --metric revenue --period month:2024-03 --by channel
+    Explain(explain::ExplainArgs),
     /// The meeting report as a PDF (--pdf FILE) or every chart as a PNG
     /// picture (--png-dir DIR), for a period.
     /// Example: laris export --db toko.laris --period month:2024-03 --pdf rapat.pdf
@@ -126,6 +131,7 @@ pub fn run(cli: &Cli, command: &Command) -> CliResult {
         Command::Demo(args) => demo::run(cli, args),
         Command::Report(args) => report::run(cli, args),
         Command::Records(args) => records::run(cli, args),
+        Command::Explain(args) => explain::run(cli, args),
         Command::Export(args) => export::run(cli, args),
         Command::Backup(args) => backup::run(cli, args),
         Command::Restore(args) => restore::run(cli, args),

@@ -6,6 +6,7 @@
 mod cli_import;
 mod common;
 mod desktop;
+mod explain_cli;
 mod export;
 mod import_mapping;
 mod import_real;

@@ -22,3 +22,23 @@ records-no-records = { $metric } is not made of one set of records (a median, a 
 metric-expenses = Expenses
 metric-inquiries = Inquiries
 
+## laris explain
+explain-title = What changed { $metric } by { $by }: { $from } to { $to } against { $prev_from } to { $prev_to }
+explain-by-channel = channel
+explain-by-product = product
+explain-by-rep = rep
+explain-by-source = lead source
+explain-by-customer_type = new or returning customer
+explain-by-type = activity type
+explain-total = Total
+explain-points = pts
+explain-more-orders = More or fewer orders (change in orders x the previous average order value): { $change }
+explain-bigger-orders = Bigger or smaller orders (orders now x the change in average order value): { $change }
+explain-key-none = (not given)
+explain-key-new = New customers
+explain-key-returning = Returning customers
+explain-key-no-customer = Without a customer
+explain-key-unitemised = Not in product lines
+explain-key-others = Others
+explain-bad-metric = "{ $metric }" has no breakdown of its change; use one of { $metrics }.
+explain-bad-by = { $metric } cannot be split by { $by }; use --by { $can }.

@@ -19,3 +19,23 @@ records-no-records = { $metric } tidak tersusun dari satu kumpulan data (median,
 metric-expenses = Biaya
 metric-inquiries = Pertanyaan pelanggan
 
+## laris explain
+explain-title = Apa yang mengubah { $metric } menurut { $by }: { $from } s.d. { $to } dibanding { $prev_from } s.d. { $prev_to }
+explain-by-channel = kanal
+explain-by-product = produk
+explain-by-rep = sales
+explain-by-source = sumber prospek
+explain-by-customer_type = pelanggan baru atau lama
+explain-by-type = jenis aktivitas
+explain-total = Total
+explain-points = poin
+explain-more-orders = Pesanan lebih banyak atau sedikit (selisih jumlah pesanan x rata-rata nilai pesanan sebelumnya): { $change }
+explain-bigger-orders = Pesanan lebih besar atau kecil (jumlah pesanan sekarang x selisih rata-rata nilai pesanan): { $change }
+explain-key-none = (tidak diisi)
+explain-key-new = Pelanggan baru
+explain-key-returning = Pelanggan lama
+explain-key-no-customer = Tanpa pelanggan
+explain-key-unitemised = Di luar rincian produk
+explain-key-others = Lainnya
+explain-bad-metric = "{ $metric }" tidak punya rincian perubahan; pakai salah satu dari { $metrics }.
+explain-bad-by = { $metric } tidak bisa dirinci menurut { $by }; pakai --by { $can }.

@@ -19,6 +19,7 @@ use std::path::{Path, PathBuf};
 use laris_core::import::mapping::{Extra, LINE_FIELDS, Target};
 use laris_core::metrics::catalog::{Tab, cards};
 use laris_core::metrics::dataset::TargetMetric;
+use laris_core::metrics::explain::By;
 use laris_core::metrics::records::METRICS_WITH_RECORDS;
 use laris_core::metrics::report::METRIC_IDS;
 use laris_core::store::Kind;
@@ -261,6 +262,7 @@ fn expansions() -> BTreeMap<&'static str, Vec<String>> {
         .chain(card_ids.iter().copied())
         .chain(METRICS_WITH_RECORDS)
         .collect();
+    let bys: Vec<&str> = By::ALL.iter().map(|b| b.id()).collect();
     let chart_slugs = strings(&fn_body("crates/laris-view/src/charts/mod.rs", "slug"));
     let chart_help = strings(&fn_body("src/ui/dashboard/help.rs", "help_id"));
     // The companion figure a card shows under its own: the `Some(..)` arms.
@@ -302,6 +304,7 @@ fn expansions() -> BTreeMap<&'static str, Vec<String>> {
             "records-{}",
             each("records-{}", &own(&["numerator", "denominator"])),
         ),
+        ("explain-by-{}", each("explain-by-{}", &own(&bys))),
     ])
 }
 

@@ -5,6 +5,7 @@ pub mod activity;
 pub mod catalog;
 pub mod charts;
 pub mod dataset;
+pub mod explain;
 pub mod figures;
 mod filters;
 pub mod performance;
