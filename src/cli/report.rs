@@ -4,12 +4,14 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use clap::Args;
+use serde::Serialize;
 
 use super::scope::ScopeArgs;
 use super::{Cli, CliResult};
 use crate::format;
 use crate::i18n::Lang;
 use crate::metrics::catalog::{Unit, change, scalar_map};
+use crate::metrics::highlights::{Highlight, highlights};
 use crate::metrics::report::Metrics;
 use crate::metrics::{Filters, Report};
 use Unit::{Count, Days, Hours, Money, Number, Rate};
@@ -27,12 +29,31 @@ pub fn run(cli: &Cli, args: &ReportArgs) -> CliResult {
     let lang = cli.lang();
     let scope = args.scope.resolve(cli, lang)?;
     let report = scope.report();
+    let highlights = highlights(&scope.dataset, &scope.query(), &report, lang);
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        let out = Out {
+            report: &report,
+            highlights: &highlights,
+        };
+        println!("{}", serde_json::to_string_pretty(&out)?);
     } else {
-        print!("{}", table(lang, &report, &scope.filters));
+        let mut text = format!("{}\n", lang.tr("report-highlights"));
+        for h in &highlights {
+            text.push_str(&format!("  - {}\n", h.text));
+        }
+        text.push('\n');
+        text.push_str(&table(lang, &report, &scope.filters));
+        print!("{text}");
     }
     Ok(())
+}
+
+/// The report contract with the sentences that open it.
+#[derive(Serialize)]
+struct Out<'a> {
+    #[serde(flatten)]
+    report: &'a Report,
+    highlights: &'a [Highlight],
 }
 
 const PERFORMANCE: &[(&str, Unit)] = &[

@@ -172,3 +172,53 @@ fn every_label_of_the_report_is_translated() {
         }
     }
 }
+
+#[test]
+fn highlights_open_the_report_in_the_chosen_language() {
+    let (_dir, db) = shop();
+    // Revenue 1,000,000 -> 1,500,000.50 (+50%); average order value
+    // 1,000,000 -> 750,000.25 (-25%). No channel to name as the driver.
+    let json = |lang: &str| -> serde_json::Value {
+        let out = laris(&[
+            "report",
+            "--db",
+            &db,
+            "--lang",
+            lang,
+            "--json",
+            "--period",
+            "month:2024-03",
+        ]);
+        assert!(out.status.success(), "{}", common::stderr(&out));
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let en = json("en");
+    let h = en["highlights"].as_array().unwrap();
+    assert_eq!(h.len(), 2, "{h:?}");
+    assert_eq!(h[0]["id"], "mover");
+    assert_eq!(h[0]["metric"], "revenue");
+    assert_eq!(h[0]["text"], "Revenue up 50% from February 2024");
+    assert_eq!(
+        h[1]["text"],
+        "Average order value down 25% from February 2024"
+    );
+    let id = json("id");
+    assert_eq!(
+        id["highlights"][0]["text"],
+        "Omzet naik 50% dari Februari 2024"
+    );
+    let out = laris(&[
+        "report",
+        "--db",
+        &db,
+        "--lang",
+        "id",
+        "--period",
+        "month:2024-03",
+    ]);
+    let text = common::stdout(&out);
+    assert!(
+        text.starts_with("Sorotan\n  - Omzet naik 50% dari Februari 2024\n"),
+        "{text}"
+    );
+}

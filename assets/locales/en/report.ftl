@@ -19,3 +19,4 @@ report-by-rep = by rep
 report-filter-rep = rep { $name }
 report-filter-channel = channel { $name }
 report-filter-source = source { $name }
+report-highlights = Highlights

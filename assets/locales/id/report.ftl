@@ -19,3 +19,4 @@ report-by-rep = per sales
 report-filter-rep = sales { $name }
 report-filter-channel = saluran { $name }
 report-filter-source = sumber { $name }
+report-highlights = Sorotan

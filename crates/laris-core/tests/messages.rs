@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use laris_core::import::mapping::{Extra, LINE_FIELDS, Target};
 use laris_core::metrics::catalog::{Tab, cards};
 use laris_core::metrics::dataset::TargetMetric;
-use laris_core::metrics::explain::By;
+use laris_core::metrics::explain::{By, EXPLAINED};
 use laris_core::metrics::records::METRICS_WITH_RECORDS;
 use laris_core::metrics::report::METRIC_IDS;
 use laris_core::store::Kind;
@@ -263,6 +263,7 @@ fn expansions() -> BTreeMap<&'static str, Vec<String>> {
         .chain(METRICS_WITH_RECORDS)
         .collect();
     let bys: Vec<&str> = By::ALL.iter().map(|b| b.id()).collect();
+    let explained: Vec<&str> = EXPLAINED.iter().map(|(m, _)| *m).collect();
     let chart_slugs = strings(&fn_body("crates/laris-view/src/charts/mod.rs", "slug"));
     let chart_help = strings(&fn_body("src/ui/dashboard/help.rs", "help_id"));
     // The companion figure a card shows under its own: the `Some(..)` arms.
@@ -305,6 +306,10 @@ fn expansions() -> BTreeMap<&'static str, Vec<String>> {
             each("records-{}", &own(&["numerator", "denominator"])),
         ),
         ("explain-by-{}", each("explain-by-{}", &own(&bys))),
+        (
+            "highlight-name-{}",
+            each("highlight-name-{}", &own(&explained)),
+        ),
     ])
 }
 

@@ -8,6 +8,7 @@ pub mod dataset;
 pub mod explain;
 pub mod figures;
 mod filters;
+pub mod highlights;
 pub mod performance;
 pub mod period;
 pub mod productivity;
