@@ -222,3 +222,36 @@ fn highlights_open_the_report_in_the_chosen_language() {
         "{text}"
     );
 }
+
+#[test]
+fn revenue_projection_for_a_month_containing_today() {
+    let (_dir, db) = shop();
+    let json = |period: &str| -> serde_json::Value {
+        let out = laris(&[
+            "report",
+            "--db",
+            &db,
+            "--json",
+            "--period",
+            period,
+            "--today",
+            "2024-03-16",
+        ]);
+        assert!(out.status.success(), "{}", common::stderr(&out));
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    // Made by the 16th: 1,500,000.50 (A and B). The eight weeks before hold
+    // Friday 9 February (1,000,000) and Saturdays 2 and 9 March
+    // (1,500,000.50): per Friday 125,000, per Saturday 187,500.0625. By that
+    // pattern March 1-15 (three Fridays, two Saturdays) would have made
+    // 750,000.125: the level is 1,500,000.50 / 750,000.125 = 2.0000003,
+    // trusted 15 / 18, a factor of 1.8333336. The three Saturdays and two
+    // Fridays left make 812,500.1875 x 1.8333336 = 1,489,583.90 more.
+    let p = &json("month:2024-03")["revenue_projection"];
+    let value = p["value"].as_f64().unwrap();
+    assert!((value - 2_989_584.40).abs() < 0.01, "{p}");
+    assert!(p["target"].is_null());
+    assert!(p["low"].as_f64().unwrap() >= 1_500_000.5 && p["high"].as_f64().unwrap() > value);
+    // February has ended: no projection.
+    assert!(json("month:2024-02")["revenue_projection"].is_null());
+}

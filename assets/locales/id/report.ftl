@@ -20,3 +20,6 @@ report-filter-rep = sales { $name }
 report-filter-channel = saluran { $name }
 report-filter-source = sumber { $name }
 report-highlights = Sorotan
+report-projection = Omzet diperkirakan { $value } di akhir periode (kemungkinan antara { $low } dan { $high })
+report-projection-target = ; target { $target }, peluang tercapai { $chance }
+report-projection-pipeline = ; selain itu, deal terbuka yang diperkirakan closing di periode ini bernilai tertimbang { $pipeline }
