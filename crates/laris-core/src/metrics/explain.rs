@@ -276,7 +276,7 @@ impl ExplainError {
 }
 
 /// A key while counting: names stay interned ids until the end.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 enum Slot {
     Name(u32),
     New,
@@ -447,7 +447,7 @@ pub fn explain(
     let then = DayRange::of(q.sel.comparison(q.cmp, q.today));
     let (cur, prev) = (sums(&v, metric, by, now), sums(&v, metric, by, then));
     let mut slots: Vec<Slot> = cur.keys().chain(prev.keys()).copied().collect();
-    slots.sort_by_key(|s| format!("{s:?}"));
+    slots.sort_unstable();
     slots.dedup();
     let get = |m: &Sums, s: &Slot| m.get(s).copied().unwrap_or((0, 0));
     let names = names_of(ds, metric, by);
@@ -461,14 +461,19 @@ pub fn explain(
     };
     // Different ids may share a key (any id without a name): merge them.
     let mut parts: Vec<Part> = Vec::new();
+    let mut at: FastMap<Key, usize> = FastMap::default();
     for s in slots {
         let (k, c, p) = (key(s), get(&cur, &s), get(&prev, &s));
-        match parts.iter_mut().find(|(pk, _, _)| *pk == k) {
-            Some((_, pc, pp)) => {
+        match at.get(&k) {
+            Some(&i) => {
+                let (_, pc, pp) = &mut parts[i];
                 *pc = (pc.0 + c.0, pc.1 + c.1);
                 *pp = (pp.0 + p.0, pp.1 + p.1);
             }
-            None => parts.push((k, c, p)),
+            None => {
+                at.insert(k.clone(), parts.len());
+                parts.push((k, c, p));
+            }
         }
     }
     let ratio = matches!(metric, "aov" | "win_rate");
@@ -634,10 +639,11 @@ fn biggest_first(
         return steps;
     }
     let rest = steps.split_off(top);
+    let in_rest: std::collections::HashSet<&Key> = rest.iter().map(|s| &s.key).collect();
     let sums = |pick: fn(&Part) -> (i128, i128)| {
         parts
             .iter()
-            .filter(|p| rest.iter().any(|s| s.key == p.0))
+            .filter(|p| in_rest.contains(&p.0))
             .map(pick)
             .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1))
     };

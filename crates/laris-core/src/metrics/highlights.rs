@@ -148,7 +148,11 @@ const MOVERS: [(&str, By, Tab, f64); 7] = [
 fn step_text(c: &Ctx<'_>, unit: Unit, units: i128) -> String {
     match unit {
         Unit::Minor => c.signed_money(unit.value(units)),
-        Unit::Whole => format!("{:+}", units),
+        Unit::Whole => format!(
+            "{}{}",
+            if units > 0 { "+" } else { "" },
+            format::count(c.lang, units as i64)
+        ),
         Unit::Millionths => format!(
             "{}{} {}",
             if units > 0 { "+" } else { "" },
