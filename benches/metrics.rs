@@ -12,7 +12,12 @@ use std::hint::black_box;
 
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
+use laris::i18n::Lang;
 use laris::metrics::dataset::cache::Cache;
+use laris::metrics::explain::{By, STEPS, explain};
+use laris::metrics::figures::Query;
+use laris::metrics::highlights::highlights;
+use laris::metrics::records::{Records, fetch, records};
 use laris::metrics::{Comparison, Dataset, Filters, Selection, charts, compute_report};
 use laris::store::Store;
 
@@ -58,7 +63,45 @@ fn benches(c: &mut Criterion) {
     group.bench_function("compute year:2024 --rep", |b| {
         b.iter(|| compute_report(&ds, black_box(&sel), Comparison::LastYear, today, &by_rep))
     });
+    answers(&mut group, &store, &ds, today);
     group.finish();
+}
+
+/// Issue 15's budgets: the records of a year's revenue to their first rows,
+/// a bridge, and the highlights on top of a period's figures.
+fn answers(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    store: &Store,
+    ds: &Dataset,
+    today: NaiveDate,
+) {
+    let query = |period: &str| Query {
+        sel: Selection::parse(period).expect("period"),
+        cmp: Comparison::Previous,
+        filters: Filters::default(),
+        today,
+    };
+    let year = query("year:2024");
+    group.bench_function("records of revenue year:2024, first 100 rows", |b| {
+        b.iter(|| {
+            let Ok(Records::Figure(set)) = records(ds, black_box(&year), "revenue") else {
+                panic!("revenue has records");
+            };
+            fetch(store.conn(), ds, &set, 0..100).expect("fetch")
+        })
+    });
+    for by in [By::Channel, By::Product] {
+        group.bench_function(format!("bridge of revenue year:2024 by {}", by.id()), |b| {
+            b.iter(|| explain(ds, black_box(&year), "revenue", by, STEPS).expect("bridge"))
+        });
+    }
+    for period in ["year:2024", "month:2024-03"] {
+        let q = query(period);
+        let report = compute_report(ds, &q.sel, q.cmp, q.today, &q.filters);
+        group.bench_function(format!("highlights {period}"), |b| {
+            b.iter(|| highlights(ds, black_box(&q), &report, Lang::En))
+        });
+    }
 }
 
 criterion_group!(metrics, benches);

@@ -3,9 +3,11 @@
 pub mod backup;
 pub mod demo;
 pub mod error;
+pub mod explain;
 pub mod export;
 pub mod help;
 pub mod import;
+pub mod records;
 pub mod report;
 pub mod restore;
 pub mod scope;
@@ -70,6 +72,14 @@ pub enum Command {
     /// Every sales metric for a period, as a table or as JSON (--json).
     /// Example: laris report --db toko.laris --period month:2024-03
     Report(report::ReportArgs),
+    /// The records behind a figure: the orders of revenue, the won and the
+    /// closed deals of the win rate, ... (table, --json or --csv).
+    /// Example: laris records --db toko.laris --metric revenue --period month:2024-03
+    Records(records::RecordsArgs),
+    /// What changed a figure against the comparison period, split by
+    /// channel, product, rep, source or customer type, biggest first.
+    /// Example: laris explain --db toko.laris --metric revenue --period month:2024-03 --by channel
+    Explain(explain::ExplainArgs),
     /// The meeting report as a PDF (--pdf FILE) or every chart as a PNG
     /// picture (--png-dir DIR), for a period.
     /// Example: laris export --db toko.laris --period month:2024-03 --pdf rapat.pdf
@@ -128,6 +138,8 @@ pub fn run(cli: &Cli, command: &Command) -> CliResult {
         Command::Import(args) => import::run(cli, args),
         Command::Demo(args) => demo::run(cli, args),
         Command::Report(args) => report::run(cli, args),
+        Command::Records(args) => records::run(cli, args),
+        Command::Explain(args) => explain::run(cli, args),
         Command::Export(args) => export::run(cli, args),
         Command::Backup(args) => backup::run(cli, args),
         Command::Restore(args) => restore::run(cli, args),

@@ -4,12 +4,15 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use clap::Args;
+use serde::Serialize;
 
 use super::scope::ScopeArgs;
 use super::{Cli, CliResult};
 use crate::format;
 use crate::i18n::Lang;
 use crate::metrics::catalog::{Unit, scalar_map};
+use crate::metrics::highlights::{Highlight, PER_TAB, highlights};
+use crate::metrics::projection::{Projection, revenue_projection};
 use crate::metrics::report::Metrics;
 use crate::metrics::{Filters, Report};
 use Unit::{Count, Days, Hours, Money, Number, Rate};
@@ -27,12 +30,69 @@ pub fn run(cli: &Cli, args: &ReportArgs) -> CliResult {
     let lang = cli.lang();
     let scope = args.scope.resolve(cli, lang)?;
     let report = scope.report();
+    let mut highlights = highlights(&scope.dataset, &scope.query(), &report, lang);
+    // One report for all tabs: the sentences that matter most of any tab.
+    highlights.truncate(PER_TAB);
+    let projection = revenue_projection(&scope.dataset, &scope.query());
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        let out = Out {
+            report: &report,
+            highlights: &highlights,
+            revenue_projection: projection,
+        };
+        println!("{}", serde_json::to_string_pretty(&out)?);
     } else {
-        print!("{}", table(lang, &report, &scope.filters));
+        let mut text = format!("{}\n", lang.tr("report-highlights"));
+        for h in &highlights {
+            text.push_str(&format!("  - {}\n", h.text));
+        }
+        if let Some(p) = projection {
+            text.push_str(&projection_line(lang, &report.currency, &p));
+        }
+        text.push('\n');
+        text.push_str(&table(lang, &report, &scope.filters));
+        print!("{text}");
     }
     Ok(())
+}
+
+/// The report contract with the sentences that open it.
+#[derive(Serialize)]
+struct Out<'a> {
+    #[serde(flatten)]
+    report: &'a Report,
+    highlights: &'a [Highlight],
+    /// Null unless the period is a month, quarter or year containing today.
+    revenue_projection: Option<Projection>,
+}
+
+/// Where revenue will land, its range and the chance of the target.
+fn projection_line(lang: Lang, currency: &str, p: &Projection) -> String {
+    let money = |x: f64| format::money(lang, currency, x);
+    let mut line = lang.tr_args(
+        "report-projection",
+        &[
+            ("value", money(p.value).into()),
+            ("low", money(p.low).into()),
+            ("high", money(p.high).into()),
+        ],
+    );
+    if let (Some(target), Some(chance)) = (p.target, p.chance) {
+        line.push_str(&lang.tr_args(
+            "report-projection-target",
+            &[
+                ("target", money(target).into()),
+                ("chance", format::percent(lang, chance).into()),
+            ],
+        ));
+    }
+    if p.pipeline > 0.0 {
+        line.push_str(&lang.tr_args(
+            "report-projection-pipeline",
+            &[("pipeline", money(p.pipeline).into())],
+        ));
+    }
+    format!("\n{line}\n")
 }
 
 const PERFORMANCE: &[(&str, Unit)] = &[

@@ -7,6 +7,7 @@ use clap::{Args, ValueEnum};
 use super::{Cli, CliError, CliResult};
 use crate::i18n::Lang;
 use crate::metrics::charts::{self, Charts};
+use crate::metrics::figures::Query;
 use crate::metrics::period::PeriodError;
 use crate::metrics::{Comparison, Dataset, Filters, Report, Selection, compute_report};
 use crate::store::Store;
@@ -52,6 +53,8 @@ pub struct ScopeArgs {
 
 /// The period, comparison and filters resolved, with the data loaded.
 pub struct Scope {
+    /// The database the data was read from, to read more of it.
+    pub db: std::path::PathBuf,
     pub dataset: Dataset,
     pub selection: Selection,
     pub compare: Comparison,
@@ -68,6 +71,16 @@ impl Scope {
             self.today,
             &self.filters,
         )
+    }
+
+    /// The query the app would make for this scope.
+    pub fn query(&self) -> Query {
+        Query {
+            sel: self.selection,
+            cmp: self.compare,
+            filters: self.filters.clone(),
+            today: self.today,
+        }
     }
 
     pub fn charts(&self) -> Charts {
@@ -130,6 +143,7 @@ impl ScopeArgs {
         let store = Store::open_to_read(&db)?;
         let dataset = Dataset::load(store.conn())?;
         Ok(Scope {
+            db,
             dataset,
             selection,
             compare: match self.compare {

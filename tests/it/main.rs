@@ -6,10 +6,12 @@
 mod cli_import;
 mod common;
 mod desktop;
+mod explain_cli;
 mod export;
 mod import_mapping;
 mod import_real;
 mod import_returns;
+mod records_cli;
 mod reliability_backup;
 mod reliability_fuzz_corpus;
 mod reliability_hostile;

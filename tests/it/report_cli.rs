@@ -215,3 +215,86 @@ fn every_label_of_the_report_is_translated() {
         }
     }
 }
+
+#[test]
+fn highlights_open_the_report_in_the_chosen_language() {
+    let (_dir, db) = shop();
+    // Revenue 1,000,000 -> 1,500,000.50 (+50%); average order value
+    // 1,000,000 -> 750,000.25 (-25%). No channel to name as the driver.
+    let json = |lang: &str| -> serde_json::Value {
+        let out = laris(&[
+            "report",
+            "--db",
+            &db,
+            "--lang",
+            lang,
+            "--json",
+            "--period",
+            "month:2024-03",
+        ]);
+        assert!(out.status.success(), "{}", common::stderr(&out));
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let en = json("en");
+    let h = en["highlights"].as_array().unwrap();
+    assert_eq!(h.len(), 2, "{h:?}");
+    assert_eq!(h[0]["id"], "mover");
+    assert_eq!(h[0]["metric"], "revenue");
+    assert_eq!(h[0]["text"], "Revenue up 50% from February 2024");
+    assert_eq!(
+        h[1]["text"],
+        "Average order value down 25% from February 2024"
+    );
+    let id = json("id");
+    assert_eq!(
+        id["highlights"][0]["text"],
+        "Omzet naik 50% dari Februari 2024"
+    );
+    let out = laris(&[
+        "report",
+        "--db",
+        &db,
+        "--lang",
+        "id",
+        "--period",
+        "month:2024-03",
+    ]);
+    let text = common::stdout(&out);
+    assert!(
+        text.starts_with("Sorotan\n  - Omzet naik 50% dari Februari 2024\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn revenue_projection_for_a_month_containing_today() {
+    let (_dir, db) = shop();
+    let json = |period: &str| -> serde_json::Value {
+        let out = laris(&[
+            "report",
+            "--db",
+            &db,
+            "--json",
+            "--period",
+            period,
+            "--today",
+            "2024-03-16",
+        ]);
+        assert!(out.status.success(), "{}", common::stderr(&out));
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    // Made by the 16th: 1,500,000.50 (A and B). The eight weeks before hold
+    // Friday 9 February (1,000,000) and Saturdays 2 and 9 March
+    // (1,500,000.50): per Friday 125,000, per Saturday 187,500.0625. By that
+    // pattern March 1-15 (three Fridays, two Saturdays) would have made
+    // 750,000.125: the level is 1,500,000.50 / 750,000.125 = 2.0000003,
+    // trusted 15 / 18, a factor of 1.8333336. The three Saturdays and two
+    // Fridays left make 812,500.1875 x 1.8333336 = 1,489,583.90 more.
+    let p = &json("month:2024-03")["revenue_projection"];
+    let value = p["value"].as_f64().unwrap();
+    assert!((value - 2_989_584.40).abs() < 0.01, "{p}");
+    assert!(p["target"].is_null());
+    assert!(p["low"].as_f64().unwrap() >= 1_500_000.5 && p["high"].as_f64().unwrap() > value);
+    // February has ended: no projection.
+    assert!(json("month:2024-02")["revenue_projection"].is_null());
+}

@@ -65,3 +65,13 @@ cli-restore-about = List the backups of the database, or put one back in its pla
 cli-restore-arg-list = List the backups, newest first, numbered (the default)
 cli-restore-arg-latest = Restore the newest backup that is whole
 cli-restore-arg-backup = The backup to restore: its number in --list, or its file
+
+cli-records-about = The records behind a figure: the orders of revenue, the won and the closed deals of the win rate, ... (table, --json or --csv). Example: laris records --db toko.laris --metric revenue --period month:2024-03
+cli-records-arg-metric = The figure whose records to list: a metric id of laris report --json (revenue, orders, new_customers, win_rate, ...)
+cli-records-arg-json = Print one JSON object instead of a table
+cli-records-arg-csv = Print the records as CSV (one header line, canonical field names)
+
+cli-explain-about = What changed a figure against the comparison period, split by channel, product, salesperson, lead source or customer type, biggest first. Example: laris explain --db toko.laris --metric revenue --period month:2024-03 --by channel
+cli-explain-arg-metric = The figure: revenue, orders, aov, new_customers, leads, win_rate or activities
+cli-explain-arg-by = What to split the change by: channel, product, rep, source, customer_type (new or returning customers) or type (activity type, for activities)
+cli-explain-arg-json = Print one JSON object instead of a table

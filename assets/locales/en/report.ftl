@@ -19,3 +19,7 @@ report-by-rep = by rep
 report-filter-rep = rep { $name }
 report-filter-channel = channel { $name }
 report-filter-source = source { $name }
+report-highlights = Highlights
+report-projection = Revenue on course for { $value } by the end of the period (likely between { $low } and { $high })
+report-projection-target = ; target { $target }, chance of reaching it { $chance }
+report-projection-pipeline = ; besides, open deals expected to close in it weigh { $pipeline }

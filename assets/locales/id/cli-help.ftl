@@ -65,3 +65,13 @@ cli-restore-about = Daftar cadangan database, atau kembalikan salah satunya: lar
 cli-restore-arg-list = Daftar cadangan, yang terbaru dulu, bernomor (bawaan)
 cli-restore-arg-latest = Kembalikan cadangan terbaru yang utuh
 cli-restore-arg-backup = Cadangan yang dikembalikan: nomornya di --list, atau filenya
+
+cli-records-about = Data di balik sebuah angka: pesanan di balik omzet, deal menang dan deal yang closing di balik rasio closing, ... (tabel, --json atau --csv). Contoh: laris records --db toko.laris --metric revenue --period month:2024-03
+cli-records-arg-metric = Angka yang datanya ditampilkan: id indikator dari laris report --json (revenue, orders, new_customers, win_rate, ...)
+cli-records-arg-json = Tampilkan satu objek JSON sebagai ganti tabel
+cli-records-arg-csv = Tampilkan data sebagai CSV (satu baris judul, nama kolom standar)
+
+cli-explain-about = Apa yang mengubah sebuah angka dibanding periode pembanding, dirinci menurut saluran, produk, sales, sumber prospek atau jenis pelanggan, yang terbesar dulu. Contoh: laris explain --db toko.laris --metric revenue --period month:2024-03 --by channel
+cli-explain-arg-metric = Angkanya: revenue, orders, aov, new_customers, leads, win_rate atau activities
+cli-explain-arg-by = Rincian perubahan menurut: channel (saluran), product (produk), rep (sales), source (sumber prospek), customer_type (pelanggan baru atau kembali) atau type (jenis aktivitas, untuk aktivitas)
+cli-explain-arg-json = Tampilkan satu objek JSON sebagai ganti tabel

@@ -23,6 +23,8 @@ use laris_core::import::mapping::{Extra, LINE_FIELDS, Target};
 use laris_core::import::parse::ACTIVITY_TYPES;
 use laris_core::metrics::catalog::{Tab, cards};
 use laris_core::metrics::dataset::TargetMetric;
+use laris_core::metrics::explain::{By, EXPLAINED};
+use laris_core::metrics::records::METRICS_WITH_RECORDS;
 use laris_core::metrics::report::METRIC_IDS;
 use laris_core::store::Kind;
 
@@ -262,7 +264,10 @@ fn expansions() -> BTreeMap<&'static str, Vec<String>> {
         .copied()
         .chain(TargetMetric::ALL.map(|m| m.id()))
         .chain(card_ids.iter().copied())
+        .chain(METRICS_WITH_RECORDS)
         .collect();
+    let bys: Vec<&str> = By::ALL.iter().map(|b| b.id()).collect();
+    let explained: Vec<&str> = EXPLAINED.iter().map(|(m, _)| *m).collect();
     let chart_slugs = strings(&fn_body("crates/laris-view/src/charts/mod.rs", "slug"));
     let chart_help = strings(&fn_body("src/ui/dashboard/help.rs", "help_id"));
     // The companion figure a card shows under its own: the `Some(..)` arms.
@@ -315,6 +320,15 @@ fn expansions() -> BTreeMap<&'static str, Vec<String>> {
         (
             "activity-type-{}",
             each("activity-type-{}", &own(&ACTIVITY_TYPES)),
+        ),
+        (
+            "records-{}",
+            each("records-{}", &own(&["numerator", "denominator"])),
+        ),
+        ("explain-by-{}", each("explain-by-{}", &own(&bys))),
+        (
+            "highlight-name-{}",
+            each("highlight-name-{}", &own(&explained)),
         ),
     ])
 }

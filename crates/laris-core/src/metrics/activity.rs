@@ -9,7 +9,7 @@ use super::report::{Breakdown, Metrics, Scalars, SourceConversion};
 use super::{DayRange, Tally, View, mean, median, ratio, sorted_range, when};
 
 /// Activities in P that pass the filters.
-fn activities_in<'a>(v: &'a View<'_>, p: DayRange) -> impl Iterator<Item = usize> + 'a {
+pub(crate) fn activities_in<'a>(v: &'a View<'_>, p: DayRange) -> impl Iterator<Item = usize> + 'a {
     sorted_range(&v.ds.activities.date, p).filter(|&i| v.activity_ok(i))
 }
 

@@ -5,11 +5,15 @@ pub mod activity;
 pub mod catalog;
 pub mod charts;
 pub mod dataset;
+pub mod explain;
 pub mod figures;
 mod filters;
+pub mod highlights;
 pub mod performance;
 pub mod period;
 pub mod productivity;
+pub mod projection;
+pub mod records;
 pub mod report;
 pub mod targets;
 

@@ -115,7 +115,7 @@ pub fn cycle_days(v: &View<'_>, i: usize) -> Option<f64> {
     (d.created[i] != NO_SECS).then(|| (d.closed[i] - d.created[i]) as f64 / SECS_PER_DAY as f64)
 }
 
-fn created_in<'a>(v: &'a View<'_>, p: DayRange) -> impl Iterator<Item = usize> + 'a {
+pub(crate) fn created_in<'a>(v: &'a View<'_>, p: DayRange) -> impl Iterator<Item = usize> + 'a {
     let d = &v.ds.deals;
     (0..d.len()).filter(move |&i| {
         d.created[i] != NO_SECS && p.contains(day_of_secs(d.created[i])) && v.deal_ok(i)

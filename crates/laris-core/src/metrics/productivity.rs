@@ -11,7 +11,7 @@ const TOP_PRODUCTS: usize = 10;
 
 /// Deals open at the end of `to`: created by then (or never dated), and
 /// still open then. A closed deal without closed_at is in no pipeline.
-fn pipeline<'a>(v: &'a View<'_>, to: i32) -> impl Iterator<Item = usize> + 'a {
+pub(crate) fn pipeline<'a>(v: &'a View<'_>, to: i32) -> impl Iterator<Item = usize> + 'a {
     let d = &v.ds.deals;
     (0..d.len()).filter(move |&i| {
         let created = d.created[i] == NO_SECS || day_of_secs(d.created[i]) <= to;
@@ -23,7 +23,7 @@ fn pipeline<'a>(v: &'a View<'_>, to: i32) -> impl Iterator<Item = usize> + 'a {
 
 /// Win probability per pipeline stage: the user's figure, else the share of
 /// all (filtered) deals that reached the stage and were won.
-fn stage_probabilities(v: &View<'_>) -> Vec<Option<f64>> {
+pub(crate) fn stage_probabilities(v: &View<'_>) -> Vec<Option<f64>> {
     let d = &v.ds.deals;
     let n = v.ds.stages.len();
     let (mut reached, mut won) = (vec![0u64; n], vec![0u64; n]);
@@ -40,7 +40,7 @@ fn stage_probabilities(v: &View<'_>) -> Vec<Option<f64>> {
 
 /// A pipeline deal's stage on `to`: its last history entry on or before
 /// `to`, else its current stage.
-fn stage_on(v: &View<'_>, i: usize, to: i32) -> u32 {
+pub(crate) fn stage_on(v: &View<'_>, i: usize, to: i32) -> u32 {
     let d = &v.ds.deals;
     let history = d.hist_start[i] as usize..d.hist_start[i + 1] as usize;
     history

@@ -67,7 +67,7 @@ pub fn revision(conn: &Connection) -> Option<Revision> {
 /// [`super::customers`], [`super::names`]) or this file's codec produce
 /// bumps this number; the test `cache_format_moves_with_the_loader` fails
 /// until it is bumped.
-pub const CACHE_FORMAT: u32 = 2;
+pub const CACHE_FORMAT: u32 = 3;
 
 /// Where cache files live, and from what size a dataset gets one.
 #[derive(Clone, Debug)]
@@ -309,6 +309,7 @@ fn invalid(what: &str) -> io::Error {
 
 fn columns(c: &mut impl Codec, ds: &mut Dataset) -> io::Result<()> {
     let o = &mut ds.orders;
+    c.col(&mut o.id)?;
     c.col(&mut o.date)?;
     c.flags(&mut o.paid)?;
     c.col(&mut o.total)?;
@@ -320,12 +321,14 @@ fn columns(c: &mut impl Codec, ds: &mut Dataset) -> io::Result<()> {
     c.col(&mut o.line_qty)?;
     c.col(&mut o.line_total)?;
     let l = &mut ds.leads;
+    c.col(&mut l.id)?;
     c.col(&mut l.created)?;
     c.col(&mut l.source)?;
     c.col(&mut l.rep)?;
     c.col(&mut l.first_response)?;
     c.flags(&mut l.converted)?;
     let d = &mut ds.deals;
+    c.col(&mut d.id)?;
     c.col(&mut d.created)?;
     c.col(&mut d.closed)?;
     c.codes(
@@ -348,19 +351,24 @@ fn columns(c: &mut impl Codec, ds: &mut Dataset) -> io::Result<()> {
     c.col(&mut d.hist_at)?;
     c.col(&mut d.reach)?;
     let a = &mut ds.activities;
+    c.col(&mut a.id)?;
     c.col(&mut a.date)?;
     c.col(&mut a.rep)?;
     c.col(&mut a.kind)?;
     c.col(&mut a.minutes)?;
     c.col(&mut a.count)?;
+    c.col(&mut ds.expenses.id)?;
     c.col(&mut ds.expenses.date)?;
     c.flags(&mut ds.expenses.acquisition)?;
     c.col(&mut ds.expenses.amount)?;
+    c.col(&mut ds.csat.id)?;
     c.col(&mut ds.csat.date)?;
     c.col(&mut ds.csat.score)?;
+    c.col(&mut ds.inquiries.id)?;
     c.col(&mut ds.inquiries.received)?;
     c.col(&mut ds.inquiries.responded)?;
     c.col(&mut ds.inquiries.channel)?;
+    c.col(&mut ds.subscriptions.id)?;
     c.col(&mut ds.subscriptions.start)?;
     c.col(&mut ds.subscriptions.end)?;
     c.col(&mut ds.subscriptions.monthly)?;
@@ -441,18 +449,28 @@ fn consistent(ds: &Dataset) -> bool {
     let a = &ds.activities;
     let ci = &ds.customer_index;
     let same = |lens: &[usize]| lens.iter().all(|&x| x == lens[0]);
-    same(&[
-        n,
-        o.paid.len(),
-        o.total.len(),
-        o.customer.len(),
-        o.rep.len(),
-    ]) && same(&[
-        n,
-        o.channel.len(),
-        ci.first_with_rep.len(),
-        ci.new_product.len(),
-    ]) && same(&[o.line_product.len(), o.line_qty.len(), o.line_total.len()])
+    o.id.len() == n
+        && l.id.len() == l.created.len()
+        && d.id.len() == d.len()
+        && a.id.len() == a.date.len()
+        && ds.expenses.id.len() == ds.expenses.date.len()
+        && ds.csat.id.len() == ds.csat.date.len()
+        && ds.inquiries.id.len() == ds.inquiries.received.len()
+        && ds.subscriptions.id.len() == ds.subscriptions.start.len()
+        && same(&[
+            n,
+            o.paid.len(),
+            o.total.len(),
+            o.customer.len(),
+            o.rep.len(),
+        ])
+        && same(&[
+            n,
+            o.channel.len(),
+            ci.first_with_rep.len(),
+            ci.new_product.len(),
+        ])
+        && same(&[o.line_product.len(), o.line_qty.len(), o.line_total.len()])
         && starts_ok(&o.line_start, o.line_product.len(), n)
         && o.customer
             .iter()
@@ -513,7 +531,7 @@ mod tests {
         // changed, then write both numbers here.
         assert_eq!(
             (CACHE_FORMAT, sources),
-            (2, 43_198_347),
+            (3, 1_384_912_145),
             "the loader's code changed: bump CACHE_FORMAT if the cached arrays differ, then update this test"
         );
     }

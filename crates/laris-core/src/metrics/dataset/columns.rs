@@ -16,6 +16,8 @@ pub enum OrderStatus {
 /// Orders sorted by date; lines grouped per order (`line_start[i]..line_start[i+1]`).
 #[derive(Debug, Default)]
 pub struct Orders {
+    /// The record's row id in its SQLite table, to read its other fields.
+    pub id: Vec<i64>,
     pub date: Vec<Day>,
     pub paid: Vec<bool>,
     pub total: Vec<i64>,
@@ -42,6 +44,8 @@ impl Orders {
 
 #[derive(Debug, Default)]
 pub struct Leads {
+    /// The record's row id in its SQLite table, to read its other fields.
+    pub id: Vec<i64>,
     pub created: Vec<Secs>,
     pub source: Vec<u32>,
     pub rep: Vec<u32>,
@@ -58,6 +62,8 @@ pub enum DealStatus {
 
 #[derive(Debug, Default)]
 pub struct Deals {
+    /// The record's row id in its SQLite table, to read its other fields.
+    pub id: Vec<i64>,
     pub created: Vec<Secs>,
     pub closed: Vec<Secs>,
     pub status: Vec<DealStatus>,
@@ -90,6 +96,8 @@ impl Deals {
 /// Activities sorted by date.
 #[derive(Debug, Default)]
 pub struct Activities {
+    /// The record's row id in its SQLite table, to read its other fields.
+    pub id: Vec<i64>,
     pub date: Vec<Day>,
     pub rep: Vec<u32>,
     pub kind: Vec<u32>,
@@ -169,6 +177,8 @@ pub fn target_period(text: &str) -> Option<(Day, Day, Grain)> {
 
 #[derive(Debug, Default)]
 pub struct Expenses {
+    /// The record's row id in its SQLite table, to read its other fields.
+    pub id: Vec<i64>,
     pub date: Vec<Day>,
     /// marketing or sales (the categories CAC counts).
     pub acquisition: Vec<bool>,
@@ -177,12 +187,16 @@ pub struct Expenses {
 
 #[derive(Debug, Default)]
 pub struct Csat {
+    /// The record's row id in its SQLite table, to read its other fields.
+    pub id: Vec<i64>,
     pub date: Vec<Day>,
     pub score: Vec<f64>,
 }
 
 #[derive(Debug, Default)]
 pub struct Inquiries {
+    /// The record's row id in its SQLite table, to read its other fields.
+    pub id: Vec<i64>,
     pub received: Vec<Secs>,
     pub responded: Vec<Secs>,
     pub channel: Vec<u32>,
@@ -190,6 +204,8 @@ pub struct Inquiries {
 
 #[derive(Debug, Default)]
 pub struct Subscriptions {
+    /// The record's row id in its SQLite table, to read its other fields.
+    pub id: Vec<i64>,
     pub start: Vec<Day>,
     /// NO_DAY when open-ended.
     pub end: Vec<Day>,

@@ -207,12 +207,13 @@ pub(super) fn load_orders(conn: &Connection, ds: &mut Dataset) -> rusqlite::Resu
     let mut totals: Vec<Option<i64>> = Vec::new();
     each_row(
         conn,
-        "SELECT order_id, date, customer_id, customer_name, rep, channel, status, total_minor FROM orders",
+        "SELECT order_id, date, customer_id, customer_name, rep, channel, status, total_minor, id FROM orders",
         |r| {
             let Some(day) = iso_day(text(r.get_ref(1)?)) else {
                 return Ok(());
             };
             order_ids.push(text(r.get_ref(0)?));
+            o.id.push(r.get(8)?);
             o.date.push(day);
             o.customer.push(customers.key(r.get_ref(2)?, r.get_ref(3)?));
             o.rep.push(ds.reps.intern_value(r.get_ref(4)?));
@@ -229,6 +230,7 @@ pub(super) fn load_orders(conn: &Connection, ds: &mut Dataset) -> rusqlite::Resu
     let order = sort_order(&o.date);
     let order = order.as_deref();
     permute(&mut o.date, order);
+    permute(&mut o.id, order);
     permute(&mut o.customer, order);
     permute(&mut o.rep, order);
     permute(&mut o.channel, order);
@@ -311,7 +313,7 @@ fn load_leads(
     let mut l = Leads::default();
     each_row(
         conn,
-        "SELECT lead_id, created_at, source, rep, first_response_at, status, converted_at FROM leads",
+        "SELECT lead_id, created_at, source, rep, first_response_at, status, converted_at, id FROM leads",
         |r| {
             let Some(created) = iso_secs(text(r.get_ref(1)?)) else {
                 return Ok(());
@@ -323,6 +325,7 @@ fn load_leads(
                     ds.deals.source[d as usize] = source;
                 }
             }
+            l.id.push(r.get(7)?);
             l.created.push(created);
             l.source.push(source);
             l.rep.push(ds.reps.intern_value(r.get_ref(3)?));
@@ -354,8 +357,9 @@ fn load_deals(
     let mut rows = Vec::new();
     each_row(
         conn,
-        "SELECT deal_id, rep, created_at, stage, status, value_minor, closed_at, close_value_minor, lead_id FROM deals",
+        "SELECT deal_id, rep, created_at, stage, status, value_minor, closed_at, close_value_minor, lead_id, id FROM deals",
         |r| {
+            d.id.push(r.get(9)?);
             rows.push((
                 String::from_utf8_lossy(text(r.get_ref(0)?))
                     .trim()
@@ -449,11 +453,12 @@ fn load_small_kinds(conn: &Connection, ds: &mut Others) -> rusqlite::Result<()> 
     let mut a = Activities::default();
     each_row(
         conn,
-        "SELECT date, rep, type, duration_minutes, count FROM activities",
+        "SELECT date, rep, type, duration_minutes, count, id FROM activities",
         |r| {
             let Some(day) = iso_day(text(r.get_ref(0)?)) else {
                 return Ok(());
             };
+            a.id.push(r.get(5)?);
             a.date.push(day);
             a.rep.push(ds.reps.intern_value(r.get_ref(1)?));
             a.kind.push(ds.activity_types.intern_value(r.get_ref(2)?));
@@ -465,6 +470,7 @@ fn load_small_kinds(conn: &Connection, ds: &mut Others) -> rusqlite::Result<()> 
     let order = sort_order(&a.date);
     let order = order.as_deref();
     permute(&mut a.date, order);
+    permute(&mut a.id, order);
     permute(&mut a.rep, order);
     permute(&mut a.kind, order);
     permute(&mut a.minutes, order);
@@ -502,9 +508,10 @@ fn load_small_kinds(conn: &Connection, ds: &mut Others) -> rusqlite::Result<()> 
     let e = &mut ds.expenses;
     each_row(
         conn,
-        "SELECT date, category, amount_minor FROM expenses",
+        "SELECT date, category, amount_minor, id FROM expenses",
         |r| {
             if let Some(day) = iso_day(text(r.get_ref(0)?)) {
+                e.id.push(r.get(3)?);
                 e.date.push(day);
                 e.acquisition
                     .push(matches!(text(r.get_ref(1)?), b"marketing" | b"sales"));
@@ -515,8 +522,9 @@ fn load_small_kinds(conn: &Connection, ds: &mut Others) -> rusqlite::Result<()> 
     )?;
 
     let c = &mut ds.csat;
-    each_row(conn, "SELECT date, score FROM csat", |r| {
+    each_row(conn, "SELECT date, score, id FROM csat", |r| {
         if let (Some(day), Some(score)) = (iso_day(text(r.get_ref(0)?)), real(r.get_ref(1)?)) {
+            c.id.push(r.get(2)?);
             c.date.push(day);
             c.score.push(score);
         }
@@ -527,9 +535,10 @@ fn load_small_kinds(conn: &Connection, ds: &mut Others) -> rusqlite::Result<()> 
     let channels = &mut ds.channels;
     each_row(
         conn,
-        "SELECT received_at, responded_at, channel FROM inquiries",
+        "SELECT received_at, responded_at, channel, id FROM inquiries",
         |r| {
             if let Some(received) = iso_secs(text(r.get_ref(0)?)) {
+                q.id.push(r.get(3)?);
                 q.received.push(received);
                 q.responded.push(secs_or_none(r.get_ref(1)?));
                 q.channel.push(channels.intern_value(r.get_ref(2)?));
@@ -541,9 +550,10 @@ fn load_small_kinds(conn: &Connection, ds: &mut Others) -> rusqlite::Result<()> 
     let s = &mut ds.subscriptions;
     each_row(
         conn,
-        "SELECT start_date, end_date, monthly_amount_minor FROM subscriptions",
+        "SELECT start_date, end_date, monthly_amount_minor, id FROM subscriptions",
         |r| {
             if let Some(start) = iso_day(text(r.get_ref(0)?)) {
+                s.id.push(r.get(3)?);
                 s.start.push(start);
                 s.end.push(iso_day(text(r.get_ref(1)?)).unwrap_or(NO_DAY));
                 s.monthly.push(int(r.get_ref(2)?).unwrap_or(0));

@@ -1,0 +1,23 @@
+## Sorotan: kalimat di atas tiap tab dan laporan (docs/highlights.md).
+highlight-up = { $metric } naik { $change } dari { $then }{ $driver }
+highlight-down = { $metric } turun { $change } dari { $then }{ $driver }
+highlight-driver = , terutama dari { $key } ({ $change })
+highlight-name-revenue = Omzet
+highlight-name-orders = Jumlah pesanan
+highlight-name-aov = Rata-rata nilai pesanan
+highlight-name-new_customers = Pelanggan baru
+highlight-name-leads = Prospek
+highlight-name-win_rate = Rasio closing
+highlight-name-activities = Aktivitas sales
+highlight-target-risk = Target omzet terancam: diperkirakan hanya { $share } dari { $target }
+highlight-target-missed = Omzet hanya mencapai { $share } dari target { $target }
+highlight-retention-down = Lebih sedikit pelanggan yang kembali: turun dari { $then } ke { $now }
+highlight-lead-response-slower = Prospek menunggu balasan lebih lama: rata-rata { $now }, sebelumnya { $then }
+highlight-inquiry-response-slower = Pertanyaan pelanggan menunggu balasan lebih lama: rata-rata { $now }, sebelumnya { $then }
+highlight-rep-above = { $rep } mencapai { $share } dari target
+highlight-rep-above-pace = { $rep } diperkirakan mencapai { $share } dari target
+highlight-rep-below = { $rep } hanya mencapai { $share } dari target
+highlight-rep-below-pace = { $rep } diperkirakan hanya mencapai { $share } dari target
+highlight-product-up = Penjualan { $product } naik { $share } ({ $change })
+highlight-product-down = Penjualan { $product } turun { $share } ({ $change })
+highlight-quiet = Tidak ada yang menonjol di periode ini: tidak ada angka yang bergeser jauh dan tidak ada target yang terancam.

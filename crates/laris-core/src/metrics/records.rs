@@ -1,0 +1,1056 @@
+//! The records behind a figure (issue 15): for a metric that is a count or a
+//! sum, the records it counts or sums; for a ratio, its numerator's and its
+//! denominator's. They are chosen by the very iterators the metrics use, so
+//! their count and sum are the figure by construction.
+//!
+//! A [`RecordSet`] holds indices into the loaded [`Dataset`]'s arrays: a
+//! year of a million orders is a scan and a vector of `u32`, well under the
+//! 150 ms the first rows may take. [`RecordSet::cell`] reads the columns the
+//! dataset has (to sort and filter at once); [`fetch`] reads every stored
+//! field of a page of rows from SQLite by row id (for what is on screen, or
+//! for all of them in the background to search the text fields).
+
+use chrono::Datelike;
+use rusqlite::Connection;
+use rusqlite::types::Value;
+use serde::Serialize;
+
+use super::activity::activities_in;
+use super::dataset::{
+    DealStatus, NO_DAY, NO_SECS, NONE, Names, SECS_PER_DAY, date_of, day_of_secs,
+};
+use super::figures::Query;
+use super::performance::{closed_in, created_in, leads_in, won_in};
+use super::productivity::pipeline;
+use super::{Dataset, DayRange, View, major};
+use crate::store::Kind;
+use crate::store::kinds::Field;
+
+/// What the records of a set are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RecordKind {
+    Orders,
+    /// Customers, each shown by the paid order that puts them in the set
+    /// (their first in the period, or their first ever for new customers).
+    Customers,
+    Leads,
+    Deals,
+    Activities,
+    Expenses,
+    Csat,
+    Inquiries,
+    Subscriptions,
+}
+
+impl RecordKind {
+    /// The stored kind whose rows the set's indices point into.
+    pub fn stored(self) -> Kind {
+        match self {
+            RecordKind::Orders | RecordKind::Customers => Kind::Orders,
+            RecordKind::Leads => Kind::Leads,
+            RecordKind::Deals => Kind::Deals,
+            RecordKind::Activities => Kind::Activities,
+            RecordKind::Expenses => Kind::Expenses,
+            RecordKind::Csat => Kind::Csat,
+            RecordKind::Inquiries => Kind::Inquiries,
+            RecordKind::Subscriptions => Kind::Subscriptions,
+        }
+    }
+
+    /// The row ids of the stored kind, by dataset index.
+    fn ids(self, ds: &Dataset) -> &[i64] {
+        match self {
+            RecordKind::Orders | RecordKind::Customers => &ds.orders.id,
+            RecordKind::Leads => &ds.leads.id,
+            RecordKind::Deals => &ds.deals.id,
+            RecordKind::Activities => &ds.activities.id,
+            RecordKind::Expenses => &ds.expenses.id,
+            RecordKind::Csat => &ds.csat.id,
+            RecordKind::Inquiries => &ds.inquiries.id,
+            RecordKind::Subscriptions => &ds.subscriptions.id,
+        }
+    }
+}
+
+/// Which field of the records a set adds up (a count adds up nothing).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Measure {
+    Count,
+    /// An order's total: as stored, or the sum of its lines when the file
+    /// gave none (as revenue counts it).
+    OrderTotal,
+    DealValue,
+    /// A won deal's close_value, empty counting 0.
+    CloseValue,
+    ExpenseAmount,
+    MonthlyAmount,
+    /// An activity's count (engagements of a social post), negative as 0.
+    ActivityCount,
+    /// An activity's duration in hours.
+    ActivityHours,
+    Score,
+    /// Hours from a lead's creation to its first response.
+    LeadResponseHours,
+    /// Hours from an inquiry's receipt to its response.
+    InquiryResponseHours,
+    /// Days from a deal's creation to its close.
+    CycleDays,
+}
+
+impl Measure {
+    /// The field name, as in the data model (or the derived figure's id).
+    pub fn field(self) -> Option<&'static str> {
+        Some(match self {
+            Measure::Count => return None,
+            Measure::OrderTotal => "total",
+            Measure::DealValue => "value",
+            Measure::CloseValue => "close_value",
+            Measure::ExpenseAmount => "amount",
+            Measure::MonthlyAmount => "monthly_amount",
+            Measure::ActivityCount => "count",
+            Measure::ActivityHours => "duration_hours",
+            Measure::Score => "score",
+            Measure::LeadResponseHours | Measure::InquiryResponseHours => "response_hours",
+            Measure::CycleDays => "cycle_days",
+        })
+    }
+
+    /// The measure of record `i`, in its unit (minor units for money).
+    fn of(self, ds: &Dataset, i: usize) -> Amount {
+        let hours = |from: i64, to: i64| Amount::Real((to - from) as f64 / 3600.0);
+        match self {
+            Measure::Count => Amount::Whole(1),
+            Measure::OrderTotal => Amount::Minor(i128::from(ds.orders.total[i])),
+            Measure::DealValue => Amount::Minor(i128::from(ds.deals.value[i])),
+            Measure::CloseValue => Amount::Minor(i128::from(ds.deals.close_value[i].unwrap_or(0))),
+            Measure::ExpenseAmount => Amount::Minor(i128::from(ds.expenses.amount[i])),
+            Measure::MonthlyAmount => Amount::Minor(i128::from(ds.subscriptions.monthly[i])),
+            Measure::ActivityCount => Amount::Whole(ds.activities.count[i].max(0)),
+            Measure::ActivityHours => Amount::Real(ds.activities.minutes[i] / 60.0),
+            Measure::Score => Amount::Real(ds.csat.score[i]),
+            Measure::LeadResponseHours => hours(ds.leads.created[i], ds.leads.first_response[i]),
+            Measure::InquiryResponseHours => {
+                hours(ds.inquiries.received[i], ds.inquiries.responded[i])
+            }
+            Measure::CycleDays => Amount::Real(
+                (ds.deals.closed[i] - ds.deals.created[i]) as f64 / SECS_PER_DAY as f64,
+            ),
+        }
+    }
+}
+
+/// A sum in its unit: money exactly in minor units, counts whole, derived
+/// durations and scores as floats.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Amount {
+    Minor(i128),
+    Whole(i64),
+    Real(f64),
+}
+
+impl Amount {
+    /// As the report writes it: money in major units.
+    pub fn value(self) -> f64 {
+        match self {
+            Amount::Minor(m) => major(m),
+            Amount::Whole(n) => n as f64,
+            Amount::Real(x) => x,
+        }
+    }
+
+    fn plus(self, other: Amount) -> Amount {
+        match (self, other) {
+            (Amount::Minor(a), Amount::Minor(b)) => Amount::Minor(a + b),
+            (Amount::Whole(a), Amount::Whole(b)) => Amount::Whole(a + b),
+            (a, b) => Amount::Real(a.value() + b.value()),
+        }
+    }
+}
+
+impl Serialize for Amount {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match *self {
+            Amount::Minor(m) => s.serialize_f64((major(m) * 100.0).round() / 100.0),
+            Amount::Whole(n) => s.serialize_i64(n),
+            Amount::Real(x) => s.serialize_f64(x),
+        }
+    }
+}
+
+/// The records one figure counts or sums.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RecordSet {
+    pub kind: RecordKind,
+    pub measure: Measure,
+    /// Indices into the dataset's arrays of `kind.stored()`, in date order
+    /// until sorted otherwise.
+    pub rows: Vec<u32>,
+    /// The measure over all rows; none for a count.
+    pub sum: Option<Amount>,
+}
+
+impl RecordSet {
+    fn new(ds: &Dataset, kind: RecordKind, measure: Measure, rows: Vec<u32>) -> RecordSet {
+        let sum = (measure != Measure::Count).then(|| {
+            rows.iter()
+                .map(|&i| measure.of(ds, i as usize))
+                .fold(measure.zero(), Amount::plus)
+        });
+        RecordSet {
+            kind,
+            measure,
+            rows,
+            sum,
+        }
+    }
+
+    pub fn count(&self) -> u64 {
+        self.rows.len() as u64
+    }
+
+    /// The SQLite row ids of the rows, in their order.
+    pub fn ids(&self, ds: &Dataset) -> Vec<i64> {
+        let ids = self.kind.ids(ds);
+        self.rows.iter().map(|&i| ids[i as usize]).collect()
+    }
+
+    /// The columns [`RecordSet::cell`] can read without SQLite.
+    pub fn columns(&self) -> &'static [Column] {
+        use Column::*;
+        match self.kind {
+            RecordKind::Orders | RecordKind::Customers => &[Date, Value, Rep, Channel],
+            RecordKind::Leads => &[Date, Rep, Source],
+            RecordKind::Deals => &[Date, Value, Rep, Source],
+            RecordKind::Activities => &[Date, Rep, Type, Value],
+            RecordKind::Expenses | RecordKind::Csat | RecordKind::Subscriptions => &[Date, Value],
+            RecordKind::Inquiries => &[Date, Channel, Value],
+        }
+    }
+
+    /// Column `col` of the `pos`-th row, from the dataset.
+    pub fn cell(&self, ds: &Dataset, pos: usize, col: Column) -> Cell {
+        let Some(&i) = self.rows.get(pos) else {
+            return Cell::Empty;
+        };
+        let i = i as usize;
+        let name = |names: &Names, id: u32| {
+            if id == NONE {
+                Cell::Empty
+            } else {
+                Cell::Text(names.name(id).to_string())
+            }
+        };
+        match (col, self.kind) {
+            (Column::Value, _) => match self.measure {
+                Measure::Count => Cell::Empty,
+                m => Cell::Amount(m.of(ds, i)),
+            },
+            (Column::Date, RecordKind::Orders | RecordKind::Customers) => {
+                Cell::day(ds.orders.date[i])
+            }
+            (Column::Date, RecordKind::Leads) => Cell::day(day_of_secs(ds.leads.created[i])),
+            (Column::Date, RecordKind::Deals) => {
+                let d = &ds.deals;
+                // A closed deal is dated by its close, an open one by its creation.
+                let at = if d.status[i] != DealStatus::Open && d.closed[i] != NO_SECS {
+                    d.closed[i]
+                } else {
+                    d.created[i]
+                };
+                if at == NO_SECS {
+                    Cell::Empty
+                } else {
+                    Cell::day(day_of_secs(at))
+                }
+            }
+            (Column::Date, RecordKind::Activities) => Cell::day(ds.activities.date[i]),
+            (Column::Date, RecordKind::Expenses) => Cell::day(ds.expenses.date[i]),
+            (Column::Date, RecordKind::Csat) => Cell::day(ds.csat.date[i]),
+            (Column::Date, RecordKind::Inquiries) => {
+                Cell::day(day_of_secs(ds.inquiries.received[i]))
+            }
+            (Column::Date, RecordKind::Subscriptions) => Cell::day(ds.subscriptions.start[i]),
+            (Column::Rep, RecordKind::Orders | RecordKind::Customers) => {
+                name(&ds.reps, ds.orders.rep[i])
+            }
+            (Column::Rep, RecordKind::Leads) => name(&ds.reps, ds.leads.rep[i]),
+            (Column::Rep, RecordKind::Deals) => name(&ds.reps, ds.deals.rep[i]),
+            (Column::Rep, RecordKind::Activities) => name(&ds.reps, ds.activities.rep[i]),
+            (Column::Channel, RecordKind::Orders | RecordKind::Customers) => {
+                name(&ds.channels, ds.orders.channel[i])
+            }
+            (Column::Channel, RecordKind::Inquiries) => name(&ds.channels, ds.inquiries.channel[i]),
+            (Column::Source, RecordKind::Leads) => name(&ds.sources, ds.leads.source[i]),
+            (Column::Source, RecordKind::Deals) => name(&ds.sources, ds.deals.source[i]),
+            (Column::Type, RecordKind::Activities) => {
+                name(&ds.activity_types, ds.activities.kind[i])
+            }
+            _ => Cell::Empty,
+        }
+    }
+
+    /// Sorts the rows by a column of [`RecordSet::columns`] (empty cells
+    /// last); ties keep their order.
+    pub fn sort_by(&mut self, ds: &Dataset, col: Column, descending: bool) {
+        let cells: Vec<Cell> = (0..self.rows.len())
+            .map(|pos| self.cell(ds, pos, col))
+            .collect();
+        // Text sorts case-insensitively: the distinct texts are ranked once
+        // rather than folded at each of a million rows' comparisons.
+        let mut texts: Vec<String> = cells
+            .iter()
+            .filter_map(|c| match c {
+                Cell::Text(t) => Some(t.to_lowercase()),
+                _ => None,
+            })
+            .collect();
+        texts.sort_unstable();
+        texts.dedup();
+        let keys: Vec<Option<f64>> = cells
+            .iter()
+            .map(|c| match c {
+                Cell::Empty => None,
+                Cell::Date(d) => Some(f64::from(d.num_days_from_ce())),
+                Cell::Amount(a) => Some(a.value()),
+                Cell::Text(t) => Some(texts.partition_point(|x| *x < t.to_lowercase()) as f64),
+            })
+            .collect();
+        let mut order: Vec<usize> = (0..self.rows.len()).collect();
+        order.sort_by(|&a, &b| match (keys[a], keys[b]) {
+            (None, None) => std::cmp::Ordering::Equal,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (Some(x), Some(y)) if descending => y.total_cmp(&x),
+            (Some(x), Some(y)) => x.total_cmp(&y),
+        });
+        self.rows = order.into_iter().map(|pos| self.rows[pos]).collect();
+    }
+}
+
+impl Measure {
+    fn zero(self) -> Amount {
+        match self {
+            Measure::OrderTotal
+            | Measure::DealValue
+            | Measure::CloseValue
+            | Measure::ExpenseAmount
+            | Measure::MonthlyAmount => Amount::Minor(0),
+            Measure::Count | Measure::ActivityCount => Amount::Whole(0),
+            Measure::Score
+            | Measure::ActivityHours
+            | Measure::LeadResponseHours
+            | Measure::InquiryResponseHours
+            | Measure::CycleDays => Amount::Real(0.0),
+        }
+    }
+}
+
+/// A column the dataset holds for a record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Column {
+    Date,
+    /// The measure the set adds up.
+    Value,
+    Rep,
+    Channel,
+    Source,
+    /// An activity's type.
+    Type,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    Empty,
+    Date(chrono::NaiveDate),
+    Amount(Amount),
+    Text(String),
+}
+
+impl Cell {
+    fn day(d: i32) -> Cell {
+        if d == NO_DAY {
+            Cell::Empty
+        } else {
+            Cell::Date(date_of(d))
+        }
+    }
+}
+
+/// The records behind a metric's figure.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Records {
+    /// A count or a sum: its records.
+    Figure(RecordSet),
+    /// A ratio or a mean: the numerator's records over the denominator's.
+    Ratio {
+        numerator: RecordSet,
+        denominator: RecordSet,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RecordsError {
+    #[error("{0} is not a metric")]
+    Unknown(String),
+    /// A median, a growth, a breakdown: no one set of records makes it.
+    #[error("{0} is not a count, a sum or a ratio of records")]
+    NoRecords(String),
+}
+
+impl RecordsError {
+    pub fn message(&self, lang: crate::i18n::Lang) -> String {
+        match self {
+            RecordsError::Unknown(id) => {
+                lang.tr_args("records-unknown-metric", &[("metric", id.as_str().into())])
+            }
+            RecordsError::NoRecords(id) => {
+                lang.tr_args("records-no-records", &[("metric", id.as_str().into())])
+            }
+        }
+    }
+}
+
+/// Every metric that has records, for `laris records --help` and the UI.
+pub const METRICS_WITH_RECORDS: [&str; 38] = [
+    "revenue",
+    "orders",
+    "aov",
+    "new_customers",
+    "active_customers",
+    "retention_rate",
+    "churn_rate",
+    "subscription_churn",
+    "mrr",
+    "clv",
+    "cac",
+    "leads",
+    "lead_conversion_rate",
+    "opportunities",
+    "opportunity_value",
+    "deals_won",
+    "win_rate",
+    "avg_deal_cycle_days",
+    "avg_deal_size",
+    "csat",
+    "csat_avg",
+    "activities",
+    "time_on_activities_hours",
+    "calls_emails",
+    "meetings",
+    "follow_ups",
+    "proposals",
+    "demos",
+    "networking_events",
+    "social_engagement",
+    "referrals",
+    "activity_ratio",
+    "lead_response_hours",
+    "inquiry_response_hours",
+    "upsell_cross_sell_rate",
+    "pipeline_value",
+    "expenses",
+    "inquiries",
+];
+
+/// Activity metrics that count types (metrics.md, "Sales activity").
+const ACTIVITY_TYPES: [(&str, &[&str]); 6] = [
+    ("calls_emails", &["call", "email"]),
+    ("meetings", &["meeting"]),
+    ("follow_ups", &["follow_up"]),
+    ("proposals", &["proposal"]),
+    ("demos", &["demo"]),
+    ("networking_events", &["networking_event"]),
+];
+
+/// The first row of each customer among `orders` (in date order), orders
+/// without a customer left out.
+pub(super) fn first_per_customer(ds: &Dataset, orders: impl Iterator<Item = usize>) -> Vec<u32> {
+    let mut seen = vec![false; ds.customers];
+    orders
+        .filter(|&i| {
+            let c = ds.orders.customer[i] as usize;
+            c < seen.len() && !std::mem::replace(&mut seen[c], true)
+        })
+        .map(|i| i as u32)
+        .collect()
+}
+
+/// Customers with a paid order in `p`, per customer.
+fn active_marks(v: &View<'_>, p: DayRange) -> Vec<bool> {
+    let mut marks = vec![false; v.ds.customers];
+    for i in v.paid_orders(p) {
+        if let Some(m) = marks.get_mut(v.ds.orders.customer[i] as usize) {
+            *m = true;
+        }
+    }
+    marks
+}
+
+/// Each customer acquired in `p` (first paid order ever, under the filters),
+/// by that first order.
+pub(super) fn new_customer_orders(v: &View<'_>, p: DayRange) -> Vec<u32> {
+    let first = &v.customers.first_paid;
+    let o = &v.ds.orders;
+    first_per_customer(
+        v.ds,
+        v.paid_orders(p)
+            .filter(|&i| first.get(o.customer[i] as usize) == Some(&o.date[i])),
+    )
+}
+
+fn idx(rows: impl Iterator<Item = usize>) -> Vec<u32> {
+    rows.map(|i| i as u32).collect()
+}
+
+/// The records behind `metric` for the query's period and filters.
+pub fn records(ds: &Dataset, q: &Query, metric: &str) -> Result<Records, RecordsError> {
+    let v = View::new(ds, &q.filters);
+    let p = DayRange::of(q.sel.period);
+    let set = |kind, measure, rows| RecordSet::new(ds, kind, measure, rows);
+    let figure = |kind, measure, rows| Ok(Records::Figure(set(kind, measure, rows)));
+    let ratio = |n: RecordSet, d: RecordSet| {
+        Ok(Records::Ratio {
+            numerator: n,
+            denominator: d,
+        })
+    };
+    use Measure as M;
+    use RecordKind as K;
+    let paid = || idx(v.paid_orders(p));
+    let new_customers = || new_customer_orders(&v, p);
+    let d = &ds.deals;
+    let leads = || idx(leads_in(&v, p));
+    let closed = || idx(closed_in(&v, p));
+    let won = || idx(won_in(&v, p));
+    let activities = || idx(activities_in(&v, p));
+    let of_types = |types: &[&str]| {
+        let ids: Vec<u32> = types
+            .iter()
+            .filter_map(|t| ds.activity_types.find(t))
+            .collect();
+        idx(activities_in(&v, p).filter(|&i| ids.contains(&ds.activities.kind[i])))
+    };
+    let csat = || idx((0..ds.csat.date.len()).filter(|&i| p.contains(ds.csat.date[i])));
+    let inquiries = || {
+        let q = &ds.inquiries;
+        idx((0..q.received.len())
+            .filter(|&i| p.contains(day_of_secs(q.received[i])) && v.inquiry_ok(i)))
+    };
+    let s = &ds.subscriptions;
+    let active_on = |day: i32| {
+        idx((0..s.start.len())
+            .filter(|&i| s.start[i] <= day && (s.end[i] == NO_DAY || s.end[i] > day)))
+    };
+    let acquisition = || {
+        let e = &ds.expenses;
+        idx((0..e.date.len()).filter(|&i| p.contains(e.date[i]) && e.acquisition[i]))
+    };
+    match metric {
+        "revenue" => figure(K::Orders, M::OrderTotal, paid()),
+        "orders" => figure(K::Orders, M::Count, paid()),
+        "aov" => ratio(
+            set(K::Orders, M::OrderTotal, paid()),
+            set(K::Orders, M::Count, paid()),
+        ),
+        "new_customers" => figure(K::Customers, M::Count, new_customers()),
+        "active_customers" => figure(
+            K::Customers,
+            M::Count,
+            first_per_customer(ds, v.paid_orders(p)),
+        ),
+        "retention_rate" | "churn_rate" => {
+            let prev = DayRange::of(q.sel.prev());
+            let now = active_marks(&v, p);
+            let before = first_per_customer(ds, v.paid_orders(prev));
+            let stayed = |i: &u32| now[ds.orders.customer[*i as usize] as usize];
+            let kept: Vec<u32> = if metric == "retention_rate" {
+                // Shown by their first order in P, the one that kept them.
+                let had = active_marks(&v, prev);
+                first_per_customer(
+                    ds,
+                    v.paid_orders(p)
+                        .filter(|&i| had.get(ds.orders.customer[i] as usize) == Some(&true)),
+                )
+            } else {
+                before.iter().copied().filter(|i| !stayed(i)).collect()
+            };
+            ratio(
+                set(K::Customers, M::Count, kept),
+                set(K::Customers, M::Count, before),
+            )
+        }
+        "upsell_cross_sell_rate" => {
+            let first = &v.customers.first_paid;
+            let o = &ds.orders;
+            let returning = |i: &usize| {
+                first
+                    .get(o.customer[*i] as usize)
+                    .is_some_and(|&f| f < p.from)
+            };
+            let upsold = first_per_customer(
+                ds,
+                v.paid_orders(p)
+                    .filter(returning)
+                    .filter(|&i| v.customers.new_product[i]),
+            );
+            let all = first_per_customer(ds, v.paid_orders(p).filter(returning));
+            ratio(
+                set(K::Customers, M::Count, upsold),
+                set(K::Customers, M::Count, all),
+            )
+        }
+        "clv" => {
+            let upto = DayRange {
+                from: i32::MIN,
+                to: p.to,
+            };
+            ratio(
+                set(K::Orders, M::OrderTotal, idx(v.paid_orders(upto))),
+                set(
+                    K::Customers,
+                    M::Count,
+                    first_per_customer(ds, v.paid_orders(upto)),
+                ),
+            )
+        }
+        "cac" => ratio(
+            set(K::Expenses, M::ExpenseAmount, acquisition()),
+            set(K::Customers, M::Count, new_customers()),
+        ),
+        "expenses" => {
+            let e = &ds.expenses;
+            figure(
+                K::Expenses,
+                M::ExpenseAmount,
+                idx((0..e.date.len()).filter(|&i| p.contains(e.date[i]))),
+            )
+        }
+        "mrr" => figure(K::Subscriptions, M::MonthlyAmount, active_on(p.to)),
+        "subscription_churn" => {
+            let active = active_on(p.from - 1);
+            let ended = active
+                .iter()
+                .copied()
+                .filter(|&i| s.end[i as usize] <= p.to)
+                .collect();
+            ratio(
+                set(K::Subscriptions, M::Count, ended),
+                set(K::Subscriptions, M::Count, active),
+            )
+        }
+        "leads" => figure(K::Leads, M::Count, leads()),
+        "referrals" => {
+            let referral = ds.sources.find("referral");
+            let rows = idx(leads_in(&v, p).filter(|&i| Some(ds.leads.source[i]) == referral));
+            figure(K::Leads, M::Count, rows)
+        }
+        "lead_conversion_rate" => {
+            let converted = idx(leads_in(&v, p).filter(|&i| ds.leads.converted[i]));
+            ratio(
+                set(K::Leads, M::Count, converted),
+                set(K::Leads, M::Count, leads()),
+            )
+        }
+        "lead_response_hours" => {
+            let answered =
+                || idx(leads_in(&v, p).filter(|&i| ds.leads.first_response[i] != NO_SECS));
+            ratio(
+                set(K::Leads, M::LeadResponseHours, answered()),
+                set(K::Leads, M::Count, answered()),
+            )
+        }
+        "opportunities" => figure(K::Deals, M::Count, idx(created_in(&v, p))),
+        "opportunity_value" => figure(K::Deals, M::DealValue, idx(created_in(&v, p))),
+        "deals_won" => figure(K::Deals, M::Count, won()),
+        "win_rate" => ratio(
+            set(K::Deals, M::Count, won()),
+            set(K::Deals, M::Count, closed()),
+        ),
+        "avg_deal_size" => {
+            let sized = || idx(won_in(&v, p).filter(|&i| d.close_value[i].is_some()));
+            ratio(
+                set(K::Deals, M::CloseValue, sized()),
+                set(K::Deals, M::Count, sized()),
+            )
+        }
+        "avg_deal_cycle_days" => {
+            let dated = || idx(won_in(&v, p).filter(|&i| d.created[i] != NO_SECS));
+            ratio(
+                set(K::Deals, M::CycleDays, dated()),
+                set(K::Deals, M::Count, dated()),
+            )
+        }
+        "pipeline_value" => figure(K::Deals, M::DealValue, idx(pipeline(&v, p.to))),
+        "activities" => figure(K::Activities, M::Count, activities()),
+        "time_on_activities_hours" => figure(K::Activities, M::ActivityHours, activities()),
+        "social_engagement" => figure(K::Activities, M::ActivityCount, of_types(&["social_post"])),
+        "activity_ratio" => {
+            let social = ds.activity_types.find("social_post");
+            let working =
+                idx(activities_in(&v, p).filter(|&i| Some(ds.activities.kind[i]) != social));
+            ratio(
+                set(K::Activities, M::Count, working),
+                set(K::Deals, M::Count, won()),
+            )
+        }
+        "csat" => {
+            let happy = idx((0..ds.csat.date.len())
+                .filter(|&i| p.contains(ds.csat.date[i]) && ds.csat.score[i] >= 4.0));
+            ratio(
+                set(K::Csat, M::Count, happy),
+                set(K::Csat, M::Count, csat()),
+            )
+        }
+        "csat_avg" => ratio(
+            set(K::Csat, M::Score, csat()),
+            set(K::Csat, M::Count, csat()),
+        ),
+        "inquiries" => figure(K::Inquiries, M::Count, inquiries()),
+        "inquiry_response_hours" => {
+            let answered = || {
+                inquiries()
+                    .into_iter()
+                    .filter(|&i| ds.inquiries.responded[i as usize] != NO_SECS)
+                    .collect::<Vec<u32>>()
+            };
+            ratio(
+                set(K::Inquiries, M::InquiryResponseHours, answered()),
+                set(K::Inquiries, M::Count, answered()),
+            )
+        }
+        id => {
+            if let Some((_, types)) = ACTIVITY_TYPES.iter().find(|(m, _)| *m == id) {
+                figure(K::Activities, M::Count, of_types(types))
+            } else if super::report::METRIC_IDS.contains(&id) {
+                Err(RecordsError::NoRecords(id.to_string()))
+            } else {
+                Err(RecordsError::Unknown(id.to_string()))
+            }
+        }
+    }
+}
+
+/// One stored record: its row id and every field of its kind, by name.
+#[derive(Clone, Debug)]
+pub struct Record {
+    pub id: i64,
+    pub fields: Vec<(&'static Field, Value)>,
+}
+
+/// How many row ids one statement looks up.
+const CHUNK: usize = 500;
+
+/// Every stored field of the records `ids` (of the stored kind of `kind`),
+/// in the order given. An order's total is the one revenue counts (the sum
+/// of its lines when the file gave none), read from `ds`.
+pub fn fetch(
+    conn: &Connection,
+    ds: &Dataset,
+    set: &RecordSet,
+    range: std::ops::Range<usize>,
+) -> rusqlite::Result<Vec<Record>> {
+    let kind = set.kind.stored();
+    let rows = set.rows.get(range).unwrap_or(&[]);
+    let all_ids = set.kind.ids(ds);
+    let fields: Vec<&'static Field> = kind.file_fields().collect();
+    let columns: Vec<&str> = fields.iter().map(|f| f.column).collect();
+    let mut by_id: std::collections::HashMap<i64, Vec<Value>> =
+        std::collections::HashMap::with_capacity(rows.len());
+    for chunk in rows.chunks(CHUNK) {
+        let ids: Vec<String> = chunk
+            .iter()
+            .map(|&i| all_ids[i as usize].to_string())
+            .collect();
+        let sql = format!(
+            "SELECT id, {} FROM {} WHERE id IN ({})",
+            columns.join(", "),
+            kind.table(),
+            ids.join(",")
+        );
+        let mut stmt = conn.prepare(&sql)?;
+        let mut out = stmt.query([])?;
+        while let Some(r) = out.next()? {
+            let values = (1..=columns.len())
+                .map(|c| r.get::<_, Value>(c))
+                .collect::<rusqlite::Result<Vec<Value>>>()?;
+            by_id.insert(r.get(0)?, values);
+        }
+    }
+    Ok(rows
+        .iter()
+        .filter_map(|&i| {
+            let id = all_ids[i as usize];
+            let values = by_id.remove(&id)?;
+            let fields = fields
+                .iter()
+                .zip(values)
+                .map(|(f, value)| {
+                    let value = if kind == Kind::Orders && f.name == "total" {
+                        Value::Integer(ds.orders.total[i as usize])
+                    } else {
+                        value
+                    };
+                    (*f, value)
+                })
+                .collect();
+            Some(Record { id, fields })
+        })
+        .collect())
+}
+
+/// The rows of `set` with `needle` in one of their stored text fields
+/// (SQLite's LIKE: case-insensitive for ASCII letters), in the set's order.
+/// Money is stored in minor units, so amounts are left out of the search
+/// rather than matched on digits the user never sees.
+pub fn search(
+    conn: &Connection,
+    ds: &Dataset,
+    set: &RecordSet,
+    needle: &str,
+) -> rusqlite::Result<RecordSet> {
+    let needle = needle.trim();
+    if needle.is_empty() {
+        return Ok(set.clone());
+    }
+    let kind = set.kind.stored();
+    let cond: Vec<String> = kind
+        .file_fields()
+        .filter(|f| f.ty != crate::store::FieldType::Money)
+        .map(|f| format!("CAST({} AS TEXT) LIKE ?1 ESCAPE '\\'", f.column))
+        .collect();
+    let pattern = format!(
+        "%{}%",
+        needle
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_")
+    );
+    let sql = format!(
+        "SELECT id FROM {} WHERE {}",
+        kind.table(),
+        cond.join(" OR ")
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let hits = stmt
+        .query_map([&pattern], |r| r.get::<_, i64>(0))?
+        .collect::<rusqlite::Result<std::collections::HashSet<i64>>>()?;
+    let ids = set.kind.ids(ds);
+    let rows = set
+        .rows
+        .iter()
+        .copied()
+        .filter(|&i| hits.contains(&ids[i as usize]))
+        .collect();
+    Ok(RecordSet::new(ds, set.kind, set.measure, rows))
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::super::tests::{date, shop};
+    use super::*;
+    use crate::metrics::catalog;
+    use crate::metrics::{Comparison, Filters, Selection, compute_report};
+    use crate::store::Store;
+
+    fn query(period: &str, filters: Filters) -> Query {
+        Query {
+            sel: Selection::parse(period).unwrap(),
+            cmp: Comparison::Previous,
+            filters,
+            today: date("2030-01-01"),
+        }
+    }
+
+    fn figure(r: Records) -> RecordSet {
+        match r {
+            Records::Figure(s) => s,
+            Records::Ratio { .. } => panic!("a ratio"),
+        }
+    }
+
+    /// The figure a set stands for: its sum, or its count.
+    fn total(s: &RecordSet) -> f64 {
+        s.sum.map_or(s.count() as f64, Amount::value)
+    }
+
+    /// What the figure is made of, by id: the figure a count or a sum is,
+    /// the numerator over the denominator of a ratio.
+    fn figure_of(r: &Records) -> Option<f64> {
+        match r {
+            Records::Figure(s) => Some(total(s)),
+            Records::Ratio {
+                numerator,
+                denominator,
+            } => ratio_of(total(numerator), denominator.count() as f64),
+        }
+    }
+
+    fn ratio_of(n: f64, d: f64) -> Option<f64> {
+        (d != 0.0).then(|| n / d)
+    }
+
+    /// Checks every metric with records against the report, on one query.
+    fn agrees_with_the_report(ds: &Dataset, q: &Query) -> usize {
+        let report = compute_report(ds, &q.sel, q.cmp, q.today, &q.filters);
+        let figures = catalog::figures(&report.metrics);
+        let mut checked = 0;
+        for id in METRICS_WITH_RECORDS {
+            let Some(&expected) = figures.get(id) else {
+                continue; // not a key of the report (deals_won, expenses, ...)
+            };
+            let r = records(ds, q, id).unwrap();
+            let got = figure_of(&r);
+            match (expected, got) {
+                (Some(e), Some(g)) => {
+                    let tolerance = 0.006f64.max(e.abs() * 1e-9);
+                    assert!((e - g).abs() <= tolerance, "{id} {q:?}: {e} vs {g}");
+                    checked += 1;
+                }
+                (None, g) => {
+                    // A kind never imported is null; its records are none.
+                    assert!(g.is_none() || g == Some(0.0), "{id} {q:?}: null vs {g:?}");
+                }
+                (Some(e), None) => panic!("{id} {q:?}: {e} vs no records"),
+            }
+        }
+        checked
+    }
+
+    #[test]
+    fn the_records_make_every_figure_of_the_sample_shop() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("demo.laris")).unwrap();
+        let opts = crate::demo::DemoOptions {
+            scale: 2_000,
+            seed: 3,
+            until: NaiveDate::from_ymd_opt(2025, 6, 30).unwrap(),
+        };
+        crate::demo::fill(&mut store, &opts, &mut |_| {}).unwrap();
+        let ds = Dataset::load_with(store.conn(), None).unwrap();
+        let rep = ds.reps.names()[0].clone();
+        let channel = ds.channels.names()[0].clone();
+        let source = ds.sources.names()[0].clone();
+        let filters = [
+            Filters::default(),
+            Filters {
+                rep: Some(rep),
+                ..Filters::default()
+            },
+            Filters {
+                channel: Some(channel),
+                ..Filters::default()
+            },
+            Filters {
+                source: Some(source),
+                ..Filters::default()
+            },
+        ];
+        let mut checked = 0;
+        for period in [
+            "month:2025-03",
+            "quarter:2024-Q4",
+            "year:2024",
+            "week:2025-W10",
+            "day:2025-05-02",
+        ] {
+            for f in &filters {
+                checked += agrees_with_the_report(&ds, &query(period, f.clone()));
+            }
+        }
+        // 35 figures with a value in most of the 20 queries: not a vacuous pass.
+        assert!(checked > 500, "{checked}");
+    }
+
+    #[test]
+    fn revenue_and_win_rate_of_the_hand_made_shop() {
+        let db = shop();
+        let ds = Dataset::load(db.store.conn()).unwrap();
+        // February 2024: O2 5000, O3 20000, O5 3000, O6 2000 paid; O4 refunded.
+        let q = query("month:2024-02", Filters::default());
+        let revenue = figure(records(&ds, &q, "revenue").unwrap());
+        assert_eq!(revenue.count(), 4);
+        assert_eq!(revenue.sum, Some(Amount::Minor(30_000)));
+        let ids = fetch(db.store.conn(), &ds, &revenue, 0..4).unwrap();
+        let order_id = |r: &Record| r.fields[0].1.clone();
+        let names: Vec<Value> = ids.iter().map(order_id).collect();
+        let text = |s: &str| Value::Text(s.into());
+        assert_eq!(names, [text("O2"), text("O3"), text("O5"), text("O6")]);
+        // Sari's: O2 and O5.
+        let sari = Filters {
+            rep: Some("sari".into()),
+            ..Filters::default()
+        };
+        let r = figure(records(&ds, &query("month:2024-02", sari), "revenue").unwrap());
+        assert_eq!((r.count(), r.sum), (2, Some(Amount::Minor(8_000))));
+        // Closed in February: D1 won, D5 lost, D2 lost, D4 won; D7 won
+        // without closed_at is in no period.
+        let Records::Ratio {
+            numerator,
+            denominator,
+        } = records(&ds, &q, "win_rate").unwrap()
+        else {
+            panic!("win_rate is a ratio");
+        };
+        assert_eq!((numerator.count(), denominator.count()), (2, 4));
+        assert_eq!(numerator.kind, RecordKind::Deals);
+    }
+
+    #[test]
+    fn sorted_searched_and_paged() {
+        let db = shop();
+        let ds = Dataset::load(db.store.conn()).unwrap();
+        let q = query("month:2024-02", Filters::default());
+        let mut revenue = figure(records(&ds, &q, "revenue").unwrap());
+        revenue.sort_by(&ds, Column::Value, true);
+        let totals: Vec<Cell> = (0..4)
+            .map(|p| revenue.cell(&ds, p, Column::Value))
+            .collect();
+        let minor = |m| Cell::Amount(Amount::Minor(m));
+        assert_eq!(
+            totals,
+            [minor(20_000), minor(5_000), minor(3_000), minor(2_000)]
+        );
+        revenue.sort_by(&ds, Column::Rep, false);
+        assert_eq!(revenue.cell(&ds, 0, Column::Rep), Cell::Text("Budi".into()));
+        // Ties keep their order: Budi's O3 (20,000) before O6 (2,000).
+        assert_eq!(revenue.cell(&ds, 1, Column::Value), minor(2_000));
+        revenue.sort_by(&ds, Column::Channel, true);
+        let channels: Vec<Cell> = (0..4)
+            .map(|p| revenue.cell(&ds, p, Column::Channel))
+            .collect();
+        let text = |t: &str| Cell::Text(t.into());
+        assert_eq!(
+            channels,
+            [text("store"), text("store"), text("store"), text("online")]
+        );
+        // "ani" is in O5's customer name only (Sari has no "ani").
+        let found = search(db.store.conn(), &ds, &revenue, "ani").unwrap();
+        assert_eq!((found.count(), found.sum), (1, Some(Amount::Minor(3_000))));
+        // A page past the end is empty, not a panic.
+        assert!(
+            fetch(db.store.conn(), &ds, &revenue, 10..20)
+                .unwrap()
+                .is_empty()
+        );
+        let page = fetch(db.store.conn(), &ds, &revenue, 1..3).unwrap();
+        assert_eq!(page.len(), 2);
+    }
+
+    #[test]
+    fn medians_and_unknown_ids_have_no_records() {
+        let db = shop();
+        let ds = Dataset::load(db.store.conn()).unwrap();
+        let q = query("month:2024-02", Filters::default());
+        assert_eq!(
+            records(&ds, &q, "median_deal_cycle_days"),
+            Err(RecordsError::NoRecords("median_deal_cycle_days".into()))
+        );
+        assert_eq!(
+            records(&ds, &q, "omzet"),
+            Err(RecordsError::Unknown("omzet".into()))
+        );
+    }
+}
