@@ -9,7 +9,9 @@ use super::{Cli, CliError, CliResult};
 use crate::format;
 use crate::i18n::Lang;
 use crate::metrics::major;
-use crate::metrics::records::{Amount, Cell, Column, Record, RecordSet, Records, fetch, records};
+use crate::metrics::records::{
+    Cell, Column, Record, RecordSet, Records, fetch, records, value_text,
+};
 use crate::store::{FieldType, Store};
 
 #[derive(Debug, Args)]
@@ -83,19 +85,6 @@ fn value_json(ty: FieldType, v: &Value) -> Json {
         Value::Real(x) => json!(x),
         Value::Text(t) => json!(t),
         Value::Blob(_) => Json::Null,
-    }
-}
-
-/// A stored value as the user reads it.
-fn value_text(lang: Lang, currency: &str, ty: FieldType, v: &Value) -> String {
-    match v {
-        Value::Null | Value::Blob(_) => String::new(),
-        Value::Integer(n) if ty == FieldType::Money => {
-            format::money(lang, currency, major(i128::from(*n)))
-        }
-        Value::Integer(n) => n.to_string(),
-        Value::Real(x) => format::decimal(lang, *x, if x.fract() == 0.0 { 0 } else { 2 }),
-        Value::Text(t) => t.clone(),
     }
 }
 
@@ -181,17 +170,6 @@ fn csv(scope: &Scope, parts: &[(&str, Listed)]) -> CliResult<String> {
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
-/// The sum in the user's format: money with its currency, hours and days
-/// with their unit.
-fn sum_text(lang: Lang, currency: &str, set: &RecordSet) -> Option<String> {
-    let sum = set.sum?;
-    Some(match sum {
-        Amount::Minor(m) => format::money(lang, currency, major(m)),
-        Amount::Whole(n) => format::count(lang, n),
-        Amount::Real(x) => format::decimal(lang, x, 1),
-    })
-}
-
 fn table(lang: Lang, scope: &Scope, metric: &str, parts: &[(&str, Listed)]) -> String {
     let currency = scope.dataset.currency.as_str();
     let mut out = format!(
@@ -241,7 +219,7 @@ fn table(lang: Lang, scope: &Scope, metric: &str, parts: &[(&str, Listed)]) -> S
             out.push('\n');
         }
         let count = format::count(lang, l.set.count() as i64);
-        out.push_str(&match sum_text(lang, currency, &l.set) {
+        out.push_str(&match l.set.sum_text(lang, currency) {
             Some(sum) => lang.tr_args(
                 "records-count-sum",
                 &[("count", count.into()), ("sum", sum.into())],

@@ -516,6 +516,7 @@ impl LarisApp {
     pub(super) fn data_changed(&mut self) {
         self.session.worker.reload();
         self.dash.shown = None;
+        self.dash.answer = None;
         self.targets.stale();
         self.settings.stale();
     }

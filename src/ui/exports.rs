@@ -36,6 +36,12 @@ pub enum Export {
     /// Every stored record of a kind, with the canonical headers, so that
     /// the file imports again.
     Records(crate::store::Kind),
+    /// The records behind a figure, as the records view lists them.
+    RecordSet {
+        name: String,
+        set: Arc<crate::metrics::records::RecordSet>,
+        dataset: Arc<crate::metrics::Dataset>,
+    },
     /// A whole metric tab, every card and chart, as one picture.
     Tab {
         tab: Tab,
@@ -56,6 +62,7 @@ impl Export {
             Export::SaveChart(..)
             | Export::Table { .. }
             | Export::Records(_)
+            | Export::RecordSet { .. }
             | Export::Tab { .. } => true,
         }
     }
@@ -162,6 +169,19 @@ pub(super) fn run(
             Ok(Some(saved(&path)))
         }
         Export::Table { name, table } => save_table(lang, asker, &name, &table),
+        Export::RecordSet { name, set, dataset } => {
+            let store = crate::store::Store::open_to_read(db)?;
+            let all =
+                crate::metrics::records::fetch(store.conn(), &dataset, &set, 0..set.rows.len())?;
+            let fields: Vec<&crate::store::kinds::Field> =
+                set.kind.stored().file_fields().collect();
+            let rows = all
+                .into_iter()
+                .map(|r| r.fields.into_iter().map(|(_, v)| v).collect())
+                .collect();
+            let table = table::records_table(&fields, rows);
+            save_table(lang, asker, &format!("{business}-{name}"), &table)
+        }
     }
 }
 

@@ -21,7 +21,7 @@ enum Request {
 }
 
 enum Reply {
-    Loaded(Result<DataFacts, String>),
+    Loaded(Result<(DataFacts, Arc<Dataset>), String>),
     Figures(Query, Arc<Figures>),
     Sparks(Query, Arc<Sparks>),
 }
@@ -36,6 +36,9 @@ pub struct FiguresWorker {
     figures: HashMap<Query, Arc<Figures>>,
     sparks: HashMap<Query, Arc<Sparks>>,
     pub facts: Option<Result<DataFacts, String>>,
+    /// The loaded data, shared with the thread, for the records behind a
+    /// figure and its bridge (computed on threads of their own).
+    pub dataset: Option<Arc<Dataset>>,
     /// The query asked for and not yet answered.
     waiting: Option<Query>,
 }
@@ -61,6 +64,7 @@ impl FiguresWorker {
             figures: HashMap::new(),
             sparks: HashMap::new(),
             facts: None,
+            dataset: None,
             waiting: None,
         };
         worker.reload();
@@ -81,9 +85,10 @@ impl FiguresWorker {
     pub fn poll(&mut self) {
         while let Ok(reply) = self.rx.try_recv() {
             match reply {
-                Reply::Loaded(facts) => {
+                Reply::Loaded(loaded) => {
                     self.forget();
-                    self.facts = Some(facts);
+                    self.dataset = loaded.as_ref().ok().map(|(_, ds)| ds.clone());
+                    self.facts = Some(loaded.map(|(facts, _)| facts));
                     // Whatever was shown must be asked for again.
                     self.waiting = None;
                 }
@@ -168,8 +173,12 @@ fn serve(
             let loaded = Store::open(db)
                 .map_err(|e| e.to_string())
                 .and_then(|s| Dataset::load(s.conn()).map_err(|e| format!("{e:#}")));
-            let facts = loaded.as_ref().map(DataFacts::of).map_err(Clone::clone);
+            let loaded_error = loaded.as_ref().err().cloned();
             dataset = loaded.ok().map(Arc::new);
+            let facts = match &dataset {
+                Some(ds) => Ok((DataFacts::of(ds), ds.clone())),
+                None => Err(loaded_error.unwrap_or_default()),
+            };
             if !send(Reply::Loaded(facts)) {
                 return;
             }

@@ -1,6 +1,7 @@
 //! The eframe app. It only displays what the core modules compute; SQL and
 //! file work run on background threads (`tasks`).
 
+mod answers;
 mod app;
 pub mod backups;
 mod command;

@@ -21,6 +21,7 @@ mod reliability_security;
 mod report_cli;
 mod report_synthetic;
 mod store;
+mod ui_answers;
 mod ui_charts;
 mod ui_dashboard;
 mod ui_data;

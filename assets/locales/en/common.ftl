@@ -169,3 +169,13 @@ activity-type-proposal = Proposal
 activity-type-demo = Demo
 activity-type-networking_event = Networking event
 activity-type-social_post = Social media post
+
+# The data model's statuses of orders, deals and leads.
+status-paid = Paid
+status-unpaid = Unpaid
+status-refunded = Refunded
+status-cancelled = Cancelled
+status-open = Open
+status-won = Won
+status-lost = Lost
+status-converted = Converted

@@ -136,3 +136,13 @@ activity-type-proposal = Penawaran
 activity-type-demo = Demo
 activity-type-networking_event = Acara networking
 activity-type-social_post = Posting medsos
+
+# Status pesanan, deal dan prospek menurut model data.
+status-paid = Lunas
+status-unpaid = Belum dibayar
+status-refunded = Dikembalikan
+status-cancelled = Dibatalkan
+status-open = Berjalan
+status-won = Menang
+status-lost = Kalah
+status-converted = Jadi pembeli

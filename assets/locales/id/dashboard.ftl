@@ -84,3 +84,11 @@ import-what-expenses = pengeluaran marketing dan penjualan
 import-what-csat = skor kepuasan pelanggan
 import-what-inquiries = pertanyaan pelanggan
 import-what-subscriptions = data langganan
+
+## Jawaban di balik kartu
+card-records-tip = Lihat data di balik angka ini
+card-why = Kenapa?
+card-why-tip = Apa yang mengubahnya dibanding periode pembanding
+card-projection = ≈ { $value } di akhir periode
+card-projection-range = Perkiraan di akhir periode: kemungkinan antara { $low } dan { $high } (dari hari-hari sejauh ini dan pola harian delapan minggu terakhir).
+card-projection-chance = Target { $target }: peluang tercapai { $chance }.

@@ -111,6 +111,13 @@ impl Lang {
             .unwrap_or_else(|| code.replace('_', " "))
     }
 
+    /// A record's status (`paid`, `won`, ...) as this language says it; a
+    /// status the data model does not know, as it was imported.
+    pub fn status(self, code: &str) -> String {
+        self.try_tr(&format!("status-{code}"))
+            .unwrap_or_else(|| code.to_string())
+    }
+
     /// Why the system refused a file operation, in this language for the
     /// common cases and in the system's words for the rest.
     pub fn io_reason(self, e: &std::io::Error) -> String {

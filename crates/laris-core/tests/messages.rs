@@ -20,7 +20,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use laris_core::import::mapping::{Extra, LINE_FIELDS, Target};
-use laris_core::import::parse::ACTIVITY_TYPES;
+use laris_core::import::parse::{ACTIVITY_TYPES, STATUSES};
 use laris_core::metrics::catalog::{Tab, cards};
 use laris_core::metrics::dataset::TargetMetric;
 use laris_core::metrics::explain::{By, EXPLAINED};
@@ -317,6 +317,7 @@ fn expansions() -> BTreeMap<&'static str, Vec<String>> {
                 .filter(|m| m.starts_with("cli-arg-"))
                 .collect(),
         ),
+        ("status-{}", each("status-{}", &own(&STATUSES))),
         (
             "activity-type-{}",
             each("activity-type-{}", &own(&ACTIVITY_TYPES)),

@@ -8,7 +8,10 @@ use laris_core::format;
 use laris_core::i18n::Lang;
 use laris_core::metrics::catalog::{self, Better, Card, Tab, Unit};
 use laris_core::metrics::dataset::Present;
+use laris_core::metrics::explain::EXPLAINED;
 use laris_core::metrics::figures::{Figures, Sparks};
+use laris_core::metrics::projection::Projection;
+use laris_core::metrics::records::METRICS_WITH_RECORDS;
 
 use crate::{theme, widgets};
 
@@ -40,6 +43,10 @@ pub struct CardCx {
 pub enum Clicked {
     Help(&'static str),
     Import,
+    /// The figure itself: the records behind it.
+    Records(&'static str),
+    /// "Why?": the bridge of its change.
+    Explain(&'static str),
 }
 
 /// The cards of a tab in rows, as wide as `ui`.
@@ -145,7 +152,16 @@ fn one(
         let now = figures.now.get(card.id).copied().flatten();
         let then = figures.then.get(card.id).copied().flatten();
         ui.horizontal(|ui| {
-            value(ui, lang, &currency, card.unit, now, inner * 0.62);
+            let shown = value(ui, lang, &currency, card.unit, now, inner * 0.62);
+            if cx.interactive && now.is_some() && METRICS_WITH_RECORDS.contains(&card.id) {
+                let open = shown
+                    .interact(egui::Sense::click())
+                    .on_hover_cursor(egui::CursorIcon::PointingHand)
+                    .on_hover_text(lang.tr("card-records-tip"));
+                if open.clicked() {
+                    clicked = Some(Clicked::Records(card.id));
+                }
+            }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if let Some(values) = spark {
                     widgets::sparkline(
@@ -159,6 +175,37 @@ fn one(
         });
         ui.horizontal(|ui| {
             change(ui, lang, card, now, then, &currency);
+            let explained = EXPLAINED.iter().any(|(m, _)| *m == card.id);
+            if cx.interactive && explained && card.unit.change(now, then).is_some() {
+                let why = ui
+                    .add(
+                        egui::Button::new(
+                            RichText::new(lang.tr("card-why")).size(theme::SIZE_SMALL),
+                        )
+                        .small()
+                        .frame(false),
+                    )
+                    .on_hover_text(lang.tr("card-why-tip"));
+                if why.clicked() {
+                    clicked = Some(Clicked::Explain(card.id));
+                }
+            }
+            if card.id == "revenue"
+                && let Some(p) = &figures.projection
+            {
+                ui.label(
+                    RichText::new(lang.tr_args(
+                        "card-projection",
+                        &[(
+                            "value",
+                            format::money_short(lang, &currency, p.value).into(),
+                        )],
+                    ))
+                    .size(theme::SIZE_SMALL)
+                    .weak(),
+                )
+                .on_hover_text(projection_tip(lang, &currency, p));
+            }
             if catalog::mixes_filtered(card, filters) {
                 ui.label(RichText::new("≈").size(theme::SIZE_SMALL + 1.0).weak())
                     .on_hover_text(lang.tr("card-mixed-filter"));
@@ -186,9 +233,39 @@ fn one(
     clicked
 }
 
+/// The projection's range and the chance of the target, for its tooltip.
+fn projection_tip(lang: Lang, currency: &str, p: &Projection) -> String {
+    let money = |v: f64| format::money(lang, currency, v);
+    let mut tip = lang.tr_args(
+        "card-projection-range",
+        &[("low", money(p.low).into()), ("high", money(p.high).into())],
+    );
+    if let (Some(target), Some(chance)) = (p.target, p.chance) {
+        tip.push('\n');
+        tip.push_str(&lang.tr_args(
+            "card-projection-chance",
+            &[
+                ("target", money(target).into()),
+                (
+                    "chance",
+                    Unit::Rate.show(lang, currency, Some(chance)).into(),
+                ),
+            ],
+        ));
+    }
+    tip
+}
+
 /// The figure: in full when it fits, else shortened, with the full form
 /// in the tooltip and for screen readers.
-fn value(ui: &mut egui::Ui, lang: Lang, currency: &str, unit: Unit, v: Option<f64>, room: f32) {
+fn value(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    currency: &str,
+    unit: Unit,
+    v: Option<f64>,
+    room: f32,
+) -> egui::Response {
     let full = unit.show(lang, currency, v);
     let font = FontId::new(theme::SIZE_KPI, theme::semibold());
     let color = ui.visuals().strong_text_color();
@@ -209,6 +286,7 @@ fn value(ui: &mut egui::Ui, lang: Lang, currency: &str, unit: Unit, v: Option<f6
         response.on_hover_text(&full)
     };
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &full));
+    response
 }
 
 /// The change against the comparison period: an arrow, a sign and the

@@ -19,6 +19,8 @@ pub fn grid(app: &mut LarisApp, ui: &mut egui::Ui, tab: Tab, figures: &Figures, 
     match cards::draw(ui, &cx, tab, figures, sparks.as_deref(), &q.filters) {
         Some(Clicked::Help(id)) => app.dash.help = Some(Help::Metric(id)),
         Some(Clicked::Import) => app.commands.push(Command::ImportFiles),
+        Some(Clicked::Records(metric)) => app.open_records(tab, metric),
+        Some(Clicked::Explain(metric)) => app.open_bridge(tab, metric, None),
         None => {}
     }
 }

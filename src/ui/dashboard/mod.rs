@@ -5,6 +5,7 @@
 pub(super) mod cards;
 mod chart_cards;
 mod help;
+mod highlights;
 mod next_import;
 mod period_bar;
 mod reps;
@@ -13,8 +14,11 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use super::answers::{Answer, Asked, BridgeView, RecordsView};
 use super::app::LarisApp;
+use super::command::Command;
 use crate::metrics::catalog::Tab;
+use crate::metrics::explain::By;
 use crate::metrics::figures::{Figures, Query};
 use crate::metrics::{Comparison, Filters, PeriodKind, Selection};
 use laris_view::theme;
@@ -47,6 +51,8 @@ pub struct Dashboard {
     pub filled_before: Option<usize>,
     /// The user closed the "what to import next" line.
     pub next_hidden: bool,
+    /// The records or the bridge shown instead of a tab's cards.
+    pub answer: Option<(Tab, Answer)>,
 }
 
 impl LarisApp {
@@ -92,9 +98,13 @@ pub fn show(app: &mut LarisApp, ui: &mut egui::Ui, tab: Tab) {
         });
         return;
     };
+    if answer(app, ui, tab) {
+        return;
+    }
     period_bar::show(app, ui, &query);
     ui.add_space(theme::SPACE_S);
     next_import::show(app, ui);
+    highlights::show(app, ui, tab);
     let Some((shown_query, figures)) = app.dash.shown.clone() else {
         ui.centered_and_justified(|ui| {
             ui.spinner();
@@ -122,4 +132,56 @@ pub fn show(app: &mut LarisApp, ui: &mut egui::Ui, tab: Tab) {
             ui.add_space(theme::SPACE_L);
         });
     help::window(app, ui.ctx());
+}
+
+/// The records or the bridge opened on this tab, if any, in place of its
+/// cards; whether one was shown.
+fn answer(app: &mut LarisApp, ui: &mut egui::Ui, tab: Tab) -> bool {
+    if app.dash.answer.as_ref().is_some_and(|(t, _)| *t != tab) {
+        app.dash.answer = None;
+    }
+    let (Some((_, answer)), Some(ds)) = (&mut app.dash.answer, app.session.worker.dataset.clone())
+    else {
+        return false;
+    };
+    let lang = app.lang;
+    let db = app.session.db.clone();
+    let asked = match answer {
+        Answer::Records(view) => view.show(ui, lang, &ds, &db),
+        Answer::Bridge(view) => view.show(ui, lang, &ds),
+    };
+    match asked {
+        Some(Asked::Back) => app.dash.answer = None,
+        Some(Asked::Export { name, set, dataset }) => {
+            app.commands
+                .push(Command::Export(super::exports::Export::RecordSet {
+                    name,
+                    set,
+                    dataset,
+                }))
+        }
+        None => {}
+    }
+    true
+}
+
+impl LarisApp {
+    /// Opens the records behind `metric` for the figures on screen.
+    pub(super) fn open_records(&mut self, tab: Tab, metric: &'static str) {
+        let (Some((q, _)), Some(ds)) = (&self.dash.shown, &self.session.worker.dataset) else {
+            return;
+        };
+        let view = RecordsView::open(metric, q.clone(), ds);
+        self.dash.answer = Some((tab, Answer::Records(view)));
+    }
+
+    /// Opens the bridge of `metric`'s change, split `by` (or its first split).
+    pub(super) fn open_bridge(&mut self, tab: Tab, metric: &str, by: Option<By>) {
+        let (Some((q, _)), Some(ds)) = (&self.dash.shown, &self.session.worker.dataset) else {
+            return;
+        };
+        if let Some(view) = BridgeView::open(metric, by, q.clone(), ds) {
+            self.dash.answer = Some((tab, Answer::Bridge(view)));
+        }
+    }
 }

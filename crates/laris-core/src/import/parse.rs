@@ -352,6 +352,19 @@ pub const ACTIVITY_TYPES: [&str; 8] = [
     "social_post",
 ];
 
+/// The statuses the data model gives orders, deals and leads; the app
+/// names them in the user's language (`status-*` messages).
+pub const STATUSES: [&str; 8] = [
+    "paid",
+    "unpaid",
+    "refunded",
+    "cancelled",
+    "open",
+    "won",
+    "lost",
+    "converted",
+];
+
 /// Activity types are lower-case with underscores; common synonyms in
 /// English and Indonesian map onto the standard types.
 pub fn activity_type(text: &str) -> String {

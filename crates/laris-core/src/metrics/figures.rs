@@ -11,10 +11,13 @@ use chrono::NaiveDate;
 use super::catalog;
 use super::charts::Charts;
 use super::dataset::Present;
+use super::highlights::{Highlight, highlights};
+use super::projection::{Projection, revenue_projection};
 use super::report::{Metrics, Report};
 use super::{
     Comparison, Dataset, DayRange, Filters, Selection, View, activity, compute_report, report,
 };
+use crate::i18n::Lang;
 
 /// What the dashboard shows: a period, its comparison and the filters.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -34,6 +37,18 @@ pub struct Figures {
     /// Average deal size per rep, for the per-rep table (not in the report).
     pub deal_size_by_rep: Option<crate::metrics::report::ByRep>,
     pub charts: Charts,
+    /// The sentences above the tabs, in each language ([`Figures::highlights`]).
+    highlights: [Vec<Highlight>; 2],
+    /// Where revenue will land, for a period containing today.
+    pub projection: Option<Projection>,
+}
+
+impl Figures {
+    /// The highlights in `lang`, highest score first.
+    pub fn highlights(&self, lang: Lang) -> &[Highlight] {
+        let at = Lang::ALL.iter().position(|&l| l == lang).unwrap_or(0);
+        &self.highlights[at]
+    }
 }
 
 /// The last twelve periods of each one-number figure, oldest first, for the
@@ -86,12 +101,17 @@ pub fn compute(ds: &Dataset, q: &Query) -> Figures {
     let p = DayRange::of(q.sel.period);
     let deal_size_by_rep = super::productivity::avg_deal_size_by_rep(&v, p);
     let charts = super::charts::compute(ds, &q.sel, q.cmp, q.today, &q.filters);
+    // Both languages: a switch of language shows them without a recompute.
+    let highlights = Lang::ALL.map(|lang| highlights(ds, q, &report, lang));
+    let projection = revenue_projection(ds, q);
     Figures {
         report,
         now,
         then,
         deal_size_by_rep,
         charts,
+        highlights,
+        projection,
     }
 }
 

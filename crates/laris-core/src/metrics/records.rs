@@ -23,8 +23,10 @@ use super::figures::Query;
 use super::performance::{closed_in, created_in, leads_in, won_in};
 use super::productivity::pipeline;
 use super::{Dataset, DayRange, View, major};
-use crate::store::Kind;
+use crate::format;
+use crate::i18n::Lang;
 use crate::store::kinds::Field;
+use crate::store::{FieldType, Kind};
 
 /// What the records of a set are.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -728,6 +730,39 @@ pub fn records(ds: &Dataset, q: &Query, metric: &str) -> Result<Records, Records
                 Err(RecordsError::Unknown(id.to_string()))
             }
         }
+    }
+}
+
+/// A stored value as the user reads it: money in the locale's format with
+/// its currency, numbers with the locale's separators.
+pub fn value_text(lang: Lang, currency: &str, ty: FieldType, v: &Value) -> String {
+    match v {
+        Value::Null | Value::Blob(_) => String::new(),
+        Value::Integer(n) if ty == FieldType::Money => {
+            format::money(lang, currency, major(i128::from(*n)))
+        }
+        Value::Integer(n) => n.to_string(),
+        Value::Real(x) => format::decimal(lang, *x, if x.fract() == 0.0 { 0 } else { 2 }),
+        Value::Text(t) => t.clone(),
+    }
+}
+
+impl Amount {
+    /// As the user reads it: money with its currency, counts with
+    /// separators, hours and days to a tenth.
+    pub fn text(self, lang: Lang, currency: &str) -> String {
+        match self {
+            Amount::Minor(m) => format::money(lang, currency, major(m)),
+            Amount::Whole(n) => format::count(lang, n),
+            Amount::Real(x) => format::decimal(lang, x, 1),
+        }
+    }
+}
+
+impl RecordSet {
+    /// The sum in the user's format; none for a count.
+    pub fn sum_text(&self, lang: Lang, currency: &str) -> Option<String> {
+        self.sum.map(|s| s.text(lang, currency))
     }
 }
 

@@ -4,6 +4,7 @@
 //! nothing.
 
 mod bars;
+pub mod bridge;
 mod cohorts;
 mod series;
 

@@ -1,0 +1,107 @@
+//! The answers behind a figure, walked like a user: a card's value opens
+//! its records, whose count and sum are the card's; back returns to the
+//! tab; "Why?" opens the bridge of its change.
+
+use crate::common::{app_config, wait_for};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use laris::i18n::Lang;
+use laris::metrics::catalog::Unit;
+use laris::metrics::figures::{Query, compute};
+use laris::metrics::{Comparison, Dataset, Filters, PeriodKind, Selection};
+use laris::ui::LarisApp;
+
+fn app(db: &std::path::Path, lang: Lang, theme: egui::Theme) -> Harness<'static, LarisApp> {
+    let config = app_config(db, lang);
+    Harness::builder()
+        .with_size([1366.0, 768.0])
+        .with_theme(theme)
+        .with_render_cursor(false)
+        .build_eframe(move |cc| LarisApp::new(cc, config))
+}
+
+/// Revenue and orders of June 2025 in the sample shop, as the card shows
+/// them, worked out by the metrics the card reads.
+fn june(db: &std::path::Path, lang: Lang) -> (String, String) {
+    let store = laris::store::Store::open(db).unwrap();
+    let ds = Dataset::load(store.conn()).unwrap();
+    let until = chrono::NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
+    let f = compute(
+        &ds,
+        &Query {
+            sel: Selection::containing(PeriodKind::Month, until),
+            cmp: Comparison::Previous,
+            filters: Filters::default(),
+            today: until,
+        },
+    );
+    let revenue = f.now["revenue"];
+    let orders = f.now["orders"].unwrap() as i64;
+    (
+        Unit::Money.show(lang, "IDR", revenue),
+        laris::format::count(lang, orders),
+    )
+}
+
+fn walk(lang: Lang, theme: egui::Theme, suffix: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("toko.laris");
+    let mut h = app(&db, lang, theme);
+    let sample = lang.tr("welcome-sample");
+    wait_for(&mut h, &sample);
+    h.get_by_label(&sample).click();
+    wait_for(&mut h, &lang.tr("metric-revenue"));
+    wait_for(&mut h, &lang.tr("highlights-title"));
+    let (revenue, orders) = june(&db, lang);
+
+    // The revenue card's figure opens its records: the paid orders, which
+    // add up to the figure.
+    h.get_by_label(&revenue).click();
+    let footer = lang.tr_args(
+        "records-count-sum",
+        &[
+            ("count", orders.as_str().into()),
+            ("sum", revenue.as_str().into()),
+        ],
+    );
+    wait_for(&mut h, &footer);
+    // A page of stored fields arrives: the first order's number shows.
+    wait_for(&mut h, &lang.tr("field-order_id"));
+    for _ in 0..20 {
+        h.step();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    h.snapshot(format!("records_{suffix}"));
+
+    h.get_by_label(&lang.tr("answer-back")).click();
+    wait_for(&mut h, &lang.tr("highlights-title"));
+
+    // "Why?" on the revenue card (the first one) opens its bridge.
+    h.query_all_by_label(&lang.tr("card-why"))
+        .next()
+        .unwrap()
+        .click();
+    let title = lang.tr_args(
+        "bridge-view-title",
+        &[("metric", lang.tr("metric-revenue").into())],
+    );
+    wait_for(&mut h, &title);
+    wait_for(&mut h, &lang.tr("explain-total"));
+    h.get_by_label(&lang.tr("explain-by-product")).click();
+    wait_for(&mut h, &lang.tr("explain-by-product"));
+    for _ in 0..20 {
+        h.step();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    h.snapshot(format!("bridge_{suffix}"));
+}
+
+#[test]
+fn card_to_records_and_back_then_why_to_the_bridge_in_english() {
+    walk(Lang::En, egui::Theme::Light, "en_light");
+}
+
+#[test]
+fn card_to_records_and_back_then_why_to_the_bridge_in_indonesian() {
+    walk(Lang::Id, egui::Theme::Dark, "id_dark");
+}
