@@ -162,10 +162,47 @@ fn step_text(c: &Ctx<'_>, unit: Unit, units: i128) -> String {
     }
 }
 
-fn movers(c: &Ctx<'_>, out: &mut Vec<Highlight>) {
-    let v = View::new(c.ds, &c.q.filters);
-    for (metric, by, tab, weight) in MOVERS {
-        let Ok(b) = explain::explain(c.ds, c.q, metric, by, explain::STEPS) else {
+/// Whether the report's figures of `metric` may have moved enough: a cheap
+/// test before the bridge, which decides. Its thresholds are a little lower
+/// than the rules', so that rounding never hides a move.
+fn may_have_moved(c: &Ctx<'_>, v: &View<'_>, metric: &str) -> bool {
+    let (now, then) = (&c.report.metrics.scalars, &c.report.previous);
+    let count = |n: Option<u64>| n.map(|n| n as f64);
+    let (a, b) = match metric {
+        "revenue" => (now.revenue, then.revenue),
+        "orders" => (count(now.orders), count(then.orders)),
+        "aov" => (now.aov, then.aov),
+        "new_customers" => (count(now.new_customers), count(then.new_customers)),
+        "leads" => (count(now.leads), count(then.leads)),
+        "win_rate" => {
+            return now
+                .win_rate
+                .zip(then.win_rate)
+                .is_some_and(|(a, b)| (a - b).abs() >= MOVE_POINTS * 0.99);
+        }
+        _ => {
+            let cmp = DayRange::of(super::Period::new(c.report.prev_from, c.report.prev_to));
+            let before = super::activity::activities_in(v, cmp).count();
+            (
+                c.report.metrics.activities.as_ref().map(|a| a.total as f64),
+                Some(before as f64),
+            )
+        }
+    };
+    a.zip(b)
+        .is_some_and(|(a, b)| b > 0.0 && (a - b).abs() >= MOVE_SHARE * 0.99 * b)
+}
+
+/// The movers among `moving` (entries of [`MOVERS`]), from their bridges.
+fn movers(
+    c: &Ctx<'_>,
+    v: &View<'_>,
+    moving: &[(&'static str, By, Tab, f64)],
+    bridges: Vec<Result<explain::Bridge, explain::ExplainError>>,
+    out: &mut Vec<Highlight>,
+) {
+    for (&(metric, by, tab, weight), b) in moving.iter().zip(bridges) {
+        let Ok(b) = b else {
             continue;
         };
         let (Some(_), Some(then), Some(change)) = (b.current, b.previous, b.change) else {
@@ -177,8 +214,8 @@ fn movers(c: &Ctx<'_>, out: &mut Vec<Highlight>) {
         let (size, moved, change_text) = if b.unit == Unit::Millionths {
             let p = DayRange::of(c.q.sel.period);
             let cmp = DayRange::of(super::Period::new(c.report.prev_from, c.report.prev_to));
-            let enough = closed_in(&v, p).count() >= MOVE_MIN_DEALS
-                && closed_in(&v, cmp).count() >= MOVE_MIN_DEALS;
+            let enough = closed_in(v, p).count() >= MOVE_MIN_DEALS
+                && closed_in(v, cmp).count() >= MOVE_MIN_DEALS;
             let points = b.unit.value(change);
             (
                 points.abs() / MOVE_POINTS / 2.0,
@@ -378,13 +415,8 @@ fn reps(c: &Ctx<'_>, out: &mut Vec<Highlight>) {
     }
 }
 
-fn products(c: &Ctx<'_>, out: &mut Vec<Highlight>) {
-    if !c.ds.present.order_lines {
-        return;
-    }
-    let Ok(b) = explain::explain(c.ds, c.q, "revenue", By::Product, usize::MAX) else {
-        return;
-    };
+/// Products that jumped or fell, from revenue's bridge by product.
+fn products(c: &Ctx<'_>, b: explain::Bridge, out: &mut Vec<Highlight>) {
     let total_then = b.previous.unwrap_or(0);
     if total_then <= 0 {
         return;
@@ -441,12 +473,33 @@ pub fn highlights(ds: &Dataset, q: &Query, report: &Report, lang: Lang) -> Vec<H
         report,
         lang,
     };
+    let v = View::new(ds, &q.filters);
+    // The bridges of the rules, in one batch that shares the orders' passes.
+    let moving: Vec<_> = MOVERS
+        .into_iter()
+        .filter(|&(metric, ..)| may_have_moved(&c, &v, metric))
+        .collect();
+    let mut asks: Vec<(&str, By, usize)> = moving
+        .iter()
+        .map(|&(metric, by, ..)| (metric, by, explain::STEPS))
+        .collect();
+    if ds.present.order_lines {
+        asks.push(("revenue", By::Product, usize::MAX));
+    }
+    let mut bridges = explain::explain_all(&v, q, &asks);
+    let by_product = if ds.present.order_lines {
+        bridges.pop().and_then(Result::ok)
+    } else {
+        None
+    };
     let mut all = Vec::new();
-    movers(&c, &mut all);
+    movers(&c, &v, &moving, bridges, &mut all);
     target(&c, &mut all);
     worse(&c, &mut all);
     reps(&c, &mut all);
-    products(&c, &mut all);
+    if let Some(b) = by_product {
+        products(&c, b, &mut all);
+    }
     all.sort_by(|a, b| b.score.total_cmp(&a.score));
     let mut shown = Vec::new();
     for h in all {
