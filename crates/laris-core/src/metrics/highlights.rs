@@ -220,7 +220,12 @@ fn movers(
             (
                 points.abs() / MOVE_POINTS / 2.0,
                 enough && points.abs() >= MOVE_POINTS,
-                step_text(c, b.unit, change.abs()),
+                // "up 5.0 pts": the direction is in the verb, not a sign.
+                format!(
+                    "{} {}",
+                    format::decimal(c.lang, points.abs() * 100.0, 1),
+                    c.lang.tr("explain-points")
+                ),
             )
         } else {
             let share = change as f64 / then.max(1) as f64;
@@ -623,6 +628,44 @@ mod tests {
         );
         // Average order value did not move: no sentence about it.
         assert!(en.iter().all(|h| h.metric != Some("aov")));
+    }
+
+    #[test]
+    fn the_win_rate_moves_in_points() {
+        // February: Sari and Budi each win 1 of 3 closed deals (33.3%);
+        // March: Sari 3 of 3, Budi 2 of 3 (83.3%): +50 points. Their shares
+        // stay halves, so all of it is rate: Sari 1/2 x (1 - 1/3) = 33.3
+        // points, Budi 1/2 x (2/3 - 1/3) = 16.7.
+        let mut sql = String::from(
+            "INSERT INTO deals(deal_id, rep, created_at, status, value_minor, closed_at, batch_id) VALUES ",
+        );
+        let deals = [
+            ("02", "Sari", ["won", "lost", "lost"]),
+            ("02", "Budi", ["won", "lost", "lost"]),
+            ("03", "Sari", ["won", "won", "won"]),
+            ("03", "Budi", ["won", "won", "lost"]),
+        ];
+        let mut rows = Vec::new();
+        for (month, rep, statuses) in deals {
+            for (k, status) in statuses.iter().enumerate() {
+                rows.push(format!(
+                    "('{month}{rep}{k}', '{rep}', '2024-01-01', '{status}', 1, '2024-{month}-1{k}', 1)"
+                ));
+            }
+        }
+        sql += &rows.join(", ");
+        let db = db(&sql);
+        let en = said(&db, "month:2024-03", LATER, Lang::En);
+        assert_eq!(
+            texts(&en, "mover"),
+            ["Win rate up 50.0 pts from February 2024, mainly from Sari (+33.3 pts)"]
+        );
+        assert_eq!(en[0].tab, Tab::Productivity);
+        let id = said(&db, "month:2024-03", LATER, Lang::Id);
+        assert_eq!(
+            texts(&id, "mover"),
+            ["Rasio closing naik 50,0 poin dari Februari 2024, terutama dari Sari (+33,3 poin)"]
+        );
     }
 
     #[test]
