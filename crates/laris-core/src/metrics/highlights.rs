@@ -513,23 +513,36 @@ pub fn highlights(ds: &Dataset, q: &Query, report: &Report, lang: Lang) -> Vec<H
         }
     }
     if shown.is_empty() {
-        shown.push(Highlight {
-            id: "quiet",
-            metric: None,
-            text: lang.tr("highlight-quiet"),
-            tab: Tab::Performance,
-            score: 0.0,
-            opens: Opens::Nothing,
-        });
+        shown.push(quiet(lang, Tab::Performance));
     }
     shown
 }
 
-/// The highlights one tab shows, in order.
-pub fn for_tab(all: &[Highlight], tab: Tab) -> Vec<&Highlight> {
-    all.iter()
-        .filter(|h| h.tab == tab || h.id == "quiet")
-        .collect()
+/// The sentence of a tab where no rule fired.
+fn quiet(lang: Lang, tab: Tab) -> Highlight {
+    Highlight {
+        id: "quiet",
+        metric: None,
+        text: lang.tr("highlight-quiet"),
+        tab,
+        score: 0.0,
+        opens: Opens::Nothing,
+    }
+}
+
+/// The highlights one tab shows, in order; a tab none of them is about
+/// says that nothing stands out.
+pub fn for_tab(all: &[Highlight], tab: Tab, lang: Lang) -> Vec<Highlight> {
+    let mine: Vec<Highlight> = all
+        .iter()
+        .filter(|h| h.tab == tab && h.id != "quiet")
+        .cloned()
+        .collect();
+    if mine.is_empty() {
+        vec![quiet(lang, tab)]
+    } else {
+        mine
+    }
 }
 
 #[cfg(test)]
@@ -746,6 +759,14 @@ mod tests {
             ["Leads wait longer for an answer: 4.0 h on average, up from 1.0 h"]
         );
         assert_eq!(en[0].tab, Tab::Activity);
+        // The other tabs have nothing to say, and say so.
+        assert_eq!(
+            for_tab(&en, Tab::Activity, Lang::En)[0].id,
+            "response_slower"
+        );
+        let performance = for_tab(&en, Tab::Performance, Lang::En);
+        assert_eq!(performance.len(), 1);
+        assert_eq!(performance[0].id, "quiet");
         let id = said(&db, "month:2024-03", LATER, Lang::Id);
         assert_eq!(
             texts(&id, "response_slower"),
