@@ -436,6 +436,19 @@ fn sums(v: &View<'_>, metric: &str, by: By, p: DayRange) -> Sums {
     out
 }
 
+/// The sums of both periods, the comparison period's on a second thread:
+/// each is a pass over up to a year of records.
+fn both(v: &View<'_>, metric: &str, by: By, (now, then): (DayRange, DayRange)) -> (Sums, Sums) {
+    std::thread::scope(|s| {
+        let earlier = s.spawn(|| sums(v, metric, by, then));
+        let current = sums(v, metric, by, now);
+        let earlier = earlier
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (current, earlier)
+    })
+}
+
 /// `n / d` rounded half away from zero (d > 0).
 fn div_round(n: i128, d: i128) -> i128 {
     let q = n.div_euclid(d);
@@ -513,14 +526,14 @@ pub fn explain_all(
                 let k = match orders.iter().position(|(b, _, _)| *b == by) {
                     Some(k) => k,
                     None => {
-                        let (c, p) = (sums(v, "aov", by, now), sums(v, "aov", by, then));
+                        let (c, p) = both(v, "aov", by, (now, then));
                         orders.push((by, c, p));
                         orders.len() - 1
                     }
                 };
                 (&orders[k].1, &orders[k].2)
             } else {
-                owned = (sums(v, metric, by, now), sums(v, metric, by, then));
+                owned = both(v, metric, by, (now, then));
                 (&owned.0, &owned.1)
             };
             Ok(bridge(v, metric, by, top, cur, prev, (now, then)))
