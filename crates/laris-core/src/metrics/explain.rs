@@ -24,7 +24,6 @@ use super::figures::Query;
 use super::performance::{closed_in, leads_in};
 use super::{DayRange, View, activity::activities_in};
 use crate::i18n::Lang;
-use crate::util::FastMap;
 
 /// What a change is split by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -276,7 +275,7 @@ impl ExplainError {
 }
 
 /// A key while counting: names stay interned ids until the end.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Slot {
     Name(u32),
     New,
@@ -285,16 +284,60 @@ enum Slot {
     Unitemised,
 }
 
-/// Per key: the numerator (the sum, or the ratio's top) and the denominator.
-type Sums = FastMap<Slot, (i128, i128)>;
+/// Per key: the numerator (the sum, or the ratio's top) and the denominator,
+/// in a vector by slot (a hash map per record would cost more than the
+/// rest of a bridge): the `n` names by id, then every record without a name
+/// together, then the other slots.
+struct Sums {
+    n: usize,
+    cells: Vec<(i128, i128)>,
+    seen: Vec<bool>,
+}
+
+/// The slots after the names: no name, then these.
+const OTHER_SLOTS: [Slot; 4] = [
+    Slot::New,
+    Slot::Returning,
+    Slot::NoCustomer,
+    Slot::Unitemised,
+];
+
+impl Sums {
+    fn new(n: usize) -> Sums {
+        let len = n + 1 + OTHER_SLOTS.len();
+        Sums {
+            n,
+            cells: vec![(0, 0); len],
+            seen: vec![false; len],
+        }
+    }
+
+    fn index(&self, slot: Slot) -> usize {
+        match slot {
+            Slot::Name(id) if (id as usize) < self.n => id as usize,
+            Slot::Name(_) => self.n,
+            other => self.n + 1 + OTHER_SLOTS.iter().position(|s| *s == other).unwrap_or(0),
+        }
+    }
+
+    /// The slot of an index; every record without a name is `Name(NONE)`.
+    fn slot(&self, i: usize) -> Slot {
+        match i.checked_sub(self.n + 1) {
+            Some(k) => OTHER_SLOTS[k],
+            None if i < self.n => Slot::Name(i as u32),
+            None => Slot::Name(NONE),
+        }
+    }
+}
 
 /// A key with its (numerator, denominator) now and then.
 type Part = (Key, (i128, i128), (i128, i128));
 
 fn add(sums: &mut Sums, slot: Slot, num: i128, den: i128) {
-    let e = sums.entry(slot).or_insert((0, 0));
-    e.0 += num;
-    e.1 += den;
+    let i = sums.index(slot);
+    sums.cells[i].0 += num;
+    sums.cells[i].1 += den;
+    sums.seen[i] = true;
 }
 
 /// The product line of an order with the highest total (the first on a
@@ -315,7 +358,7 @@ fn main_product(v: &View<'_>, i: usize) -> u32 {
 fn sums(v: &View<'_>, metric: &str, by: By, p: DayRange) -> Sums {
     let ds = v.ds;
     let o = &ds.orders;
-    let mut out = Sums::default();
+    let mut out = Sums::new(names_of(ds, metric, by).map_or(0, Names::len));
     let order_slot = |i: usize| match by {
         By::Channel => Slot::Name(o.channel[i]),
         By::Rep => Slot::Name(o.rep[i]),
@@ -393,6 +436,19 @@ fn sums(v: &View<'_>, metric: &str, by: By, p: DayRange) -> Sums {
     out
 }
 
+/// The sums of both periods, the comparison period's on a second thread:
+/// each is a pass over up to a year of records.
+fn both(v: &View<'_>, metric: &str, by: By, (now, then): (DayRange, DayRange)) -> (Sums, Sums) {
+    std::thread::scope(|s| {
+        let earlier = s.spawn(|| sums(v, metric, by, then));
+        let current = sums(v, metric, by, now);
+        let earlier = earlier
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (current, earlier)
+    })
+}
+
 /// `n / d` rounded half away from zero (d > 0).
 fn div_round(n: i128, d: i128) -> i128 {
     let q = n.div_euclid(d);
@@ -433,49 +489,89 @@ pub fn explain(
     by: By,
     top: usize,
 ) -> Result<Bridge, ExplainError> {
-    let Some(&(metric, bys)) = EXPLAINED.iter().find(|(m, _)| *m == metric) else {
-        return Err(ExplainError::Metric(metric.to_string()));
-    };
-    if !bys.contains(&by) {
-        return Err(ExplainError::By {
-            metric: metric.to_string(),
-            by: by.id(),
-        });
-    }
-    let v = View::new(ds, &q.filters);
+    explain_all(&View::new(ds, &q.filters), q, &[(metric, by, top)])
+        .pop()
+        .unwrap_or_else(|| Err(ExplainError::Metric(metric.to_string())))
+}
+
+/// Several bridges (metric, split, top) of one query, as [`explain`] gives
+/// them one by one, for less: they share the view `v` of the query's filters
+/// (with a rep or channel filter, an index of every customer's orders), and
+/// revenue, orders and AOV by the same field share one pass over the orders
+/// of each period.
+pub fn explain_all(
+    v: &View<'_>,
+    q: &Query,
+    asks: &[(&str, By, usize)],
+) -> Vec<Result<Bridge, ExplainError>> {
     let now = DayRange::of(q.sel.period);
     let then = DayRange::of(q.sel.comparison(q.cmp, q.today));
-    let (cur, prev) = (sums(&v, metric, by, now), sums(&v, metric, by, then));
-    let mut slots: Vec<Slot> = cur.keys().chain(prev.keys()).copied().collect();
-    slots.sort_unstable();
-    slots.dedup();
-    let get = |m: &Sums, s: &Slot| m.get(s).copied().unwrap_or((0, 0));
-    let names = names_of(ds, metric, by);
+    // (field, sums now, sums then) of orders: (total, 1) per order.
+    let mut orders: Vec<(By, Sums, Sums)> = Vec::new();
+    asks.iter()
+        .map(|&(metric, by, top)| {
+            let Some(&(metric, bys)) = EXPLAINED.iter().find(|(m, _)| *m == metric) else {
+                return Err(ExplainError::Metric(metric.to_string()));
+            };
+            if !bys.contains(&by) {
+                return Err(ExplainError::By {
+                    metric: metric.to_string(),
+                    by: by.id(),
+                });
+            }
+            let shared = matches!(metric, "revenue" | "orders" | "aov")
+                && !(metric == "revenue" && by == By::Product);
+            let owned;
+            let (cur, prev) = if shared {
+                let k = match orders.iter().position(|(b, _, _)| *b == by) {
+                    Some(k) => k,
+                    None => {
+                        let (c, p) = both(v, "aov", by, (now, then));
+                        orders.push((by, c, p));
+                        orders.len() - 1
+                    }
+                };
+                (&orders[k].1, &orders[k].2)
+            } else {
+                owned = both(v, metric, by, (now, then));
+                (&owned.0, &owned.1)
+            };
+            Ok(bridge(v, metric, by, top, cur, prev, (now, then)))
+        })
+        .collect()
+}
+
+/// The bridge from the sums of both periods (for revenue, orders and AOV
+/// the orders' (total, 1), of which each takes its part).
+fn bridge(
+    v: &View<'_>,
+    metric: &'static str,
+    by: By,
+    top: usize,
+    cur: &Sums,
+    prev: &Sums,
+    (now, then): (DayRange, DayRange),
+) -> Bridge {
+    let names = names_of(v.ds, metric, by);
     let key = |s: Slot| match s {
-        Slot::Name(id) if id == NONE || names.is_none_or(|n| id as usize >= n.len()) => Key::None,
-        Slot::Name(id) => Key::Name(names.map_or(String::new(), |n| n.name(id).to_string())),
+        Slot::Name(id) => match names {
+            Some(n) if (id as usize) < n.len() => Key::Name(n.name(id).to_string()),
+            _ => Key::None,
+        },
         Slot::New => Key::New,
         Slot::Returning => Key::Returning,
         Slot::NoCustomer => Key::NoCustomer,
         Slot::Unitemised => Key::Unitemised,
     };
-    // Different ids may share a key (any id without a name): merge them.
-    let mut parts: Vec<Part> = Vec::new();
-    let mut at: FastMap<Key, usize> = FastMap::default();
-    for s in slots {
-        let (k, c, p) = (key(s), get(&cur, &s), get(&prev, &s));
-        match at.get(&k) {
-            Some(&i) => {
-                let (_, pc, pp) = &mut parts[i];
-                *pc = (pc.0 + c.0, pc.1 + c.1);
-                *pp = (pp.0 + p.0, pp.1 + p.1);
-            }
-            None => {
-                at.insert(k.clone(), parts.len());
-                parts.push((k, c, p));
-            }
-        }
-    }
+    let pick = |(num, den): (i128, i128)| match metric {
+        "orders" => (den, 0),
+        "revenue" if by != By::Product => (num, 0),
+        _ => (num, den),
+    };
+    let parts: Vec<Part> = (0..cur.cells.len())
+        .filter(|&i| cur.seen[i] || prev.seen[i])
+        .map(|i| (key(cur.slot(i)), pick(cur.cells[i]), pick(prev.cells[i])))
+        .collect();
     let ratio = matches!(metric, "aov" | "win_rate");
     let mut bridge = if ratio {
         ratio_bridge(metric, by, &parts)
@@ -483,11 +579,16 @@ pub fn explain(
         sum_bridge(metric, by, &parts)
     };
     if metric == "revenue" {
-        bridge.orders_size = Some(orders_size(&v, now, then));
+        let totals = |s: &Sums| s.cells.iter().fold((0, 0), |(r, n), c| (r + c.0, n + c.1));
+        bridge.orders_size = Some(if by == By::Product {
+            orders_size(revenue_orders(v, now), revenue_orders(v, then))
+        } else {
+            orders_size(totals(cur), totals(prev))
+        });
     }
     let ratio_scale = ratio.then(|| scale_of(metric));
     bridge.steps = biggest_first(bridge.steps, top, ratio_scale, &parts);
-    Ok(bridge)
+    bridge
 }
 
 /// The names a key id of `metric` split `by` refers to.
@@ -606,9 +707,8 @@ fn revenue_orders(v: &View<'_>, p: DayRange) -> (i128, i128) {
     })
 }
 
-fn orders_size(v: &View<'_>, now: DayRange, then: DayRange) -> OrdersSize {
-    let (r1, n1) = revenue_orders(v, now);
-    let (r0, n0) = revenue_orders(v, then);
+/// From (revenue, orders) now and then.
+fn orders_size((r1, n1): (i128, i128), (r0, n0): (i128, i128)) -> OrdersSize {
     let orders = if n0 > 0 {
         div_round((n1 - n0) * r0, n0)
     } else {

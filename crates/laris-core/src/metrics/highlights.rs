@@ -162,10 +162,47 @@ fn step_text(c: &Ctx<'_>, unit: Unit, units: i128) -> String {
     }
 }
 
-fn movers(c: &Ctx<'_>, out: &mut Vec<Highlight>) {
-    let v = View::new(c.ds, &c.q.filters);
-    for (metric, by, tab, weight) in MOVERS {
-        let Ok(b) = explain::explain(c.ds, c.q, metric, by, explain::STEPS) else {
+/// Whether the report's figures of `metric` may have moved enough: a cheap
+/// test before the bridge, which decides. Its thresholds are a little lower
+/// than the rules', so that rounding never hides a move.
+fn may_have_moved(c: &Ctx<'_>, v: &View<'_>, metric: &str) -> bool {
+    let (now, then) = (&c.report.metrics.scalars, &c.report.previous);
+    let count = |n: Option<u64>| n.map(|n| n as f64);
+    let (a, b) = match metric {
+        "revenue" => (now.revenue, then.revenue),
+        "orders" => (count(now.orders), count(then.orders)),
+        "aov" => (now.aov, then.aov),
+        "new_customers" => (count(now.new_customers), count(then.new_customers)),
+        "leads" => (count(now.leads), count(then.leads)),
+        "win_rate" => {
+            return now
+                .win_rate
+                .zip(then.win_rate)
+                .is_some_and(|(a, b)| (a - b).abs() >= MOVE_POINTS * 0.99);
+        }
+        _ => {
+            let cmp = DayRange::of(super::Period::new(c.report.prev_from, c.report.prev_to));
+            let before = super::activity::activities_in(v, cmp).count();
+            (
+                c.report.metrics.activities.as_ref().map(|a| a.total as f64),
+                Some(before as f64),
+            )
+        }
+    };
+    a.zip(b)
+        .is_some_and(|(a, b)| b > 0.0 && (a - b).abs() >= MOVE_SHARE * 0.99 * b)
+}
+
+/// The movers among `moving` (entries of [`MOVERS`]), from their bridges.
+fn movers(
+    c: &Ctx<'_>,
+    v: &View<'_>,
+    moving: &[(&'static str, By, Tab, f64)],
+    bridges: Vec<Result<explain::Bridge, explain::ExplainError>>,
+    out: &mut Vec<Highlight>,
+) {
+    for (&(metric, by, tab, weight), b) in moving.iter().zip(bridges) {
+        let Ok(b) = b else {
             continue;
         };
         let (Some(_), Some(then), Some(change)) = (b.current, b.previous, b.change) else {
@@ -177,13 +214,18 @@ fn movers(c: &Ctx<'_>, out: &mut Vec<Highlight>) {
         let (size, moved, change_text) = if b.unit == Unit::Millionths {
             let p = DayRange::of(c.q.sel.period);
             let cmp = DayRange::of(super::Period::new(c.report.prev_from, c.report.prev_to));
-            let enough = closed_in(&v, p).count() >= MOVE_MIN_DEALS
-                && closed_in(&v, cmp).count() >= MOVE_MIN_DEALS;
+            let enough = closed_in(v, p).count() >= MOVE_MIN_DEALS
+                && closed_in(v, cmp).count() >= MOVE_MIN_DEALS;
             let points = b.unit.value(change);
             (
                 points.abs() / MOVE_POINTS / 2.0,
                 enough && points.abs() >= MOVE_POINTS,
-                step_text(c, b.unit, change.abs()),
+                // "up 5.0 pts": the direction is in the verb, not a sign.
+                format!(
+                    "{} {}",
+                    format::decimal(c.lang, points.abs() * 100.0, 1),
+                    c.lang.tr("explain-points")
+                ),
             )
         } else {
             let share = change as f64 / then.max(1) as f64;
@@ -378,13 +420,8 @@ fn reps(c: &Ctx<'_>, out: &mut Vec<Highlight>) {
     }
 }
 
-fn products(c: &Ctx<'_>, out: &mut Vec<Highlight>) {
-    if !c.ds.present.order_lines {
-        return;
-    }
-    let Ok(b) = explain::explain(c.ds, c.q, "revenue", By::Product, usize::MAX) else {
-        return;
-    };
+/// Products that jumped or fell, from revenue's bridge by product.
+fn products(c: &Ctx<'_>, b: explain::Bridge, out: &mut Vec<Highlight>) {
     let total_then = b.previous.unwrap_or(0);
     if total_then <= 0 {
         return;
@@ -441,12 +478,33 @@ pub fn highlights(ds: &Dataset, q: &Query, report: &Report, lang: Lang) -> Vec<H
         report,
         lang,
     };
+    let v = View::new(ds, &q.filters);
+    // The bridges of the rules, in one batch that shares the orders' passes.
+    let moving: Vec<_> = MOVERS
+        .into_iter()
+        .filter(|&(metric, ..)| may_have_moved(&c, &v, metric))
+        .collect();
+    let mut asks: Vec<(&str, By, usize)> = moving
+        .iter()
+        .map(|&(metric, by, ..)| (metric, by, explain::STEPS))
+        .collect();
+    if ds.present.order_lines {
+        asks.push(("revenue", By::Product, usize::MAX));
+    }
+    let mut bridges = explain::explain_all(&v, q, &asks);
+    let by_product = if ds.present.order_lines {
+        bridges.pop().and_then(Result::ok)
+    } else {
+        None
+    };
     let mut all = Vec::new();
-    movers(&c, &mut all);
+    movers(&c, &v, &moving, bridges, &mut all);
     target(&c, &mut all);
     worse(&c, &mut all);
     reps(&c, &mut all);
-    products(&c, &mut all);
+    if let Some(b) = by_product {
+        products(&c, b, &mut all);
+    }
     all.sort_by(|a, b| b.score.total_cmp(&a.score));
     let mut shown = Vec::new();
     for h in all {
@@ -455,23 +513,36 @@ pub fn highlights(ds: &Dataset, q: &Query, report: &Report, lang: Lang) -> Vec<H
         }
     }
     if shown.is_empty() {
-        shown.push(Highlight {
-            id: "quiet",
-            metric: None,
-            text: lang.tr("highlight-quiet"),
-            tab: Tab::Performance,
-            score: 0.0,
-            opens: Opens::Nothing,
-        });
+        shown.push(quiet(lang, Tab::Performance));
     }
     shown
 }
 
-/// The highlights one tab shows, in order.
-pub fn for_tab(all: &[Highlight], tab: Tab) -> Vec<&Highlight> {
-    all.iter()
-        .filter(|h| h.tab == tab || h.id == "quiet")
-        .collect()
+/// The sentence of a tab where no rule fired.
+fn quiet(lang: Lang, tab: Tab) -> Highlight {
+    Highlight {
+        id: "quiet",
+        metric: None,
+        text: lang.tr("highlight-quiet"),
+        tab,
+        score: 0.0,
+        opens: Opens::Nothing,
+    }
+}
+
+/// The highlights one tab shows, in order; a tab none of them is about
+/// says that nothing stands out.
+pub fn for_tab(all: &[Highlight], tab: Tab, lang: Lang) -> Vec<Highlight> {
+    let mine: Vec<Highlight> = all
+        .iter()
+        .filter(|h| h.tab == tab && h.id != "quiet")
+        .cloned()
+        .collect();
+    if mine.is_empty() {
+        vec![quiet(lang, tab)]
+    } else {
+        mine
+    }
 }
 
 #[cfg(test)]
@@ -573,6 +644,44 @@ mod tests {
     }
 
     #[test]
+    fn the_win_rate_moves_in_points() {
+        // February: Sari and Budi each win 1 of 3 closed deals (33.3%);
+        // March: Sari 3 of 3, Budi 2 of 3 (83.3%): +50 points. Their shares
+        // stay halves, so all of it is rate: Sari 1/2 x (1 - 1/3) = 33.3
+        // points, Budi 1/2 x (2/3 - 1/3) = 16.7.
+        let mut sql = String::from(
+            "INSERT INTO deals(deal_id, rep, created_at, status, value_minor, closed_at, batch_id) VALUES ",
+        );
+        let deals = [
+            ("02", "Sari", ["won", "lost", "lost"]),
+            ("02", "Budi", ["won", "lost", "lost"]),
+            ("03", "Sari", ["won", "won", "won"]),
+            ("03", "Budi", ["won", "won", "lost"]),
+        ];
+        let mut rows = Vec::new();
+        for (month, rep, statuses) in deals {
+            for (k, status) in statuses.iter().enumerate() {
+                rows.push(format!(
+                    "('{month}{rep}{k}', '{rep}', '2024-01-01', '{status}', 1, '2024-{month}-1{k}', 1)"
+                ));
+            }
+        }
+        sql += &rows.join(", ");
+        let db = db(&sql);
+        let en = said(&db, "month:2024-03", LATER, Lang::En);
+        assert_eq!(
+            texts(&en, "mover"),
+            ["Win rate up 50.0 pts from February 2024, mainly from Sari (+33.3 pts)"]
+        );
+        assert_eq!(en[0].tab, Tab::Productivity);
+        let id = said(&db, "month:2024-03", LATER, Lang::Id);
+        assert_eq!(
+            texts(&id, "mover"),
+            ["Rasio closing naik 50,0 poin dari Februari 2024, terutama dari Sari (+33,3 poin)"]
+        );
+    }
+
+    #[test]
     fn a_target_at_risk_mid_month() {
         // Target Rp 10,000,000 for March; by the 16th, Rp 1,000,000 sold on
         // March 1-10 (Friday to Sunday a week later). The eight weeks before
@@ -650,6 +759,14 @@ mod tests {
             ["Leads wait longer for an answer: 4.0 h on average, up from 1.0 h"]
         );
         assert_eq!(en[0].tab, Tab::Activity);
+        // The other tabs have nothing to say, and say so.
+        assert_eq!(
+            for_tab(&en, Tab::Activity, Lang::En)[0].id,
+            "response_slower"
+        );
+        let performance = for_tab(&en, Tab::Performance, Lang::En);
+        assert_eq!(performance.len(), 1);
+        assert_eq!(performance[0].id, "quiet");
         let id = said(&db, "month:2024-03", LATER, Lang::Id);
         assert_eq!(
             texts(&id, "response_slower"),

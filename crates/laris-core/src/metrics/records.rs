@@ -185,8 +185,9 @@ impl Serialize for Amount {
 pub struct RecordSet {
     pub kind: RecordKind,
     pub measure: Measure,
-    /// Indices into the dataset's arrays of `kind.stored()`, in date order
-    /// until sorted otherwise.
+    /// Indices into the dataset's arrays of `kind.stored()`, until sorted
+    /// otherwise in the dataset's order: by date for orders and activities,
+    /// as stored for the other kinds.
     pub rows: Vec<u32>,
     /// The measure over all rows; none for a count.
     pub sum: Option<Amount>,
