@@ -313,7 +313,7 @@ fn part_view(
             || lang.tr("records-sort-none"),
             |(c, _)| column_label(lang, c),
         );
-        egui::ComboBox::from_id_salt("records-sort-by")
+        egui::ComboBox::from_id_salt("records_sort_by")
             .selected_text(current)
             .show_ui(ui, |ui| {
                 for &col in set.columns() {
@@ -354,7 +354,7 @@ fn part_view(
     let footer = 40.0;
     let mut wanted = 0..0;
     egui::ScrollArea::horizontal()
-        .id_salt("records-wide")
+        .id_salt("records_wide")
         .max_height(ui.available_height() - footer)
         .show(ui, |ui| {
             ui.horizontal(|ui| {
@@ -374,7 +374,7 @@ fn part_view(
             });
             ui.separator();
             egui::ScrollArea::vertical()
-                .id_salt("records-rows")
+                .id_salt("records_rows")
                 .auto_shrink([false, false])
                 .show_rows(ui, row_height, set.rows.len(), |ui, rows| {
                     wanted = rows.clone();
@@ -518,7 +518,14 @@ impl BridgeView {
             Some(Err(e)) => {
                 ui.colored_label(theme::BAD, e.as_str());
             }
-            Some(Ok(bridge)) => laris_view::charts::bridge::draw(ui, lang, &ds.currency, bridge),
+            Some(Ok(bridge)) => {
+                egui::ScrollArea::vertical()
+                    .id_salt("bridge")
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        laris_view::charts::bridge::draw(ui, lang, &ds.currency, bridge)
+                    });
+            }
         }
         asked
     }

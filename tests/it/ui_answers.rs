@@ -77,10 +77,15 @@ fn walk(lang: Lang, theme: egui::Theme, suffix: &str) {
     wait_for(&mut h, &lang.tr("highlights-title"));
 
     // "Why?" on the revenue card (the first one) opens its bridge.
+    // The cards fade back in first.
+    for _ in 0..20 {
+        h.step();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
     h.query_all_by_label(&lang.tr("card-why"))
         .next()
         .unwrap()
-        .click();
+        .click_accesskit();
     let title = lang.tr_args(
         "bridge-view-title",
         &[("metric", lang.tr("metric-revenue").into())],

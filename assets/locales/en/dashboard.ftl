@@ -93,6 +93,6 @@ import-what-subscriptions = your subscriptions
 card-records-tip = Show the records behind this figure
 card-why = Why?
 card-why-tip = What changed it against the comparison period
-card-projection = ≈ { $value } by the end
+card-projection = ≈ { $value } at the end
 card-projection-range = Projected at the end of the period: likely between { $low } and { $high } (from the days so far and the weekday pattern of the last eight weeks).
 card-projection-chance = Target { $target }: a { $chance } chance of reaching it.

@@ -89,6 +89,6 @@ import-what-subscriptions = data langganan
 card-records-tip = Lihat data di balik angka ini
 card-why = Kenapa?
 card-why-tip = Apa yang mengubahnya dibanding periode pembanding
-card-projection = ≈ { $value } di akhir periode
+card-projection = ≈ { $value } di akhir
 card-projection-range = Perkiraan di akhir periode: kemungkinan antara { $low } dan { $high } (dari hari-hari sejauh ini dan pola harian delapan minggu terakhir).
 card-projection-chance = Target { $target }: peluang tercapai { $chance }.

@@ -193,16 +193,16 @@ fn one(
             if card.id == "revenue"
                 && let Some(p) = &figures.projection
             {
-                ui.label(
-                    RichText::new(lang.tr_args(
-                        "card-projection",
-                        &[(
-                            "value",
-                            format::money_short(lang, &currency, p.value).into(),
-                        )],
-                    ))
-                    .size(theme::SIZE_SMALL)
-                    .weak(),
+                // Truncated rather than widening the card past its row.
+                let text = lang.tr_args(
+                    "card-projection",
+                    &[(
+                        "value",
+                        format::money_short(lang, &currency, p.value).into(),
+                    )],
+                );
+                ui.add(
+                    egui::Label::new(RichText::new(text).size(theme::SIZE_SMALL).weak()).truncate(),
                 )
                 .on_hover_text(projection_tip(lang, &currency, p));
             }

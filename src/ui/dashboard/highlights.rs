@@ -13,7 +13,7 @@ pub fn show(app: &mut LarisApp, ui: &mut egui::Ui, tab: Tab) {
         return;
     };
     let lang = app.lang;
-    let shown = for_tab(figures.highlights(lang), tab);
+    let shown = for_tab(figures.highlights(lang), tab, lang);
     if shown.is_empty() {
         return;
     }
@@ -21,7 +21,7 @@ pub fn show(app: &mut LarisApp, ui: &mut egui::Ui, tab: Tab) {
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.label(RichText::new(lang.tr("highlights-title")).strong());
-        for h in shown {
+        for h in &shown {
             ui.horizontal_wrapped(|ui| {
                 ui.label("•");
                 match &h.opens {

@@ -32,8 +32,13 @@ pub fn draw(ui: &mut egui::Ui, lang: Lang, currency: &str, b: &Bridge) {
         if b.unit == Unit::Millionths {
             return Shown::Rate.show_change(lang, b.unit.value(units));
         }
-        let sign = if units > 0 { "+" } else { "" };
-        format!("{sign}{}", show(units))
+        // The sign before the currency: -Rp 1,2 jt, not Rp -1,2 jt.
+        let sign = match units.signum() {
+            1 => "+",
+            -1 => "-",
+            _ => "",
+        };
+        format!("{sign}{}", show(units.abs()))
     };
     let mut labels = vec![lang.tr("bridge-previous")];
     let mut bars = vec![
@@ -84,10 +89,16 @@ pub fn draw(ui: &mut egui::Ui, lang: Lang, currency: &str, b: &Bridge) {
         .show(ui, |p| {
             p.bar_chart(BarChart::new("bridge", bars).width(0.6))
         });
-    egui::Grid::new(("bridge-steps", b.metric))
+    egui::Grid::new(("bridge_steps", b.metric))
         .striped(true)
         .show(ui, |ui| {
-            ui.strong(lang.tr(&format!("explain-by-{}", b.by.id())));
+            let by = lang.tr(&format!("explain-by-{}", b.by.id()));
+            let mut chars = by.chars();
+            let header: String = chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default();
+            ui.strong(header);
             ui.strong(lang.tr("bridge-col-previous"));
             ui.strong(lang.tr("bridge-col-current"));
             ui.strong(lang.tr("bridge-col-change"));
