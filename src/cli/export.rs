@@ -10,6 +10,7 @@ use super::{Cli, CliResult};
 use crate::export::chart::chart_images;
 use crate::export::pdf::{ReportInput, meeting_report};
 use crate::i18n::Lang;
+use crate::metrics::figures::compute;
 use laris_view::charts::{ChartInput, ChartKind};
 use laris_view::render::png;
 
@@ -39,12 +40,13 @@ fn business(db: &Path) -> String {
 pub fn run(cli: &Cli, args: &ExportArgs) -> CliResult {
     let lang = cli.lang();
     let scope = args.scope.resolve(cli, lang)?;
-    let (report, charts) = (scope.report(), scope.charts());
+    // The figures the app would show for this scope, highlights included.
+    let figures = compute(&scope.dataset, &scope.query());
+    let (report, charts) = (&figures.report, &figures.charts);
     if let Some(path) = &args.pdf {
         let input = ReportInput {
             business: &business(&cli.db_path()?),
-            report: &report,
-            charts: &charts,
+            figures: &figures,
             filters: &scope.filters,
             lang,
             landscape: args.landscape,
@@ -55,8 +57,8 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> CliResult {
     if let Some(dir) = &args.png_dir {
         std::fs::create_dir_all(dir).map_err(ExportError::write(dir))?;
         let data = ChartInput {
-            charts: &charts,
-            report: &report,
+            charts,
+            report,
             filters: &scope.filters,
             lang,
             print: true,

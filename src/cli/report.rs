@@ -47,7 +47,7 @@ pub fn run(cli: &Cli, args: &ReportArgs) -> CliResult {
             text.push_str(&format!("  - {}\n", h.text));
         }
         if let Some(p) = projection {
-            text.push_str(&projection_line(lang, &report.currency, &p));
+            text.push_str(&format!("\n{}\n", p.sentence(lang, &report.currency)));
         }
         text.push('\n');
         text.push_str(&table(lang, &report, &scope.filters));
@@ -64,35 +64,6 @@ struct Out<'a> {
     highlights: &'a [Highlight],
     /// Null unless the period is a month, quarter or year containing today.
     revenue_projection: Option<Projection>,
-}
-
-/// Where revenue will land, its range and the chance of the target.
-fn projection_line(lang: Lang, currency: &str, p: &Projection) -> String {
-    let money = |x: f64| format::money(lang, currency, x);
-    let mut line = lang.tr_args(
-        "report-projection",
-        &[
-            ("value", money(p.value).into()),
-            ("low", money(p.low).into()),
-            ("high", money(p.high).into()),
-        ],
-    );
-    if let (Some(target), Some(chance)) = (p.target, p.chance) {
-        line.push_str(&lang.tr_args(
-            "report-projection-target",
-            &[
-                ("target", money(target).into()),
-                ("chance", format::percent(lang, chance).into()),
-            ],
-        ));
-    }
-    if p.pipeline > 0.0 {
-        line.push_str(&lang.tr_args(
-            "report-projection-pipeline",
-            &[("pipeline", money(p.pipeline).into())],
-        ));
-    }
-    format!("\n{line}\n")
 }
 
 const PERFORMANCE: &[(&str, Unit)] = &[

@@ -6,7 +6,6 @@ use clap::{Args, ValueEnum};
 
 use super::{Cli, CliError, CliResult};
 use crate::i18n::Lang;
-use crate::metrics::charts::{self, Charts};
 use crate::metrics::figures::Query;
 use crate::metrics::period::PeriodError;
 use crate::metrics::{Comparison, Dataset, Filters, Report, Selection, compute_report};
@@ -81,16 +80,6 @@ impl Scope {
             filters: self.filters.clone(),
             today: self.today,
         }
-    }
-
-    pub fn charts(&self) -> Charts {
-        charts::compute(
-            &self.dataset,
-            &self.selection,
-            self.compare,
-            self.today,
-            &self.filters,
-        )
     }
 }
 

@@ -26,10 +26,11 @@ use super::chart::chart_images;
 use super::error::ExportError;
 use crate::format;
 use crate::i18n::{Arg, Lang};
-use crate::metrics::catalog::{Tab, Unit, cards, figures, scalar_map};
-use crate::metrics::charts::Charts;
+use crate::metrics::Filters;
+use crate::metrics::catalog::{Tab, Unit, cards};
+use crate::metrics::figures::Figures;
+use crate::metrics::highlights::PER_TAB;
 use crate::metrics::period::Period;
-use crate::metrics::{Filters, Report};
 use laris_view::charts::{ChartInput, ChartKind};
 use laris_view::theme;
 
@@ -51,8 +52,9 @@ const ACCENT: (u8, u8, u8) = theme::rgb(theme::ACCENT);
 pub struct ReportInput<'a> {
     /// Shown on the cover, e.g. the database's name.
     pub business: &'a str,
-    pub report: &'a Report,
-    pub charts: &'a Charts,
+    /// The figures the app shows: the report, the charts, each card's
+    /// figure now and before, the highlights and the projection.
+    pub figures: &'a Figures,
     pub filters: &'a Filters,
     pub lang: Lang,
     pub landscape: bool,
@@ -283,7 +285,7 @@ fn metric_name(lang: Lang, id: &str) -> String {
 }
 
 fn cover(l: &mut Layout, input: &ReportInput<'_>) {
-    let (lang, r) = (input.lang, input.report);
+    let (lang, r) = (input.lang, &input.figures.report);
     l.y = l.page.1 * 0.3;
     l.line(28.0, Weight::Bold, BLACK, input.business.to_string());
     l.line(HEADING, Weight::Bold, ACCENT, lang.tr("export-pdf-title"));
@@ -319,10 +321,53 @@ fn cover(l: &mut Layout, input: &ReportInput<'_>) {
     );
 }
 
+/// What the meeting should hear first: the highlights of every tab, highest
+/// first, and where revenue will land.
+fn highlights(l: &mut Layout, input: &ReportInput<'_>) {
+    let (lang, f) = (input.lang, input.figures);
+    l.heading(lang.tr("report-highlights"));
+    for h in f.highlights(lang).iter().take(PER_TAB) {
+        for line in wrapped(&format!("• {}", h.text), l.content_width()) {
+            l.line(BODY, Weight::Regular, BLACK, line);
+        }
+    }
+    if let Some(p) = &f.projection {
+        l.y += ROW / 2.0;
+        for line in wrapped(&p.sentence(lang, &f.report.currency), l.content_width()) {
+            l.line(BODY, Weight::Regular, BLACK, line);
+        }
+    }
+    l.y += ROW;
+}
+
+/// `text` in lines that fit `max` points of body text, broken at spaces.
+fn wrapped(text: &str, max: f32) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let candidate = if line.is_empty() {
+            word.to_string()
+        } else {
+            format!("{line} {word}")
+        };
+        if !line.is_empty() && width(Weight::Regular, BODY, &candidate) > max {
+            lines.push(std::mem::take(&mut line));
+            line = word.to_string();
+        } else {
+            line = candidate;
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 fn kpi_tables(l: &mut Layout, input: &ReportInput<'_>) {
-    let (lang, r) = (input.lang, input.report);
-    let now = figures(&r.metrics);
-    let then = scalar_map(&r.previous);
+    let (lang, r) = (input.lang, &input.figures.report);
+    // The cards' own figures, so that every line with a previous value
+    // shows it (the activity totals are not among the report's scalars).
+    let (now, then) = (&input.figures.now, &input.figures.then);
     let header = [
         lang.tr("report-col-metric"),
         lang.tr("report-col-value"),
@@ -359,7 +404,7 @@ fn kpi_tables(l: &mut Layout, input: &ReportInput<'_>) {
 
 /// The per-rep figures, one row per rep that any of them lists.
 fn rep_tables(l: &mut Layout, input: &ReportInput<'_>) {
-    let (lang, r) = (input.lang, input.report);
+    let (lang, r) = (input.lang, &input.figures.report);
     let m = &r.metrics;
     let money = |v: Option<f64>| Unit::Money.show(lang, &r.currency, v);
     type Column<'c> = (String, Box<dyn Fn(&str) -> Option<String> + 'c>);
@@ -455,8 +500,8 @@ fn rep_tables(l: &mut Layout, input: &ReportInput<'_>) {
 pub fn meeting_report(input: &ReportInput<'_>) -> anyhow::Result<Vec<u8>> {
     let lang = input.lang;
     let data = ChartInput {
-        charts: input.charts,
-        report: input.report,
+        charts: &input.figures.charts,
+        report: &input.figures.report,
         filters: input.filters,
         lang,
         print: true,
@@ -465,6 +510,7 @@ pub fn meeting_report(input: &ReportInput<'_>) -> anyhow::Result<Vec<u8>> {
     let mut l = Layout::new(input.landscape);
     cover(&mut l, input);
     l.new_page();
+    highlights(&mut l, input);
     kpi_tables(&mut l, input);
     rep_tables(&mut l, input);
     if !images.is_empty() {

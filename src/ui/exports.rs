@@ -120,8 +120,7 @@ pub(super) fn run(
         } => {
             let bytes = pdf::meeting_report(&pdf::ReportInput {
                 business,
-                report: &figures.report,
-                charts: &figures.charts,
+                figures: &figures,
                 filters: &filters,
                 lang,
                 landscape: false,

@@ -9,7 +9,7 @@ use std::process::Command;
 
 use laris::export::chart::{CHART_PIXELS, chart_png};
 use laris::i18n::Lang;
-use laris::metrics::catalog::{Tab, cards, figures};
+use laris::metrics::catalog::{Tab, Unit, cards, figures};
 use laris::metrics::charts::{self, Charts};
 use laris::metrics::{Comparison, Dataset, Filters, Report, Selection, compute_report};
 use laris::store::Store;
@@ -86,6 +86,21 @@ fn page_count(pdf: &Path) -> usize {
     pdf_text(pdf).matches('\u{c}').count()
 }
 
+/// Every figure of the app for `period`, as the PDF prints them.
+fn all_figures(db: &Path, period: &str) -> laris::metrics::figures::Figures {
+    let store = Store::open(db).unwrap();
+    let ds = Dataset::load(store.conn()).unwrap();
+    laris::metrics::figures::compute(
+        &ds,
+        &laris::metrics::figures::Query {
+            sel: Selection::parse(period).unwrap(),
+            cmp: Comparison::Previous,
+            filters: Filters::default(),
+            today: chrono::NaiveDate::from_ymd_opt(2025, 6, 30).unwrap(),
+        },
+    )
+}
+
 #[test]
 fn the_meeting_report_of_the_demo_shop_in_both_languages() {
     let dir = tempfile::tempdir().unwrap();
@@ -156,6 +171,38 @@ fn the_meeting_report_of_the_demo_shop_in_both_languages() {
         }
         assert!(text.contains("Toko Demo"), "the cover names the business");
         assert!(!text.contains("Unknown localization key"));
+        // After the cover, the highlights, as `laris report` has them.
+        let json = Command::new(env!("CARGO_BIN_EXE_laris"))
+            .args([
+                "--lang",
+                lang.code(),
+                "report",
+                "--db",
+                db.to_str().unwrap(),
+                "--period",
+                period,
+                "--today",
+                "2025-06-30",
+                "--json",
+            ])
+            .output()
+            .unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+        let first = json["highlights"][0]["text"].as_str().unwrap();
+        let words: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(text.contains(&lang.tr("report-highlights")));
+        assert!(words.contains(first), "{lang:?}: {first:?} not in the PDF");
+        // Every card with a previous figure shows it: the activities
+        // total's line too (it printed "–" before).
+        let f = all_figures(&db, period);
+        let row = format!(
+            "{} {} {}",
+            lang.tr("metric-activities"),
+            Unit::Count.show(lang, &report.currency, f.now["activities"]),
+            Unit::Count.show(lang, &report.currency, f.then["activities"]),
+        );
+        assert!(f.then["activities"].is_some(), "March has a February");
+        assert!(words.contains(&row), "{lang:?}: {row:?} not in the PDF");
     }
 }
 

@@ -16,6 +16,8 @@ use super::performance::won_in;
 use super::period::{PeriodKind, Selection};
 use super::productivity::{pipeline, stage_on, stage_probabilities};
 use super::{Dataset, DayRange, View, major, targets};
+use crate::format;
+use crate::i18n::Lang;
 
 /// How many weeks of history give the weekday pattern.
 pub const WEEKS: i32 = 8;
@@ -45,6 +47,38 @@ pub struct Projection {
     /// there only where the shop also records the won deal as an order.
     #[serde(serialize_with = "cents")]
     pub pipeline: f64,
+}
+
+impl Projection {
+    /// Where revenue will land, its range, the chance of the target and the
+    /// pipeline beside it, as one sentence for the report and the PDF.
+    pub fn sentence(&self, lang: Lang, currency: &str) -> String {
+        let money = |x: f64| format::money(lang, currency, x);
+        let mut line = lang.tr_args(
+            "report-projection",
+            &[
+                ("value", money(self.value).into()),
+                ("low", money(self.low).into()),
+                ("high", money(self.high).into()),
+            ],
+        );
+        if let (Some(target), Some(chance)) = (self.target, self.chance) {
+            line.push_str(&lang.tr_args(
+                "report-projection-target",
+                &[
+                    ("target", money(target).into()),
+                    ("chance", format::percent(lang, chance).into()),
+                ],
+            ));
+        }
+        if self.pipeline > 0.0 {
+            line.push_str(&lang.tr_args(
+                "report-projection-pipeline",
+                &[("pipeline", money(self.pipeline).into())],
+            ));
+        }
+        line
+    }
 }
 
 fn cents<S: serde::Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
