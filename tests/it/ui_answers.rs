@@ -99,6 +99,23 @@ fn walk(lang: Lang, theme: egui::Theme, suffix: &str) {
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
     h.snapshot(format!("bridge_{suffix}"));
+
+    // The last chart of the tab, the top products, opens the bridge of
+    // revenue by product: its steps table heads its first column so.
+    h.get_by_label(&lang.tr("answer-back")).click();
+    wait_for(&mut h, &lang.tr("highlights-title"));
+    for _ in 0..20 {
+        h.step();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    h.query_all_by_label(&lang.tr("card-why"))
+        .last()
+        .unwrap()
+        .click_accesskit();
+    wait_for(&mut h, &title);
+    let by = lang.tr("explain-by-product");
+    let header: String = by[..1].to_uppercase() + &by[1..];
+    wait_for(&mut h, &header);
 }
 
 #[test]

@@ -11,6 +11,7 @@ use super::super::command::Command;
 use super::super::exports::Export;
 use super::Help;
 use crate::metrics::catalog::Tab;
+use crate::metrics::explain::By;
 use crate::metrics::figures::{Figures, Query};
 use crate::store::Kind;
 use laris_view::charts::{self, ChartInput, ChartKind};
@@ -89,6 +90,15 @@ fn one(
                 if help.clicked() {
                     app.dash.help = Some(Help::Chart(kind));
                 }
+                if let Some((metric, by)) = bridge_of(kind)
+                    && charts::has_data(kind, &input)
+                    && ui
+                        .small_button(lang.tr("card-why"))
+                        .on_hover_text(lang.tr("card-why-tip"))
+                        .clicked()
+                {
+                    app.open_bridge(kind.tab(), metric, Some(by));
+                }
                 if charts::has_data(kind, &input) {
                     let copy = ui
                         .small_button(lang.tr("chart-copy"))
@@ -124,4 +134,18 @@ fn one(
             }
         }
     });
+}
+
+/// The bridge a chart's bars split: what changed the figure it shows, by
+/// the field of its bars.
+fn bridge_of(kind: ChartKind) -> Option<(&'static str, By)> {
+    Some(match kind {
+        ChartKind::Revenue | ChartKind::RevenueByChannel => ("revenue", By::Channel),
+        ChartKind::TopProducts => ("revenue", By::Product),
+        ChartKind::ActivitiesByRep => ("activities", By::Rep),
+        ChartKind::ActivitiesOverTime => ("activities", By::Type),
+        ChartKind::ConversionBySource => ("leads", By::Source),
+        ChartKind::Quota => ("revenue", By::Rep),
+        ChartKind::Funnel | ChartKind::Cohorts | ChartKind::PipelineByStage => return None,
+    })
 }
