@@ -20,9 +20,13 @@ fn app(db: &std::path::Path, lang: Lang, theme: egui::Theme) -> Harness<'static,
         .build_eframe(move |cc| LarisApp::new(cc, config))
 }
 
-/// Revenue and orders of June 2025 in the sample shop, as the card shows
-/// them, worked out by the metrics the card reads.
+/// Revenue and orders of June 2025 in the sample shop (of one rep, or
+/// all), as the app shows them, worked out by the metrics it reads.
 fn june(db: &std::path::Path, lang: Lang) -> (String, String) {
+    june_of(db, lang, None)
+}
+
+fn june_of(db: &std::path::Path, lang: Lang, rep: Option<&str>) -> (String, String) {
     let store = laris::store::Store::open(db).unwrap();
     let ds = Dataset::load(store.conn()).unwrap();
     let until = chrono::NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
@@ -31,7 +35,10 @@ fn june(db: &std::path::Path, lang: Lang) -> (String, String) {
         &Query {
             sel: Selection::containing(PeriodKind::Month, until),
             cmp: Comparison::Previous,
-            filters: Filters::default(),
+            filters: Filters {
+                rep: rep.map(str::to_string),
+                ..Filters::default()
+            },
             today: until,
         },
     );
@@ -116,6 +123,25 @@ fn walk(lang: Lang, theme: egui::Theme, suffix: &str) {
     let by = lang.tr("explain-by-product");
     let header: String = by[..1].to_uppercase() + &by[1..];
     wait_for(&mut h, &header);
+
+    // A rep's sales in the per-rep table open that rep's orders.
+    h.get_by_label(&lang.tr("answer-back")).click();
+    h.get_by_label(&lang.tr("tab-productivity")).click();
+    wait_for(&mut h, &lang.tr("reps-title"));
+    let rep = "Dewi Lestari";
+    let (sales, orders) = june_of(&db, lang, Some(rep));
+    h.query_all_by_label(&sales)
+        .last()
+        .unwrap()
+        .click_accesskit();
+    let footer = lang.tr_args(
+        "records-count-sum",
+        &[
+            ("count", orders.as_str().into()),
+            ("sum", sales.as_str().into()),
+        ],
+    );
+    wait_for(&mut h, &footer);
 }
 
 #[test]

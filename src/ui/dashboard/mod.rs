@@ -175,6 +175,17 @@ impl LarisApp {
         self.dash.answer = Some((tab, Answer::Records(view)));
     }
 
+    /// Opens the records behind one rep's figure in the per-rep table.
+    pub(super) fn open_records_of_rep(&mut self, tab: Tab, metric: &'static str, rep: String) {
+        let (Some((q, _)), Some(ds)) = (&self.dash.shown, &self.session.worker.dataset) else {
+            return;
+        };
+        let mut q = q.clone();
+        q.filters.rep = Some(rep);
+        let view = RecordsView::open(metric, q, ds);
+        self.dash.answer = Some((tab, Answer::Records(view)));
+    }
+
     /// Opens the bridge of `metric`'s change, split `by` (or its first split).
     pub(super) fn open_bridge(&mut self, tab: Tab, metric: &str, by: Option<By>) {
         let (Some((q, _)), Some(ds)) = (&self.dash.shown, &self.session.worker.dataset) else {

@@ -7,7 +7,7 @@ use egui::{RichText, Sense, Vec2};
 
 use super::super::app::LarisApp;
 use super::super::command::Command;
-use crate::metrics::catalog::Unit;
+use crate::metrics::catalog::{Tab, Unit};
 use crate::metrics::figures::Figures;
 use crate::metrics::report::{ByRep, Metrics};
 use laris_view::theme;
@@ -22,6 +22,19 @@ const COLUMNS: [(&str, Unit); 8] = [
     ("reps-col-lead-conversion", Unit::Rate),
     ("reps-col-clv", Unit::Money),
     ("reps-col-quota", Unit::Rate),
+];
+
+/// The records behind each column, for one rep: a quota's are the revenue
+/// it is measured by.
+const RECORDS_OF: [&str; 8] = [
+    "revenue",
+    "deals_won",
+    "avg_deal_size",
+    "win_rate",
+    "avg_deal_cycle_days",
+    "lead_conversion_rate",
+    "clv",
+    "revenue",
 ];
 
 /// Which column sorts the table (0 is the rep's name), and which way.
@@ -157,6 +170,7 @@ pub fn table(app: &mut LarisApp, ui: &mut egui::Ui, figures: &Figures) {
     });
     let max_sales = rows.iter().filter_map(|r| r.values[0]).fold(0.0, f64::max);
     let accent = theme::accent(ui);
+    let mut clicked: Option<(&'static str, String)> = None;
     egui::Grid::new("reps")
         .striped(true)
         .min_col_width(70.0)
@@ -191,6 +205,14 @@ pub fn table(app: &mut LarisApp, ui: &mut egui::Ui, figures: &Figures) {
             ui.end_row();
             for row in &rows {
                 ui.label(&row.rep);
+                let mut open = |response: egui::Response, i: usize| {
+                    let response = response
+                        .on_hover_cursor(egui::CursorIcon::PointingHand)
+                        .on_hover_text(lang.tr("card-records-tip"));
+                    if response.clicked() {
+                        clicked = Some((RECORDS_OF[i], row.rep.clone()));
+                    }
+                };
                 for (i, ((_, unit), v)) in COLUMNS.iter().zip(row.values).enumerate() {
                     let text = unit.show(lang, currency, v);
                     if i == 0 {
@@ -211,12 +233,21 @@ pub fn table(app: &mut LarisApp, ui: &mut egui::Ui, figures: &Figures) {
                             egui::FontId::proportional(theme::SIZE_BODY),
                             ui.visuals().text_color(),
                         );
-                        ui.interact(
-                            rect,
-                            ui.scope_id().with(("sales", &row.rep)),
-                            Sense::hover(),
-                        )
-                        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &text));
+                        let response = ui
+                            .interact(
+                                rect,
+                                ui.scope_id().with(("sales", &row.rep)),
+                                Sense::click(),
+                            )
+                            .on_hover_text(lang.tr("card-records-tip"));
+                        response.widget_info(|| {
+                            egui::WidgetInfo::labeled(egui::Role::Label, true, &text)
+                        });
+                        if v.is_some() {
+                            open(response, i);
+                        }
+                    } else if v.is_some() {
+                        open(ui.add(egui::Label::new(text).sense(Sense::click())), i);
                     } else {
                         ui.label(text);
                     }
@@ -224,6 +255,9 @@ pub fn table(app: &mut LarisApp, ui: &mut egui::Ui, figures: &Figures) {
                 ui.end_row();
             }
         });
+    if let Some((metric, rep)) = clicked {
+        app.open_records_of_rep(Tab::Productivity, metric, rep);
+    }
 }
 
 #[cfg(test)]
