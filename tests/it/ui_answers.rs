@@ -2,7 +2,7 @@
 //! its records, whose count and sum are the card's; back returns to the
 //! tab; "Why?" opens the bridge of its change.
 
-use crate::common::{app_config, wait_for};
+use crate::common::{app_config, settle, wait_for};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use laris::i18n::Lang;
@@ -74,10 +74,7 @@ fn walk(lang: Lang, theme: egui::Theme, suffix: &str) {
     wait_for(&mut h, &footer);
     // A page of stored fields arrives: the first order's number shows.
     wait_for(&mut h, &lang.tr("field-order_id"));
-    for _ in 0..20 {
-        h.step();
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    settle(&mut h);
     h.snapshot(format!("records_{suffix}"));
 
     h.get_by_label(&lang.tr("answer-back")).click();
@@ -85,10 +82,7 @@ fn walk(lang: Lang, theme: egui::Theme, suffix: &str) {
 
     // "Why?" on the revenue card (the first one) opens its bridge.
     // The cards fade back in first.
-    for _ in 0..20 {
-        h.step();
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    settle(&mut h);
     h.query_all_by_label(&lang.tr("card-why"))
         .next()
         .unwrap()
@@ -101,20 +95,14 @@ fn walk(lang: Lang, theme: egui::Theme, suffix: &str) {
     wait_for(&mut h, &lang.tr("explain-total"));
     h.get_by_label(&lang.tr("explain-by-product")).click();
     wait_for(&mut h, &lang.tr("explain-by-product"));
-    for _ in 0..20 {
-        h.step();
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    settle(&mut h);
     h.snapshot(format!("bridge_{suffix}"));
 
     // The last chart of the tab, the top products, opens the bridge of
     // revenue by product: its steps table heads its first column so.
     h.get_by_label(&lang.tr("answer-back")).click();
     wait_for(&mut h, &lang.tr("highlights-title"));
-    for _ in 0..20 {
-        h.step();
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    settle(&mut h);
     h.query_all_by_label(&lang.tr("card-why"))
         .last()
         .unwrap()

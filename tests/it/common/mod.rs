@@ -144,3 +144,12 @@ pub fn drop_file(h: &mut egui_kittest::Harness<'_, laris::ui::LarisApp>, file: &
         .dropped_files
         .push(std::sync::Arc::new(Dropped(file.to_path_buf())));
 }
+
+/// Runs frames for about half a second of wall time: what arrives from
+/// threads (sparklines, pages of records) arrives, and fades finish.
+pub fn settle(h: &mut egui_kittest::Harness<'_, laris::ui::LarisApp>) {
+    for _ in 0..20 {
+        h.step();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
