@@ -71,6 +71,14 @@ fn benches(c: &mut Criterion) {
     }
     h.get_by_label("Performance").click();
     h.run_steps(3);
+    // The records of the month's revenue, a page of rows on screen: the
+    // virtual table draws only those, however many the figure has.
+    h.get_by_label(&revenue(&start)).click();
+    wait_for(&mut h, "Order number");
+    h.run_steps(10);
+    group.bench_function("frame records of revenue", |b| b.iter(|| h.step()));
+    h.get_by_label("← Back").click();
+    h.run_steps(3);
 
     group.finish();
 

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 use egui::RichText;
+use laris_view::charts::Pick;
 use laris_view::theme;
 
 use crate::format;
@@ -17,8 +18,10 @@ use crate::metrics::Dataset;
 use crate::metrics::explain::{Bridge, By, EXPLAINED, STEPS, explain};
 use crate::metrics::figures::Query;
 use crate::metrics::records::{
-    Cell, Column, Record, RecordSet, Records, fetch, records, search, value_text,
+    Cell, Column, Record, RecordKind, RecordSet, Records, fetch, order_lines, records, search,
+    slice_records, value_text,
 };
+use crate::metrics::{PeriodKind, Selection};
 use crate::store::{FieldType, Store};
 
 /// What the metric tab shows instead of its cards.
@@ -57,6 +60,43 @@ struct Part {
     generation: u64,
     page_tx: Sender<(u64, usize, Vec<Record>)>,
     page_rx: Receiver<(u64, usize, Vec<Record>)>,
+    /// The order whose lines show under the table.
+    opened: Option<Opened>,
+}
+
+/// An order opened to its lines, read on a thread.
+struct Opened {
+    /// The order's row id.
+    id: i64,
+    /// The order's id as the shop writes it.
+    name: String,
+    lines: Option<Result<Vec<Record>, String>>,
+    rx: Receiver<Result<Vec<Record>, String>>,
+}
+
+impl Opened {
+    fn new(record: &Record, db: &Path) -> Opened {
+        let (tx, rx) = channel();
+        let (id, db) = (record.id, db.to_path_buf());
+        std::thread::spawn(move || {
+            let lines = Store::open_to_read(&db)
+                .map_err(|e| e.to_string())
+                .and_then(|s| order_lines(s.conn(), id).map_err(|e| e.to_string()));
+            let _ = tx.send(lines);
+        });
+        let name = record
+            .fields
+            .iter()
+            .find(|(f, _)| f.name == "order_id")
+            .map(|(f, v)| value_text(Lang::En, "", f.ty, v))
+            .unwrap_or_default();
+        Opened {
+            id,
+            name,
+            lines: None,
+            rx,
+        }
+    }
 }
 
 impl Part {
@@ -75,6 +115,7 @@ impl Part {
             generation: 0,
             page_tx,
             page_rx,
+            opened: None,
         }
     }
 
@@ -151,9 +192,11 @@ impl Part {
     }
 }
 
-/// The records behind one figure, for the query it was shown for.
+/// The records behind one figure, or one bar of a chart, for the query it
+/// was shown for.
 pub struct RecordsView {
-    pub metric: &'static str,
+    pick: Pick,
+    /// The query on screen narrowed to the pick's period and filters.
     query: Query,
     loading: Option<Receiver<Result<Vec<Part>, String>>>,
     parts: Result<Vec<Part>, String>,
@@ -161,11 +204,31 @@ pub struct RecordsView {
 }
 
 impl RecordsView {
-    pub fn open(metric: &'static str, query: Query, ds: &Arc<Dataset>) -> RecordsView {
+    pub fn open(pick: Pick, mut query: Query, ds: &Arc<Dataset>) -> RecordsView {
+        if let Some(period) = pick.period {
+            query.sel = Selection {
+                kind: PeriodKind::Custom,
+                period,
+            };
+        }
+        let f = &mut query.filters;
+        for (only, picked) in [
+            (&mut f.rep, &pick.filters.rep),
+            (&mut f.channel, &pick.filters.channel),
+            (&mut f.source, &pick.filters.source),
+        ] {
+            if picked.is_some() {
+                only.clone_from(picked);
+            }
+        }
         let (tx, rx) = channel();
-        let (ds, q) = (ds.clone(), query.clone());
+        let (ds, q, asked) = (ds.clone(), query.clone(), pick.clone());
         std::thread::spawn(move || {
-            let parts = records(&ds, &q, metric)
+            let found = match &asked.slice {
+                Some(slice) => Ok(slice_records(&ds, &q, slice)),
+                None => records(&ds, &q, asked.metric),
+            };
+            let parts = found
                 .map(|r| match r {
                     Records::Figure(set) => vec![Part::new("", set)],
                     Records::Ratio {
@@ -180,11 +243,21 @@ impl RecordsView {
             let _ = tx.send(parts);
         });
         RecordsView {
-            metric,
+            pick,
             query,
             loading: Some(rx),
             parts: Ok(Vec::new()),
             side: 0,
+        }
+    }
+
+    /// The figure's name, and the bar's after it.
+    fn name(&self, lang: Lang) -> String {
+        let metric = lang.tr(&format!("metric-{}", self.pick.metric));
+        if self.pick.label.is_empty() {
+            metric
+        } else {
+            format!("{metric} · {}", self.pick.label)
         }
     }
 
@@ -205,7 +278,7 @@ impl RecordsView {
         let title = lang.tr_args(
             "records-view-title",
             &[
-                ("metric", lang.tr(&format!("metric-{}", self.metric)).into()),
+                ("metric", self.name(lang).into()),
                 (
                     "period",
                     format::date_range(lang, self.query.sel.period.from, self.query.sel.period.to)
@@ -248,7 +321,7 @@ impl RecordsView {
         let Some(part) = parts.get_mut(self.side) else {
             return asked;
         };
-        if let Some(export) = part_view(ui, lang, part, ds, db, self.metric) {
+        if let Some(export) = part_view(ui, lang, part, ds, db, self.pick.metric) {
             asked = Some(export);
         }
         asked
@@ -284,6 +357,70 @@ fn field_text(
         _ if field.name == "type" => lang.activity_type(&text),
         _ => text,
     }
+}
+
+/// The width of the button that opens an order to its lines.
+const OPEN_WIDTH: f32 = 24.0;
+/// Lines shown at once under the table; more scroll.
+const LINES_SHOWN: usize = 5;
+
+/// The opened order's lines, under the table; whether it was closed.
+fn lines_panel(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    currency: &str,
+    opened: Option<&Opened>,
+    row_height: f32,
+) -> bool {
+    let Some(opened) = opened else {
+        return false;
+    };
+    let mut closed = false;
+    ui.separator();
+    ui.horizontal(|ui| {
+        ui.strong(lang.tr_args(
+            "records-lines-title",
+            &[("order", opened.name.as_str().into())],
+        ));
+        if ui.small_button(lang.tr("records-lines-close")).clicked() {
+            closed = true;
+        }
+    });
+    match &opened.lines {
+        None => {
+            ui.spinner();
+        }
+        Some(Err(e)) => {
+            ui.colored_label(theme::BAD, e.as_str());
+        }
+        Some(Ok(lines)) if lines.is_empty() => {
+            ui.label(RichText::new(lang.tr("records-lines-none")).weak());
+        }
+        Some(Ok(lines)) => {
+            let shown = |f: &&crate::store::kinds::Field| !matches!(f.name, "order_id" | "line_no");
+            egui::ScrollArea::vertical()
+                .id_salt("records_lines")
+                .max_height(LINES_SHOWN as f32 * row_height)
+                .show(ui, |ui| {
+                    egui::Grid::new("records_lines_grid")
+                        .striped(true)
+                        .min_col_width(90.0)
+                        .show(ui, |ui| {
+                            for (f, _) in lines[0].fields.iter().filter(|(f, _)| shown(f)) {
+                                ui.strong(lang.tr(&format!("field-{}", f.name)));
+                            }
+                            ui.end_row();
+                            for line in lines {
+                                for (f, v) in line.fields.iter().filter(|(f, _)| shown(f)) {
+                                    ui.label(field_text(lang, currency, f, v));
+                                }
+                                ui.end_row();
+                            }
+                        });
+                });
+        }
+    }
+    closed
 }
 
 fn part_view(
@@ -351,13 +488,37 @@ fn part_view(
     let value_shown = set.measure.field().is_some();
     let width = 130.0;
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + theme::SPACE_S;
-    let footer = 40.0;
+    let orders = matches!(set.kind, RecordKind::Orders | RecordKind::Customers);
+    if let Some(o) = &mut part.opened
+        && o.lines.is_none()
+        && let Ok(lines) = o.rx.try_recv()
+    {
+        o.lines = Some(lines);
+    }
+    let lines_shown = match &part.opened {
+        Some(Opened {
+            lines: Some(Ok(lines)),
+            ..
+        }) => lines.len().min(LINES_SHOWN),
+        Some(_) => 1,
+        None => 0,
+    };
+    let footer = 40.0
+        + if part.opened.is_some() {
+            (lines_shown as f32 + 2.5) * row_height
+        } else {
+            0.0
+        };
     let mut wanted = 0..0;
+    let mut open = None;
     egui::ScrollArea::horizontal()
         .id_salt("records_wide")
         .max_height(ui.available_height() - footer)
         .show(ui, |ui| {
             ui.horizontal(|ui| {
+                if orders {
+                    ui.add_space(OPEN_WIDTH + ui.spacing().item_spacing.x);
+                }
                 for f in &fields {
                     let header = lang.tr(&format!("field-{}", f.name));
                     ui.add_sized(
@@ -380,6 +541,28 @@ fn part_view(
                     wanted = rows.clone();
                     for pos in rows {
                         ui.horizontal(|ui| {
+                            if orders {
+                                let record = part.record(pos);
+                                let on = record.is_some_and(|r| {
+                                    part.opened.as_ref().is_some_and(|o| o.id == r.id)
+                                });
+                                let button = ui
+                                    .add_enabled_ui(record.is_some(), |ui| {
+                                        ui.add_sized(
+                                            [OPEN_WIDTH, row_height],
+                                            egui::Button::new(if on { "↓" } else { "→" })
+                                                .selected(on),
+                                        )
+                                    })
+                                    .inner;
+                                let tip = lang.tr("records-lines-tip");
+                                button.widget_info(|| {
+                                    egui::WidgetInfo::labeled(egui::Role::Button, true, &tip)
+                                });
+                                if button.on_hover_text(&tip).clicked() {
+                                    open = Some(if on { None } else { record.cloned() });
+                                }
+                            }
                             match part.record(pos) {
                                 Some(r) => {
                                     for (f, v) in &r.fields {
@@ -407,8 +590,17 @@ fn part_view(
                     }
                 });
         });
+    match open {
+        Some(Some(record)) => part.opened = Some(Opened::new(&record, db)),
+        Some(None) => part.opened = None,
+        None => {}
+    }
+    if lines_panel(ui, lang, &currency, part.opened.as_ref(), row_height) {
+        part.opened = None;
+    }
     part.poll(ds, db, wanted);
-    if part.arranging.is_some() || part.pages.len() < part.asked.len() {
+    let reading = part.opened.as_ref().is_some_and(|o| o.lines.is_none());
+    if reading || part.arranging.is_some() || part.pages.len() < part.asked.len() {
         ui.ctx().request_repaint();
     }
     ui.separator();

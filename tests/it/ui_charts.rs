@@ -37,7 +37,9 @@ fn harness<'a>(kind: ChartKind, input: ChartInput<'a>) -> Harness<'a> {
     Harness::builder()
         .with_size([800.0, 450.0])
         .with_context_setup(laris::view::theme::apply)
-        .build_ui(move |ui| show(ui, kind, &input, egui::vec2(780.0, 430.0)))
+        .build_ui(move |ui| {
+            show(ui, kind, &input, egui::vec2(780.0, 430.0));
+        })
 }
 
 #[test]
@@ -88,4 +90,42 @@ fn a_chart_of_a_kind_never_imported_draws_nothing() {
     assert!(has_data(ChartKind::Cohorts, &input));
     let h = harness(ChartKind::Funnel, input);
     assert!(h.query_by_label_contains("Sales funnel").is_none());
+}
+
+#[test]
+fn a_month_still_running_continues_its_bars_to_the_projection() {
+    // Rp 1,000 every day from 1 December 2023 to 15 February 2024, seen on
+    // the 16th: the chart of February continues as a dashed line at Rp 1,000.
+    let days: String = (0..77)
+        .map(|d| {
+            let day = chrono::NaiveDate::from_ymd_opt(2023, 12, 1).unwrap() + chrono::Days::new(d);
+            format!(
+                "INSERT INTO orders(order_id, date, status, total_minor, batch_id) VALUES ('O{d}', '{day}', 'paid', 100000, 1);\n"
+            )
+        })
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("t.laris")).unwrap();
+    store.conn().execute_batch(&days).unwrap();
+    let ds = Dataset::load(store.conn()).unwrap();
+    let q = laris::metrics::figures::Query {
+        sel: Selection::parse("month:2024-02").unwrap(),
+        cmp: Comparison::Previous,
+        filters: Filters::default(),
+        today: chrono::NaiveDate::from_ymd_opt(2024, 2, 16).unwrap(),
+    };
+    let f = laris::metrics::figures::compute(&ds, &q);
+    let buckets = &f.charts.revenue.as_ref().unwrap().buckets;
+    // The 15 days over have no continuation; the 14 from today on have.
+    assert_eq!(buckets.iter().filter(|b| b.projected.is_some()).count(), 14);
+    let input = ChartInput {
+        charts: &f.charts,
+        report: &f.report,
+        filters: &Filters::default(),
+        lang: Lang::En,
+        print: false,
+    };
+    let mut h = harness(ChartKind::Revenue, input);
+    h.get_by_label("Expected by the end");
+    h.snapshot("chart_revenue_projected");
 }

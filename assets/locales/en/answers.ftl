@@ -30,3 +30,7 @@ bridge-col-change = Change
 highlights-title = Worth knowing
 highlight-opens-bridge = Show what changed it
 highlight-opens-records = Show the records
+records-lines-tip = Show this order's lines
+records-lines-title = Lines of order { $order }
+records-lines-close = Close
+records-lines-none = This order has no lines: the file gave its total only.

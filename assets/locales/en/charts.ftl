@@ -14,6 +14,8 @@ chart-title-at = { $title } · as of { $date }
 chart-this-period = This period
 chart-comparison-period = Comparison period ({ $period })
 chart-target = Target
+# The dashed continuation of the revenue chart to the period's end.
+chart-projected = Expected by the end
 chart-compared-with = Compared with { $period }
 chart-funnel-bar = { $reached } · { $kept } go on · { $lost } lost
 chart-funnel-last = { $reached }
@@ -32,3 +34,9 @@ chart-abbr-thousand = K
 chart-abbr-million = M
 chart-abbr-billion = B
 chart-abbr-trillion = T
+# A clicked cohort cell, in the records' title: "Customers of Mar 2025, 2 months later".
+chart-cohort-cell = customers of { $month }, { $after ->
+    [0] their first month
+    [one] { $after } month later
+   *[other] { $after } months later
+}

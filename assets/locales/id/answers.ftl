@@ -30,3 +30,7 @@ bridge-col-change = Perubahan
 highlights-title = Perlu diketahui
 highlight-opens-bridge = Lihat apa yang mengubahnya
 highlight-opens-records = Lihat datanya
+records-lines-tip = Lihat barang di pesanan ini
+records-lines-title = Barang di pesanan { $order }
+records-lines-close = Tutup
+records-lines-none = Pesanan ini tidak punya rincian barang: filenya hanya berisi totalnya.

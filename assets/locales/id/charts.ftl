@@ -14,6 +14,8 @@ chart-title-at = { $title } · per { $date }
 chart-this-period = Periode ini
 chart-comparison-period = Periode pembanding ({ $period })
 chart-target = Target
+# Garis putus-putus lanjutan grafik omzet sampai akhir periode.
+chart-projected = Perkiraan sampai akhir periode
 chart-compared-with = Dibandingkan dengan { $period }
 chart-funnel-bar = { $reached } · { $kept } lanjut · { $lost } lepas
 chart-funnel-last = { $reached }
@@ -29,3 +31,8 @@ chart-abbr-thousand = rb
 chart-abbr-million = jt
 chart-abbr-billion = M
 chart-abbr-trillion = T
+# Kotak kohort yang diklik, di judul daftar data: "Pelanggan Mar 2025, 2 bulan kemudian".
+chart-cohort-cell = pelanggan { $month }, { $after ->
+    [0] bulan pertama mereka
+   *[other] { $after } bulan kemudian
+}

@@ -124,7 +124,9 @@ fn one(
             });
         });
         if charts::has_data(kind, &input) {
-            charts::show(ui, kind, &input, Vec2::new(inner, CHART_HEIGHT));
+            if let Some(pick) = charts::show(ui, kind, &input, Vec2::new(inner, CHART_HEIGHT)) {
+                app.open_pick(kind.tab(), pick);
+            }
         } else {
             theme::subheading(ui, &title);
             ui.add_space(theme::SPACE_S);

@@ -21,6 +21,7 @@ use crate::metrics::catalog::Tab;
 use crate::metrics::explain::By;
 use crate::metrics::figures::{Figures, Query};
 use crate::metrics::{Comparison, Filters, PeriodKind, Selection};
+use laris_view::charts::Pick;
 use laris_view::theme;
 
 pub use help::Help;
@@ -168,21 +169,16 @@ fn answer(app: &mut LarisApp, ui: &mut egui::Ui, tab: Tab) -> bool {
 impl LarisApp {
     /// Opens the records behind `metric` for the figures on screen.
     pub(super) fn open_records(&mut self, tab: Tab, metric: &'static str) {
-        let (Some((q, _)), Some(ds)) = (&self.dash.shown, &self.session.worker.dataset) else {
-            return;
-        };
-        let view = RecordsView::open(metric, q.clone(), ds);
-        self.dash.answer = Some((tab, Answer::Records(view)));
+        self.open_pick(tab, Pick::new(metric, ""));
     }
 
-    /// Opens the records behind one rep's figure in the per-rep table.
-    pub(super) fn open_records_of_rep(&mut self, tab: Tab, metric: &'static str, rep: String) {
+    /// Opens the records of a part of the figures on screen: a chart's bar,
+    /// a rep's figure in the per-rep table.
+    pub(super) fn open_pick(&mut self, tab: Tab, pick: Pick) {
         let (Some((q, _)), Some(ds)) = (&self.dash.shown, &self.session.worker.dataset) else {
             return;
         };
-        let mut q = q.clone();
-        q.filters.rep = Some(rep);
-        let view = RecordsView::open(metric, q, ds);
+        let view = RecordsView::open(pick, q.clone(), ds);
         self.dash.answer = Some((tab, Answer::Records(view)));
     }
 

@@ -10,6 +10,7 @@ use super::super::command::Command;
 use crate::metrics::catalog::{Tab, Unit};
 use crate::metrics::figures::Figures;
 use crate::metrics::report::{ByRep, Metrics};
+use laris_view::charts::Pick;
 use laris_view::theme;
 
 /// The columns after the rep's name: message id and unit.
@@ -256,7 +257,8 @@ pub fn table(app: &mut LarisApp, ui: &mut egui::Ui, figures: &Figures) {
             }
         });
     if let Some((metric, rep)) = clicked {
-        app.open_records_of_rep(Tab::Productivity, metric, rep);
+        let pick = Pick::new(metric, &rep).only(|f| f.rep = Some(rep.clone()));
+        app.open_pick(Tab::Productivity, pick);
     }
 }
 

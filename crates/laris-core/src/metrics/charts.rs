@@ -48,6 +48,9 @@ pub struct RevenueBucket {
     pub comparison: Option<f64>,
     /// Prorated as revenue_target; none without a revenue target.
     pub target: Option<f64>,
+    /// Where the bucket will land (`projection::projected_buckets`), for a
+    /// period that contains today; none for buckets already over.
+    pub projected: Option<f64>,
 }
 
 /// Customers grouped by the month of their first paid order.
@@ -139,6 +142,7 @@ fn revenue(v: &View<'_>, period: Period, comparison: Period) -> RevenueSeries {
             revenue: revenue_of(b),
             comparison: then.get(k).copied(),
             target: targets::revenue_target(v, DayRange::of(b)).map(|t| t.major()),
+            projected: None,
         })
         .collect();
     RevenueSeries {

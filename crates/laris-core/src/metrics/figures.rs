@@ -12,7 +12,7 @@ use super::catalog;
 use super::charts::Charts;
 use super::dataset::Present;
 use super::highlights::{Highlight, highlights};
-use super::projection::{Projection, revenue_projection};
+use super::projection::{Projection, projected_buckets, revenue_projection};
 use super::report::{Metrics, Report};
 use super::{
     Comparison, Dataset, DayRange, Filters, Selection, View, activity, compute_report, report,
@@ -100,7 +100,17 @@ pub fn compute(ds: &Dataset, q: &Query) -> Figures {
     then.extend(totals);
     let p = DayRange::of(q.sel.period);
     let deal_size_by_rep = super::productivity::avg_deal_size_by_rep(&v, p);
-    let charts = super::charts::compute(ds, &q.sel, q.cmp, q.today, &q.filters);
+    let mut charts = super::charts::compute(ds, &q.sel, q.cmp, q.today, &q.filters);
+    if let Some(series) = &mut charts.revenue {
+        let periods: Vec<_> = series.buckets.iter().map(|b| b.period).collect();
+        for (b, projected) in series
+            .buckets
+            .iter_mut()
+            .zip(projected_buckets(ds, q, &periods))
+        {
+            b.projected = projected;
+        }
+    }
     // Both languages: a switch of language shows them without a recompute.
     let highlights = Lang::ALL.map(|lang| highlights(ds, q, &report, lang));
     let projection = revenue_projection(ds, q);

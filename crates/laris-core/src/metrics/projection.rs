@@ -13,7 +13,7 @@ use serde::Serialize;
 use super::dataset::{NO_SECS, day_of_secs};
 use super::figures::Query;
 use super::performance::won_in;
-use super::period::{PeriodKind, Selection};
+use super::period::{Period, PeriodKind, Selection};
 use super::productivity::{pipeline, stage_on, stage_probabilities};
 use super::{Dataset, DayRange, View, major, targets};
 use crate::format;
@@ -159,9 +159,21 @@ fn pipeline_due(v: &View<'_>, day: i32, to: i32) -> f64 {
     value
 }
 
-/// The projection for the query's period, when it is a month, quarter or
-/// year that contains the query's today, after its first day.
-pub fn revenue_projection(ds: &Dataset, q: &Query) -> Option<Projection> {
+/// What the projection expects of the query's period, day by day.
+struct Model {
+    /// Revenue (minor units) of each day from the period's first to
+    /// yesterday, as recorded.
+    known: Vec<f64>,
+    /// Expected revenue (minor units) of each day from today to the
+    /// period's last.
+    expected: Vec<f64>,
+    /// The variance of the expected total.
+    variance: f64,
+}
+
+/// The model for the query's period, when it is a month, quarter or year
+/// that contains the query's today.
+fn model(ds: &Dataset, q: &Query) -> Option<Model> {
     if !matches!(
         q.sel.kind,
         PeriodKind::Month | PeriodKind::Quarter | PeriodKind::Year
@@ -174,15 +186,13 @@ pub fn revenue_projection(ds: &Dataset, q: &Query) -> Option<Projection> {
     let p = DayRange::of(q.sel.period);
     let today = super::dataset::day_of(q.today);
     // Today is not over: its orders so far are not a day's worth.
-    let known: f64 = daily(
+    let known = daily(
         &v,
         DayRange {
             from: p.from,
             to: today - 1,
         },
-    )
-    .iter()
-    .sum();
+    );
     let history = daily(
         &v,
         DayRange {
@@ -201,23 +211,36 @@ pub fn revenue_projection(ds: &Dataset, q: &Query) -> Option<Projection> {
         var[w] = xs.iter().map(|x| (x - mean[w]).powi(2)).sum::<f64>() / (n - 1.0);
     }
     let weekday = |day: i32| (day - (today - 7 * WEEKS)).rem_euclid(7) as usize;
-    let (mut rest, mut variance) = (0.0, 0.0);
-    for day in today..=p.to {
-        rest += mean[weekday(day)];
-        variance += var[weekday(day)];
-    }
     let pattern_known: f64 = (p.from..today).map(|d| mean[weekday(d)]).sum();
     let elapsed = f64::from(today - p.from);
     let level = if pattern_known > 0.0 {
-        known / pattern_known
+        known.iter().sum::<f64>() / pattern_known
     } else {
         1.0
     };
     let trust = elapsed / (elapsed + LEVEL_DAYS);
     let factor = trust * level + (1.0 - trust);
-    let (rest, variance) = (rest * factor, variance * factor * factor);
-    let value = known + rest;
-    let sd = variance.sqrt();
+    let expected = (today..=p.to)
+        .map(|day| mean[weekday(day)] * factor)
+        .collect();
+    let variance: f64 = (today..=p.to).map(|day| var[weekday(day)]).sum();
+    Some(Model {
+        known,
+        expected,
+        variance: variance * factor * factor,
+    })
+}
+
+/// The projection for the query's period, when it is a month, quarter or
+/// year that contains the query's today, after its first day.
+pub fn revenue_projection(ds: &Dataset, q: &Query) -> Option<Projection> {
+    let m = model(ds, q)?;
+    let v = View::new(ds, &q.filters);
+    let p = DayRange::of(q.sel.period);
+    let today = super::dataset::day_of(q.today);
+    let known: f64 = m.known.iter().sum();
+    let value = known + m.expected.iter().sum::<f64>();
+    let sd = m.variance.sqrt();
     let target = targets::revenue_target(&v, p).map(|t| t.minor());
     let chance = target.map(|t| {
         if sd > 0.0 {
@@ -235,6 +258,35 @@ pub fn revenue_projection(ds: &Dataset, q: &Query) -> Option<Projection> {
         chance,
         pipeline: to_major(pipeline_due(&v, today, p.to)),
     })
+}
+
+/// Where each of `buckets` (within the query's period) will land, in major
+/// units: its days before today as recorded, its days from today on as the
+/// projection expects them; none for a bucket that ended before today, and
+/// all none when the period has no projection.
+pub fn projected_buckets(ds: &Dataset, q: &Query, buckets: &[Period]) -> Vec<Option<f64>> {
+    let Some(m) = model(ds, q) else {
+        return vec![None; buckets.len()];
+    };
+    let from = super::dataset::day_of(q.sel.period.from);
+    let today = super::dataset::day_of(q.today);
+    let day_value = |day: i32| {
+        if day < today {
+            m.known.get((day - from) as usize).copied().unwrap_or(0.0)
+        } else {
+            m.expected
+                .get((day - today) as usize)
+                .copied()
+                .unwrap_or(0.0)
+        }
+    };
+    buckets
+        .iter()
+        .map(|b| {
+            let range = DayRange::of(*b);
+            (range.to >= today).then(|| (range.from..=range.to).map(day_value).sum::<f64>() / 100.0)
+        })
+        .collect()
 }
 
 /// One month of a backtest: the projection from a day of it, and what the
@@ -360,6 +412,34 @@ mod tests {
             None
         );
         assert!(revenue_projection(&ds, &query("year:2024", "2024-03-16")).is_some());
+    }
+
+    #[test]
+    fn the_chart_continues_each_bucket_to_the_projection() {
+        let db = steady("");
+        let ds = Dataset::load(db.store.conn()).unwrap();
+        // A year on 16 March, by month: January and February are over;
+        // March has 15 days of Rp 100,000 and 17 expected (today included);
+        // April to December expect Rp 100,000 a day.
+        let q = query("year:2024", "2024-03-16");
+        let months: Vec<Period> = (1..=12)
+            .map(|m| {
+                Selection::containing(PeriodKind::Month, date(&format!("2024-{m:02}-01"))).period
+            })
+            .collect();
+        let got = projected_buckets(&ds, &q, &months);
+        assert_eq!(got[..2], [None, None]);
+        assert_eq!(got[2], Some(3_100_000.0));
+        assert_eq!(got[3], Some(3_000_000.0));
+        assert_eq!(got[11], Some(3_100_000.0));
+        // The buckets add up to the projection: the months over as they
+        // were, the others as projected.
+        let over = 31.0 * 100_000.0 + 29.0 * 100_000.0;
+        let value = revenue_projection(&ds, &q).unwrap().value;
+        close(over + got.iter().flatten().sum::<f64>(), value, 0.01);
+        // No projection, no continuation.
+        let past = query("year:2023", "2024-03-16");
+        assert_eq!(projected_buckets(&ds, &past, &months[..1]), [None]);
     }
 
     #[test]

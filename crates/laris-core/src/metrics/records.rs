@@ -10,18 +10,18 @@
 //! field of a page of rows from SQLite by row id (for what is on screen, or
 //! for all of them in the background to search the text fields).
 
-use chrono::Datelike;
+use chrono::{Datelike, Months, NaiveDate};
 use rusqlite::Connection;
 use rusqlite::types::Value;
 use serde::Serialize;
 
 use super::activity::activities_in;
 use super::dataset::{
-    DealStatus, NO_DAY, NO_SECS, NONE, Names, SECS_PER_DAY, date_of, day_of_secs,
+    DealStatus, NO_DAY, NO_SECS, NONE, Names, SECS_PER_DAY, date_of, day_of, day_of_secs,
 };
 use super::figures::Query;
 use super::performance::{closed_in, created_in, leads_in, won_in};
-use super::productivity::pipeline;
+use super::productivity::{pipeline, stage_on};
 use super::{Dataset, DayRange, View, major};
 use crate::format;
 use crate::i18n::Lang;
@@ -98,6 +98,9 @@ pub enum Measure {
     InquiryResponseHours,
     /// Days from a deal's creation to its close.
     CycleDays,
+    /// An order's lines of one product (by dataset id): what the order
+    /// adds to that product's revenue.
+    ProductLines(u32),
 }
 
 impl Measure {
@@ -115,6 +118,7 @@ impl Measure {
             Measure::Score => "score",
             Measure::LeadResponseHours | Measure::InquiryResponseHours => "response_hours",
             Measure::CycleDays => "cycle_days",
+            Measure::ProductLines(_) => "line_total",
         })
     }
 
@@ -138,6 +142,15 @@ impl Measure {
             Measure::CycleDays => Amount::Real(
                 (ds.deals.closed[i] - ds.deals.created[i]) as f64 / SECS_PER_DAY as f64,
             ),
+            Measure::ProductLines(product) => {
+                let o = &ds.orders;
+                Amount::Minor(
+                    o.lines(i)
+                        .filter(|&l| o.line_product[l] == product)
+                        .map(|l| i128::from(o.line_total[l]))
+                        .sum(),
+                )
+            }
         }
     }
 }
@@ -338,7 +351,8 @@ impl Measure {
             | Measure::DealValue
             | Measure::CloseValue
             | Measure::ExpenseAmount
-            | Measure::MonthlyAmount => Amount::Minor(0),
+            | Measure::MonthlyAmount
+            | Measure::ProductLines(_) => Amount::Minor(0),
             Measure::Count | Measure::ActivityCount => Amount::Whole(0),
             Measure::Score
             | Measure::ActivityHours
@@ -734,6 +748,127 @@ pub fn records(ds: &Dataset, q: &Query, metric: &str) -> Result<Records, Records
     }
 }
 
+/// A part of a figure that a chart draws as one bar or cell, where the
+/// query's period and filters cannot say it: a chart's time bucket, rep,
+/// channel or lead source narrows the query itself.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Slice {
+    /// One product's revenue: the paid orders that have it, each adding up
+    /// its lines of the product.
+    Product(String),
+    /// Activities of one stored type (`call`, `demo`, ...).
+    ActivityType(String),
+    /// A funnel step: the deals created in the period that reached the
+    /// pipeline's n-th stage.
+    Reached(usize),
+    /// A pipeline bar: the deals open at the period's end at the n-th
+    /// stage; n = the number of stages stands for stages outside the pipeline.
+    AtStage(usize),
+    /// A cohort cell: the customers whose first paid order is in the month
+    /// starting `month` and who ordered again `after` months later, over all
+    /// the customers of that month.
+    Cohort { month: NaiveDate, after: u32 },
+}
+
+/// The records behind one bar or cell of a chart, for the query's period
+/// and filters; their count or sum is the bar's figure.
+pub fn slice_records(ds: &Dataset, q: &Query, slice: &Slice) -> Records {
+    let v = View::new(ds, &q.filters);
+    let p = DayRange::of(q.sel.period);
+    let figure = |kind, measure, rows| Records::Figure(RecordSet::new(ds, kind, measure, rows));
+    // A name the data never had selects nothing rather than everything.
+    let unknown = u32::MAX - 1;
+    match slice {
+        Slice::Product(name) => {
+            let product = ds.products.find(name).unwrap_or(unknown);
+            let o = &ds.orders;
+            let rows = idx(v
+                .paid_orders(p)
+                .filter(|&i| o.lines(i).any(|l| o.line_product[l] == product)));
+            figure(RecordKind::Orders, Measure::ProductLines(product), rows)
+        }
+        Slice::ActivityType(name) => {
+            let kind = ds.activity_types.find(name).unwrap_or(unknown);
+            let rows = idx(activities_in(&v, p).filter(|&i| ds.activities.kind[i] == kind));
+            figure(RecordKind::Activities, Measure::Count, rows)
+        }
+        Slice::Reached(stage) => {
+            let rows = idx(created_in(&v, p).filter(|&i| ds.deals.reach[i] >= *stage as i32));
+            figure(RecordKind::Deals, Measure::Count, rows)
+        }
+        Slice::AtStage(stage) => {
+            let last = ds.stages.len();
+            let rows = idx(pipeline(&v, p.to)
+                .filter(|&i| (stage_on(&v, i, p.to) as usize).min(last) == *stage));
+            figure(RecordKind::Deals, Measure::DealValue, rows)
+        }
+        Slice::Cohort { month, after } => {
+            let start = |n: u32| {
+                month
+                    .checked_add_months(Months::new(n))
+                    .map_or(i32::MAX, day_of)
+            };
+            let first = &v.customers.first_paid;
+            let cohort = DayRange {
+                from: day_of(*month),
+                to: start(1) - 1,
+            };
+            let in_cohort = |i: &usize| {
+                first
+                    .get(ds.orders.customer[*i] as usize)
+                    .is_some_and(|&d| cohort.contains(d))
+            };
+            // As the chart counts: nothing after the period's end.
+            let later = DayRange {
+                from: start(*after),
+                to: (start(after + 1) - 1).min(p.to),
+            };
+            let customers = |range| first_per_customer(ds, v.paid_orders(range).filter(in_cohort));
+            Records::Ratio {
+                numerator: RecordSet::new(
+                    ds,
+                    RecordKind::Customers,
+                    Measure::Count,
+                    customers(later),
+                ),
+                denominator: RecordSet::new(
+                    ds,
+                    RecordKind::Customers,
+                    Measure::Count,
+                    customers(cohort),
+                ),
+            }
+        }
+    }
+}
+
+/// The lines of the order stored under row id `order`, in line order: what
+/// a row of orders shows when it is opened.
+pub fn order_lines(conn: &Connection, order: i64) -> rusqlite::Result<Vec<Record>> {
+    let kind = Kind::OrderLines;
+    let fields: Vec<&'static Field> = kind.file_fields().collect();
+    let columns: Vec<String> = fields.iter().map(|f| format!("l.{}", f.column)).collect();
+    let sql = format!(
+        "SELECT l.id, {} FROM {} l JOIN orders o ON o.order_id = l.order_id \
+         WHERE o.id = ?1 ORDER BY l.line_no, l.id",
+        columns.join(", "),
+        kind.table(),
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map([order], |r| {
+        let fields = fields
+            .iter()
+            .enumerate()
+            .map(|(c, f)| Ok((*f, r.get::<_, Value>(c + 1)?)))
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(Record {
+            id: r.get(0)?,
+            fields,
+        })
+    })?;
+    rows.collect()
+}
+
 /// A stored value as the user reads it: money in the locale's format with
 /// its currency, numbers with the locale's separators.
 pub fn value_text(lang: Lang, currency: &str, ty: FieldType, v: &Value) -> String {
@@ -998,6 +1133,111 @@ mod tests {
         }
         // 35 figures with a value in most of the 20 queries: not a vacuous pass.
         assert!(checked > 500, "{checked}");
+    }
+
+    /// Every bar and cell of the charts a slice opens, against the chart's
+    /// own figure.
+    fn slices_agree_with_the_charts(ds: &Dataset, q: &Query) -> usize {
+        let report = compute_report(ds, &q.sel, q.cmp, q.today, &q.filters);
+        let charts = crate::metrics::charts::compute(ds, &q.sel, q.cmp, q.today, &q.filters);
+        let close = |what: &str, e: f64, g: f64| {
+            assert!((e - g).abs() < 0.006, "{what} {q:?}: {e} vs {g}");
+        };
+        let mut checked = 0;
+        for product in report.metrics.top_products.iter().flatten() {
+            let set = figure(slice_records(
+                ds,
+                q,
+                &Slice::Product(product.product.clone()),
+            ));
+            close(&product.product, product.revenue, total(&set));
+            checked += 1;
+        }
+        for (k, step) in report.metrics.funnel.iter().flatten().enumerate() {
+            let set = figure(slice_records(ds, q, &Slice::Reached(k)));
+            assert_eq!(set.count(), step.reached, "{} {q:?}", step.stage);
+            checked += 1;
+        }
+        for (k, stage) in charts.pipeline.iter().flat_map(|p| &p.stages).enumerate() {
+            let set = figure(slice_records(ds, q, &Slice::AtStage(k)));
+            close(&stage.stage, stage.value, total(&set));
+            checked += 1;
+        }
+        if let Some(a) = &charts.activities_over_time {
+            for (t, counts) in a.types.iter().zip(&a.counts) {
+                let set = figure(slice_records(ds, q, &Slice::ActivityType(t.clone())));
+                assert_eq!(set.count(), counts.iter().sum::<u64>(), "{t} {q:?}");
+                checked += 1;
+            }
+        }
+        for cohort in charts.cohorts.iter().flat_map(|c| &c.rows) {
+            for (after, share) in cohort.retained.iter().enumerate() {
+                let slice = Slice::Cohort {
+                    month: cohort.month,
+                    after: after as u32,
+                };
+                let Records::Ratio {
+                    numerator,
+                    denominator,
+                } = slice_records(ds, q, &slice)
+                else {
+                    panic!("a cohort cell is a ratio");
+                };
+                assert_eq!(denominator.count(), cohort.customers, "{slice:?}");
+                if let Some(share) = share {
+                    let got = numerator.count() as f64 / denominator.count() as f64;
+                    close(&format!("{slice:?}"), *share, got);
+                    checked += 1;
+                }
+            }
+        }
+        checked
+    }
+
+    #[test]
+    fn every_bar_and_cell_of_the_charts_has_its_records() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("demo.laris")).unwrap();
+        let opts = crate::demo::DemoOptions {
+            scale: 2_000,
+            seed: 5,
+            until: NaiveDate::from_ymd_opt(2025, 6, 30).unwrap(),
+        };
+        crate::demo::fill(&mut store, &opts, &mut |_| {}).unwrap();
+        let ds = Dataset::load_with(store.conn(), None).unwrap();
+        let rep = Filters {
+            rep: Some(ds.reps.names()[1].clone()),
+            ..Filters::default()
+        };
+        let mut checked = 0;
+        for period in ["month:2025-03", "quarter:2024-Q4", "year:2024"] {
+            for f in [Filters::default(), rep.clone()] {
+                checked += slices_agree_with_the_charts(&ds, &query(period, f));
+            }
+        }
+        assert!(checked > 200, "{checked}");
+        // An order opened shows its lines, as revenue by product counts them.
+        let o = &ds.orders;
+        let i = (0..o.id.len()).find(|&i| o.lines(i).len() > 1).unwrap();
+        let lines = order_lines(store.conn(), o.id[i]).unwrap();
+        assert_eq!(lines.len(), o.lines(i).len());
+        let stored: i64 = lines
+            .iter()
+            .map(
+                |r| match r.fields.iter().find(|(f, _)| f.name == "line_total") {
+                    Some((_, Value::Integer(n))) => *n,
+                    other => panic!("{other:?}"),
+                },
+            )
+            .sum();
+        assert_eq!(stored, o.lines(i).map(|l| o.line_total[l]).sum::<i64>());
+        // A name the shop never had opens nothing, not everything.
+        let none = slice_records(
+            &ds,
+            &query("year:2024", Filters::default()),
+            &Slice::Product("no such product".into()),
+        );
+        assert_eq!(figure(none).count(), 0);
     }
 
     #[test]

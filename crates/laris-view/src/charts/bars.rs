@@ -5,11 +5,13 @@ use egui::{Align2, Color32};
 use egui_plot::{Bar, BarChart, PlotPoint, PlotUi, Text, VLine};
 
 use super::{
-    ChartInput, ChartKind, Swatch, category, index_marks, legend, plot, series_color, value_marks,
+    ChartInput, ChartKind, Pick, Swatch, category, category_at, index_marks, legend, picked, plot,
+    series_color, value_marks,
 };
 use crate::theme;
 use laris_core::format;
 use laris_core::metrics::catalog::Unit;
+use laris_core::metrics::records::Slice;
 
 /// Names longer than this are cut on the axis.
 const MAX_LABEL: usize = 28;
@@ -37,7 +39,8 @@ enum Layout {
     Grouped,
 }
 
-/// Rows from top to bottom; the first row has the highest position.
+/// Rows from top to bottom; the first row has the highest position. The
+/// row clicked, if any, with the value the click fell on.
 #[allow(clippy::too_many_arguments)] // one call per chart, each naming every part
 fn hbars(
     ui: &mut egui::Ui,
@@ -49,7 +52,7 @@ fn hbars(
     ends: Vec<String>,
     axis: impl Fn(f64) -> String + 'static,
     extra: impl FnOnce(&mut PlotUi<'_>),
-) {
+) -> Option<(usize, f64)> {
     let n = rows.len();
     let pos = move |k: usize| (n - 1 - k) as f64;
     let labels: Vec<String> = (0..n).map(|k| short(&rows[n - 1 - k])).collect();
@@ -112,7 +115,7 @@ fn hbars(
     }
     let strong = ui.visuals().strong_text_color();
     legend(ui, &swatches);
-    plot(ui, kind, size)
+    let shown = plot(ui, kind, size)
         .y_grid_spacer(index_marks(n, n.max(1)))
         .y_axis_formatter(move |mark, _| {
             category(mark, n).map_or_else(String::new, |k| labels[k].clone())
@@ -138,6 +141,9 @@ fn hbars(
             }
             extra(p);
         });
+    picked(ui, &shown, |at| {
+        category_at(at.y, n).map(|k| (n - 1 - k, at.x))
+    })
 }
 
 /// One series of bars in the accent colour.
@@ -149,7 +155,7 @@ fn single(
     rows: &[(String, f64, String)],
     axis: impl Fn(f64) -> String + 'static,
     extra: impl FnOnce(&mut PlotUi<'_>),
-) {
+) -> Option<usize> {
     let names: Vec<String> = rows.iter().map(|r| r.0.clone()).collect();
     let series = vec![Series {
         name: String::new(),
@@ -167,7 +173,8 @@ fn single(
         ends,
         axis,
         extra,
-    );
+    )
+    .map(|(k, _)| k)
 }
 
 fn money_axis(data: &ChartInput<'_>) -> impl Fn(f64) -> String + 'static {
@@ -193,9 +200,9 @@ fn by_value<T>(rows: &mut [(String, T, String)], key: impl Fn(&T) -> f64) {
     rows.sort_by(|a, b| key(&b.1).total_cmp(&key(&a.1)).then_with(|| a.0.cmp(&b.0)));
 }
 
-pub(super) fn funnel(ui: &mut egui::Ui, data: &ChartInput<'_>, size: egui::Vec2) {
+pub(super) fn funnel(ui: &mut egui::Ui, data: &ChartInput<'_>, size: egui::Vec2) -> Option<Pick> {
     let Some(steps) = &data.report.metrics.funnel else {
-        return;
+        return None;
     };
     let lang = data.lang;
     let rows: Vec<(String, f64, String)> = steps
@@ -217,7 +224,7 @@ pub(super) fn funnel(ui: &mut egui::Ui, data: &ChartInput<'_>, size: egui::Vec2)
             (s.stage.clone(), s.reached as f64, text)
         })
         .collect();
-    single(
+    let k = single(
         ui,
         data,
         ChartKind::Funnel,
@@ -225,12 +232,13 @@ pub(super) fn funnel(ui: &mut egui::Ui, data: &ChartInput<'_>, size: egui::Vec2)
         &rows,
         move |v| format::abbreviated(lang, v),
         |_| {},
-    );
+    )?;
+    Some(Pick::new("opportunities", &rows[k].0).slice(Slice::Reached(k)))
 }
 
-pub(super) fn quota(ui: &mut egui::Ui, data: &ChartInput<'_>, size: egui::Vec2) {
+pub(super) fn quota(ui: &mut egui::Ui, data: &ChartInput<'_>, size: egui::Vec2) -> Option<Pick> {
     let Some(q) = &data.report.metrics.quota_attainment else {
-        return;
+        return None;
     };
     let lang = data.lang;
     let mut rows: Vec<(String, Option<f64>, String)> = q
@@ -246,7 +254,7 @@ pub(super) fn quota(ui: &mut egui::Ui, data: &ChartInput<'_>, size: egui::Vec2) 
         .collect();
     let label = lang.tr("chart-quota-line");
     let top = rows.len() as f64 - 0.35;
-    single(
+    let k = single(
         ui,
         data,
         ChartKind::Quota,
@@ -267,12 +275,17 @@ pub(super) fn quota(ui: &mut egui::Ui, data: &ChartInput<'_>, size: egui::Vec2) 
                     .anchor(Align2::RIGHT_TOP),
             );
         },
-    );
+    )?;
+    Some(Pick::new("revenue", &rows[k].0).only(|f| f.rep = Some(rows[k].0.clone())))
 }
 
-pub(super) fn conversion_by_source(ui: &mut egui::Ui, data: &ChartInput<'_>, size: egui::Vec2) {
+pub(super) fn conversion_by_source(
+    ui: &mut egui::Ui,
+    data: &ChartInput<'_>,
+    size: egui::Vec2,
+) -> Option<Pick> {
     let Some(by) = &data.report.metrics.conversion_by_source else {
-        return;
+        return None;
     };
     let lang = data.lang;
     let mut rows: Vec<(String, f64, String)> = by
@@ -289,7 +302,7 @@ pub(super) fn conversion_by_source(ui: &mut egui::Ui, data: &ChartInput<'_>, siz
         })
         .collect();
     by_value(&mut rows, |v| *v);
-    single(
+    let k = single(
         ui,
         data,
         ChartKind::ConversionBySource,
@@ -297,19 +310,24 @@ pub(super) fn conversion_by_source(ui: &mut egui::Ui, data: &ChartInput<'_>, siz
         &rows,
         rate_axis(data),
         |_| {},
-    );
+    )?;
+    Some(Pick::new("lead_conversion_rate", &rows[k].0).only(|f| f.source = Some(rows[k].0.clone())))
 }
 
-pub(super) fn revenue_by_channel(ui: &mut egui::Ui, data: &ChartInput<'_>, size: egui::Vec2) {
+pub(super) fn revenue_by_channel(
+    ui: &mut egui::Ui,
+    data: &ChartInput<'_>,
+    size: egui::Vec2,
+) -> Option<Pick> {
     let Some(by) = &data.report.metrics.revenue_by_channel else {
-        return;
+        return None;
     };
     let mut rows: Vec<(String, f64, String)> = by
         .iter()
         .map(|(channel, &v)| (channel.clone(), v, data.money(v)))
         .collect();
     by_value(&mut rows, |v| *v);
-    single(
+    let k = single(
         ui,
         data,
         ChartKind::RevenueByChannel,
@@ -317,18 +335,23 @@ pub(super) fn revenue_by_channel(ui: &mut egui::Ui, data: &ChartInput<'_>, size:
         &rows,
         money_axis(data),
         |_| {},
-    );
+    )?;
+    Some(Pick::new("revenue", &rows[k].0).only(|f| f.channel = Some(rows[k].0.clone())))
 }
 
-pub(super) fn top_products(ui: &mut egui::Ui, data: &ChartInput<'_>, size: egui::Vec2) {
+pub(super) fn top_products(
+    ui: &mut egui::Ui,
+    data: &ChartInput<'_>,
+    size: egui::Vec2,
+) -> Option<Pick> {
     let Some(products) = &data.report.metrics.top_products else {
-        return;
+        return None;
     };
     let rows: Vec<(String, f64, String)> = products
         .iter()
         .map(|p| (p.product.clone(), p.revenue, data.money(p.revenue)))
         .collect();
-    single(
+    let k = single(
         ui,
         data,
         ChartKind::TopProducts,
@@ -336,12 +359,18 @@ pub(super) fn top_products(ui: &mut egui::Ui, data: &ChartInput<'_>, size: egui:
         &rows,
         money_axis(data),
         |_| {},
-    );
+    )?;
+    let product = rows[k].0.clone();
+    Some(Pick::new("revenue", &product).slice(Slice::Product(product)))
 }
 
-pub(super) fn activities_by_rep(ui: &mut egui::Ui, data: &ChartInput<'_>, size: egui::Vec2) {
+pub(super) fn activities_by_rep(
+    ui: &mut egui::Ui,
+    data: &ChartInput<'_>,
+    size: egui::Vec2,
+) -> Option<Pick> {
     let Some(a) = &data.charts.activities_by_rep else {
-        return;
+        return None;
     };
     let lang = data.lang;
     let accent = data.accent(ui);
@@ -360,7 +389,7 @@ pub(super) fn activities_by_rep(ui: &mut egui::Ui, data: &ChartInput<'_>, size: 
         .map(|k| format::count(lang, a.counts.iter().map(|row| row[k] as i64).sum()))
         .collect();
     let axis = move |v| format::abbreviated(lang, v);
-    hbars(
+    let (k, x) = hbars(
         ui,
         ChartKind::ActivitiesByRep,
         size,
@@ -370,12 +399,19 @@ pub(super) fn activities_by_rep(ui: &mut egui::Ui, data: &ChartInput<'_>, size: 
         ends,
         axis,
         |_| {},
-    );
+    )?;
+    let rep = a.reps.get(k)?.clone();
+    let pick = Pick::new("activities", &rep).only(|f| f.rep = Some(rep.clone()));
+    let column: Vec<u64> = a.counts.iter().map(|row| row[k]).collect();
+    Some(match super::segment(&column, x) {
+        Some(t) => pick.of_type(lang, &a.types[t]),
+        None => pick,
+    })
 }
 
-pub(super) fn pipeline(ui: &mut egui::Ui, data: &ChartInput<'_>, size: egui::Vec2) {
+pub(super) fn pipeline(ui: &mut egui::Ui, data: &ChartInput<'_>, size: egui::Vec2) -> Option<Pick> {
     let Some(p) = &data.charts.pipeline else {
-        return;
+        return None;
     };
     let lang = data.lang;
     let names: Vec<String> = p
@@ -408,7 +444,7 @@ pub(super) fn pipeline(ui: &mut egui::Ui, data: &ChartInput<'_>, size: egui::Vec
         .chain(p.stages.iter().map(|s| s.weighted))
         .map(|v| format::abbreviated(lang, v))
         .collect();
-    hbars(
+    let (k, _) = hbars(
         ui,
         ChartKind::PipelineByStage,
         size,
@@ -418,5 +454,6 @@ pub(super) fn pipeline(ui: &mut egui::Ui, data: &ChartInput<'_>, size: egui::Vec
         ends,
         money_axis(data),
         |_| {},
-    );
+    )?;
+    Some(Pick::new("pipeline_value", &names[k]).slice(Slice::AtStage(k)))
 }

@@ -3,16 +3,17 @@
 
 use egui::{Align2, Color32, FontId, Rect, Stroke, pos2, vec2};
 
-use super::ChartInput;
+use super::{ChartInput, Pick};
 use laris_core::format;
 use laris_core::metrics::charts::COHORT_MONTHS;
+use laris_core::metrics::records::Slice;
 
-pub(super) fn show(ui: &mut egui::Ui, data: &ChartInput<'_>, size: egui::Vec2) {
+pub(super) fn show(ui: &mut egui::Ui, data: &ChartInput<'_>, size: egui::Vec2) -> Option<Pick> {
     let Some(cohorts) = &data.charts.cohorts else {
-        return;
+        return None;
     };
     let lang = data.lang;
-    let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
+    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::click());
     let painter = ui.painter_at(rect);
     let visuals = ui.visuals();
     let text = visuals.text_color();
@@ -61,18 +62,42 @@ pub(super) fn show(ui: &mut egui::Ui, data: &ChartInput<'_>, size: egui::Vec2) {
             text,
         );
     }
+    // The cell under the pointer, if it has a share.
+    let cell_at = |pos: egui::Pos2| {
+        let n = ((pos.x - grid_left) / cell_w).floor();
+        let r = ((pos.y - header_y) / cell_h).floor();
+        if n < 0.0 || r < 0.0 {
+            return None;
+        }
+        let (n, r) = (n as usize, r as usize);
+        let cohort = cohorts.rows.get(r)?;
+        cohort.retained.get(n)?.as_ref()?;
+        Some((cohort, n))
+    };
+    let mut pick = None;
+    if let Some((cohort, n)) = response.hover_pos().and_then(cell_at) {
+        ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+        if response.clicked() {
+            let label = lang.tr_args(
+                "chart-cohort-cell",
+                &[
+                    ("month", month_label(lang, cohort.month).into()),
+                    ("after", n.into()),
+                ],
+            );
+            pick = Some(Pick::new("retention_rate", label).slice(Slice::Cohort {
+                month: cohort.month,
+                after: n as u32,
+            }));
+        }
+    }
     for (r, cohort) in cohorts.rows.iter().enumerate() {
         let y = header_y + r as f32 * cell_h;
         let mid = y + cell_h / 2.0;
-        let month = format!(
-            "{} {}",
-            format::month_short(lang, cohort.month),
-            cohort.month.format("%Y")
-        );
         painter.text(
             pos2(rect.left(), mid),
             Align2::LEFT_CENTER,
-            month,
+            month_label(lang, cohort.month),
             small.clone(),
             text,
         );
@@ -104,4 +129,14 @@ pub(super) fn show(ui: &mut egui::Ui, data: &ChartInput<'_>, size: egui::Vec2) {
             );
         }
     }
+    pick
+}
+
+/// A cohort's month as its row names it: `Agu 2024`.
+fn month_label(lang: laris_core::i18n::Lang, month: chrono::NaiveDate) -> String {
+    format!(
+        "{} {}",
+        format::month_short(lang, month),
+        month.format("%Y")
+    )
 }

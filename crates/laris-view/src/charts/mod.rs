@@ -16,6 +16,7 @@ use laris_core::i18n::{Arg, Lang};
 use laris_core::metrics::catalog::Tab;
 use laris_core::metrics::charts::Charts;
 use laris_core::metrics::period::Period;
+use laris_core::metrics::records::Slice;
 use laris_core::metrics::{Filters, Report};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -109,6 +110,69 @@ impl ChartInput<'_> {
     }
 }
 
+/// The records a click on a chart asks for: those of one bar, one segment
+/// of a stacked bar, or one cell.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pick {
+    /// The figure the bar is a part of: a metric id of the report.
+    pub metric: &'static str,
+    /// The bar as its axis or legend names it.
+    pub label: String,
+    /// The bar's time bucket, within the period on screen.
+    pub period: Option<Period>,
+    /// The bar's rep, channel or lead source, added to the filters in force.
+    pub filters: Filters,
+    /// What the period and the filters cannot say (a product, a stage, ...).
+    pub slice: Option<Slice>,
+}
+
+impl Pick {
+    /// The records of `metric` for the period and filters on screen, named
+    /// `label` after the metric (none: the whole figure's).
+    pub fn new(metric: &'static str, label: impl Into<String>) -> Pick {
+        Pick {
+            metric,
+            label: label.into(),
+            period: None,
+            filters: Filters::default(),
+            slice: None,
+        }
+    }
+
+    fn slice(self, slice: Slice) -> Pick {
+        Pick {
+            slice: Some(slice),
+            ..self
+        }
+    }
+
+    /// The pick with a filter added.
+    pub fn only(mut self, set: impl FnOnce(&mut Filters)) -> Pick {
+        set(&mut self.filters);
+        self
+    }
+
+    /// One activity type's segment of the bar.
+    fn of_type(self, lang: Lang, stored: &str) -> Pick {
+        let label = format!("{} · {}", self.label, lang.activity_type(stored));
+        Pick {
+            label,
+            ..self.slice(Slice::ActivityType(stored.to_string()))
+        }
+    }
+}
+
+/// The segment of a stacked bar of `counts` (bottom to top, or left to
+/// right) that `value` falls in.
+fn segment(counts: &[u64], value: f64) -> Option<usize> {
+    let mut end = 0.0;
+    counts.iter().position(|&c| {
+        let start = end;
+        end += c as f64;
+        c > 0 && value >= start && value < end
+    })
+}
+
 /// Whether the chart has figures to draw: false when the record kind it
 /// needs was never imported.
 pub fn has_data(kind: ChartKind, data: &ChartInput<'_>) -> bool {
@@ -127,10 +191,16 @@ pub fn has_data(kind: ChartKind, data: &ChartInput<'_>) -> bool {
     }
 }
 
-/// Draws one chart, title included, in `size` (points).
-pub fn show(ui: &mut egui::Ui, kind: ChartKind, data: &ChartInput<'_>, size: egui::Vec2) {
+/// Draws one chart, title included, in `size` (points); the records of the
+/// bar or cell clicked, if any.
+pub fn show(
+    ui: &mut egui::Ui,
+    kind: ChartKind,
+    data: &ChartInput<'_>,
+    size: egui::Vec2,
+) -> Option<Pick> {
     if !has_data(kind, data) {
-        return;
+        return None;
     }
     let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
     let mut child = ui.new_child(
@@ -209,6 +279,35 @@ fn plot<'a>(ui: &egui::Ui, kind: ChartKind, size: egui::Vec2) -> egui_plot::Plot
         .grid_color(grid)
         .grid_fade(0.0)
         .show_background(false)
+}
+
+/// The bar under the pointer, by `at` (plot coordinates to a bar): the one
+/// clicked, if any; over a bar, a hand cursor says that it can be clicked.
+fn picked<R, T>(
+    ui: &egui::Ui,
+    plot: &egui_plot::PlotResponse<R>,
+    at: impl Fn(egui_plot::PlotPoint) -> Option<T>,
+) -> Option<T> {
+    let r = &plot.response;
+    let under = |pos: Option<egui::Pos2>| {
+        pos.map(|p| plot.transform.value_from_position(p))
+            .and_then(&at)
+    };
+    if under(r.hover_pos()).is_some() {
+        ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+    }
+    if r.clicked() {
+        under(r.interact_pointer_pos())
+    } else {
+        None
+    }
+}
+
+/// The category at a plot coordinate along the category axis, when the
+/// coordinate is within a bar's width of it.
+fn category_at(value: f64, count: usize) -> Option<usize> {
+    let k = value.round();
+    ((value - k).abs() <= 0.45 && k >= 0.0 && (k as usize) < count).then_some(k as usize)
 }
 
 /// How a series looks in the legend.

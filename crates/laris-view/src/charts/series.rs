@@ -4,7 +4,8 @@ use egui::{Align2, Color32};
 use egui_plot::{Bar, BarChart, Line, LineStyle, PlotPoint, Text};
 
 use super::{
-    ChartInput, ChartKind, Swatch, category, index_marks, legend, plot, series_color, value_marks,
+    ChartInput, ChartKind, Pick, Swatch, category, category_at, index_marks, legend, picked, plot,
+    series_color, value_marks,
 };
 use crate::theme;
 use laris_core::format;
@@ -48,9 +49,9 @@ fn time_plot<'a>(
         .include_y(0.0)
 }
 
-pub(super) fn revenue(ui: &mut egui::Ui, data: &ChartInput<'_>, size: egui::Vec2) {
+pub(super) fn revenue(ui: &mut egui::Ui, data: &ChartInput<'_>, size: egui::Vec2) -> Option<Pick> {
     let Some(rev) = &data.charts.revenue else {
-        return;
+        return None;
     };
     let lang = data.lang;
     let accent = data.accent(ui);
@@ -90,7 +91,23 @@ pub(super) fn revenue(ui: &mut egui::Ui, data: &ChartInput<'_>, size: egui::Vec2
         .filter_map(|(k, b)| b.target.map(|t| [k as f64, t]))
         .collect();
     let target_name = lang.tr("chart-target");
+    // The continuation starts at the top of the last bar that is over.
+    let projected: Vec<[f64; 2]> = rev
+        .buckets
+        .iter()
+        .enumerate()
+        .filter_map(|(k, b)| b.projected.map(|v| (k, v)))
+        .flat_map(|(k, v)| {
+            let before = (k > 0 && rev.buckets[k - 1].projected.is_none())
+                .then(|| [k as f64 - 1.0, rev.buckets[k - 1].revenue]);
+            before.into_iter().chain([[k as f64, v]])
+        })
+        .collect();
+    let projected_name = lang.tr("chart-projected");
     let mut items = vec![(this.as_str(), accent, Swatch::Bar)];
+    if !projected.is_empty() {
+        items.push((projected_name.as_str(), accent, Swatch::Dashed));
+    }
     if has_cmp {
         items.push((cmp_name.as_str(), theme::CHART_COMPARISON, Swatch::Dashed));
     }
@@ -98,7 +115,8 @@ pub(super) fn revenue(ui: &mut egui::Ui, data: &ChartInput<'_>, size: egui::Vec2
         items.push((target_name.as_str(), theme::CHART_TARGET, Swatch::Line));
     }
     legend(ui, &items);
-    time_plot(ui, ChartKind::Revenue, size, lang, labels).show(ui, |p| {
+    let n = labels.len();
+    let shown = time_plot(ui, ChartKind::Revenue, size, lang, labels.clone()).show(ui, |p| {
         p.bar_chart(BarChart::new(this.clone(), bars).color(accent));
         if has_cmp {
             p.line(
@@ -106,6 +124,14 @@ pub(super) fn revenue(ui: &mut egui::Ui, data: &ChartInput<'_>, size: egui::Vec2
                     .color(theme::CHART_COMPARISON)
                     .width(theme::CHART_LINE_WIDTH)
                     .style(LineStyle::Dashed { length: 8.0 }),
+            );
+        }
+        if !projected.is_empty() {
+            p.line(
+                Line::new(projected_name.clone(), projected)
+                    .color(accent)
+                    .width(theme::CHART_LINE_WIDTH)
+                    .style(LineStyle::Dashed { length: 6.0 }),
             );
         }
         if let Some(&[x, y]) = target_points.last() {
@@ -122,11 +148,20 @@ pub(super) fn revenue(ui: &mut egui::Ui, data: &ChartInput<'_>, size: egui::Vec2
             );
         }
     });
+    let k = picked(ui, &shown, |at| category_at(at.x, n))?;
+    Some(Pick {
+        period: Some(rev.buckets[k].period),
+        ..Pick::new("revenue", &labels[k])
+    })
 }
 
-pub(super) fn activities_over_time(ui: &mut egui::Ui, data: &ChartInput<'_>, size: egui::Vec2) {
+pub(super) fn activities_over_time(
+    ui: &mut egui::Ui,
+    data: &ChartInput<'_>,
+    size: egui::Vec2,
+) -> Option<Pick> {
     let Some(a) = &data.charts.activities_over_time else {
-        return;
+        return None;
     };
     let lang = data.lang;
     let accent = data.accent(ui);
@@ -166,9 +201,26 @@ pub(super) fn activities_over_time(ui: &mut egui::Ui, data: &ChartInput<'_>, siz
         .map(|(t, name)| (name.as_str(), series_color(t, accent), Swatch::Bar))
         .collect();
     legend(ui, &items);
-    time_plot(ui, ChartKind::ActivitiesOverTime, size, lang, labels).show(ui, |p| {
+    let shown = time_plot(
+        ui,
+        ChartKind::ActivitiesOverTime,
+        size,
+        lang,
+        labels.clone(),
+    )
+    .show(ui, |p| {
         for chart in charts {
             p.bar_chart(chart);
         }
     });
+    let (k, y) = picked(ui, &shown, |at| category_at(at.x, n).map(|k| (k, at.y)))?;
+    let pick = Pick {
+        period: Some(a.buckets[k]),
+        ..Pick::new("activities", &labels[k])
+    };
+    let column: Vec<u64> = a.counts.iter().map(|row| row[k]).collect();
+    Some(match super::segment(&column, y) {
+        Some(t) => pick.of_type(lang, &a.types[t]),
+        None => pick,
+    })
 }
