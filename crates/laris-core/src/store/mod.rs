@@ -39,6 +39,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/003_data_revision.sql"),
     include_str!("migrations/004_batch_currency.sql"),
     include_str!("migrations/005_rep_names.sql"),
+    include_str!("migrations/006_products_settlements.sql"),
 ];
 
 /// The schema version this build writes.
@@ -555,8 +556,8 @@ mod tests {
             )
             .unwrap();
         assert_eq!(
-            tables, 18,
-            "11 kinds, batches, changes, settings, display names, data revision, returns, rep names"
+            tables, 20,
+            "13 kinds, batches, changes, settings, display names, data revision, returns, rep names"
         );
 
         let garbage = dir.path().join("notes.laris");
