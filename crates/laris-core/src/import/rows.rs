@@ -10,6 +10,7 @@ use sha2::{Digest, Sha256};
 use super::RowIssue;
 use super::parse::{self, Parsed, Reason};
 use super::values::ColumnFormat;
+use crate::store::products::key as product_key;
 use crate::store::write::Record;
 use crate::store::{Key, Kind};
 use crate::util::hex;
@@ -195,15 +196,6 @@ impl RowBuilder {
         hasher.update(text.as_bytes());
         hasher.update(n.to_le_bytes());
         hex(&hasher.finalize()[..16])
-    }
-}
-
-/// The key a product's costs are stored under: its sku when it has one
-/// (case-insensitive), else its name matched like every free-text key.
-pub fn product_key(sku: Option<&str>, product: &str) -> String {
-    match sku.map(str::trim).filter(|s| !s.is_empty()) {
-        Some(sku) => format!("sku:{}", sku.to_lowercase()),
-        None => format!("name:{}", crate::util::fold(product)),
     }
 }
 

@@ -14,6 +14,7 @@ pub mod kinds;
 pub mod names;
 pub mod open;
 pub mod overview;
+pub mod products;
 pub mod records;
 pub mod rep_names;
 pub mod returns;
