@@ -16,6 +16,9 @@ pub mod rows;
 pub mod table;
 pub mod values;
 
+#[cfg(test)]
+mod profit_tests;
+
 use std::path::{Path, PathBuf};
 
 use rusqlite::types::Value;

@@ -248,7 +248,7 @@ impl<'t> Parser<'t> {
     /// A settlement export's row that is no order's: an adjustment or a
     /// withdrawal by its type, or a row with neither an order id nor fees.
     fn not_an_order(&self, row: &TableRow) -> bool {
-        const NOT_ORDERS: [&str; 7] = [
+        const NOT_ORDERS: [&str; 9] = [
             "adjustment",
             "penyesuaian",
             "withdraw",
@@ -256,6 +256,8 @@ impl<'t> Parser<'t> {
             "top up",
             "topup",
             "isi saldo",
+            "reimbursement",
+            "deduction",
         ];
         let kind = crate::util::fold(&self.cell(row, Target::Extra(Extra::RowType)));
         let no_fees =
