@@ -98,6 +98,11 @@ pub enum Measure {
     InquiryResponseHours,
     /// Days from a deal's creation to its close.
     CycleDays,
+    /// What the marketplace kept of an order (its settlement's fees).
+    Fees,
+    /// The cost of an order's lines at the order's date (lines without a
+    /// cost add nothing).
+    Cogs,
 }
 
 impl Measure {
@@ -115,6 +120,8 @@ impl Measure {
             Measure::Score => "score",
             Measure::LeadResponseHours | Measure::InquiryResponseHours => "response_hours",
             Measure::CycleDays => "cycle_days",
+            Measure::Fees => "fees",
+            Measure::Cogs => "cogs",
         })
     }
 
@@ -138,6 +145,11 @@ impl Measure {
             Measure::CycleDays => Amount::Real(
                 (ds.deals.closed[i] - ds.deals.created[i]) as f64 / SECS_PER_DAY as f64,
             ),
+            Measure::Fees => Amount::Minor(i128::from(ds.orders.fees[i])),
+            Measure::Cogs => {
+                let o = &ds.orders;
+                Amount::Minor(o.lines(i).map(|l| i128::from(o.line_cogs[l])).sum())
+            }
         }
     }
 }
@@ -338,7 +350,9 @@ impl Measure {
             | Measure::DealValue
             | Measure::CloseValue
             | Measure::ExpenseAmount
-            | Measure::MonthlyAmount => Amount::Minor(0),
+            | Measure::MonthlyAmount
+            | Measure::Fees
+            | Measure::Cogs => Amount::Minor(0),
             Measure::Count | Measure::ActivityCount => Amount::Whole(0),
             Measure::Score
             | Measure::ActivityHours
@@ -415,7 +429,7 @@ impl RecordsError {
 }
 
 /// Every metric that has records, for `laris records --help` and the UI.
-pub const METRICS_WITH_RECORDS: [&str; 38] = [
+pub const METRICS_WITH_RECORDS: [&str; 42] = [
     "revenue",
     "orders",
     "aov",
@@ -454,6 +468,10 @@ pub const METRICS_WITH_RECORDS: [&str; 38] = [
     "pipeline_value",
     "expenses",
     "inquiries",
+    "refund_amount",
+    "refund_rate",
+    "cogs",
+    "marketplace_fees",
 ];
 
 /// Activity metrics that count types (metrics.md, "Sales activity").
@@ -549,8 +567,24 @@ pub fn records(ds: &Dataset, q: &Query, metric: &str) -> Result<Records, Records
         let e = &ds.expenses;
         idx((0..e.date.len()).filter(|&i| p.contains(e.date[i]) && e.acquisition[i]))
     };
+    let o = &ds.orders;
+    let refunded =
+        || idx(super::sorted_range(&o.date, p).filter(|&i| o.refunded[i] && v.order_ok(i)));
+    // Payouts are shown by their orders: the fees are the orders' measure.
+    let settled = || idx(v.paid_orders(p).filter(|&i| o.settled[i]));
     match metric {
         "revenue" => figure(K::Orders, M::OrderTotal, paid()),
+        "refund_amount" => figure(K::Orders, M::OrderTotal, refunded()),
+        "refund_rate" => {
+            let decided = super::sorted_range(&o.date, p)
+                .filter(|&i| (o.refunded[i] || o.paid[i]) && v.order_ok(i));
+            ratio(
+                set(K::Orders, M::Count, refunded()),
+                set(K::Orders, M::Count, idx(decided)),
+            )
+        }
+        "cogs" => figure(K::Orders, M::Cogs, paid()),
+        "marketplace_fees" => figure(K::Orders, M::Fees, settled()),
         "orders" => figure(K::Orders, M::Count, paid()),
         "aov" => ratio(
             set(K::Orders, M::OrderTotal, paid()),

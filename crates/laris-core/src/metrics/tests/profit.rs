@@ -259,3 +259,25 @@ fn without_costs_or_payouts_their_figures_are_null() {
     approx(m(&r, "profit_by_channel.store.revenue"), 100.0); // O2 + O5 + O6
     null(m(&r, "profit_by_channel.store.cogs"));
 }
+
+#[test]
+fn the_records_behind_refunds_fees_and_costs() {
+    use crate::metrics::records::{Amount, Records, records};
+    let d = profit_shop();
+    let ds = Dataset::load(d.store.conn()).unwrap();
+    let q = figures::Query {
+        sel: Selection::parse("month:2024-02").unwrap(),
+        cmp: Comparison::Previous,
+        filters: Filters::default(),
+        today: date(LATER),
+    };
+    let of = |id: &str| match records(&ds, &q, id).unwrap() {
+        Records::Figure(s) => (s.ids(&ds).len(), s.sum),
+        Records::Ratio { .. } => panic!("{id} is a ratio"),
+    };
+    // P3; P1 95 + P6 20 (P3's payout is of a refunded order); the costs of
+    // P1, P2 and P6's lines.
+    assert_eq!(of("refund_amount"), (1, Some(Amount::Minor(25_000))));
+    assert_eq!(of("marketplace_fees"), (2, Some(Amount::Minor(11_500))));
+    assert_eq!(of("cogs"), (3, Some(Amount::Minor(47_000))));
+}
