@@ -33,6 +33,11 @@ card-csat_avg = average score { $value }
 card-opportunity_value = worth { $value }
 card-revenue_target = target { $value }
 card-mixed-filter = Partly unfiltered: some of the records behind this figure (such as expenses, survey scores or subscriptions) have no rep, channel or source, so they are counted in full.
+# Beside the profit cards while some sales have no cost price ($sales: money, short)
+profit-cost-missing = ≈ No cost price yet for { $products ->
+    [one] one product
+   *[other] { $products } products
+  }, { $sales } of sales
 help-chart-button = Help: chart { $chart }
 
 help-import-button = Import…

@@ -124,7 +124,7 @@ looks-like-sales-team = a list of sales people and their managers
 looks-like-data-dictionary = a description of other files' columns
 looks-like-users = a list of users (a CRM's Id and Name): import it on its own, without --kind, and the owner ids in your deals, leads and activities show as these names
 looks-like-customers = a list of customers
-looks-like-products = a product list
+looks-like-products = a product list without cost prices (with a cost or HPP column it imports as product costs)
 looks-like-unknown = a table of another kind
 
 ## Row and file problems (src/import)

@@ -33,6 +33,8 @@ card-csat_avg = skor rata-rata { $value }
 card-opportunity_value = senilai { $value }
 card-revenue_target = target { $value }
 card-mixed-filter = Sebagian tidak tersaring: sebagian data di balik angka ini (misalnya pengeluaran, skor survei, atau langganan) tidak punya sales, saluran, atau sumber, jadi dihitung seluruhnya.
+# Di samping kartu laba selama ada penjualan tanpa HPP ($sales: uang, singkat)
+profit-cost-missing = ≈ HPP belum ada untuk { $products } produk, { $sales } penjualan
 help-chart-button = Bantuan: grafik { $chart }
 
 help-import-button = Impor…

@@ -112,7 +112,7 @@ looks-like-sales-team = daftar sales dan manajernya
 looks-like-data-dictionary = penjelasan kolom dari file lain
 looks-like-users = daftar pengguna (Id dan Name dari CRM): impor file ini tersendiri, tanpa --kind, maka id pemilik di deal, prospek, dan aktivitas Anda tampil sebagai nama
 looks-like-customers = daftar pelanggan
-looks-like-products = daftar produk
+looks-like-products = daftar produk tanpa harga modal (kalau ada kolom HPP atau harga modal, file ini bisa diimpor sebagai harga modal produk)
 looks-like-unknown = tabel jenis lain
 
 ## Masalah baris dan file (src/import)

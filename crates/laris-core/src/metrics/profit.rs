@@ -57,6 +57,23 @@ pub struct CostMissing {
     pub sales: f64,
 }
 
+impl CostMissing {
+    /// "≈ HPP belum ada untuk 12 produk, Rp 3,4 jt penjualan": what the
+    /// profit cards leave out, in the user's words.
+    pub fn sentence(&self, lang: crate::i18n::Lang, currency: &str) -> String {
+        lang.tr_args(
+            "profit-cost-missing",
+            &[
+                ("products", self.products.into()),
+                (
+                    "sales",
+                    crate::format::money_short(lang, currency, self.sales).into(),
+                ),
+            ],
+        )
+    }
+}
+
 /// Per product, in minor units.
 #[derive(Clone, Debug, Default)]
 struct Lines {
