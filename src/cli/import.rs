@@ -16,7 +16,8 @@ use crate::store::{Kind, Store, StoreError};
 #[derive(Debug, Args)]
 pub struct ImportArgs {
     /// What the files hold: orders, order_lines, leads, deals, deal_stages,
-    /// activities, targets, expenses, csat, inquiries or subscriptions.
+    /// activities, targets, expenses, csat, inquiries, subscriptions, products
+    /// or settlements.
     /// Default: recognised from each file's columns.
     #[arg(long, value_name = "KIND", value_parser = parse_kind)]
     pub kind: Option<Kind>,

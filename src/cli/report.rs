@@ -12,9 +12,10 @@ use crate::format;
 use crate::i18n::Lang;
 use crate::metrics::catalog::{Unit, scalar_map};
 use crate::metrics::highlights::{Highlight, PER_TAB, highlights};
+use crate::metrics::profit::{CostMissing, cost_missing};
 use crate::metrics::projection::{Projection, revenue_projection};
 use crate::metrics::report::Metrics;
-use crate::metrics::{Filters, Report};
+use crate::metrics::{DayRange, Filters, Report, View};
 use Unit::{Count, Days, Hours, Money, Number, Rate};
 
 #[derive(Debug, Args)]
@@ -50,7 +51,9 @@ pub fn run(cli: &Cli, args: &ReportArgs) -> CliResult {
             text.push_str(&format!("\n{}\n", p.sentence(lang, &report.currency)));
         }
         text.push('\n');
-        text.push_str(&table(lang, &report, &scope.filters));
+        let view = View::new(&scope.dataset, &scope.filters);
+        let missing = cost_missing(&view, DayRange::of(scope.selection.period));
+        text.push_str(&table(lang, &report, &scope.filters, missing));
         print!("{text}");
     }
     Ok(())
@@ -128,6 +131,20 @@ const PRODUCTIVITY: &[(&str, Unit)] = &[
     ("avg_deal_cycle_days_by_rep", Days),
     ("lead_conversion_rate_by_rep", Rate),
     ("clv_by_rep", Money),
+];
+
+const PROFIT: &[(&str, Unit)] = &[
+    ("refund_amount", Money),
+    ("refund_rate", Rate),
+    ("cogs", Money),
+    ("cost_coverage", Rate),
+    ("gross_profit", Money),
+    ("gross_margin", Rate),
+    ("marketplace_fees", Money),
+    ("fee_rate", Rate),
+    ("net_profit", Money),
+    ("profit_by_channel", Money),
+    ("profit_by_product", Money),
 ];
 
 struct Fmt<'a> {
@@ -273,6 +290,40 @@ fn breakdown_rows(f: &Fmt<'_>, m: &Metrics, id: &str, unit: Unit) -> Option<Vec<
                 })
                 .collect()
         }),
+        "profit_by_channel" => m.profit_by_channel.as_ref().map(|by| {
+            by.iter()
+                .map(|(k, c)| {
+                    let text = lang.tr_args(
+                        "report-profit-channel",
+                        &[
+                            ("revenue", f.value(Money, some(c.revenue)).into()),
+                            ("cogs", f.value(Money, c.cogs).into()),
+                            ("fees", f.value(Money, c.marketplace_fees).into()),
+                            ("gross", f.value(Money, c.gross_profit).into()),
+                        ],
+                    );
+                    (k.clone(), text)
+                })
+                .collect()
+        }),
+        "profit_by_product" => m.profit_by_product.as_ref().map(|ps| {
+            ps.iter()
+                .map(|p| {
+                    let mut text = lang.tr_args(
+                        "report-profit-product",
+                        &[
+                            ("revenue", f.value(Money, some(p.revenue)).into()),
+                            ("gross", f.value(Money, some(p.gross_profit)).into()),
+                            ("margin", f.value(Rate, p.gross_margin).into()),
+                        ],
+                    );
+                    if !p.has_cost {
+                        text = format!("≈ {text}, {}", lang.tr("report-profit-no-cost"));
+                    }
+                    (p.product.clone(), text)
+                })
+                .collect()
+        }),
         "win_rate_by_rep" => m.win_rate_by_rep.as_ref().map(map),
         "avg_deal_cycle_days_by_rep" => m.avg_deal_cycle_days_by_rep.as_ref().map(map),
         "lead_conversion_rate_by_rep" => m.lead_conversion_rate_by_rep.as_ref().map(map),
@@ -283,8 +334,14 @@ fn breakdown_rows(f: &Fmt<'_>, m: &Metrics, id: &str, unit: Unit) -> Option<Vec<
     Some(rows.unwrap_or_else(|| vec![(String::new(), lang.tr("report-no-value"))]))
 }
 
-/// The report as a table in the user's language and money format.
-pub fn table(lang: Lang, report: &Report, filters: &Filters) -> String {
+/// The report as a table in the user's language and money format; the
+/// sales without a cost price, when some have none, under the profit.
+pub fn table(
+    lang: Lang,
+    report: &Report,
+    filters: &Filters,
+    cost_missing: Option<CostMissing>,
+) -> String {
     let f = Fmt {
         lang,
         currency: &report.currency,
@@ -324,6 +381,7 @@ pub fn table(lang: Lang, report: &Report, filters: &Filters) -> String {
         ("report-section-performance", PERFORMANCE),
         ("report-section-activity", ACTIVITY),
         ("report-section-productivity", PRODUCTIVITY),
+        ("report-section-profit", PROFIT),
     ] {
         rows.push([String::new(), String::new(), String::new(), String::new()]);
         rows.push([
@@ -388,6 +446,11 @@ pub fn table(lang: Lang, report: &Report, filters: &Filters) -> String {
     out.push('\n');
     for r in rows.iter().skip(1) {
         out.push_str(&line(r));
+        out.push('\n');
+    }
+    if let Some(missing) = cost_missing.filter(|m| m.products > 0) {
+        out.push('\n');
+        out.push_str(&missing.sentence(lang, &report.currency));
         out.push('\n');
     }
     out

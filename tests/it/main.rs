@@ -20,6 +20,7 @@ mod reliability_kill;
 mod reliability_open;
 mod reliability_security;
 mod report_cli;
+mod report_profit;
 mod report_synthetic;
 mod store;
 mod ui_answers;

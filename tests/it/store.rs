@@ -169,6 +169,29 @@ fn every_kind_round_trips() {
                 N,
             ],
         ),
+        (
+            "products.csv",
+            "sku,product,category,cost,price,valid_from\nKOP-1, Kopi Gayo ,Kopi,48000,85000,2024-03-01\n",
+            vec![
+                t("sku:kop-1"),
+                t("KOP-1"),
+                t("Kopi Gayo"),
+                t("Kopi"),
+                i(4_800_000),
+                i(8_500_000),
+                t("2024-03-01"),
+            ],
+        ),
+        (
+            "settlements.csv",
+            "order_id,settled_at,fees,payout\nA-1,2024-03-05 10:00,-12500.5,87499.5\n",
+            vec![
+                t("A-1"),
+                t("2024-03-05T10:00:00"),
+                i(1_250_050),
+                i(8_749_950),
+            ],
+        ),
     ];
     let (_dir, mut store) = store();
     for (name, csv, expected) in cases {

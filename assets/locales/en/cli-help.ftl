@@ -25,7 +25,7 @@ cli-arg-install_desktop = Add Laris to your desktop's menu, with its icon, and l
 cli-arg-uninstall_desktop = Remove what --install-desktop added
 
 cli-import-about = Add your exports to the database: CSV and text files, and workbooks (.xlsx, .xlsm, .xls, .ods). Importing the same file again changes nothing; a newer export updates what changed
-cli-import-arg-kind = What the files hold: orders, order_lines, leads, deals, deal_stages, activities, targets, expenses, csat, inquiries or subscriptions. Default: recognised from each file's columns
+cli-import-arg-kind = What the files hold: orders, order_lines, leads, deals, deal_stages, activities, targets, expenses, csat, inquiries, subscriptions, products or settlements. Default: recognised from each file's columns
 cli-import-arg-sheet = For a workbook (.xlsx, .xls, .ods): the sheet to import. Default: the first sheet whose columns Laris recognises
 cli-import-arg-preset = Read the columns as the mapping saved under this name says (see --save-preset)
 cli-import-arg-save_preset = Save how the columns of the (first) file were mapped under this name, to use again with --preset or in the app

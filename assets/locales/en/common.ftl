@@ -12,6 +12,8 @@ kind-expenses = Expenses
 kind-csat = Satisfaction scores
 kind-inquiries = Inquiries
 kind-subscriptions = Subscriptions
+kind-products = Products & costs
+kind-settlements = Marketplace payouts
 
 ## A number of records of a kind, within a sentence (a backup's contents)
 kind-count-orders = { $count ->
@@ -57,6 +59,14 @@ kind-count-inquiries = { $count ->
 kind-count-subscriptions = { $count ->
     [one] { $count } subscription
    *[other] { $count } subscriptions
+}
+kind-count-products = { $count ->
+    [one] { $count } product cost
+   *[other] { $count } product costs
+}
+kind-count-settlements = { $count ->
+    [one] { $count } marketplace payout
+   *[other] { $count } marketplace payouts
 }
 
 ## Metric names
@@ -117,6 +127,17 @@ metric-win_rate_by_rep = Win rate by rep
 metric-avg_deal_cycle_days_by_rep = Average deal cycle by rep
 metric-lead_conversion_rate_by_rep = Lead conversion rate by rep
 metric-clv_by_rep = Customer lifetime value by rep
+metric-refund_amount = Refunds
+metric-refund_rate = Refund rate
+metric-cogs = Cost of goods sold
+metric-cost_coverage = Sales with a cost price
+metric-gross_profit = Gross profit
+metric-gross_margin = Gross margin
+metric-marketplace_fees = Marketplace fees
+metric-fee_rate = Marketplace fee rate
+metric-net_profit = Net profit
+metric-profit_by_channel = Profit by channel
+metric-profit_by_product = Profit by product
 
 ## Units, and the sign for a figure the data cannot give
 report-no-value = –

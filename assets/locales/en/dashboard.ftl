@@ -33,6 +33,11 @@ card-csat_avg = average score { $value }
 card-opportunity_value = worth { $value }
 card-revenue_target = target { $value }
 card-mixed-filter = Partly unfiltered: some of the records behind this figure (such as expenses, survey scores or subscriptions) have no rep, channel or source, so they are counted in full.
+# Beside the profit cards while some sales have no cost price ($sales: money, short)
+profit-cost-missing = ≈ No cost price yet for { $products ->
+    [one] one product
+   *[other] { $products } products
+  }, { $sales } of sales
 help-chart-button = Help: chart { $chart }
 
 help-import-button = Import…
@@ -50,6 +55,8 @@ needs-expenses = Import your marketing and sales expenses (for example your ad s
 needs-csat = Import your customer satisfaction scores (survey results or ratings from 1 to 5) to see this.
 needs-inquiries = Import your customer inquiries (a chat or message log with when each was answered) to see this.
 needs-subscriptions = Import your subscriptions (customer, monthly amount, start and end dates) to see this.
+needs-products = Import your product costs (a sheet of SKU, product name and cost price, or a Shopify or POS item export) to see this.
+needs-settlements = Import your marketplace income reports (Shopee's income report, TikTok Shop's or Tokopedia's settlements) to see this.
 
 ## The per-rep table (src/ui/dashboard/reps.rs)
 reps-title = Per rep
@@ -88,6 +95,8 @@ import-what-expenses = your marketing and sales expenses
 import-what-csat = your customer satisfaction scores
 import-what-inquiries = your customer inquiries
 import-what-subscriptions = your subscriptions
+import-what-products = your product costs
+import-what-settlements = your marketplace income reports
 
 ## The answers behind a card
 card-records-tip = Show the records behind this figure

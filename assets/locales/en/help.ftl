@@ -86,6 +86,33 @@ help-mrr-how = The sum of the monthly amounts of subscriptions active on the per
 help-subscription_churn-what = The share of subscriptions that were running just before the period and ended during it.
 help-subscription_churn-why = Every ended subscription is monthly income gone. If it rises, ask the customers who leave why.
 help-subscription_churn-how = Subscriptions active on the day before the period starts that end on or before its last day, divided by all subscriptions active on that day.
+help-refund_amount-what = The money of the orders refunded in this period.
+help-refund_amount-why = Every refund is a sale that came back. If it grows, look at which products come back and why.
+help-refund_amount-how = The sum of the totals of orders with status refunded dated in the period. It is not taken off revenue: a refunded order is simply not revenue.
+help-refund_rate-what = The share of orders in this period that were refunded.
+help-refund_rate-why = A rising share of refunds points at a product, a courier or a listing that disappoints buyers.
+help-refund_rate-how = Refunded orders divided by paid and refunded orders, all dated in the period.
+help-cogs-what = What the products you sold in this period cost you (cost of goods sold).
+help-cogs-why = It is the biggest cost of most shops; without it you cannot see what your sales earn.
+help-cogs-how = For each item sold in a paid order of the period: quantity times the product's cost price valid on the order's date (the cost row with the latest start date on or before it). Items whose product has no cost price add nothing.
+help-cost_coverage-what = The share of your sales whose products have a cost price.
+help-cost_coverage-why = Profit figures are only as complete as your cost prices. Below 100%, gross and net profit are too high, by the cost of what is missing.
+help-cost_coverage-how = The value of the items sold in paid orders of the period whose product has a cost price on the order's date, divided by the value of all items sold.
+help-gross_profit-what = What your sales earned after the cost of the products sold.
+help-gross_profit-why = Revenue can grow while profit shrinks; this tells you what the sales leave to pay fees, ads and wages.
+help-gross_profit-how = Revenue minus the cost of goods sold, both over the paid orders of the period.
+help-gross_margin-what = Gross profit as a share of revenue.
+help-gross_margin-why = It shows how much of each sale you keep after the cost of the product, so you can compare products, channels and periods.
+help-gross_margin-how = Gross profit divided by revenue.
+help-marketplace_fees-what = What the marketplaces kept of your paid orders in this period: commission, service, payment and programme fees.
+help-marketplace_fees-why = Marketplace fees can eat a big part of the margin; knowing them helps you price each channel.
+help-marketplace_fees-how = The sum of the fees of the marketplace payouts (settlements) of paid orders dated in the period.
+help-fee_rate-what = The share of your marketplace sales that the marketplaces kept as fees.
+help-fee_rate-why = Compare it between marketplaces and with your margin: a channel whose fees eat the margin sells at a loss.
+help-fee_rate-how = Marketplace fees divided by the revenue of the paid orders of the period that have a payout.
+help-net_profit-what = What is left after the cost of the products, the marketplace fees and your recorded expenses.
+help-net_profit-why = It is what the shop really earned in the period.
+help-net_profit-how = Gross profit minus marketplace fees minus all expenses dated in the period, of every category. Fees and expenses count as zero when none were imported.
 
 ## Sales activity
 

@@ -107,6 +107,15 @@ field-start_date = Start
 field-end_date = End
 field-refunded_amount = Refunded amount
 field-cancelled_at = Cancelled at
+field-item_key = Product key
+field-cost = Cost price
+field-price = Selling price
+field-valid_from = Valid from
+field-settled_at = Paid out
+field-fees = Marketplace fees
+field-payout = Paid to you
+field-fee = Fee (one of several)
+field-row_type = Row type
 
 ## What an unrecognised file looks like
 looks-like-category-targets = sales targets per product category, which Laris does not track
@@ -115,7 +124,7 @@ looks-like-sales-team = a list of sales people and their managers
 looks-like-data-dictionary = a description of other files' columns
 looks-like-users = a list of users (a CRM's Id and Name): import it on its own, without --kind, and the owner ids in your deals, leads and activities show as these names
 looks-like-customers = a list of customers
-looks-like-products = a product list
+looks-like-products = a product list without cost prices (with a cost or HPP column it imports as product costs)
 looks-like-unknown = a table of another kind
 
 ## Row and file problems (src/import)
@@ -195,3 +204,10 @@ import-rep-names = { $file }: names for { $names ->
     [one] one stored record shows
    *[other] { $records } stored records show
   } a name now, and records imported later will too.
+import-not-orders = { $file }: { $count ->
+    [one] one row is
+   *[other] { $count } rows are
+  } not an order (an adjustment or a withdrawal) and { $count ->
+    [one] was
+   *[other] were
+  } left out.

@@ -25,7 +25,7 @@ cli-arg-install_desktop = Tambahkan Laris ke menu desktop Anda, lengkap dengan i
 cli-arg-uninstall_desktop = Hapus apa yang ditambahkan --install-desktop
 
 cli-import-about = Masukkan ekspor Anda ke database: file CSV dan teks, serta workbook (.xlsx, .xlsm, .xls, .ods). Mengimpor file yang sama lagi tidak mengubah apa pun; ekspor yang lebih baru memperbarui yang berubah
-cli-import-arg-kind = Isi file: orders, order_lines, leads, deals, deal_stages, activities, targets, expenses, csat, inquiries atau subscriptions. Bawaan: dikenali dari kolom tiap file
+cli-import-arg-kind = Isi file: orders, order_lines, leads, deals, deal_stages, activities, targets, expenses, csat, inquiries, subscriptions, products atau settlements. Bawaan: dikenali dari kolom tiap file
 cli-import-arg-sheet = Untuk workbook (.xlsx, .xls, .ods): sheet yang diimpor. Bawaan: sheet pertama yang kolomnya dikenali Laris
 cli-import-arg-preset = Baca kolom sesuai pemetaan yang disimpan dengan nama ini (lihat --save-preset)
 cli-import-arg-save_preset = Simpan cara kolom file (pertama) dipetakan dengan nama ini, untuk dipakai lagi dengan --preset atau di aplikasi

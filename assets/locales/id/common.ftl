@@ -12,6 +12,8 @@ kind-expenses = Pengeluaran
 kind-csat = Skor kepuasan
 kind-inquiries = Pertanyaan pelanggan
 kind-subscriptions = Langganan
+kind-products = Produk & HPP
+kind-settlements = Pencairan dana marketplace
 
 ## Jumlah data per jenis, di dalam kalimat (isi cadangan)
 kind-count-orders = { $count } pesanan
@@ -25,6 +27,8 @@ kind-count-expenses = { $count } pengeluaran
 kind-count-csat = { $count } skor kepuasan
 kind-count-inquiries = { $count } pertanyaan pelanggan
 kind-count-subscriptions = { $count } langganan
+kind-count-products = { $count } harga modal (HPP) produk
+kind-count-settlements = { $count } pencairan dana marketplace
 
 ## Nama angka
 metric-revenue = Omzet
@@ -84,6 +88,17 @@ metric-win_rate_by_rep = Rasio closing per sales
 metric-avg_deal_cycle_days_by_rep = Rata-rata lama closing per sales
 metric-lead_conversion_rate_by_rep = Konversi prospek per sales
 metric-clv_by_rep = Nilai pelanggan (CLV) per sales
+metric-refund_amount = Nilai refund
+metric-refund_rate = Persentase refund
+metric-cogs = Total harga modal (HPP)
+metric-cost_coverage = Penjualan yang ada HPP-nya
+metric-gross_profit = Laba kotor
+metric-gross_margin = Margin kotor
+metric-marketplace_fees = Biaya marketplace
+metric-fee_rate = Persentase biaya marketplace
+metric-net_profit = Laba bersih
+metric-profit_by_channel = Laba per saluran
+metric-profit_by_product = Laba per produk
 
 ## Satuan, dan tanda untuk angka yang tidak bisa dihitung dari data
 report-no-value = –

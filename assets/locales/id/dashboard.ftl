@@ -33,6 +33,8 @@ card-csat_avg = skor rata-rata { $value }
 card-opportunity_value = senilai { $value }
 card-revenue_target = target { $value }
 card-mixed-filter = Sebagian tidak tersaring: sebagian data di balik angka ini (misalnya pengeluaran, skor survei, atau langganan) tidak punya sales, saluran, atau sumber, jadi dihitung seluruhnya.
+# Di samping kartu laba selama ada penjualan tanpa HPP ($sales: uang, singkat)
+profit-cost-missing = ≈ HPP belum ada untuk { $products } produk, { $sales } penjualan
 help-chart-button = Bantuan: grafik { $chart }
 
 help-import-button = Impor…
@@ -50,6 +52,8 @@ needs-expenses = Impor pengeluaran marketing dan penjualan Anda (misalnya catata
 needs-csat = Impor skor kepuasan pelanggan Anda (hasil survei atau rating 1 sampai 5) untuk melihat angka ini.
 needs-inquiries = Impor pertanyaan pelanggan Anda (catatan chat atau pesan, lengkap dengan kapan dijawab) untuk melihat angka ini.
 needs-subscriptions = Impor data langganan Anda (pelanggan, tagihan bulanan, tanggal mulai dan berakhir) untuk melihat angka ini.
+needs-products = Impor daftar harga modal (HPP) produk Anda (sheet berisi SKU, nama produk dan HPP, atau ekspor produk dari Shopify atau aplikasi kasir) untuk melihat angka ini.
+needs-settlements = Impor laporan penghasilan marketplace Anda (Penghasilan Saya di Shopee, atau laporan pencairan dana TikTok Shop dan Tokopedia) untuk melihat angka ini.
 
 ## Tabel per sales (src/ui/dashboard/reps.rs)
 reps-title = Per sales
@@ -84,6 +88,8 @@ import-what-expenses = pengeluaran marketing dan penjualan
 import-what-csat = skor kepuasan pelanggan
 import-what-inquiries = pertanyaan pelanggan
 import-what-subscriptions = data langganan
+import-what-products = harga modal (HPP) produk
+import-what-settlements = laporan penghasilan marketplace
 
 ## Jawaban di balik kartu
 card-records-tip = Lihat data di balik angka ini

@@ -86,6 +86,33 @@ help-mrr-how = Jumlah tagihan bulanan semua langganan yang aktif di hari terakhi
 help-subscription_churn-what = Persentase langganan yang masih berjalan tepat sebelum periode ini dan berhenti selama periode ini.
 help-subscription_churn-why = Setiap langganan yang berhenti berarti pemasukan bulanan hilang. Kalau angkanya naik, tanyakan alasannya ke pelanggan yang berhenti.
 help-subscription_churn-how = Langganan yang aktif sehari sebelum periode dimulai dan berakhir paling lambat di hari terakhir periode, dibagi semua langganan yang aktif di hari itu.
+help-refund_amount-what = Nilai pesanan yang di-refund di periode ini.
+help-refund_amount-why = Setiap refund adalah penjualan yang kembali. Kalau angkanya naik, cek produk mana yang dikembalikan dan kenapa.
+help-refund_amount-how = Jumlah total pesanan berstatus refund yang bertanggal di periode ini. Tidak dikurangkan dari omzet: pesanan refund memang tidak dihitung sebagai omzet.
+help-refund_rate-what = Persentase pesanan di periode ini yang di-refund.
+help-refund_rate-why = Refund yang makin sering menandakan ada produk, kurir, atau foto produk yang mengecewakan pembeli.
+help-refund_rate-how = Pesanan refund dibagi pesanan lunas ditambah pesanan refund, semuanya bertanggal di periode ini.
+help-cogs-what = Total harga modal (HPP) dari produk yang terjual di periode ini.
+help-cogs-why = Bagi kebanyakan toko, ini biaya terbesar; tanpa HPP Anda tidak tahu berapa keuntungan dari penjualan.
+help-cogs-how = Untuk setiap barang di pesanan lunas periode ini: jumlah barang dikali HPP produknya yang berlaku di tanggal pesanan (baris HPP dengan tanggal berlaku terakhir pada atau sebelum tanggal itu). Barang yang produknya belum ada HPP tidak dihitung.
+help-cost_coverage-what = Persentase penjualan yang produknya sudah ada HPP-nya.
+help-cost_coverage-why = Angka laba hanya selengkap HPP Anda. Kalau di bawah 100%, laba kotor dan laba bersih terlihat lebih besar dari sebenarnya.
+help-cost_coverage-how = Nilai barang terjual di pesanan lunas periode ini yang produknya punya HPP di tanggal pesanan, dibagi nilai semua barang terjual.
+help-gross_profit-what = Keuntungan dari penjualan setelah dikurangi harga modal (HPP) produk yang terjual.
+help-gross_profit-why = Omzet bisa naik sementara laba turun; angka ini menunjukkan sisa penjualan untuk membayar biaya marketplace, iklan, dan gaji.
+help-gross_profit-how = Omzet dikurangi total HPP, keduanya dari pesanan lunas di periode ini.
+help-gross_margin-what = Laba kotor dibanding omzet, dalam persen.
+help-gross_margin-why = Menunjukkan berapa bagian dari tiap penjualan yang tersisa setelah HPP, jadi Anda bisa membandingkan produk, saluran, dan periode.
+help-gross_margin-how = Laba kotor dibagi omzet.
+help-marketplace_fees-what = Potongan marketplace dari pesanan lunas di periode ini: komisi, biaya layanan, biaya pembayaran, dan biaya program.
+help-marketplace_fees-why = Biaya marketplace bisa memakan sebagian besar margin; dengan tahu angkanya Anda bisa menentukan harga yang pas untuk tiap saluran.
+help-marketplace_fees-how = Jumlah biaya di laporan pencairan dana marketplace untuk pesanan lunas yang bertanggal di periode ini.
+help-fee_rate-what = Persentase penjualan marketplace yang dipotong marketplace sebagai biaya.
+help-fee_rate-why = Bandingkan antar-marketplace dan dengan margin Anda: saluran yang biayanya melebihi margin berarti jualan rugi.
+help-fee_rate-how = Biaya marketplace dibagi omzet pesanan lunas di periode ini yang sudah ada pencairan dananya.
+help-net_profit-what = Sisa uang setelah dikurangi HPP, biaya marketplace, dan pengeluaran yang Anda catat.
+help-net_profit-why = Inilah keuntungan toko yang sebenarnya di periode ini.
+help-net_profit-how = Laba kotor dikurangi biaya marketplace dan semua pengeluaran bertanggal di periode ini, apa pun kategorinya. Biaya marketplace dan pengeluaran dihitung nol kalau belum diimpor.
 
 ## Aktivitas penjualan
 

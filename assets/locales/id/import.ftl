@@ -95,6 +95,15 @@ field-start_date = Mulai
 field-end_date = Berakhir
 field-refunded_amount = Jumlah refund
 field-cancelled_at = Dibatalkan pada
+field-item_key = Kunci produk
+field-cost = Harga modal (HPP)
+field-price = Harga jual
+field-valid_from = Berlaku mulai
+field-settled_at = Dana dilepaskan
+field-fees = Biaya marketplace
+field-payout = Dana diterima
+field-fee = Biaya (salah satu potongan)
+field-row_type = Jenis baris
 
 ## Seperti apa file yang tidak dikenali
 looks-like-category-targets = target penjualan per kategori produk, yang tidak dilacak Laris
@@ -103,7 +112,7 @@ looks-like-sales-team = daftar sales dan manajernya
 looks-like-data-dictionary = penjelasan kolom dari file lain
 looks-like-users = daftar pengguna (Id dan Name dari CRM): impor file ini tersendiri, tanpa --kind, maka id pemilik di deal, prospek, dan aktivitas Anda tampil sebagai nama
 looks-like-customers = daftar pelanggan
-looks-like-products = daftar produk
+looks-like-products = daftar produk tanpa harga modal (kalau ada kolom HPP atau harga modal, file ini bisa diimpor sebagai harga modal produk)
 looks-like-unknown = tabel jenis lain
 
 ## Masalah baris dan file (src/import)
@@ -165,3 +174,4 @@ import-map-hint = Untuk mengimpornya dari baris perintah dengan kolom yang palin
 # Daftar pengguna CRM (Id, Name): id pemilik tampil sebagai nama.
 wizard-rep-names-list = File ini berisi daftar { $count } sales (pengguna CRM). Di setiap deal, prospek, aktivitas, atau pesanan yang sales-nya berupa id mereka, nama merekalah yang tampil, termasuk data yang diimpor nanti.
 import-rep-names = { $file }: nama untuk { $names } id sales; { $records } data yang sudah ada kini tampil dengan nama, begitu pula data yang diimpor nanti.
+import-not-orders = { $file }: { $count } baris bukan pesanan (penyesuaian atau penarikan dana) dan tidak diimpor.

@@ -257,7 +257,15 @@ fn expansions() -> BTreeMap<&'static str, Vec<String>> {
         .iter()
         .flat_map(|k| k.fields().iter().map(|f| f.name))
         .chain(LINE_FIELDS)
-        .chain([Extra::RefundedAmount, Extra::CancelledAt].map(|e| Target::Extra(e).name()))
+        .chain(
+            [
+                Extra::RefundedAmount,
+                Extra::CancelledAt,
+                Extra::Fee,
+                Extra::RowType,
+            ]
+            .map(|e| Target::Extra(e).name()),
+        )
         .collect();
     let metrics: Vec<&str> = METRIC_IDS
         .iter()

@@ -131,7 +131,7 @@ pub fn generate(
     let customers = g.customers((scale / 4).max(5));
     let mut files = Vec::new();
     let (orders, lines) = g.orders(scale, &customers);
-    files.push(csv_file(Kind::Orders, orders));
+    files.push(csv_file(Kind::Orders, orders.clone()));
     files.push(csv_file(Kind::OrderLines, lines));
     progress(0.3);
     let leads = g.leads((scale / 6).max(3), &customers);
@@ -152,12 +152,102 @@ pub fn generate(
         Kind::Inquiries,
         g.inquiries((scale / 5).max(3), &customers),
     ));
+    // From fixed tables and the orders, without the random stream, so that
+    // the kinds generated after them stay the shop they were.
+    files.push(csv_file(Kind::Products, product_costs(g.from)));
+    files.push(csv_file(Kind::Settlements, settlements(&orders, g.until)));
     files.push(csv_file(
         Kind::Subscriptions,
         g.subscriptions((scale / 50).max(3), &customers),
     ));
     progress(1.0);
     files
+}
+
+/// The cost price (HPP) of each product in rupiah, by sku. The parcels are
+/// put together per order and have no cost yet, so the sample shows how a
+/// missing cost looks.
+const COSTS: [(&str, i64); 14] = [
+    ("KOP-001", 48_000),
+    ("KOP-002", 52_000),
+    ("KOP-003", 44_000),
+    ("KOP-010", 31_000),
+    ("TEH-001", 9_500),
+    ("TEH-002", 12_500),
+    ("SMB-001", 24_000),
+    ("SMB-002", 31_000),
+    ("KUE-001", 68_000),
+    ("KUE-002", 71_000),
+    ("LAU-001", 57_000),
+    ("MDU-001", 66_000),
+    ("GLA-001", 21_000),
+    ("CML-001", 11_000),
+];
+
+/// The coffee that cost more from the middle of the history on (a harvest
+/// gone up), and by how much in rupiah.
+const COST_RISE: (&str, i64) = ("KOP-001", 6_000);
+
+/// The product cost sheet: one row per costed product from the beginning,
+/// and the coffee's second cost from 18 months after `from`.
+fn product_costs(from: NaiveDate) -> Vec<Vec<String>> {
+    let row = |sku: &str, cost: i64, valid_from: String| {
+        let (name, _, price) = PRODUCTS
+            .iter()
+            .find(|p| p.1 == sku)
+            .copied()
+            .unwrap_or((sku, sku, 0));
+        let category = sku.split('-').next().unwrap_or_default();
+        vec![
+            sku.to_string(),
+            name.to_string(),
+            category.to_string(),
+            money(cost),
+            money(price),
+            valid_from,
+        ]
+    };
+    let mut rows: Vec<Vec<String>> = COSTS
+        .iter()
+        .map(|&(sku, cost)| row(sku, cost, String::new()))
+        .collect();
+    let (sku, rise) = COST_RISE;
+    if let Some(&(_, cost)) = COSTS.iter().find(|c| c.0 == sku) {
+        let later = from.checked_add_months(Months::new(18)).unwrap_or(from);
+        rows.push(row(sku, cost + rise, later.to_string()));
+    }
+    rows
+}
+
+/// The marketplaces' fees: a share of the order in hundredths of a percent
+/// and a fixed fee per order in rupiah.
+const FEES: [(&str, i64, i64); 2] = [("Shopee", 900, 1_000), ("Tokopedia", 650, 0)];
+
+/// What Shopee and Tokopedia kept and paid out for each paid order, three to
+/// seven days after it; orders not paid out by `until` have none yet.
+fn settlements(orders: &[Vec<String>], until: NaiveDate) -> Vec<Vec<String>> {
+    orders
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o[6] == "paid")
+        .filter_map(|(i, o)| {
+            let &(_, share, fixed) = FEES.iter().find(|f| f.0 == o[5])?;
+            let placed = NaiveDateTime::parse_from_str(&o[1], "%Y-%m-%dT%H:%M:%S").ok()?;
+            let settled = placed + Duration::days(3 + (i % 5) as i64);
+            if settled.date() > until {
+                return None;
+            }
+            let total: i64 = o[7].strip_suffix(".00")?.parse().ok()?;
+            // Rounded half up to whole rupiah, as the marketplaces bill.
+            let fees = (total * share + 5_000) / 10_000 + fixed;
+            Some(vec![
+                o[0].clone(),
+                dt(settled),
+                money(fees),
+                money(total - fees),
+            ])
+        })
+        .collect()
 }
 
 fn csv_file(kind: Kind, rows: Vec<Vec<String>>) -> DemoFile {
@@ -757,5 +847,49 @@ mod tests {
             let date = &line.split(',').nth(1).unwrap()[..10];
             assert!(("2022-07-01"..="2025-06-30").contains(&date), "{date}");
         }
+    }
+
+    #[test]
+    fn costs_change_once_and_leave_the_parcels_without_one() {
+        let files = generate(&opts(), STAGES, &mut |_| {});
+        let costs = files.iter().find(|f| f.kind == Kind::Products).unwrap();
+        let rows: Vec<&str> = costs.csv.lines().skip(1).collect();
+        assert_eq!(rows.len(), 15, "14 costed products and the coffee's rise");
+        assert!(rows.contains(&"KOP-001,Kopi Gayo 250g,KOP,48000.00,85000.00,"));
+        assert!(rows.contains(&"KOP-001,Kopi Gayo 250g,KOP,54000.00,85000.00,2024-01-01"));
+        assert!(!rows.iter().any(|r| r.starts_with("PRS-")));
+    }
+
+    #[test]
+    fn marketplace_orders_are_paid_out_less_their_fees() {
+        let files = generate(&opts(), STAGES, &mut |_| {});
+        let orders = &files[0].csv;
+        let paid_on = |channel: &str| {
+            orders
+                .lines()
+                .filter(|l| l.contains(&format!(",{channel},paid,")))
+                .count()
+        };
+        let settled = files.iter().find(|f| f.kind == Kind::Settlements).unwrap();
+        let rows: Vec<Vec<&str>> = settled
+            .csv
+            .lines()
+            .skip(1)
+            .map(|l| l.split(',').collect())
+            .collect();
+        // Only the last week's orders can still wait for their payout.
+        let marketplace = paid_on("Shopee") + paid_on("Tokopedia");
+        assert!(rows.len() <= marketplace && rows.len() + 20 > marketplace);
+        let money = |s: &str| s.strip_suffix(".00").unwrap().parse::<f64>().unwrap();
+        let (mut all_fees, mut all_sales) = (0.0, 0.0);
+        for r in &rows {
+            let (fees, payout) = (money(r[2]), money(r[3]));
+            // Shopee's fixed Rp 1.000 weighs most on a Rp 19.000 tea: 14.3%.
+            let rate = fees / (fees + payout);
+            assert!((0.065..=0.143).contains(&rate), "{r:?}");
+            all_fees += fees;
+            all_sales += fees + payout;
+        }
+        assert!((0.07..0.10).contains(&(all_fees / all_sales)));
     }
 }

@@ -26,6 +26,13 @@ pub enum Extra {
     IsWon,
     /// A CRM's `IsClosed`: closed and not won is lost.
     IsClosed,
+    /// One of a settlement's fee columns (Shopee `Biaya Administrasi`, TikTok
+    /// `Transaction fee`): without a total fees column, fees is the sum of
+    /// their absolute values. Several columns may carry it.
+    Fee,
+    /// What a settlement row is (TikTok `Type`, a balance export's
+    /// `Deskripsi`): adjustments and withdrawals are not orders.
+    RowType,
 }
 
 impl Extra {
@@ -34,6 +41,7 @@ impl Extra {
         match kind {
             Kind::Orders => &[Extra::RefundedAmount, Extra::CancelledAt],
             Kind::Deals => &[Extra::IsWon, Extra::IsClosed],
+            Kind::Settlements => &[Extra::Fee, Extra::RowType],
             _ => &[],
         }
     }
@@ -57,7 +65,14 @@ impl Target {
             Target::Extra(Extra::CancelledAt) => "cancelled_at",
             Target::Extra(Extra::IsWon) => "is_won",
             Target::Extra(Extra::IsClosed) => "is_closed",
+            Target::Extra(Extra::Fee) => "fee",
+            Target::Extra(Extra::RowType) => "row_type",
         }
+    }
+
+    /// Whether several columns may map to this target (each fee column).
+    fn repeats(self) -> bool {
+        self == Target::Extra(Extra::Fee)
     }
 
     /// The targets a file of `kind` can map columns to, in field order.
@@ -429,6 +444,92 @@ fn synonyms(kind: Kind, field: &str) -> &'static [&'static str] {
         (Kind::Subscriptions, "monthly_amount") => &["monthly amount", "biaya bulanan", "mrr"],
         (Kind::Subscriptions, "start_date") => &["start date", "tanggal mulai", "mulai"],
         (Kind::Subscriptions, "end_date") => &["end date", "tanggal berakhir", "berakhir"],
+        (Kind::Products, "sku") => &[
+            "sku",
+            "variant sku",
+            "kode produk",
+            "kode barang",
+            "kode item",
+            "item code",
+            "nomor sku",
+            "seller sku",
+        ],
+        (Kind::Products, "product") => &[
+            "product",
+            "product name",
+            "nama produk",
+            "nama barang",
+            "nama item",
+            "item name",
+            "title",
+            "name",
+            "produk",
+            "barang",
+            "item",
+        ],
+        (Kind::Products, "category") => &["category", "kategori", "type", "product category"],
+        (Kind::Products, "cost") => &[
+            "cost",
+            "hpp",
+            "harga modal",
+            "harga beli",
+            "harga pokok",
+            "harga pokok penjualan",
+            "modal",
+            "cost per item",
+            "cost price",
+            "unit cost",
+            "hpp per unit",
+            "harga modal per unit",
+        ],
+        (Kind::Products, "price") => &[
+            "price",
+            "harga jual",
+            "harga",
+            "variant price",
+            "selling price",
+            "harga satuan",
+        ],
+        (Kind::Products, "valid_from") => &[
+            "valid from",
+            "berlaku mulai",
+            "berlaku sejak",
+            "mulai berlaku",
+            "tanggal berlaku",
+            "effective date",
+        ],
+        (Kind::Settlements, "order_id") => &[
+            "order id",
+            "no pesanan",
+            "nomor pesanan",
+            "id pesanan",
+            "order adjustment id",
+            "nomor invoice",
+            "no invoice",
+            "invoice",
+        ],
+        (Kind::Settlements, "settled_at") => &[
+            "settled at",
+            "tanggal dana dilepaskan",
+            "order settled time",
+            "settled time",
+            "settlement date",
+            "tanggal pencairan",
+            "waktu pencairan",
+            "tanggal penghasilan",
+            "tanggal",
+        ],
+        (Kind::Settlements, "fees") => &["fees", "total fees", "total biaya", "biaya total"],
+        (Kind::Settlements, "payout") => &[
+            "payout",
+            "total penghasilan",
+            "total settlement amount",
+            "settlement amount",
+            "penghasilan bersih",
+            "dana diterima",
+            "jumlah diterima",
+            "nominal",
+        ],
         _ => &[],
     }
 }
@@ -444,6 +545,38 @@ fn extra_synonyms(extra: Extra) -> &'static [&'static str] {
         ],
         Extra::IsWon => &["is won", "won", "menang"],
         Extra::IsClosed => &["is closed", "closed", "ditutup"],
+        Extra::Fee => &[
+            "biaya administrasi",
+            "biaya layanan",
+            "biaya proses pesanan",
+            "biaya komisi ams",
+            "biaya program",
+            "biaya kartu kredit",
+            "biaya kampanye",
+            "biaya transaksi",
+            "biaya power merchant",
+            "komisi",
+            "transaction fee",
+            "commission fee",
+            "tiktok shop commission fee",
+            "platform commission fee",
+            "affiliate commission",
+            "service fee",
+            "sfp service fee",
+            "live specials service fee",
+            "voucher xtra service fee",
+            "platform fee",
+        ],
+        Extra::RowType => &[
+            "type",
+            "tipe",
+            "jenis",
+            "jenis transaksi",
+            "transaction type",
+            "deskripsi",
+            "keterangan",
+            "description",
+        ],
     }
 }
 
@@ -665,7 +798,10 @@ fn map_names(kind: Kind, headers: &[String]) -> Vec<Option<(Target, f32)>> {
             if out[i].is_some() {
                 continue;
             }
-            if let Some(&(t, c)) = cands.iter().find(|(t, c)| *c == tier && !taken.contains(t)) {
+            if let Some(&(t, c)) = cands
+                .iter()
+                .find(|(t, c)| *c == tier && (t.repeats() || !taken.contains(t)))
+            {
                 taken.push(t);
                 out[i] = Some((t, c));
             }
@@ -720,16 +856,11 @@ impl Mapped {
 
     /// The first required field no column is mapped to.
     pub fn missing(&self) -> Option<&'static str> {
-        let has = |name: &str| {
-            self.mapping
-                .iter()
-                .any(|t| matches!(t, Some(Target::Field(f)) if *f == name))
-        };
         self.kind
             .file_fields()
             .filter(|f| f.required)
             .map(|f| f.name)
-            .find(|&f| !(has(f) || (f == "product" && has("sku"))))
+            .find(|&f| !given(f, &self.mapping))
     }
 
     /// Fills each missing required field from the one unmapped column whose
@@ -904,6 +1035,19 @@ fn shopify_target(header: &str) -> Option<Target> {
     })
 }
 
+/// Whether a column gives the field: its own, or for an order line's product
+/// the sku, for a settlement's fees its fee columns.
+fn given(field: &str, mapping: &[Option<Target>]) -> bool {
+    let has = |name: &str| {
+        mapping
+            .iter()
+            .any(|t| matches!(t, Some(Target::Field(f)) if *f == name))
+    };
+    has(field)
+        || (field == "product" && has("sku"))
+        || (field == "fees" && mapping.contains(&Some(Target::Extra(Extra::Fee))))
+}
+
 /// How well a header fits a kind: every required field present, and how many
 /// columns it maps. None when a required field is missing.
 pub fn score(kind: Kind, mapping: &[Option<Target>]) -> Option<usize> {
@@ -912,12 +1056,15 @@ pub fn score(kind: Kind, mapping: &[Option<Target>]) -> Option<usize> {
             .iter()
             .any(|t| matches!(t, Some(Target::Field(f)) if *f == name))
     };
-    for field in kind.file_fields().filter(|f| f.required) {
-        // An order line's product may be given by its sku alone.
-        let given = has(field.name) || (field.name == "product" && has("sku"));
-        if !given {
-            return None;
-        }
+    if kind
+        .file_fields()
+        .any(|f| f.required && !given(f.name, mapping))
+    {
+        return None;
+    }
+    // A product's cost needs the sku or the name to find it by.
+    if kind == Kind::Products && !(has("sku") || has("product")) {
+        return None;
     }
     // An order line file must name a line field besides the order id.
     if kind == Kind::OrderLines && !LINE_FIELDS.iter().any(|f| has(f)) {

@@ -16,6 +16,9 @@ pub mod rows;
 pub mod table;
 pub mod values;
 
+#[cfg(test)]
+mod profit_tests;
+
 use std::path::{Path, PathBuf};
 
 use rusqlite::types::Value;
@@ -325,6 +328,9 @@ pub struct ParsedFile {
     /// For orders read with a workbook's Returns sheet: how many of them it
     /// marks refunded.
     pub marked_returned: usize,
+    /// For settlements: the rows left out as no order's (adjustments,
+    /// withdrawals).
+    pub not_orders: usize,
 }
 
 /// A file that is a list about other records rather than records.
@@ -400,6 +406,9 @@ pub struct FileReport {
     /// show those names now.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rep_names: Option<crate::store::rep_names::Named>,
+    /// Settlement rows left out because they are no order's.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub not_orders: u64,
     /// For a dry run: how each mapped column was matched.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub columns: Vec<ColumnMatch>,
@@ -438,6 +447,7 @@ impl FileReport {
             converted: None,
             returns: None,
             rep_names: None,
+            not_orders: file.not_orders as u64,
             columns: file
                 .source
                 .headers
@@ -507,12 +517,23 @@ impl FileReport {
                 ],
             )
         });
+        let not_orders = (self.not_orders > 0).then(|| {
+            lang.tr_args(
+                "import-not-orders",
+                &[file(), ("count", self.not_orders.into())],
+            )
+        });
         converted
             .into_iter()
             .chain(returns)
             .chain(rep_names)
+            .chain(not_orders)
             .collect()
     }
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 /// Stores the valid records of `files` in one transaction, one import batch
@@ -658,6 +679,7 @@ pub fn store_checking(
             converted: converted.take(),
             returns: issues.returns,
             rep_names: issues.rep_names,
+            not_orders: file.not_orders as u64,
             columns: Vec::new(),
         })
         .collect();

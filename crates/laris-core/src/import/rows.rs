@@ -10,6 +10,7 @@ use sha2::{Digest, Sha256};
 use super::RowIssue;
 use super::parse::{self, Parsed, Reason};
 use super::values::ColumnFormat;
+use crate::store::products::key as product_key;
 use crate::store::write::Record;
 use crate::store::{Key, Kind};
 use crate::util::hex;
@@ -21,6 +22,9 @@ pub struct RowBuilder {
     pub records: Vec<Record>,
     pub errors: Vec<RowIssue>,
     pub warnings: Vec<RowIssue>,
+    /// Rows of a settlements export that are no order's (adjustments,
+    /// withdrawals), left out with a note rather than an error.
+    pub not_orders: usize,
     /// Occurrences of identical rows, for content-hash keys.
     seen: HashMap<String, u32>,
     /// Lines so far per order, for order lines.
@@ -34,6 +38,7 @@ impl RowBuilder {
             records: Vec::new(),
             errors: Vec::new(),
             warnings: Vec::new(),
+            not_orders: 0,
             seen: HashMap::new(),
             lines: HashMap::new(),
         }
@@ -76,6 +81,11 @@ impl RowBuilder {
                 self.errors.push(issue(field.name, "", Reason::Required));
                 ok = false;
             }
+        }
+        if kind == Kind::Products && values[0] == Value::Null {
+            // Neither a sku nor a product name: nothing to find the cost by.
+            self.errors.push(issue("product", "", Reason::Required));
+            ok = false;
         }
         if kind == Kind::Deals {
             let status = &values[kind.field("status").unwrap_or(0)];
@@ -147,6 +157,30 @@ impl RowBuilder {
                 let rep = idx("rep");
                 if values[rep] == Value::Null {
                     values[rep] = Value::Text(String::new());
+                }
+            }
+            Kind::Products => {
+                let (key, sku, product) = (idx("item_key"), idx("sku"), idx("product"));
+                values[key] = match (&values[sku], &values[product]) {
+                    (Value::Text(s), _) => Value::Text(product_key(Some(s), "")),
+                    (_, Value::Text(p)) => Value::Text(product_key(None, p)),
+                    _ => Value::Null,
+                };
+                if values[product] == Value::Null {
+                    values[product] = values[sku].clone();
+                }
+                // A cost from the beginning has an empty valid_from, not a
+                // missing one: the key must hold it.
+                let from = idx("valid_from");
+                if values[from] == Value::Null {
+                    values[from] = Value::Text(String::new());
+                }
+            }
+            Kind::Settlements => {
+                // What the platform kept is positive however the export signs it.
+                let fees = idx("fees");
+                if let Value::Integer(f) = values[fees] {
+                    values[fees] = Value::Integer(f.saturating_abs());
                 }
             }
             _ => {}

@@ -118,7 +118,8 @@ const fn card(id: &'static str, unit: Unit, better: Better, needs: &'static [Kin
 
 use Better::{Down, Neutral, Up};
 use Kind::{
-    Activities, Csat, Deals, Expenses, Inquiries, Leads, OrderLines, Orders, Subscriptions, Targets,
+    Activities, Csat, Deals, Expenses, Inquiries, Leads, OrderLines, Orders, Products, Settlements,
+    Subscriptions, Targets,
 };
 use Unit::{Count, Days, Hours, Money, Number, Rate};
 
@@ -142,6 +143,16 @@ pub const PERFORMANCE: &[Card] = &[
     card("csat", Rate, Up, &[Csat]),
     card("mrr", Money, Up, &[Subscriptions]),
     card("subscription_churn", Rate, Down, &[Subscriptions]),
+    card("refund_amount", Money, Down, &[Orders]),
+    card("refund_rate", Rate, Down, &[Orders]),
+    card("cogs", Money, Neutral, &[Orders, OrderLines, Products]),
+    card("cost_coverage", Rate, Up, &[Orders, OrderLines, Products]),
+    card("gross_profit", Money, Up, &[Orders, OrderLines, Products]),
+    card("gross_margin", Rate, Up, &[Orders, OrderLines, Products]),
+    card("marketplace_fees", Money, Down, &[Orders, Settlements]),
+    card("fee_rate", Rate, Down, &[Orders, Settlements]),
+    // Fees and expenses count as zero where a shop has none to import.
+    card("net_profit", Money, Up, &[Orders, OrderLines, Products]),
 ];
 
 pub const ACTIVITY: &[Card] = &[
@@ -235,8 +246,18 @@ pub fn filled(present: &Present) -> usize {
 /// "Filters": kinds without the filtered field are not filtered), so the
 /// figure mixes filtered and unfiltered records.
 pub fn mixes_filtered(card: &Card, filters: &super::Filters) -> bool {
-    let by_rep = [Orders, Leads, Deals, Activities, Targets, OrderLines];
-    let by_channel = [Orders, Inquiries, OrderLines];
+    // Costs and payouts are filtered through their orders.
+    let by_rep = [
+        Orders,
+        Leads,
+        Deals,
+        Activities,
+        Targets,
+        OrderLines,
+        Products,
+        Settlements,
+    ];
+    let by_channel = [Orders, Inquiries, OrderLines, Products, Settlements];
     let by_source = [Leads, Deals];
     let whole = |keeps: &[Kind]| card.needs.iter().any(|k| !keeps.contains(k));
     (filters.rep.is_some() && whole(&by_rep))
@@ -283,8 +304,10 @@ mod tests {
         }
     }
 
-    /// Counted by hand from the tables above: eight figures need orders
-    /// only; activities would fill ten more, deals six, leads four.
+    /// Counted by hand from the tables above: ten figures need orders
+    /// only; activities would fill ten more, order lines six (upsell and
+    /// five profit cards waiting for them before the costs), deals six,
+    /// leads four.
     #[test]
     fn after_orders_the_next_imports_are_ranked_by_what_they_fill() {
         let orders = Present {
@@ -292,7 +315,7 @@ mod tests {
             ..Present::default()
         };
         assert_eq!(filled(&Present::default()), 0);
-        assert_eq!(filled(&orders), 8);
+        assert_eq!(filled(&orders), 10);
         let next: Vec<(Kind, usize)> = next_imports(&orders)
             .iter()
             .map(|n| (n.kind, n.cards.len()))
@@ -301,11 +324,12 @@ mod tests {
             next,
             [
                 (Activities, 10),
+                (OrderLines, 6),
                 (Deals, 6),
                 (Leads, 4),
                 (Expenses, 2),
                 (Subscriptions, 2),
-                (OrderLines, 1),
+                (Settlements, 2),
                 (Targets, 1),
                 (Csat, 1),
                 (Inquiries, 1),
@@ -323,9 +347,11 @@ mod tests {
             csat: true,
             inquiries: true,
             subscriptions: true,
+            products: true,
+            settlements: true,
         };
         assert!(next_imports(&every).is_empty());
-        assert_eq!(filled(&every), 36);
+        assert_eq!(filled(&every), 45);
     }
 
     #[test]

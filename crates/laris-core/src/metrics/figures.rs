@@ -12,6 +12,7 @@ use super::catalog;
 use super::charts::Charts;
 use super::dataset::Present;
 use super::highlights::{Highlight, highlights};
+use super::profit::{CostMissing, ProductProfit, cost_missing, product_table};
 use super::projection::{Projection, projected_buckets, revenue_projection};
 use super::report::{Metrics, Report};
 use super::{
@@ -41,6 +42,12 @@ pub struct Figures {
     highlights: [Vec<Highlight>; 2],
     /// Where revenue will land, for a period containing today.
     pub projection: Option<Projection>,
+    /// The sales of the period without a cost price, for the `≈` beside the
+    /// profit cards; none until costs are imported.
+    pub cost_missing: Option<CostMissing>,
+    /// Every product sold in the period with its profit, for the table
+    /// where missing costs are typed; none without order lines.
+    pub products: Option<Vec<ProductProfit>>,
 }
 
 impl Figures {
@@ -115,6 +122,8 @@ pub fn compute(ds: &Dataset, q: &Query) -> Figures {
     let highlights = Lang::ALL.map(|lang| highlights(ds, q, &report, lang));
     let projection = revenue_projection(ds, q);
     Figures {
+        cost_missing: cost_missing(&v, p),
+        products: product_table(&v, p),
         report,
         now,
         then,

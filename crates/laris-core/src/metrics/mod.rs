@@ -12,6 +12,7 @@ pub mod highlights;
 pub mod performance;
 pub mod period;
 pub mod productivity;
+pub mod profit;
 pub mod projection;
 pub mod records;
 pub mod report;

@@ -101,6 +101,11 @@ pub enum Measure {
     /// An order's lines of one product (by dataset id): what the order
     /// adds to that product's revenue.
     ProductLines(u32),
+    /// What the marketplace kept of an order (its settlement's fees).
+    Fees,
+    /// The cost of an order's lines at the order's date (lines without a
+    /// cost add nothing).
+    Cogs,
 }
 
 impl Measure {
@@ -119,6 +124,8 @@ impl Measure {
             Measure::LeadResponseHours | Measure::InquiryResponseHours => "response_hours",
             Measure::CycleDays => "cycle_days",
             Measure::ProductLines(_) => "line_total",
+            Measure::Fees => "fees",
+            Measure::Cogs => "cogs",
         })
     }
 
@@ -150,6 +157,11 @@ impl Measure {
                         .map(|l| i128::from(o.line_total[l]))
                         .sum(),
                 )
+            }
+            Measure::Fees => Amount::Minor(i128::from(ds.orders.fees[i])),
+            Measure::Cogs => {
+                let o = &ds.orders;
+                Amount::Minor(o.lines(i).map(|l| i128::from(o.line_cogs[l])).sum())
             }
         }
     }
@@ -352,7 +364,9 @@ impl Measure {
             | Measure::CloseValue
             | Measure::ExpenseAmount
             | Measure::MonthlyAmount
-            | Measure::ProductLines(_) => Amount::Minor(0),
+            | Measure::ProductLines(_)
+            | Measure::Fees
+            | Measure::Cogs => Amount::Minor(0),
             Measure::Count | Measure::ActivityCount => Amount::Whole(0),
             Measure::Score
             | Measure::ActivityHours
@@ -429,7 +443,7 @@ impl RecordsError {
 }
 
 /// Every metric that has records, for `laris records --help` and the UI.
-pub const METRICS_WITH_RECORDS: [&str; 38] = [
+pub const METRICS_WITH_RECORDS: [&str; 42] = [
     "revenue",
     "orders",
     "aov",
@@ -468,6 +482,10 @@ pub const METRICS_WITH_RECORDS: [&str; 38] = [
     "pipeline_value",
     "expenses",
     "inquiries",
+    "refund_amount",
+    "refund_rate",
+    "cogs",
+    "marketplace_fees",
 ];
 
 /// Activity metrics that count types (metrics.md, "Sales activity").
@@ -563,8 +581,24 @@ pub fn records(ds: &Dataset, q: &Query, metric: &str) -> Result<Records, Records
         let e = &ds.expenses;
         idx((0..e.date.len()).filter(|&i| p.contains(e.date[i]) && e.acquisition[i]))
     };
+    let o = &ds.orders;
+    let refunded =
+        || idx(super::sorted_range(&o.date, p).filter(|&i| o.refunded[i] && v.order_ok(i)));
+    // Payouts are shown by their orders: the fees are the orders' measure.
+    let settled = || idx(v.paid_orders(p).filter(|&i| o.settled[i]));
     match metric {
         "revenue" => figure(K::Orders, M::OrderTotal, paid()),
+        "refund_amount" => figure(K::Orders, M::OrderTotal, refunded()),
+        "refund_rate" => {
+            let decided = super::sorted_range(&o.date, p)
+                .filter(|&i| (o.refunded[i] || o.paid[i]) && v.order_ok(i));
+            ratio(
+                set(K::Orders, M::Count, refunded()),
+                set(K::Orders, M::Count, idx(decided)),
+            )
+        }
+        "cogs" => figure(K::Orders, M::Cogs, paid()),
+        "marketplace_fees" => figure(K::Orders, M::Fees, settled()),
         "orders" => figure(K::Orders, M::Count, paid()),
         "aov" => ratio(
             set(K::Orders, M::OrderTotal, paid()),

@@ -8,11 +8,12 @@ use serde::Serialize;
 
 use super::dataset::Dataset;
 use super::period::{Comparison, Period, PeriodKind, Selection};
-use super::{DayRange, Filters, View, activity, performance, productivity, ratio};
+use super::profit::{ChannelProfit, ProductProfit};
+use super::{DayRange, Filters, View, activity, performance, productivity, profit, ratio};
 
 /// Money leaves the report with two decimals (metrics.md, "Showing
 /// numbers"); the figures in memory keep full precision.
-mod money {
+pub(super) mod money {
     use std::collections::BTreeMap;
 
     use serde::Serializer;
@@ -64,7 +65,7 @@ mod money {
 }
 
 /// Every metric id of metrics.md (the report contract).
-pub const METRIC_IDS: [&str; 55] = [
+pub const METRIC_IDS: [&str; 66] = [
     "revenue",
     "orders",
     "aov",
@@ -120,6 +121,17 @@ pub const METRIC_IDS: [&str; 55] = [
     "avg_deal_cycle_days_by_rep",
     "lead_conversion_rate_by_rep",
     "clv_by_rep",
+    "refund_amount",
+    "refund_rate",
+    "cogs",
+    "cost_coverage",
+    "gross_profit",
+    "gross_margin",
+    "marketplace_fees",
+    "fee_rate",
+    "net_profit",
+    "profit_by_channel",
+    "profit_by_product",
 ];
 
 /// The metrics that are one number: these are also given for the comparison
@@ -179,6 +191,20 @@ pub struct Scalars {
     pub pipeline_value: Option<f64>,
     #[serde(serialize_with = "money::option")]
     pub weighted_pipeline: Option<f64>,
+    #[serde(serialize_with = "money::option")]
+    pub refund_amount: Option<f64>,
+    pub refund_rate: Option<f64>,
+    #[serde(serialize_with = "money::option")]
+    pub cogs: Option<f64>,
+    pub cost_coverage: Option<f64>,
+    #[serde(serialize_with = "money::option")]
+    pub gross_profit: Option<f64>,
+    pub gross_margin: Option<f64>,
+    #[serde(serialize_with = "money::option")]
+    pub marketplace_fees: Option<f64>,
+    pub fee_rate: Option<f64>,
+    #[serde(serialize_with = "money::option")]
+    pub net_profit: Option<f64>,
 }
 
 /// A figure in total, per activity type and per rep.
@@ -255,6 +281,8 @@ pub struct Metrics {
     pub lead_conversion_rate_by_rep: Option<ByRep>,
     #[serde(serialize_with = "money::by_rep")]
     pub clv_by_rep: Option<ByRep>,
+    pub profit_by_channel: Option<BTreeMap<String, ChannelProfit>>,
+    pub profit_by_product: Option<Vec<ProductProfit>>,
 }
 
 /// One bucket of a chart series.
@@ -299,6 +327,7 @@ pub fn scalars(v: &View<'_>, sel: &Selection, cmp_period: Period) -> Scalars {
     performance::fill(v, p, prev, &mut s);
     activity::fill(v, p, &mut s);
     productivity::fill(v, p, &mut s);
+    profit::fill(v, p, &mut s);
     let growth =
         |now: Option<f64>, then: Option<f64>| now.zip(then).and_then(|(n, t)| ratio(n - t, t));
     let cmp = DayRange::of(cmp_period);
@@ -389,6 +418,7 @@ pub fn compute_report(
     performance::fill_breakdowns(&v, p, &mut metrics);
     activity::fill_breakdowns(&v, p, &mut metrics);
     productivity::fill_breakdowns(&v, p, &mut metrics);
+    profit::fill_breakdowns(&v, p, &mut metrics);
     let previous = scalars(&v, &cmp_sel, cmp_sel.comparison(cmp, today));
     Report {
         from: sel.period.from,

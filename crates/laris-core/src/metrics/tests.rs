@@ -771,3 +771,5 @@ fn top_products_keeps_ten_and_breaks_ties_by_name() {
     );
     approx(m(&r, "revenue"), 16.0); // no order total: 11 x 1.00 + 5.00
 }
+
+mod profit;

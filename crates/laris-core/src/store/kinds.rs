@@ -1,4 +1,4 @@
-//! The eleven record kinds of the data model: their canonical fields, the table
+//! The thirteen record kinds of the data model: their canonical fields, the table
 //! columns those fields are stored in, and their natural keys.
 //!
 //! The tables themselves are created by the migrations; `tests` checks that the
@@ -99,6 +99,8 @@ pub enum Kind {
     Csat,
     Inquiries,
     Subscriptions,
+    Products,
+    Settlements,
 }
 
 const fn f(name: &'static str, ty: FieldType, required: bool) -> Field {
@@ -221,8 +223,30 @@ const SUBSCRIPTIONS: &[Field] = &[
     f("end_date", T::Date, false),
 ];
 
+const PRODUCTS: &[Field] = &[
+    // Not a CSV column: the sku folded, else the product name folded, set on
+    // import, so that a product keeps one row per valid_from whatever its
+    // name's spelling in a later sheet.
+    f("item_key", T::Id, false),
+    f("sku", T::Id, false),
+    // Required unless the sku is given (the import checks it).
+    f("product", T::Name(NameField::Product), false),
+    f("category", T::Text, false),
+    money("cost", "cost_minor", true),
+    money("price", "price_minor", false),
+    // '' when the cost holds from the beginning, so that it is part of the key.
+    f("valid_from", T::Date, false),
+];
+
+const SETTLEMENTS: &[Field] = &[
+    f("order_id", T::Id, true),
+    f("settled_at", T::DateTime, false),
+    money("fees", "fees_minor", true),
+    money("payout", "payout_minor", false),
+];
+
 impl Kind {
-    pub const ALL: [Kind; 11] = [
+    pub const ALL: [Kind; 13] = [
         Kind::Orders,
         Kind::OrderLines,
         Kind::Leads,
@@ -234,6 +258,8 @@ impl Kind {
         Kind::Csat,
         Kind::Inquiries,
         Kind::Subscriptions,
+        Kind::Products,
+        Kind::Settlements,
     ];
 
     /// The table name, which is also the kind's name on the command line and
@@ -251,6 +277,8 @@ impl Kind {
             Kind::Csat => "csat",
             Kind::Inquiries => "inquiries",
             Kind::Subscriptions => "subscriptions",
+            Kind::Products => "products",
+            Kind::Settlements => "settlements",
         }
     }
 
@@ -274,6 +302,8 @@ impl Kind {
             Kind::Csat => CSAT,
             Kind::Inquiries => INQUIRIES,
             Kind::Subscriptions => SUBSCRIPTIONS,
+            Kind::Products => PRODUCTS,
+            Kind::Settlements => SETTLEMENTS,
         }
     }
 
@@ -281,7 +311,16 @@ impl Kind {
     pub fn file_fields(self) -> impl Iterator<Item = &'static Field> {
         self.fields()
             .iter()
-            .filter(move |f| !(self == Kind::OrderLines && f.name == "line_no"))
+            .filter(move |f| !self.is_derived(f.name))
+    }
+
+    /// Whether a stored field is worked out on import rather than read from a
+    /// column: an order line's position, a product's key.
+    pub fn is_derived(self, field: &str) -> bool {
+        matches!(
+            (self, field),
+            (Kind::OrderLines, "line_no") | (Kind::Products, "item_key")
+        )
     }
 
     pub fn key(self) -> Key {
@@ -296,6 +335,8 @@ impl Kind {
             Kind::Expenses | Kind::Csat => Key::ContentHash,
             Kind::Inquiries => Key::Columns(&["inquiry_id"]),
             Kind::Subscriptions => Key::Columns(&["subscription_id"]),
+            Kind::Products => Key::Columns(&["item_key", "valid_from"]),
+            Kind::Settlements => Key::Columns(&["order_id"]),
         }
     }
 
@@ -314,6 +355,9 @@ impl Kind {
             Kind::Targets => Some("period"),
             Kind::Inquiries => Some("received_at"),
             Kind::Subscriptions => Some("start_date"),
+            // A cost row without valid_from holds from the beginning: no range.
+            Kind::Products => None,
+            Kind::Settlements => Some("settled_at"),
         }
     }
 

@@ -14,6 +14,7 @@ pub mod kinds;
 pub mod names;
 pub mod open;
 pub mod overview;
+pub mod products;
 pub mod records;
 pub mod rep_names;
 pub mod returns;
@@ -39,6 +40,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/003_data_revision.sql"),
     include_str!("migrations/004_batch_currency.sql"),
     include_str!("migrations/005_rep_names.sql"),
+    include_str!("migrations/006_products_settlements.sql"),
 ];
 
 /// The schema version this build writes.
@@ -555,8 +557,8 @@ mod tests {
             )
             .unwrap();
         assert_eq!(
-            tables, 18,
-            "11 kinds, batches, changes, settings, display names, data revision, returns, rep names"
+            tables, 20,
+            "13 kinds, batches, changes, settings, display names, data revision, returns, rep names"
         );
 
         let garbage = dir.path().join("notes.laris");

@@ -422,6 +422,7 @@ fn list_file(
         },
         list: Some(list),
         marked_returned: 0,
+        not_orders: 0,
     }
 }
 

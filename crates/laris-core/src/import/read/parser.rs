@@ -44,7 +44,7 @@ pub(super) fn typed_columns(kind: Kind, mapping: &[Option<Target>]) -> Vec<usize
     (0..mapping.len())
         .filter(|&i| match mapping[i] {
             Some(Target::Field(name)) => typed(name),
-            Some(Target::Extra(Extra::RefundedAmount)) => true,
+            Some(Target::Extra(Extra::RefundedAmount | Extra::Fee)) => true,
             _ => false,
         })
         .collect()
@@ -188,7 +188,23 @@ impl<'t> Parser<'t> {
         formats: &[ColumnFormat],
         returns: &HashSet<String>,
     ) {
-        if !builder.push(row.line, &self.cells_for(self.kind, row), formats) {
+        let mut cells = self.cells_for(self.kind, row);
+        let mut fee_parts = None;
+        if self.kind == Kind::Settlements {
+            if self.not_an_order(row) {
+                builder.not_orders += 1;
+                return;
+            }
+            let fees = Kind::Settlements.field("fees").unwrap_or(2);
+            if cells[fees].is_empty() {
+                fee_parts = self.fee_parts(row);
+                // Stands in for the sum, set below, so that fees is given.
+                if fee_parts.is_some() {
+                    cells[fees] = "0";
+                }
+            }
+        }
+        if !builder.push(row.line, &cells, formats) {
             return;
         }
         let Some(record) = builder.records.last_mut() else {
@@ -207,8 +223,47 @@ impl<'t> Parser<'t> {
                     record.values[at] = Value::Text(status.into());
                 }
             }
+            Kind::Settlements => {
+                if let Some(sum) = fee_parts {
+                    let fees = Kind::Settlements.field("fees").unwrap_or(2);
+                    record.values[fees] = Value::Integer(sum);
+                }
+            }
             _ => {}
         }
+    }
+
+    /// The sum of a settlement row's fee columns by their absolute values
+    /// (exports write deductions negative), or None when all are empty.
+    fn fee_parts(&self, row: &TableRow) -> Option<i64> {
+        self.mapping
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| **t == Some(Target::Extra(Extra::Fee)))
+            .filter_map(|(c, _)| values::money_minor(row.cells.get(c)?, self.formats[c]))
+            .map(i64::saturating_abs)
+            .reduce(i64::saturating_add)
+    }
+
+    /// A settlement export's row that is no order's: an adjustment or a
+    /// withdrawal by its type, or a row with neither an order id nor fees.
+    fn not_an_order(&self, row: &TableRow) -> bool {
+        const NOT_ORDERS: [&str; 9] = [
+            "adjustment",
+            "penyesuaian",
+            "withdraw",
+            "penarikan",
+            "top up",
+            "topup",
+            "isi saldo",
+            "reimbursement",
+            "deduction",
+        ];
+        let kind = crate::util::fold(&self.cell(row, Target::Extra(Extra::RowType)));
+        let no_fees =
+            self.cell(row, Target::Field("fees")).is_empty() && self.fee_parts(row).is_none();
+        NOT_ORDERS.iter().any(|w| kind.contains(w))
+            || (self.cell(row, Target::Field("order_id")).is_empty() && no_fees)
     }
 
     pub(super) fn amount(&self, row: &TableRow, extra: Extra) -> i64 {
@@ -323,6 +378,7 @@ impl<'t> Parser<'t> {
             rate: None,
             list: None,
             marked_returned: 0,
+            not_orders: builder.not_orders,
             records: builder.records,
             stream: None,
             errors: builder.errors,

@@ -67,7 +67,7 @@ pub fn revision(conn: &Connection) -> Option<Revision> {
 /// [`super::customers`], [`super::names`]) or this file's codec produce
 /// bumps this number; the test `cache_format_moves_with_the_loader` fails
 /// until it is bumped.
-pub const CACHE_FORMAT: u32 = 3;
+pub const CACHE_FORMAT: u32 = 4;
 
 /// Where cache files live, and from what size a dataset gets one.
 #[derive(Clone, Debug)]
@@ -228,6 +228,7 @@ struct Meta {
     channels: Vec<String>,
     sources: Vec<String>,
     products: Vec<String>,
+    skus: Vec<String>,
     activity_types: Vec<String>,
     customers: usize,
     targets: Vec<Target>,
@@ -240,6 +241,7 @@ impl Meta {
             channels: ds.channels.names().to_vec(),
             sources: ds.sources.names().to_vec(),
             products: ds.products.names().to_vec(),
+            skus: ds.skus.names().to_vec(),
             activity_types: ds.activity_types.names().to_vec(),
             customers: ds.customers,
             targets: ds.targets.clone(),
@@ -251,6 +253,7 @@ impl Meta {
         ds.channels = Names::from_names(self.channels);
         ds.sources = Names::from_names(self.sources);
         ds.products = Names::from_names(self.products);
+        ds.skus = Names::from_names(self.skus);
         ds.activity_types = Names::from_names(self.activity_types);
         ds.customers = self.customers;
         ds.targets = self.targets;
@@ -312,6 +315,7 @@ fn columns(c: &mut impl Codec, ds: &mut Dataset) -> io::Result<()> {
     c.col(&mut o.id)?;
     c.col(&mut o.date)?;
     c.flags(&mut o.paid)?;
+    c.flags(&mut o.refunded)?;
     c.col(&mut o.total)?;
     c.col(&mut o.customer)?;
     c.col(&mut o.rep)?;
@@ -320,6 +324,11 @@ fn columns(c: &mut impl Codec, ds: &mut Dataset) -> io::Result<()> {
     c.col(&mut o.line_product)?;
     c.col(&mut o.line_qty)?;
     c.col(&mut o.line_total)?;
+    c.col(&mut o.line_sku)?;
+    c.col(&mut o.line_cogs)?;
+    c.flags(&mut o.line_costed)?;
+    c.col(&mut o.fees)?;
+    c.flags(&mut o.settled)?;
     let l = &mut ds.leads;
     c.col(&mut l.id)?;
     c.col(&mut l.created)?;
@@ -470,7 +479,14 @@ fn consistent(ds: &Dataset) -> bool {
             ci.first_with_rep.len(),
             ci.new_product.len(),
         ])
+        && same(&[n, o.refunded.len(), o.fees.len(), o.settled.len()])
         && same(&[o.line_product.len(), o.line_qty.len(), o.line_total.len()])
+        && same(&[
+            o.line_product.len(),
+            o.line_sku.len(),
+            o.line_cogs.len(),
+            o.line_costed.len(),
+        ])
         && starts_ok(&o.line_start, o.line_product.len(), n)
         && o.customer
             .iter()
@@ -531,7 +547,7 @@ mod tests {
         // changed, then write both numbers here.
         assert_eq!(
             (CACHE_FORMAT, sources),
-            (3, 1_384_912_145),
+            (4, 2_189_466_899),
             "the loader's code changed: bump CACHE_FORMAT if the cached arrays differ, then update this test"
         );
     }

@@ -20,6 +20,8 @@ pub struct Orders {
     pub id: Vec<i64>,
     pub date: Vec<Day>,
     pub paid: Vec<bool>,
+    /// Status refunded (refund_amount, refund_rate).
+    pub refunded: Vec<bool>,
     pub total: Vec<i64>,
     pub customer: Vec<u32>,
     pub rep: Vec<u32>,
@@ -28,6 +30,15 @@ pub struct Orders {
     pub line_product: Vec<u32>,
     pub line_qty: Vec<f64>,
     pub line_total: Vec<i64>,
+    /// The line's sku in `Dataset::skus`, or NONE.
+    pub line_sku: Vec<u32>,
+    /// quantity x the unit cost valid at the order's date (profit.md), 0
+    /// where `line_costed` is false.
+    pub line_cogs: Vec<i64>,
+    pub line_costed: Vec<bool>,
+    /// What the marketplace kept of the order, 0 where `settled` is false.
+    pub fees: Vec<i64>,
+    pub settled: Vec<bool>,
 }
 
 impl Orders {
@@ -227,6 +238,8 @@ pub struct Present {
     pub csat: bool,
     pub inquiries: bool,
     pub subscriptions: bool,
+    pub products: bool,
+    pub settlements: bool,
 }
 
 impl Present {
@@ -244,6 +257,8 @@ impl Present {
             Kind::Csat => self.csat,
             Kind::Inquiries => self.inquiries,
             Kind::Subscriptions => self.subscriptions,
+            Kind::Products => self.products,
+            Kind::Settlements => self.settlements,
         }
     }
 }

@@ -136,6 +136,8 @@ pub(super) fn load_present(conn: &Connection) -> rusqlite::Result<Present> {
         csat: has("csat")?,
         inquiries: has("inquiries")?,
         subscriptions: has("subscriptions")?,
+        products: has("products")?,
+        settlements: has("settlements")?,
     })
 }
 
@@ -219,10 +221,10 @@ pub(super) fn load_orders(conn: &Connection, ds: &mut Dataset) -> rusqlite::Resu
             o.rep.push(ds.reps.intern_value(r.get_ref(4)?));
             o.channel.push(ds.channels.intern_value(r.get_ref(5)?));
             // Anything but the three unpaid statuses is paid (fine print).
-            o.paid.push(!matches!(
-                text(r.get_ref(6)?),
-                b"unpaid" | b"refunded" | b"cancelled"
-            ));
+            let status = text(r.get_ref(6)?);
+            o.paid
+                .push(!matches!(status, b"unpaid" | b"refunded" | b"cancelled"));
+            o.refunded.push(status == b"refunded");
             totals.push(int(r.get_ref(7)?));
             Ok(())
         },
@@ -235,6 +237,7 @@ pub(super) fn load_orders(conn: &Connection, ds: &mut Dataset) -> rusqlite::Resu
     permute(&mut o.rep, order);
     permute(&mut o.channel, order);
     permute(&mut o.paid, order);
+    permute(&mut o.refunded, order);
     permute(&mut totals, order);
     // Where each order (in table order) went in date order.
     let sorted_position: Option<Vec<u32>> = order.map(|order| {
@@ -245,11 +248,12 @@ pub(super) fn load_orders(conn: &Connection, ds: &mut Dataset) -> rusqlite::Resu
         inverse
     });
     let mut line_order: Vec<u32> = Vec::new();
-    let (mut product, mut qty, mut total) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut product, mut qty, mut total, mut sku) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let mut finder = OrderFinder::new(&order_ids);
     each_row(
         conn,
-        "SELECT order_id, product, quantity, unit_price_minor, line_total_minor FROM order_lines",
+        "SELECT order_id, product, quantity, unit_price_minor, line_total_minor, sku FROM order_lines",
         |r| {
             let Some(i) = finder.find(text(r.get_ref(0)?)) else {
                 return Ok(());
@@ -263,10 +267,14 @@ pub(super) fn load_orders(conn: &Connection, ds: &mut Dataset) -> rusqlite::Resu
             product.push(ds.products.intern_value(r.get_ref(1)?));
             qty.push(q.unwrap_or(0.0));
             total.push(line_total.unwrap_or(0));
+            sku.push(ds.skus.intern_value(r.get_ref(5)?));
             Ok(())
         },
     )?;
     drop(finder);
+    let (fees, settled) = load_settlements(conn, &order_ids, sorted_position.as_deref())?;
+    o.fees = fees;
+    o.settled = settled;
     drop(order_ids);
     // Group lines by order (a stable sort keeps each order's lines in table order).
     let n = o.date.len();
@@ -283,10 +291,14 @@ pub(super) fn load_orders(conn: &Connection, ds: &mut Dataset) -> rusqlite::Resu
     permute(&mut product, grouping);
     permute(&mut qty, grouping);
     permute(&mut total, grouping);
+    permute(&mut sku, grouping);
     o.line_product = product;
     o.line_qty = qty;
     o.line_total = total;
+    o.line_sku = sku;
     o.line_start = start;
+    let costs = load_costs(conn, ds)?;
+    (o.line_cogs, o.line_costed) = costs.of_lines(&o);
     // An order without a total is worth the sum of its lines.
     o.total = (0..n)
         .map(|i| totals[i].unwrap_or_else(|| o.lines(i).map(|l| o.line_total[l]).sum()))
@@ -302,6 +314,96 @@ pub(super) fn load_orders(conn: &Connection, ds: &mut Dataset) -> rusqlite::Resu
         |_| true,
     );
     Ok(())
+}
+
+/// Each order's settlement fees and whether it has one, by order in date
+/// order (`sorted_position`: where each order in table order went).
+fn load_settlements(
+    conn: &Connection,
+    order_ids: &OrderIds,
+    sorted_position: Option<&[u32]>,
+) -> rusqlite::Result<(Vec<i64>, Vec<bool>)> {
+    let n = order_ids.len();
+    let (mut fees, mut settled) = (vec![0i64; n], vec![false; n]);
+    let mut finder = OrderFinder::new(order_ids);
+    each_row(conn, "SELECT order_id, fees_minor FROM settlements", |r| {
+        if let Some(i) = finder.find(text(r.get_ref(0)?)) {
+            let at = sorted_position.map_or(i, |p| p[i] as usize);
+            fees[at] = int(r.get_ref(1)?).unwrap_or(0);
+            settled[at] = true;
+        }
+        Ok(())
+    })?;
+    Ok((fees, settled))
+}
+
+/// The cost rows of the products, per sku and per product name (ids in the
+/// dataset's names), each list sorted by valid_from.
+#[derive(Default)]
+struct Costs {
+    by_sku: FastMap<u32, Vec<(Day, i64)>>,
+    by_name: FastMap<u32, Vec<(Day, i64)>>,
+}
+
+/// Reads the products' cost rows. Only names and skus some line has are
+/// kept: a cost of a product never sold is no line's.
+fn load_costs(conn: &Connection, ds: &Dataset) -> rusqlite::Result<Costs> {
+    let mut costs = Costs::default();
+    each_row(
+        conn,
+        "SELECT sku, product, cost_minor, valid_from FROM products",
+        |r| {
+            let Some(cost) = int(r.get_ref(2)?) else {
+                return Ok(());
+            };
+            // An empty valid_from holds from the beginning.
+            let from = iso_day(text(r.get_ref(3)?)).unwrap_or(Day::MIN);
+            let name = |names: &Names, at: usize| -> rusqlite::Result<Option<u32>> {
+                Ok(names.find(&String::from_utf8_lossy(text(r.get_ref(at)?))))
+            };
+            if let Some(id) = name(&ds.skus, 0)? {
+                costs.by_sku.entry(id).or_default().push((from, cost));
+            }
+            if let Some(id) = name(&ds.products, 1)? {
+                costs.by_name.entry(id).or_default().push((from, cost));
+            }
+            Ok(())
+        },
+    )?;
+    for list in costs.by_sku.values_mut().chain(costs.by_name.values_mut()) {
+        list.sort_by_key(|&(from, _)| from);
+    }
+    Ok(costs)
+}
+
+impl Costs {
+    /// The unit cost valid on `day`: the row with the latest valid_from on
+    /// or before it (profit.md).
+    fn at(list: &[(Day, i64)], day: Day) -> Option<i64> {
+        let valid = list.partition_point(|&(from, _)| from <= day);
+        valid.checked_sub(1).map(|i| list[i].1)
+    }
+
+    /// Per line, its cost (quantity x unit cost, rounded to hundredths) and
+    /// whether it has one. A line finds its product by sku when the cost
+    /// sheet has that sku, else by product name.
+    fn of_lines(&self, o: &Orders) -> (Vec<i64>, Vec<bool>) {
+        let lines = o.line_product.len();
+        let (mut cogs, mut costed) = (vec![0i64; lines], vec![false; lines]);
+        for i in 0..o.len() {
+            for l in o.lines(i) {
+                let list = self
+                    .by_sku
+                    .get(&o.line_sku[l])
+                    .or_else(|| self.by_name.get(&o.line_product[l]));
+                if let Some(cost) = list.and_then(|list| Costs::at(list, o.date[i])) {
+                    cogs[l] = (o.line_qty[l] * cost as f64).round() as i64;
+                    costed[l] = true;
+                }
+            }
+        }
+        (cogs, costed)
+    }
 }
 
 /// Loads leads, and gives each deal that came from a lead that lead's source.

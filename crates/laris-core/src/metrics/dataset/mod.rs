@@ -36,6 +36,8 @@ pub struct Dataset {
     pub channels: Names,
     pub sources: Names,
     pub products: Names,
+    /// The skus of order lines.
+    pub skus: Names,
     pub activity_types: Names,
     pub customers: usize,
     pub orders: Orders,
