@@ -449,6 +449,7 @@ impl LarisApp {
             | Event::BackedUp(Err(e))
             | Event::Restored(Err(e))
             | Event::TargetsSaved(Err(e))
+            | Event::CostsSaved(Err(e))
             | Event::SettingsSaved(Err(e)) => self.failed("save-failed", &e),
             Event::SkippedSaved(Ok(path)) => self.notify(
                 self.tr_args(
@@ -491,6 +492,14 @@ impl LarisApp {
                 self.settings.backups = None;
                 self.data_changed();
                 self.notify(self.tr("backup-restored-notice"), false);
+            }
+            Event::CostsSaved(Ok(products)) => {
+                self.data_changed();
+                self.dash.costs.clear();
+                self.notify(
+                    self.tr_args("costs-saved", &[("products", products.into())]),
+                    false,
+                );
             }
             Event::TargetsSaved(Ok(())) => {
                 self.data_changed();

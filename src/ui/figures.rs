@@ -58,7 +58,7 @@ impl FiguresWorker {
         let (replies, rx) = channel();
         let ctx = ctx.clone();
         std::thread::spawn(move || serve(&db, &requests, &replies, &ctx));
-        let worker = FiguresWorker {
+        let mut worker = FiguresWorker {
             tx,
             rx,
             figures: HashMap::new(),
@@ -71,8 +71,12 @@ impl FiguresWorker {
         worker
     }
 
-    /// The data changed: forget every result and load again.
-    pub fn reload(&self) {
+    /// The data changed: forget every result and load again. Forgotten at
+    /// once, not when the new data arrives: until then a query asked again
+    /// would get the figures of the old data back and keep them on screen.
+    pub fn reload(&mut self) {
+        self.forget();
+        self.waiting = None;
         let _ = self.tx.send(Request::Reload);
     }
 

@@ -84,7 +84,7 @@ fn header(lang: crate::i18n::Lang, period: &str) -> String {
 }
 
 /// The typed value in hundredths; empty cells are no change.
-fn parse_cell(text: &str, decimal: char) -> Option<i64> {
+pub(super) fn parse_cell(text: &str, decimal: char) -> Option<i64> {
     money_minor(
         text,
         ColumnFormat {

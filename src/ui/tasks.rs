@@ -20,6 +20,7 @@ use crate::import::{self, FileError, FileReport, ParsedFile, ReadOptions};
 use crate::store::backup::{self, BackupInfo};
 use crate::store::open::{self, AppLock, OpenProblem};
 use crate::store::overview::Overview;
+use crate::store::products::{self, TypedCost};
 use crate::store::settings::Settings;
 use crate::store::targets::{self, TargetRow};
 use crate::store::write::Counts;
@@ -69,6 +70,12 @@ pub enum Job {
         label: String,
         rows: Vec<TargetRow>,
     },
+    /// Store cost prices typed on the Performance tab as one batch named
+    /// `label`.
+    SaveCosts {
+        label: String,
+        costs: Vec<TypedCost>,
+    },
     LoadSettings,
     SaveSettings(Box<Settings>),
     ListBackups,
@@ -112,6 +119,7 @@ impl Job {
             Job::Undo { .. } => Some(Event::Undone(Err(reason))),
             Job::SavePreset { .. } => Some(Event::PresetSaved(Err(reason))),
             Job::SaveTargets { .. } => Some(Event::TargetsSaved(Err(reason))),
+            Job::SaveCosts { .. } => Some(Event::CostsSaved(Err(reason))),
             Job::SaveSettings(_) => Some(Event::SettingsSaved(Err(reason))),
             // Replaces the file under whoever has it open.
             Job::Restore(_) => Some(Event::Restored(Err(reason))),
@@ -166,6 +174,8 @@ pub enum Event {
     SkippedSaved(Result<PathBuf, AppError>),
     Targets(Result<Vec<TargetRow>, AppError>),
     TargetsSaved(Result<(), AppError>),
+    /// How many products' costs were stored.
+    CostsSaved(Result<u64, AppError>),
     Settings(Result<Settings, AppError>),
     SettingsSaved(Result<(), AppError>),
     /// The database cannot be opened: the recovery screen says why.
@@ -460,6 +470,13 @@ fn run(store: &mut Store, job: Job, send: &dyn Fn(Event)) {
         Job::SaveTargets { label, rows } => {
             let r = targets::set(store.conn_mut(), &label, &rows);
             send(Event::TargetsSaved(r.map(|_| ()).map_err(AppError::from)));
+        }
+        Job::SaveCosts { label, costs } => {
+            let r = products::save_costs(store.conn_mut(), &label, &costs);
+            send(Event::CostsSaved(
+                r.map(|c| c.added + c.updated + c.unchanged)
+                    .map_err(AppError::from),
+            ));
         }
         Job::LoadSettings => send(Event::Settings(
             settings::load(store.conn()).map_err(AppError::from),

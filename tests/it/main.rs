@@ -29,5 +29,6 @@ mod ui_dashboard;
 mod ui_data;
 mod ui_import;
 mod ui_language;
+mod ui_profit;
 mod ui_recovery;
 mod ui_snapshots;

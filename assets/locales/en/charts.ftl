@@ -9,6 +9,12 @@ chart-conversion-by-source = Lead conversion by source
 chart-pipeline-by-stage = Pipeline per stage
 chart-revenue-by-channel = Revenue by channel
 chart-top-products = Top products by revenue
+chart-profit-by-channel = Where revenue goes, by channel
+chart-profit-cogs = Cost of goods
+chart-profit-fees = Marketplace fees
+chart-profit-left = Left for you
+# At the end of a channel's bar: "12.3M revenue, 4.1M left".
+chart-profit-bar = { $revenue } revenue, { $left } left
 chart-title-period = { $title } · { $period }
 chart-title-at = { $title } · as of { $date }
 chart-this-period = This period

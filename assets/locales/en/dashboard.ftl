@@ -105,3 +105,34 @@ card-why-tip = What changed it against the comparison period
 card-projection = ≈ { $value } at the end
 card-projection-range = Projected at the end of the period: likely between { $low } and { $high } (from the days so far and the weekday pattern of the last eight weeks).
 card-projection-chance = Target { $target }: a { $chance } chance of reaching it.
+
+## The product table of the Performance tab (issue 16)
+products-title = Products: sales, cost and profit
+products-none = No product was sold in this period.
+products-hint = Products without a cost price come first: type what one unit costs you, then save. The costs are stored as one import, which the Data tab can undo.
+products-col-product = Product
+products-col-quantity = Sold
+products-col-revenue = Sales
+products-col-cogs = Cost of goods
+products-col-profit = Gross profit
+products-col-margin = Margin
+products-col-cost = Cost per unit
+products-cost-hint = e.g. 15,000
+# The text box's name for screen readers: "Cost per unit of Kopi Susu".
+products-cost-of = Cost per unit of { $product }
+products-type-costs = Type the missing costs…
+products-save = Save { $products ->
+    [0] the costs
+    [one] the cost of 1 product
+   *[other] the costs of { $products } products
+}
+products-bad-cost = { $count ->
+    [one] 1 cost is not an amount: type digits only, e.g. 15,000.
+   *[other] { $count } costs are not amounts: type digits only, e.g. 15,000.
+}
+# The name of the batch in the Data tab's import history.
+products-batch-name = Costs typed on the Performance tab
+costs-saved = { $products ->
+    [one] The cost of 1 product is saved. Undo it in the Data tab if needed.
+   *[other] The costs of { $products } products are saved. Undo them in the Data tab if needed.
+}

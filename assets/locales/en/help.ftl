@@ -208,3 +208,5 @@ help-chart-revenue_by_channel-what = The period's revenue split by sales channel
 help-chart-revenue_by_channel-how = One bar per channel, with its revenue from paid orders. It shows which channel really brings in the money.
 help-chart-top_products-what = The ten products that brought in the most revenue in the period.
 help-chart-top_products-how = One bar per product, highest revenue first, from the order lines of paid orders. Refunded and cancelled orders are left out.
+help-chart-profit_by_channel-what = What each channel's revenue turns into: the cost of the goods sold, the marketplace's fees, and what is left for you.
+help-chart-profit_by_channel-how = One bar per channel, as long as its revenue from paid orders: cost of goods (quantity times the product's cost price at the order's date), then the fees of the marketplace's income report, then gross profit minus those fees. Lines without a cost price count no cost, so the part left is too long until their costs are typed.

@@ -8,6 +8,12 @@ chart-activities-over-time = Aktivitas dari waktu ke waktu
 chart-conversion-by-source = Konversi prospek menurut sumber
 chart-pipeline-by-stage = Pipeline per tahap
 chart-revenue-by-channel = Omzet per saluran
+chart-profit-by-channel = Ke mana omzet pergi, per saluran
+chart-profit-cogs = Total HPP
+chart-profit-fees = Biaya marketplace
+chart-profit-left = Sisa untuk Anda
+# Di ujung batang saluran: "12,3 jt omzet, sisa 4,1 jt".
+chart-profit-bar = { $revenue } omzet, sisa { $left }
 chart-top-products = Produk terlaris menurut omzet
 chart-title-period = { $title } · { $period }
 chart-title-at = { $title } · per { $date }

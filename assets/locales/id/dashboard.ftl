@@ -98,3 +98,27 @@ card-why-tip = Apa yang mengubahnya dibanding periode pembanding
 card-projection = ≈ { $value } di akhir
 card-projection-range = Perkiraan di akhir periode: kemungkinan antara { $low } dan { $high } (dari hari-hari sejauh ini dan pola harian delapan minggu terakhir).
 card-projection-chance = Target { $target }: peluang tercapai { $chance }.
+
+## Tabel produk di tab Kinerja (issue 16)
+products-title = Produk: penjualan, modal, dan laba
+products-none = Tidak ada produk yang terjual di periode ini.
+products-hint = Produk yang belum ada HPP-nya ada di paling atas: isi harga modal per satuan, lalu simpan. HPP disimpan sebagai satu kali impor, jadi bisa diurungkan lewat tab Data.
+products-col-product = Produk
+products-col-quantity = Terjual
+products-col-revenue = Penjualan
+products-col-cogs = Total HPP
+products-col-profit = Laba kotor
+products-col-margin = Margin
+products-col-cost = HPP per satuan
+products-cost-hint = mis. 15.000
+# Nama kotak isian untuk pembaca layar: "HPP per satuan Kopi Susu".
+products-cost-of = HPP per satuan { $product }
+products-type-costs = Isi HPP yang belum ada…
+products-save = { $products ->
+    [0] Simpan HPP
+   *[other] Simpan HPP { $products } produk
+}
+products-bad-cost = { $count } HPP bukan angka: isi angka saja, mis. 15.000.
+# Nama kiriman data di riwayat impor tab Data.
+products-batch-name = HPP diisi di tab Kinerja
+costs-saved = HPP { $products } produk tersimpan. Kalau perlu, urungkan lewat tab Data.

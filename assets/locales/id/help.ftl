@@ -208,3 +208,5 @@ help-chart-revenue_by_channel-what = Omzet periode ini per saluran penjualan: to
 help-chart-revenue_by_channel-how = Satu batang per saluran, berisi omzet dari pesanan lunas. Dari sini terlihat saluran mana yang benar-benar mendatangkan uang.
 help-chart-top_products-what = Sepuluh produk dengan omzet terbesar di periode ini.
 help-chart-top_products-how = Satu batang per produk, dari omzet terbesar, dihitung dari rincian pesanan lunas. Pesanan refund dan batal tidak dihitung.
+help-chart-profit_by_channel-what = Ke mana omzet tiap saluran pergi: harga modal barang yang terjual, biaya marketplace, dan sisanya untuk Anda.
+help-chart-profit_by_channel-how = Satu batang per saluran, sepanjang omzetnya dari pesanan lunas: total HPP (jumlah barang kali harga modalnya pada tanggal pesanan), lalu biaya marketplace dari laporan penghasilan, lalu laba kotor dikurangi biaya itu. Barang yang belum ada HPP-nya dihitung tanpa modal, jadi bagian sisanya terlalu panjang sampai HPP-nya diisi.

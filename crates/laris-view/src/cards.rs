@@ -151,8 +151,24 @@ fn one(
         }
         let now = figures.now.get(card.id).copied().flatten();
         let then = figures.then.get(card.id).copied().flatten();
+        // Profit left without some costs is higher than the truth: "≈",
+        // and how much of the sales lacks a cost on hovering it.
+        let uncosted = figures
+            .cost_missing
+            .filter(|m| m.products > 0 && catalog::needs_costs(card.id));
         ui.horizontal(|ui| {
-            let shown = value(ui, lang, &currency, card.unit, now, inner * 0.62);
+            let mut room = inner * 0.62;
+            if let Some(missing) = uncosted {
+                let about = ui
+                    .label(
+                        RichText::new("≈")
+                            .font(FontId::new(theme::SIZE_KPI, theme::semibold()))
+                            .weak(),
+                    )
+                    .on_hover_text(missing.sentence(lang, &currency));
+                room -= about.rect.width();
+            }
+            let shown = value(ui, lang, &currency, card.unit, now, room);
             if cx.interactive && now.is_some() && METRICS_WITH_RECORDS.contains(&card.id) {
                 let open = shown
                     .interact(egui::Sense::click())

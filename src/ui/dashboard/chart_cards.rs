@@ -27,6 +27,7 @@ fn needs(kind: ChartKind) -> Kind {
         | ChartKind::Quota
         | ChartKind::RevenueByChannel => Kind::Orders,
         ChartKind::TopProducts => Kind::OrderLines,
+        ChartKind::ProfitByChannel => Kind::Products,
         ChartKind::Funnel | ChartKind::PipelineByStage => Kind::Deals,
         ChartKind::ActivitiesByRep | ChartKind::ActivitiesOverTime => Kind::Activities,
         ChartKind::ConversionBySource => Kind::Leads,
@@ -148,6 +149,9 @@ fn bridge_of(kind: ChartKind) -> Option<(&'static str, By)> {
         ChartKind::ActivitiesOverTime => ("activities", By::Type),
         ChartKind::ConversionBySource => ("leads", By::Source),
         ChartKind::Quota => ("revenue", By::Rep),
-        ChartKind::Funnel | ChartKind::Cohorts | ChartKind::PipelineByStage => return None,
+        ChartKind::Funnel
+        | ChartKind::Cohorts
+        | ChartKind::PipelineByStage
+        | ChartKind::ProfitByChannel => return None,
     })
 }

@@ -18,6 +18,7 @@ fn help_id(kind: ChartKind) -> &'static str {
         ChartKind::PipelineByStage => "pipeline_by_stage",
         ChartKind::RevenueByChannel => "revenue_by_channel",
         ChartKind::TopProducts => "top_products",
+        ChartKind::ProfitByChannel => "profit_by_channel",
     }
 }
 

@@ -8,6 +8,7 @@ mod help;
 mod highlights;
 mod next_import;
 mod period_bar;
+mod products;
 mod reps;
 
 use std::sync::Arc;
@@ -54,6 +55,12 @@ pub struct Dashboard {
     pub next_hidden: bool,
     /// The records or the bridge shown instead of a tab's cards.
     pub answer: Option<(Tab, Answer)>,
+    pub product_sort: products::Sort,
+    /// Cost prices typed in the product table and not yet saved, by
+    /// product key (`store::products::key`).
+    pub costs: std::collections::BTreeMap<String, products::Typed>,
+    /// "Type the missing costs" was clicked: the table scrolls into view.
+    pub scroll_to_products: bool,
 }
 
 impl LarisApp {
@@ -124,11 +131,16 @@ pub fn show(app: &mut LarisApp, ui: &mut egui::Ui, tab: Tab) {
         .auto_shrink([false, false])
         .show(ui, |ui| {
             ui.multiply_opacity(opacity);
+            if tab == Tab::Performance {
+                products::missing_line(app, ui, &figures);
+            }
             cards::grid(app, ui, tab, &figures, &shown_query);
             ui.add_space(theme::SPACE_M);
             chart_cards::grid(app, ui, tab, &figures, &shown_query);
-            if tab == Tab::Productivity {
-                reps::table(app, ui, &figures);
+            match tab {
+                Tab::Performance => products::table(app, ui, &figures),
+                Tab::Productivity => reps::table(app, ui, &figures),
+                Tab::Activity => {}
             }
             ui.add_space(theme::SPACE_L);
         });

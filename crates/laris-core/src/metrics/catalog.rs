@@ -155,6 +155,12 @@ pub const PERFORMANCE: &[Card] = &[
     card("net_profit", Money, Up, &[Orders, OrderLines, Products]),
 ];
 
+/// Whether a card's figure is too high while some lines have no cost: the
+/// profits and the margin (metrics in profit.md's fine print).
+pub fn needs_costs(id: &str) -> bool {
+    matches!(id, "gross_profit" | "gross_margin" | "net_profit")
+}
+
 pub const ACTIVITY: &[Card] = &[
     card("activities", Count, Up, &[Activities]),
     card("time_on_activities_hours", Hours, Neutral, &[Activities]),

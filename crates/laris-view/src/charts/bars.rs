@@ -364,6 +364,68 @@ pub(super) fn top_products(
     Some(Pick::new("revenue", &product).slice(Slice::Product(product)))
 }
 
+pub(super) fn profit_by_channel(
+    ui: &mut egui::Ui,
+    data: &ChartInput<'_>,
+    size: egui::Vec2,
+) -> Option<Pick> {
+    let by = data.report.metrics.profit_by_channel.as_ref()?;
+    let lang = data.lang;
+    let mut rows: Vec<(&String, f64)> = by.iter().map(|(c, p)| (c, p.revenue)).collect();
+    rows.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    let part = |f: fn(&laris_core::metrics::profit::ChannelProfit) -> f64| {
+        rows.iter().map(|(c, _)| f(&by[*c]).max(0.0)).collect()
+    };
+    // Revenue end to end: what the goods cost, what the marketplace kept,
+    // and what is left (nothing drawn for a loss: its text says so).
+    let series = vec![
+        Series {
+            name: lang.tr("chart-profit-cogs"),
+            color: theme::CHART_COMPARISON,
+            values: part(|p| p.cogs.unwrap_or(0.0)),
+        },
+        Series {
+            name: lang.tr("chart-profit-fees"),
+            color: theme::CHART_TARGET,
+            values: part(|p| p.marketplace_fees.unwrap_or(0.0)),
+        },
+        Series {
+            name: lang.tr("chart-profit-left"),
+            color: data.accent(ui),
+            values: part(|p| {
+                p.gross_profit.unwrap_or(p.revenue) - p.marketplace_fees.unwrap_or(0.0)
+            }),
+        },
+    ];
+    let ends = rows
+        .iter()
+        .map(|(c, revenue)| {
+            let p = &by[*c];
+            let left = p.gross_profit.unwrap_or(*revenue) - p.marketplace_fees.unwrap_or(0.0);
+            lang.tr_args(
+                "chart-profit-bar",
+                &[
+                    ("revenue", format::abbreviated(lang, *revenue).into()),
+                    ("left", format::abbreviated(lang, left).into()),
+                ],
+            )
+        })
+        .collect();
+    let names: Vec<String> = rows.iter().map(|(c, _)| (*c).clone()).collect();
+    let (k, _) = hbars(
+        ui,
+        ChartKind::ProfitByChannel,
+        size,
+        &names,
+        series,
+        Layout::Stacked,
+        ends,
+        money_axis(data),
+        |_| {},
+    )?;
+    Some(Pick::new("revenue", &names[k]).only(|f| f.channel = Some(names[k].clone())))
+}
+
 pub(super) fn activities_by_rep(
     ui: &mut egui::Ui,
     data: &ChartInput<'_>,

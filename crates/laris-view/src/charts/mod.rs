@@ -31,16 +31,18 @@ pub enum ChartKind {
     PipelineByStage,
     RevenueByChannel,
     TopProducts,
+    ProfitByChannel,
 }
 
 impl ChartKind {
-    pub const ALL: [ChartKind; 10] = [
+    pub const ALL: [ChartKind; 11] = [
         ChartKind::Revenue,
         ChartKind::Funnel,
         ChartKind::Quota,
         ChartKind::Cohorts,
         ChartKind::RevenueByChannel,
         ChartKind::TopProducts,
+        ChartKind::ProfitByChannel,
         ChartKind::ActivitiesByRep,
         ChartKind::ActivitiesOverTime,
         ChartKind::ConversionBySource,
@@ -54,7 +56,8 @@ impl ChartKind {
             | ChartKind::Quota
             | ChartKind::Cohorts
             | ChartKind::RevenueByChannel
-            | ChartKind::TopProducts => Tab::Performance,
+            | ChartKind::TopProducts
+            | ChartKind::ProfitByChannel => Tab::Performance,
             ChartKind::ActivitiesByRep
             | ChartKind::ActivitiesOverTime
             | ChartKind::ConversionBySource => Tab::Activity,
@@ -75,6 +78,7 @@ impl ChartKind {
             ChartKind::PipelineByStage => "pipeline-by-stage",
             ChartKind::RevenueByChannel => "revenue-by-channel",
             ChartKind::TopProducts => "top-products",
+            ChartKind::ProfitByChannel => "profit-by-channel",
         }
     }
 
@@ -188,6 +192,11 @@ pub fn has_data(kind: ChartKind, data: &ChartInput<'_>) -> bool {
         ChartKind::PipelineByStage => c.pipeline.is_some(),
         ChartKind::RevenueByChannel => m.revenue_by_channel.is_some(),
         ChartKind::TopProducts => m.top_products.is_some(),
+        // Without costs there is no split to draw.
+        ChartKind::ProfitByChannel => m
+            .profit_by_channel
+            .as_ref()
+            .is_some_and(|by| by.values().any(|c| c.cogs.is_some())),
     }
 }
 
@@ -224,6 +233,7 @@ pub fn show(
         ChartKind::PipelineByStage => bars::pipeline(ui, data, plot_size),
         ChartKind::RevenueByChannel => bars::revenue_by_channel(ui, data, plot_size),
         ChartKind::TopProducts => bars::top_products(ui, data, plot_size),
+        ChartKind::ProfitByChannel => bars::profit_by_channel(ui, data, plot_size),
     }
 }
 
