@@ -104,6 +104,12 @@ fn walk(lang: Lang, theme: egui::Theme, suffix: &str) {
         "{was} - {now} != {sold} x 15,000"
     );
     wait_for(&mut h, &gross(&after));
+    // The profit cards, each "≈" while a cost is still missing.
+    assert_eq!(after.cost_missing.unwrap().products, missing.products - 1);
+    settle(&mut h);
+    h.get_by_label(&gross(&after)).scroll_to_me();
+    settle(&mut h);
+    h.snapshot(format!("profit_cards_{suffix}"));
 }
 
 #[test]

@@ -88,7 +88,9 @@ pub fn money_short(lang: Lang, currency: &str, major: f64) -> String {
         "IDR" | "" => "Rp".to_string(),
         other => other.to_string(),
     };
-    format!("{symbol} {}", abbreviated(lang, major))
+    // The sign before the currency, as `money` writes it: `-Rp 1 jt`.
+    let sign = if major < 0.0 { "-" } else { "" };
+    format!("{sign}{symbol} {}", abbreviated(lang, major.abs()))
 }
 
 /// A fraction as a percentage with one decimal: `25,3%` / `25.3%`.
@@ -216,6 +218,8 @@ mod tests {
         assert_eq!(money_short(Lang::Id, "IDR", 2_500_000_000.0), "Rp 2,5 M");
         assert_eq!(money_short(Lang::En, "USD", 12_345.0), "USD 12.3K");
         assert_eq!(money_short(Lang::Id, "IDR", 950.0), "Rp 950");
+        assert_eq!(money_short(Lang::Id, "IDR", -1_000_000.0), "-Rp 1 jt");
+        assert_eq!(money_short(Lang::En, "IDR", -985_100.0), "-Rp 985.1K");
     }
 
     #[test]
