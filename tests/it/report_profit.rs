@@ -126,7 +126,15 @@ fn the_table_has_a_profit_section_and_says_what_has_no_cost() {
     let dir = tempfile::tempdir().unwrap();
     let db = shop(dir.path());
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_laris"))
-        .args(["--lang", "id", "report", "--db", &db, "--period", "month:2024-03"])
+        .args([
+            "--lang",
+            "id",
+            "report",
+            "--db",
+            &db,
+            "--period",
+            "month:2024-03",
+        ])
         .output()
         .unwrap();
     let text = common::stdout(&out);

@@ -61,10 +61,10 @@ fn wizard_maps_previews_lists_problems_and_imports_the_valid_rows() {
         ["A-1 Toko 125000000", "A-3 Shopee 7500000"]
     );
     // The first import opens the figures, and says what it filled (the
-    // eight figures of orders alone) and what to import next: activities
+    // ten figures of orders alone, refunds among them) and what to import next: activities
     // fill ten more (catalog::next_imports).
     wait_for(&mut h, "Revenue");
-    let next = "Your import filled 8 more figures. \
+    let next = "Your import filled 10 more figures. \
                 Import your sales activities to see Activities and 9 more figures.";
     wait_for(&mut h, next);
     assert!(h.query_by_label("Import a file…").is_some());
