@@ -387,14 +387,100 @@ fn kpi_tables(l: &mut Layout, input: &ReportInput<'_>) {
             .map(|card| {
                 let a = now.get(card.id).copied().flatten();
                 let b = then.get(card.id).copied().flatten();
+                // As on the card: a profit left without some costs is "≈".
+                let about = input.figures.cost_missing.is_some_and(|c| c.products > 0)
+                    && crate::metrics::catalog::needs_costs(card.id);
+                let name = metric_name(lang, card.id);
                 vec![
-                    metric_name(lang, card.id),
+                    if about { format!("≈ {name}") } else { name },
                     card.unit.show(lang, &r.currency, a),
                     card.unit.show(lang, &r.currency, b),
                     card.unit
                         .change(a, b)
                         .map(|c| card.unit.show_change(lang, c))
                         .unwrap_or_default(),
+                ]
+            })
+            .collect();
+        l.table(&header, &rows);
+    }
+}
+
+/// Where the money went: the sales without a cost, then profit by channel
+/// and by product, as the Performance tab shows them; nothing for a shop
+/// whose costs were never imported.
+fn profit(l: &mut Layout, input: &ReportInput<'_>) {
+    let (lang, f) = (input.lang, input.figures);
+    let m = &f.report.metrics;
+    let money = |v: Option<f64>| Unit::Money.show(lang, &f.report.currency, v);
+    let costed = m
+        .profit_by_channel
+        .as_ref()
+        .is_some_and(|by| by.values().any(|c| c.cogs.is_some()));
+    if !costed {
+        return;
+    }
+    l.heading(lang.tr("report-section-profit"));
+    if let Some(missing) = f.cost_missing.filter(|c| c.products > 0) {
+        l.line(
+            BODY,
+            Weight::Regular,
+            BLACK,
+            missing.sentence(lang, &f.report.currency),
+        );
+        l.y += ROW / 2.0;
+    }
+    if let Some(by) = &m.profit_by_channel {
+        let header = [
+            lang.tr("records-col-channel"),
+            lang.tr("products-col-revenue"),
+            lang.tr("chart-profit-cogs"),
+            lang.tr("chart-profit-fees"),
+            lang.tr("products-col-profit"),
+        ];
+        let rows: Vec<Vec<String>> = by
+            .iter()
+            .map(|(channel, p)| {
+                vec![
+                    channel.clone(),
+                    money(Some(p.revenue)),
+                    money(p.cogs),
+                    money(p.marketplace_fees),
+                    money(p.gross_profit),
+                ]
+            })
+            .collect();
+        l.table(&header, &rows);
+    }
+    if let Some(products) = &m.profit_by_product {
+        let header = [
+            lang.tr("products-col-product"),
+            lang.tr("products-col-quantity"),
+            lang.tr("products-col-revenue"),
+            lang.tr("products-col-profit"),
+            lang.tr("products-col-margin"),
+        ];
+        let rows: Vec<Vec<String>> = products
+            .iter()
+            .map(|p| {
+                // A product without a cost has no profit to print.
+                let costed = |v: Option<f64>, unit: Unit| {
+                    if p.has_cost {
+                        unit.show(lang, &f.report.currency, v)
+                    } else {
+                        lang.tr("report-profit-no-cost")
+                    }
+                };
+                vec![
+                    p.product.clone(),
+                    format::decimal(
+                        lang,
+                        p.quantity,
+                        if p.quantity.fract() == 0.0 { 0 } else { 2 },
+                    ),
+                    money(Some(p.revenue)),
+                    costed(Some(p.gross_profit), Unit::Money),
+                    costed(p.gross_margin, Unit::Rate),
                 ]
             })
             .collect();
@@ -512,6 +598,7 @@ pub fn meeting_report(input: &ReportInput<'_>) -> anyhow::Result<Vec<u8>> {
     l.new_page();
     highlights(&mut l, input);
     kpi_tables(&mut l, input);
+    profit(&mut l, input);
     rep_tables(&mut l, input);
     if !images.is_empty() {
         l.new_page();

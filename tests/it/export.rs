@@ -126,10 +126,10 @@ fn the_meeting_report_of_the_demo_shop_in_both_languages() {
             .output()
             .unwrap();
         assert!(out.status.success(), "{}", common::stderr(&out));
-        // Cover; the three KPI tables and the per-rep tables on two pages;
-        // eleven charts two to a page.
+        // Cover; the three KPI tables, profit and the per-rep tables on
+        // three pages; eleven charts two to a page.
         let pages = page_count(&pdf);
-        assert_eq!(pages, 9, "{lang:?}");
+        assert_eq!(pages, 10, "{lang:?}");
         // Every page renders.
         let prefix = dir.path().join(format!("page-{}", lang.code()));
         let out = Command::new("pdftoppm")
@@ -170,6 +170,17 @@ fn the_meeting_report_of_the_demo_shop_in_both_languages() {
             }
         }
         assert!(text.contains("Toko Demo"), "the cover names the business");
+        // March 2025 sold Lebaran parcels, which have no cost price: the
+        // profit section says how much of the sales lacks one, its products
+        // say so, and the profit lines carry "≈" as the cards do.
+        let f = all_figures(&db, period);
+        let missing = f.cost_missing.unwrap();
+        assert!(missing.products > 0);
+        let words: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(text.contains(&lang.tr("report-section-profit")));
+        assert!(words.contains(&missing.sentence(lang, &report.currency)), "{lang:?}");
+        assert!(words.contains(&lang.tr("report-profit-no-cost")), "{lang:?}");
+        assert!(words.contains(&format!("≈ {}", lang.tr("metric-gross_profit"))), "{lang:?}");
         assert!(!text.contains("Unknown localization key"));
         // After the cover, the highlights, as `laris report` has them.
         let json = Command::new(env!("CARGO_BIN_EXE_laris"))
