@@ -178,9 +178,18 @@ fn the_meeting_report_of_the_demo_shop_in_both_languages() {
         assert!(missing.products > 0);
         let words: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(text.contains(&lang.tr("report-section-profit")));
-        assert!(words.contains(&missing.sentence(lang, &report.currency)), "{lang:?}");
-        assert!(words.contains(&lang.tr("report-profit-no-cost")), "{lang:?}");
-        assert!(words.contains(&format!("≈ {}", lang.tr("metric-gross_profit"))), "{lang:?}");
+        assert!(
+            words.contains(&missing.sentence(lang, &report.currency)),
+            "{lang:?}"
+        );
+        assert!(
+            words.contains(&lang.tr("report-profit-no-cost")),
+            "{lang:?}"
+        );
+        assert!(
+            words.contains(&format!("≈ {}", lang.tr("metric-gross_profit"))),
+            "{lang:?}"
+        );
         assert!(!text.contains("Unknown localization key"));
         // After the cover, the highlights, as `laris report` has them.
         let json = Command::new(env!("CARGO_BIN_EXE_laris"))

@@ -63,6 +63,36 @@ pub struct Dashboard {
     pub scroll_to_products: bool,
 }
 
+/// The header of a table's column `column` that sorts the table by it: its
+/// name, with an arrow when the table is `sorted` by it. Clicked: the column
+/// and direction to sort by, the other way round when it already sorts; the
+/// first column (names) from A, figures from the largest.
+fn sort_header(
+    ui: &mut egui::Ui,
+    lang: crate::i18n::Lang,
+    id: &str,
+    column: usize,
+    sorted: Option<(usize, bool)>,
+) -> Option<(usize, bool)> {
+    let on = sorted.filter(|(c, _)| *c == column);
+    let arrow = match on {
+        Some((_, true)) => " ↓",
+        Some((_, false)) => " ↑",
+        None => "",
+    };
+    let header = ui
+        .add(
+            egui::Button::new(egui::RichText::new(format!("{}{arrow}", lang.tr(id))).strong())
+                .frame(false),
+        )
+        .on_hover_text(lang.tr("reps-sort-tip"));
+    let descending = match on {
+        Some((_, descending)) => !descending,
+        None => column != 0,
+    };
+    header.clicked().then_some((column, descending))
+}
+
 impl LarisApp {
     /// The query of the current choice, once the data is known.
     pub(super) fn query(&self) -> Option<Query> {

@@ -134,27 +134,11 @@ pub fn table(app: &mut LarisApp, ui: &mut egui::Ui, figures: &Figures) {
             let headers =
                 std::iter::once("products-col-product").chain(COLUMNS.iter().map(|c| c.0));
             for (i, id) in headers.enumerate() {
-                let arrow = match (current.column == Some(i), current.descending) {
-                    (true, true) => " ↓",
-                    (true, false) => " ↑",
-                    _ => "",
-                };
-                let header = ui
-                    .add(
-                        egui::Button::new(
-                            RichText::new(format!("{}{arrow}", lang.tr(id))).strong(),
-                        )
-                        .frame(false),
-                    )
-                    .on_hover_text(lang.tr("reps-sort-tip"));
-                if header.clicked() {
+                let sorted = current.column.map(|c| (c, current.descending));
+                if let Some((column, descending)) = super::sort_header(ui, lang, id, i, sorted) {
                     app.dash.product_sort = Sort {
-                        column: Some(i),
-                        descending: if current.column == Some(i) {
-                            !current.descending
-                        } else {
-                            i != 0
-                        },
+                        column: Some(column),
+                        descending,
                     };
                 }
             }

@@ -179,28 +179,9 @@ pub fn table(app: &mut LarisApp, ui: &mut egui::Ui, figures: &Figures) {
         .show(ui, |ui| {
             let headers = std::iter::once("reps-col-rep").chain(COLUMNS.iter().map(|(id, _)| *id));
             for (i, id) in headers.enumerate() {
-                let arrow = match (current.column == i, current.descending) {
-                    (true, true) => " ↓",
-                    (true, false) => " ↑",
-                    _ => "",
-                };
-                let header = ui
-                    .add(
-                        egui::Button::new(
-                            RichText::new(format!("{}{arrow}", lang.tr(id))).strong(),
-                        )
-                        .frame(false),
-                    )
-                    .on_hover_text(lang.tr("reps-sort-tip"));
-                if header.clicked() {
-                    app.dash.rep_sort = Sort {
-                        column: i,
-                        descending: if current.column == i {
-                            !current.descending
-                        } else {
-                            i != 0
-                        },
-                    };
+                let sorted = Some((current.column, current.descending));
+                if let Some((column, descending)) = super::sort_header(ui, lang, id, i, sorted) {
+                    app.dash.rep_sort = Sort { column, descending };
                 }
             }
             ui.end_row();
