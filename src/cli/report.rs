@@ -2,6 +2,10 @@
 
 use std::collections::BTreeMap;
 
+/// A breakdown's value longer than this is a sentence: it runs on after
+/// its name instead of in the value column.
+const SPAN: usize = 40;
+
 use chrono::NaiveDate;
 use clap::Args;
 use serde::Serialize;
@@ -348,6 +352,7 @@ pub fn table(
     };
     let now = scalar_map(&report.metrics.scalars);
     let then = scalar_map(&report.previous);
+    let uncosted = cost_missing.is_some_and(|m| m.products > 0);
     let mut out = String::new();
     let date = |d: NaiveDate| format::date(lang, d);
     out.push_str(&lang.tr_args(
@@ -392,6 +397,12 @@ pub fn table(
         ]);
         for &(id, unit) in ids {
             let label = lang.tr(&format!("metric-{id}"));
+            // As on the card: a profit left without some costs is "≈".
+            let label = if uncosted && crate::metrics::catalog::needs_costs(id) {
+                format!("≈ {label}")
+            } else {
+                label
+            };
             if let Some(sub) = breakdown_rows(&f, &report.metrics, id, unit) {
                 let mut sub = sub.into_iter().peekable();
                 // A breakdown with a total shows it on the metric's own line.
@@ -418,15 +429,22 @@ pub fn table(
             ]);
         }
     }
+    // A breakdown's line that is a sentence ("Rp 144.000 omzet, HPP ...")
+    // runs on after its name rather than widening every column.
+    let spans = |r: &Row| r[2].is_empty() && r[3].is_empty() && r[1].chars().count() > SPAN;
     let width = |k: usize| {
         rows.iter()
             .chain(std::iter::once(&header))
+            .filter(|r| !spans(r))
             .map(|r| r[k].chars().count())
             .max()
             .unwrap_or(0)
     };
     let w = [width(0), width(1), width(2), width(3)];
     let line = |r: &Row| {
+        if spans(r) {
+            return format!("{}  {}", r[0], r[1]);
+        }
         format!(
             "{:<w0$}  {:>w1$}  {:>w2$}  {:>w3$}",
             r[0],
