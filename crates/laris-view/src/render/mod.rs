@@ -116,3 +116,44 @@ pub fn png(image: &egui::ColorImage) -> Result<Vec<u8>, RenderError> {
         .map_err(|e| RenderError::Draw(e.to_string()))?;
     Ok(bytes)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_becomes_runs_of_glyphs_in_the_font_egui_picked() {
+        let drawing = drawings(egui::vec2(200.0, 100.0), 2.0, &[()], |ui, _| {
+            ui.label("Rp 1,5 jt");
+            ui.label(egui::RichText::new("Omzet").family(theme::semibold()));
+        })
+        .pop()
+        .unwrap();
+        let runs: Vec<&TextRun> = drawing
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Text(run) => Some(run),
+                _ => None,
+            })
+            .collect();
+        let font = |text: &str| {
+            let run = runs.iter().find(|r| r.text == text).unwrap();
+            let face = &drawing.faces[run.face];
+            (*face.data).as_ref().to_vec()
+        };
+        assert_eq!(font("Rp 1,5 jt"), crate::assets::INTER_REGULAR);
+        assert_eq!(font("Omzet"), crate::assets::INTER_SEMIBOLD);
+        // The print theme's black text, glyphs left to right.
+        let run = runs.iter().find(|r| r.text == "Omzet").unwrap();
+        assert_eq!(run.color, theme::PRINT_TEXT);
+        assert!(run.glyphs.windows(2).all(|g| g[0].x < g[1].x));
+        assert!(run.glyphs.iter().all(|g| g.id != 0), "no missing glyph");
+        // And the picture has black ink on white paper.
+        let image = raster(&drawing, 2.0).unwrap();
+        assert_eq!(image.size, [400, 200]);
+        assert_eq!(image.pixels[0], egui::Color32::WHITE);
+        let ink = image.pixels.iter().filter(|p| p.r() < 100).count();
+        assert!(ink > 200, "{ink}");
+    }
+}

@@ -379,9 +379,10 @@ impl Out<'_> {
             };
             // A triangle shading between colours (egui's anti-aliasing
             // fringe) takes its first corner's.
-            if color.is_some_and(|k| k != a.color) {
-                let done = std::mem::take(&mut path);
-                self.fill(done, color.unwrap_or_default());
+            if let Some(k) = color
+                && k != a.color
+            {
+                self.fill(std::mem::take(&mut path), k);
             }
             color = Some(a.color);
             path.move_to(point(a.pos));
