@@ -4,7 +4,7 @@
 use anyhow::anyhow;
 
 use laris_view::charts::{self, ChartInput, ChartKind};
-use laris_view::render;
+use laris_view::render::{self, Drawing};
 
 use super::error::ExportError;
 
@@ -32,20 +32,30 @@ fn draw(ui: &mut egui::Ui, kind: ChartKind, data: &ChartInput<'_>) {
     });
 }
 
-/// The charts of `kinds` that have data, each as a picture, in order.
-pub fn chart_images(
-    kinds: &[ChartKind],
-    data: &ChartInput<'_>,
-) -> anyhow::Result<Vec<(ChartKind, egui::ColorImage)>> {
+/// The charts of `kinds` that have data, each as a vector drawing of
+/// [`CHART_PIXELS`] / [`CHART_PIXELS_PER_POINT`] points, in order: the PDF
+/// writes these as they are.
+pub fn chart_drawings(kinds: &[ChartKind], data: &ChartInput<'_>) -> Vec<(ChartKind, Drawing)> {
     let kinds: Vec<ChartKind> = kinds
         .iter()
         .copied()
         .filter(|&k| charts::has_data(k, data))
         .collect();
-    let images = render::render_each(page_size(), CHART_PIXELS_PER_POINT, &kinds, |ui, &k| {
+    let drawings = render::drawings(page_size(), CHART_PIXELS_PER_POINT, &kinds, |ui, &k| {
         draw(ui, k, data)
-    })?;
-    Ok(kinds.into_iter().zip(images).collect())
+    });
+    kinds.into_iter().zip(drawings).collect()
+}
+
+/// The charts of `kinds` that have data, each as a picture, in order.
+pub fn chart_images(
+    kinds: &[ChartKind],
+    data: &ChartInput<'_>,
+) -> anyhow::Result<Vec<(ChartKind, egui::ColorImage)>> {
+    chart_drawings(kinds, data)
+        .into_iter()
+        .map(|(kind, drawing)| Ok((kind, render::raster(&drawing, CHART_PIXELS_PER_POINT)?)))
+        .collect()
 }
 
 /// One chart as a picture; an error for a chart without data.

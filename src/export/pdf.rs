@@ -1,7 +1,8 @@
 //! The meeting report: one A4 PDF with a cover, the KPI tables of the three
 //! tabs with their changes, the per-rep tables and every chart, in the
 //! user's language. Text is real text in Inter (pdftotext finds the
-//! figures); charts are pictures drawn as in the app's print theme.
+//! figures); charts are vector drawings of the app's print theme, their
+//! labels real text too (docs/export.md).
 //!
 //! Pages are first laid out as lists of items, so that the page count is
 //! known when the page numbers are written, then drawn with krilla.
@@ -12,8 +13,7 @@ use anyhow::anyhow;
 use chrono::NaiveDate;
 use krilla::Document;
 use krilla::color::rgb;
-use krilla::geom::{PathBuilder, Point, Size, Transform};
-use krilla::image::Image;
+use krilla::geom::{PathBuilder, Point, Transform};
 use krilla::metadata::Metadata;
 use krilla::num::NormalizedF32;
 use krilla::page::PageSettings;
@@ -22,8 +22,9 @@ use krilla::text::{Font, TextDirection};
 use skrifa::MetadataProvider;
 use skrifa::instance::{LocationRef, Size as FontSize};
 
-use super::chart::chart_images;
+use super::chart::chart_drawings;
 use super::error::ExportError;
+use super::vector;
 use crate::format;
 use crate::i18n::{Arg, Lang};
 use crate::metrics::Filters;
@@ -32,6 +33,7 @@ use crate::metrics::figures::Figures;
 use crate::metrics::highlights::PER_TAB;
 use crate::metrics::period::Period;
 use laris_view::charts::{ChartInput, ChartKind};
+use laris_view::render::Drawing;
 use laris_view::theme;
 
 static REGULAR: &[u8] = laris_view::assets::INTER_REGULAR;
@@ -87,10 +89,9 @@ enum Item {
     Rule {
         y: f32,
     },
-    Image {
+    Chart {
         y: f32,
         width: f32,
-        height: f32,
         index: usize,
     },
 }
@@ -258,7 +259,7 @@ impl Layout {
         self.y += ROW * 0.5;
     }
 
-    fn image(&mut self, index: usize, aspect: f32) {
+    fn chart(&mut self, index: usize, aspect: f32) {
         let width = self.content_width();
         let height = width / aspect;
         // A chart taller than a page is shrunk to fit one.
@@ -270,12 +271,7 @@ impl Layout {
         };
         self.room(height + ROW);
         let y = self.y;
-        self.push(Item::Image {
-            y,
-            width,
-            height,
-            index,
-        });
+        self.push(Item::Chart { y, width, index });
         self.y += height + ROW;
     }
 }
@@ -592,7 +588,7 @@ pub fn meeting_report(input: &ReportInput<'_>) -> anyhow::Result<Vec<u8>> {
         lang,
         print: true,
     };
-    let images = chart_images(&ChartKind::ALL, &data)?;
+    let charts = chart_drawings(&ChartKind::ALL, &data);
     let mut l = Layout::new(input.landscape);
     cover(&mut l, input);
     l.new_page();
@@ -600,15 +596,14 @@ pub fn meeting_report(input: &ReportInput<'_>) -> anyhow::Result<Vec<u8>> {
     kpi_tables(&mut l, input);
     profit(&mut l, input);
     rep_tables(&mut l, input);
-    if !images.is_empty() {
+    if !charts.is_empty() {
         l.new_page();
         l.heading(lang.tr("export-pdf-charts"));
-        for (k, (_, image)) in images.iter().enumerate() {
-            let [w, h] = image.size;
-            l.image(k, w as f32 / h.max(1) as f32);
+        for (k, (_, drawing)) in charts.iter().enumerate() {
+            l.chart(k, drawing.size.x / drawing.size.y.max(1.0));
         }
     }
-    draw(input, &l, &images)
+    draw(input, &l, &charts)
 }
 
 fn fill(color: (u8, u8, u8)) -> Fill {
@@ -622,7 +617,7 @@ fn fill(color: (u8, u8, u8)) -> Fill {
 fn draw(
     input: &ReportInput<'_>,
     layout: &Layout,
-    images: &[(ChartKind, egui::ColorImage)],
+    charts: &[(ChartKind, Drawing)],
 ) -> anyhow::Result<Vec<u8>> {
     let lang = input.lang;
     let fonts = Fonts {
@@ -630,18 +625,6 @@ fn draw(
             .ok_or_else(|| anyhow!("the bundled font is broken"))?,
         bold: Font::new(SEMIBOLD.into(), 0).ok_or_else(|| anyhow!("the bundled font is broken"))?,
     };
-    let pictures: Vec<Image> = images
-        .iter()
-        .map(|(_, image)| {
-            let [w, h] = image.size;
-            let rgba = image
-                .pixels
-                .iter()
-                .flat_map(|c| c.to_srgba_unmultiplied())
-                .collect();
-            Image::from_rgba8(rgba, w as u32, h as u32)
-        })
-        .collect();
     let mut document = Document::new();
     document.set_metadata(
         Metadata::new()
@@ -716,20 +699,13 @@ fn draw(
                         surface.set_stroke(None);
                     }
                 }
-                Item::Image {
-                    y,
-                    width,
-                    height,
-                    index,
-                } => {
-                    let (Some(picture), Some(size)) =
-                        (pictures.get(*index), Size::from_wh(*width, *height))
-                    else {
+                Item::Chart { y, width, index } => {
+                    let Some((_, drawing)) = charts.get(*index) else {
                         continue;
                     };
-                    surface.push_transform(&Transform::from_translate(MARGIN, *y));
-                    surface.draw_image(picture.clone(), size);
-                    surface.pop();
+                    let scale = width / drawing.size.x.max(1.0);
+                    let at = Transform::from_row(scale, 0.0, 0.0, scale, MARGIN, *y);
+                    vector::draw(&mut surface, drawing, at);
                 }
             }
         }

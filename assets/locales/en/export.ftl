@@ -36,5 +36,4 @@ export-error-write = { $file } could not be saved: { $reason }. Choose another f
 export-error-pdf = The PDF could not be made ({ $detail }).
 export-error-open = { $file } was saved, but no program opened it for printing ({ $reason }). Open the file yourself to print it.
 export-error-clipboard = The picture could not be copied ({ $detail }). Save it as an image instead.
-render-error-no-device = There is no graphics device to draw the picture with ({ $detail }). On Linux, install the package mesa-vulkan-drivers.
 render-error-draw = The picture could not be drawn ({ $detail }).

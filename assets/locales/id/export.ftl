@@ -36,5 +36,4 @@ export-error-write = { $file } tidak bisa disimpan: { $reason }. Pilih folder at
 export-error-pdf = PDF tidak bisa dibuat ({ $detail }).
 export-error-open = { $file } sudah disimpan, tetapi tidak ada program yang membukanya untuk dicetak ({ $reason }). Buka file itu sendiri untuk mencetaknya.
 export-error-clipboard = Gambar tidak bisa disalin ({ $detail }). Simpan sebagai gambar saja.
-render-error-no-device = Tidak ada perangkat grafis untuk menggambar ({ $detail }). Di Linux, pasang paket mesa-vulkan-drivers.
 render-error-draw = Gambar tidak bisa dibuat ({ $detail }).

@@ -1,7 +1,7 @@
 //! How Laris looks, shared by the window and by every export that draws:
 //! design tokens and fonts ([`theme`], [`assets`]), charts, KPI cards, small
-//! widgets, and [`render`], which paints any of them offscreen for a PNG or
-//! the meeting report. No app state lives here: each piece draws what it is
+//! widgets, and [`render`], which draws any of them without a window or a
+//! GPU, as vectors for the meeting report or as pixels for a PNG. No app state lives here: each piece draws what it is
 //! given (docs/architecture.md).
 
 pub mod assets;

@@ -73,9 +73,10 @@ pub fn semibold() -> FontFamily {
     FontFamily::Name("semibold".into())
 }
 
-/// Installs Inter (regular and semibold) ahead of egui's own fonts, which stay
-/// as fallbacks for symbols.
-pub fn install_fonts(ctx: &egui::Context) {
+/// Inter (regular and semibold) ahead of egui's own fonts, which stay as
+/// fallbacks for symbols. The exports read the same definitions to find the
+/// font file of each glyph they write (`render`).
+pub fn font_definitions() -> FontDefinitions {
     let mut fonts = FontDefinitions::default();
     fonts.font_data.insert(
         "inter".into(),
@@ -96,7 +97,12 @@ pub fn install_fonts(ctx: &egui::Context) {
     let mut semibold_family = vec!["inter-semibold".to_string()];
     semibold_family.extend(fallbacks);
     fonts.families.insert(semibold(), semibold_family);
-    ctx.set_fonts(fonts);
+    fonts
+}
+
+/// Installs [`font_definitions`].
+pub fn install_fonts(ctx: &egui::Context) {
+    ctx.set_fonts(font_definitions());
 }
 
 /// Text sizes and spacing; the accent on selections, for both themes.
