@@ -286,8 +286,8 @@ fn expansions() -> BTreeMap<&'static str, Vec<String>> {
             _ => None,
         })
         .collect();
-    assert_eq!(chart_slugs.len(), 10, "{chart_slugs:?}");
-    assert_eq!(chart_help.len(), 10, "{chart_help:?}");
+    assert_eq!(chart_slugs.len(), 11, "{chart_slugs:?}");
+    assert_eq!(chart_help.len(), 11, "{chart_help:?}");
     assert!(!companions.is_empty());
 
     let each = |pattern: &str, parts: &[String]| -> Vec<String> {

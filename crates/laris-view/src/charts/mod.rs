@@ -78,7 +78,7 @@ impl ChartKind {
             ChartKind::PipelineByStage => "pipeline-by-stage",
             ChartKind::RevenueByChannel => "revenue-by-channel",
             ChartKind::TopProducts => "top-products",
-            ChartKind::ProfitByChannel => "profit-by-channel",
+            ChartKind::ProfitByChannel => "channel-profit",
         }
     }
 
