@@ -2,7 +2,7 @@
 //! its records, whose count and sum are the card's; back returns to the
 //! tab; "Why?" opens the bridge of its change.
 
-use crate::common::{app_config, settle, wait_for};
+use crate::common::{app_config, dismiss_notice, settle, wait_for};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use laris::i18n::Lang;
@@ -85,6 +85,7 @@ fn walk(lang: Lang, theme: egui::Theme, suffix: &str) {
     h.get_by_label(&sample).click();
     wait_for(&mut h, &lang.tr("metric-revenue"));
     wait_for(&mut h, &lang.tr("highlights-title"));
+    dismiss_notice(&mut h, lang);
     let (revenue, orders) = june(&db, lang);
 
     // The revenue card's figure opens its records: the paid orders, which

@@ -3,7 +3,7 @@
 //! "≈" and the tab says how much of the sales has no cost; typing a missing
 //! cost in the product table and saving it changes gross profit.
 
-use crate::common::{app_config, settle, wait_for};
+use crate::common::{app_config, dismiss_notice, settle, wait_for};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use laris::i18n::Lang;
@@ -49,6 +49,7 @@ fn walk(lang: Lang, theme: egui::Theme, suffix: &str) {
     wait_for(&mut h, &sample);
     h.get_by_label(&sample).click();
     wait_for(&mut h, &lang.tr("highlights-title"));
+    dismiss_notice(&mut h, lang);
 
     let before = march(&db);
     let missing = before.cost_missing.unwrap();
@@ -106,7 +107,7 @@ fn walk(lang: Lang, theme: egui::Theme, suffix: &str) {
     wait_for(&mut h, &gross(&after));
     // The profit cards, each "≈" while a cost is still missing.
     assert_eq!(after.cost_missing.unwrap().products, missing.products - 1);
-    settle(&mut h);
+    dismiss_notice(&mut h, lang);
     h.get_by_label(&gross(&after)).scroll_to_me();
     settle(&mut h);
     h.snapshot(format!("profit_cards_{suffix}"));

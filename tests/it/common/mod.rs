@@ -153,3 +153,16 @@ pub fn settle(h: &mut egui_kittest::Harness<'_, laris::ui::LarisApp>) {
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
 }
+
+/// Closes the notice at the foot of the window ("Sample shop ready"), which
+/// otherwise goes on its own timer and would make a snapshot depend on it.
+pub fn dismiss_notice(
+    h: &mut egui_kittest::Harness<'_, laris::ui::LarisApp>,
+    lang: laris::i18n::Lang,
+) {
+    use egui_kittest::kittest::Queryable;
+    if let Some(close) = h.query_by_label(&lang.tr("dismiss")) {
+        close.click();
+    }
+    settle(h);
+}
