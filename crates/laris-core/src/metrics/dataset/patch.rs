@@ -25,8 +25,11 @@ use super::{CustomerIndex, CustomerKeys, Dataset, Names, Orders};
 /// a later state of the database differs only by new orders.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Journal {
-    /// Every import batch in id order, and whether it was undone.
-    batches: Vec<(i64, bool)>,
+    /// Every import batch in id order: its id, whether it was undone, and
+    /// what tells it from another batch of the same id (a backup restored
+    /// and another file imported after it): kind, file, content hash, time
+    /// and counts.
+    batches: Vec<(i64, bool, String)>,
     stages: Vec<String>,
     /// The rep aliases (CRM owner id, name), sorted.
     aliases: Vec<(String, String)>,
@@ -42,9 +45,12 @@ impl Journal {
         let mut batches = Vec::new();
         each_row(
             conn,
-            "SELECT id, undone_at IS NOT NULL FROM import_batches ORDER BY id",
+            "SELECT id, undone_at IS NOT NULL,
+                    json_array(kind, file_name, content_hash, imported_at,
+                               rows_added, rows_updated, rows_unchanged, rows_skipped)
+             FROM import_batches ORDER BY id",
             |r| {
-                batches.push((r.get(0)?, r.get(1)?));
+                batches.push((r.get(0)?, r.get(1)?, r.get(2)?));
                 Ok(())
             },
         )?;
@@ -102,7 +108,7 @@ pub fn catch_up(
         return Ok(None);
     }
     let mut added_orders = 0i64;
-    for &(batch, undone) in new_batches {
+    for &(batch, undone, _) in new_batches {
         let (kind, added, updated): (String, i64, i64) = conn.query_row(
             "SELECT kind, rows_added, rows_updated FROM import_batches WHERE id = ?1",
             [batch],
