@@ -164,11 +164,16 @@ fn counts(conn: &Connection) -> rusqlite::Result<Vec<(Kind, u64)>> {
 /// is lost all the same: an import is one transaction, and undone by its
 /// batch's own records.
 pub fn daily(conn: &Connection, db: &Path, reason: Reason) -> Result<Option<BackupInfo>> {
-    let today = Local::now().date_naive();
-    if entries(db)?.iter().any(|e| e.meta.made_at.date() == today) {
+    if made_today(db)? {
         return Ok(None);
     }
     create(conn, db, reason)
+}
+
+/// Whether a backup of `db` was made today (local time).
+pub fn made_today(db: &Path) -> Result<bool> {
+    let today = Local::now().date_naive();
+    Ok(entries(db)?.iter().any(|e| e.meta.made_at.date() == today))
 }
 
 /// Backs up the database `conn` has open (the file `db`), then prunes old

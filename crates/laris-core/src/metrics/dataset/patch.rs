@@ -90,13 +90,13 @@ impl Journal {
 }
 
 /// `ds`, cached with `journal`, brought up to the database `conn` sees, with
-/// the journal of that state; None when the changes are not only new orders
-/// (the caller then reads SQLite whole).
+/// the journal of that state and the number of orders patched in; None when
+/// the changes are not only new orders (the caller then reads SQLite whole).
 pub fn catch_up(
     conn: &Connection,
     mut ds: Dataset,
     journal: &Journal,
-) -> anyhow::Result<Option<(Dataset, Journal)>> {
+) -> anyhow::Result<Option<(Dataset, Journal, i64)>> {
     let now = Journal::read(conn)?;
     let Some(new_batches) = now.batches.strip_prefix(journal.batches.as_slice()) else {
         return Ok(None);
@@ -131,7 +131,7 @@ pub fn catch_up(
     if added != Some(added_orders) {
         return Ok(None);
     }
-    Ok(Some((ds, now)))
+    Ok(Some((ds, now, added_orders)))
 }
 
 /// Reads the orders above row id `after` with their lines and settlements,
