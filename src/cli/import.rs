@@ -206,16 +206,7 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> CliResult {
         return done();
     }
     let existed = db.exists();
-    // The quick check reads the whole file (0.7 s for 645 MB): it runs
-    // before the day's first import, which also backs the database up;
-    // later imports that day rely on SQLite refusing any damaged page they
-    // touch, and on the import being one transaction.
-    let checked_today = crate::store::backup::made_today(&db).unwrap_or(false);
-    let mut store = if checked_today {
-        Store::open(&db).map_err(|e| super::store_failure(lang, &db, &e))?
-    } else {
-        super::open_for_writing(lang, &db)?
-    };
+    let mut store = super::open_for_writing(lang, &db)?;
     if let (Some(name), Some(first)) = (&args.save_preset, files.first()) {
         let src = &first.source;
         let preset = Preset::new(src.kind, &src.headers, &src.mapping);
