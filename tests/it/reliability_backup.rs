@@ -1,5 +1,6 @@
-//! Backups before every import and undo, `laris backup` / `laris restore`,
-//! and restores that can themselves be undone.
+//! A backup before the first import or undo of each day (not before each),
+//! the backups kept within 1.5 times the database's size, `laris backup` /
+//! `laris restore`, and restores that can themselves be undone.
 
 use std::path::Path;
 
@@ -54,6 +55,20 @@ fn imports_are_backed_up_first_and_a_restore_can_be_undone() {
     assert_eq!(b.contents(Lang::En), "40 orders");
     assert_eq!(b.contents(Lang::Id), "40 pesanan");
     assert!(b.path.starts_with(dir.path().join("toko.laris.backups")));
+
+    // The second import of the day makes none: the morning's backup and
+    // the batch's own undo records cover it.
+    let third = orders(dir.path(), "mei.csv", 100..110);
+    let out = laris(&["import", "--db", db_arg, &third]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(count(&db), 110);
+    assert_eq!(backup::list(&db).unwrap(), list);
+    let mut store = Store::open(&db).unwrap();
+    let batch = batches::list(store.conn()).unwrap()[0].id;
+    batches::undo(store.conn_mut(), batch).unwrap();
+    drop(store);
+    assert_eq!(count(&db), 100);
+    assert_eq!(backup::list(&db).unwrap(), list, "nor does an undo");
 
     let out = laris(&["restore", "--db", db_arg]);
     assert!(stdout(&out).contains("1. "), "{}", stdout(&out));
@@ -127,4 +142,48 @@ fn restore_refuses_a_damaged_backup_and_changes_nothing() {
     assert_eq!(count(&db), 2010);
     // Nor is it offered as the latest good one.
     assert!(backup::latest_good(&db).is_none());
+}
+
+/// Moves a backup's recorded time back by `days` days.
+fn age(backup: &Path, days: i64) {
+    let meta = backup.with_extension("json");
+    let mut json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&meta).unwrap()).unwrap();
+    let made: chrono::NaiveDateTime = serde_json::from_value(json["made_at"].clone()).unwrap();
+    json["made_at"] = serde_json::to_value(made - chrono::Duration::days(days)).unwrap();
+    std::fs::write(&meta, serde_json::to_vec(&json).unwrap()).unwrap();
+}
+
+#[test]
+fn a_new_day_gets_a_new_backup_and_the_folder_stays_within_one_and_a_half_databases() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("toko.laris");
+    let db_arg = db.to_str().unwrap();
+    let import = |name: &str, ids: std::ops::Range<usize>| {
+        let file = orders(dir.path(), name, ids);
+        let out = laris(&["import", "--db", db_arg, &file]);
+        assert!(out.status.success(), "{}", stderr(&out));
+    };
+    import("1.csv", 0..6000);
+    import("2.csv", 6000..6010);
+    let yesterday = backup::list(&db).unwrap();
+    assert_eq!(yesterday.len(), 1);
+    assert_eq!(yesterday[0].records(), 6000);
+    age(&yesterday[0].path, 1);
+    // Today's first import: a backup of the 6,010 orders. With yesterday's
+    // 6,000 that would be two databases' worth, more than the 1.5 kept:
+    // yesterday's makes way. The next import of the day makes none.
+    import("3.csv", 6010..6020);
+    import("4.csv", 6020..6030);
+    let list = backup::list(&db).unwrap();
+    assert_eq!(list.len(), 1, "{list:?}");
+    assert_eq!(list[0].reason, Reason::Import("3.csv".into()));
+    assert_eq!(list[0].records(), 6010);
+    let db_size = std::fs::metadata(&db).unwrap().len();
+    let kept: u64 = list.iter().map(|b| b.size).sum();
+    assert!(
+        kept * 2 <= db_size * 3,
+        "{kept} bytes of backups, database {db_size}"
+    );
+    assert_eq!(count(&db), 6030);
 }

@@ -33,6 +33,7 @@ recovery-new = Start a new database…
 backup-why-import = before importing { $files }
 backup-why-undo = before undoing the import of { $file }
 backup-why-restore = before restoring an older backup
+backup-why-migration = before updating its structure for a newer Laris
 backup-why-manual = made by hand
 backup-unreadable = cannot be read
 backup-size = { $mb } MB

@@ -33,6 +33,7 @@ recovery-new = Mulai database baru…
 backup-why-import = sebelum mengimpor { $files }
 backup-why-undo = sebelum mengurungkan impor { $file }
 backup-why-restore = sebelum memulihkan cadangan lama
+backup-why-migration = sebelum memperbarui strukturnya untuk Laris yang lebih baru
 backup-why-manual = dibuat manual
 backup-unreadable = tidak bisa dibaca
 backup-size = { $mb } MB

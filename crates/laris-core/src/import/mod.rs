@@ -575,18 +575,17 @@ pub fn store_checking(
     progress: &mut dyn FnMut(f32) -> bool,
 ) -> Result<Stored, StoreError> {
     // Nothing is lost even if the import goes wrong in a way no transaction
-    // catches (a bug, a file that imports wrong): a backup first.
+    // catches (a bug, a file that imports wrong): the batch can be undone,
+    // and the first import of a day makes a backup first.
     let names: Vec<String> = files.iter().map(ParsedFile::file_name).collect();
     let db = store.path().to_path_buf();
-    backup::create(store.conn(), &db, backup::Reason::Import(names.join(", ")))?;
+    backup::daily(store.conn(), &db, backup::Reason::Import(names.join(", ")))?;
     // An unchecked file's count is unknown: its progress counts as one file.
     let total: usize = files.iter().map(|f| f.count.max(1)).sum::<usize>().max(1);
     let mut tx = store.conn_mut().transaction()?;
     let mut settings = settings::load(&tx)?;
     let mut names = DisplayNames::load(&tx)?;
-    let was_empty = crate::store::overview::summary(&tx)?
-        .iter()
-        .all(|k| k.count == 0);
+    let was_empty = crate::store::overview::holds_nothing(&tx)?;
     // A database's currency is settled once it holds records or the user
     // chose one; an empty one takes that of the first file that names one.
     let mut database = (settings.currency_chosen || !was_empty).then(|| settings.currency.clone());

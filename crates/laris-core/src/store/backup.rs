@@ -1,6 +1,10 @@
 //! Backups: a copy of the database made with SQLite's online backup before
-//! every import, undo and restore, kept in a folder beside the database
-//! (`toko.laris.backups/`). The last few are kept, and one per day for a week.
+//! the first import or undo of each day ([`daily`]), before every restore
+//! and on demand, kept in a folder beside the database
+//! (`toko.laris.backups/`). What happens between two backups is covered by
+//! the imports themselves: each is one transaction, and each batch keeps
+//! what it changed, so that it can be undone. The newest backups are kept
+//! while together they take at most 1.5 times the database's size.
 //!
 //! Each backup is a plain SQLite file (a Laris database of its own) with a
 //! small JSON file beside it saying when and why it was made.
@@ -18,11 +22,15 @@ use super::{Kind, Result, Store, StoreError};
 use crate::format;
 use crate::i18n::Lang;
 
-/// The newest backups kept whatever their day.
+/// The newest backups kept whatever their day (within [`KEEP_SIZE`]).
 pub const KEEP_LAST: usize = 5;
 /// Besides those, the newest backup of each of this many days (today
-/// included).
+/// included), within [`KEEP_SIZE`].
 pub const KEEP_DAYS: i64 = 7;
+/// The backups kept take at most this many halves of the database's size
+/// together (three: 1.5 times), the newest always kept: a copy of a 600 MB
+/// database per import filled gigabytes in a week.
+pub const KEEP_SIZE: u64 = 3;
 
 /// Why a backup was made.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,6 +42,8 @@ pub enum Reason {
     Undo(String),
     /// Before a backup was restored over the database.
     Restore,
+    /// Before the database's structure was updated for a newer Laris.
+    Migration,
     /// Asked for ("Back up now", `laris backup`).
     Manual,
 }
@@ -72,6 +82,7 @@ impl BackupInfo {
                 lang.tr_args("backup-why-undo", &[("file", file.as_str().into())])
             }
             Reason::Restore => lang.tr("backup-why-restore"),
+            Reason::Migration => lang.tr("backup-why-migration"),
             Reason::Manual => lang.tr("backup-why-manual"),
         }
     }
@@ -124,11 +135,20 @@ fn meta_path(backup: &Path) -> PathBuf {
     backup.with_extension("json")
 }
 
-/// Records per kind.
+/// Records per kind; a kind whose table an older structure does not have
+/// yet has none.
 fn counts(conn: &Connection) -> rusqlite::Result<Vec<(Kind, u64)>> {
     Kind::ALL
         .into_iter()
         .map(|kind| {
+            let exists: bool = conn.query_row(
+                "SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1)",
+                [kind.table()],
+                |r| r.get(0),
+            )?;
+            if !exists {
+                return Ok((kind, 0));
+            }
             let n: i64 =
                 conn.query_row(&format!("SELECT count(*) FROM {}", kind.table()), [], |r| {
                     r.get(0)
@@ -138,10 +158,40 @@ fn counts(conn: &Connection) -> rusqlite::Result<Vec<(Kind, u64)>> {
         .collect()
 }
 
+/// Backs up before an import or an undo, if no backup of the database was
+/// made today: copying the whole file before each import made an import of
+/// one row cost as much as the database's size. Between two backups nothing
+/// is lost all the same: an import is one transaction, and undone by its
+/// batch's own records.
+pub fn daily(conn: &Connection, db: &Path, reason: Reason) -> Result<Option<BackupInfo>> {
+    if made_today(db)? {
+        return Ok(None);
+    }
+    create(conn, db, reason)
+}
+
+/// Whether a backup of `db` was made today (local time).
+pub fn made_today(db: &Path) -> Result<bool> {
+    let today = Local::now().date_naive();
+    Ok(entries(db)?.iter().any(|e| e.meta.made_at.date() == today))
+}
+
 /// Backs up the database `conn` has open (the file `db`), then prunes old
 /// backups. An empty database has nothing to lose: no backup is made and
 /// None is returned.
 pub fn create(conn: &Connection, db: &Path, reason: Reason) -> Result<Option<BackupInfo>> {
+    let made = make(conn, db, reason)?;
+    if made.is_some() {
+        prune(db).map_err(|e| StoreError::Io {
+            path: folder(db),
+            source: e,
+        })?;
+    }
+    Ok(made)
+}
+
+/// [`create`] without pruning.
+fn make(conn: &Connection, db: &Path, reason: Reason) -> Result<Option<BackupInfo>> {
     let counts = counts(conn)?;
     if counts.iter().all(|(_, n)| *n == 0) {
         return Ok(None);
@@ -172,7 +222,6 @@ pub fn create(conn: &Connection, db: &Path, reason: Reason) -> Result<Option<Bac
     write_synced(&meta_path(&path), &meta).map_err(io)?;
     std::fs::rename(&partial, &path).map_err(io)?;
     sync_dir(&dir);
-    prune(db, made_at).map_err(io)?;
     let size = std::fs::metadata(&path).map_err(io)?.len();
     Ok(Some(BackupInfo {
         path,
@@ -237,8 +286,35 @@ fn sync_dir(dir: &Path) {
     }
 }
 
+/// A backup file with its description, newest first; its records are not
+/// counted (that reads the whole backup).
+struct Entry {
+    path: PathBuf,
+    meta: Meta,
+    size: u64,
+}
+
 /// Every backup of `db`, newest first.
 pub fn list(db: &Path) -> Result<Vec<BackupInfo>> {
+    Ok(entries(db)?
+        .into_iter()
+        .map(|e| {
+            let counts = open_backup(&e.path)
+                .and_then(|c| counts(&c).map_err(StoreError::from))
+                .unwrap_or_default();
+            BackupInfo {
+                size: e.size,
+                path: e.path,
+                made_at: e.meta.made_at,
+                reason: e.meta.reason,
+                counts,
+            }
+        })
+        .collect())
+}
+
+/// Every backup of `db` (its file, description and size), newest first.
+fn entries(db: &Path) -> Result<Vec<Entry>> {
     let dir = folder(db);
     let entries = match std::fs::read_dir(&dir) {
         Ok(e) => e,
@@ -262,18 +338,13 @@ pub fn list(db: &Path) -> Result<Vec<BackupInfo>> {
         else {
             continue;
         };
-        let counts = open_backup(&path)
-            .and_then(|c| counts(&c).map_err(StoreError::from))
-            .unwrap_or_default();
-        found.push(BackupInfo {
+        found.push(Entry {
             size: entry.metadata().map_or(0, |m| m.len()),
             path,
-            made_at: meta.made_at,
-            reason: meta.reason,
-            counts,
+            meta,
         });
     }
-    found.sort_by(|a, b| b.made_at.cmp(&a.made_at).then(b.path.cmp(&a.path)));
+    found.sort_by(|a, b| (b.meta.made_at.cmp(&a.meta.made_at)).then(b.path.cmp(&a.path)));
     Ok(found)
 }
 
@@ -297,18 +368,27 @@ pub fn latest_good(db: &Path) -> Option<BackupInfo> {
         .find(|b| open_backup(&b.path).is_ok_and(|c| super::quick_check(&c, &b.path).is_ok()))
 }
 
-/// Which of backups made at `made` (newest first) to delete at `now`: all
-/// but the newest [`KEEP_LAST`] and the newest of each of the last
-/// [`KEEP_DAYS`] days.
-fn to_prune(made: &[NaiveDateTime], now: NaiveDateTime) -> Vec<usize> {
+/// Which of the backups made at these times with these sizes (newest
+/// first) to delete at `now`, for a database of `db_size` bytes: all but the
+/// newest [`KEEP_LAST`] and the newest of each of the last [`KEEP_DAYS`]
+/// days, and of those, every one from the first that would take the kept
+/// ones past [`KEEP_SIZE`] halves of the database's size (the newest is
+/// kept whatever its size).
+fn to_prune(made: &[(NaiveDateTime, u64)], now: NaiveDateTime, db_size: u64) -> Vec<usize> {
     let today = now.date();
+    let budget = db_size.saturating_mul(KEEP_SIZE) / 2;
     let mut days_kept: Vec<NaiveDate> = Vec::new();
     let mut gone = Vec::new();
-    for (i, t) in made.iter().enumerate() {
+    let mut kept_size = 0u64;
+    let mut full = false;
+    for (i, &(t, size)) in made.iter().enumerate() {
         let day = t.date();
         let recent = (today - day).num_days() < KEEP_DAYS;
-        if i < KEEP_LAST || (recent && !days_kept.contains(&day)) {
+        let by_age = i < KEEP_LAST || (recent && !days_kept.contains(&day));
+        full |= i > 0 && kept_size.saturating_add(size) > budget;
+        if by_age && !full {
             days_kept.push(day);
+            kept_size = kept_size.saturating_add(size);
         } else {
             gone.push(i);
         }
@@ -316,10 +396,13 @@ fn to_prune(made: &[NaiveDateTime], now: NaiveDateTime) -> Vec<usize> {
     gone
 }
 
-fn prune(db: &Path, now: NaiveDateTime) -> std::io::Result<()> {
-    let backups = list(db).map_err(std::io::Error::other)?;
-    let made: Vec<NaiveDateTime> = backups.iter().map(|b| b.made_at).collect();
-    for i in to_prune(&made, now) {
+fn prune(db: &Path) -> std::io::Result<()> {
+    let backups = entries(db).map_err(std::io::Error::other)?;
+    let made: Vec<(NaiveDateTime, u64)> =
+        backups.iter().map(|b| (b.meta.made_at, b.size)).collect();
+    // The main file's size (its WAL is checkpointed into it at every commit).
+    let db_size = std::fs::metadata(db)?.len();
+    for i in to_prune(&made, Local::now().naive_local(), db_size) {
         std::fs::remove_file(&backups[i].path)?;
         let _ = std::fs::remove_file(meta_path(&backups[i].path));
     }
@@ -346,11 +429,15 @@ pub fn restore(db: &Path, backup: &BackupInfo) -> Result<Restored> {
     let sound = Store::open(db).and_then(|s| s.quick_check().map(|()| s));
     match sound {
         Ok(mut store) => {
-            let before = create(store.conn(), db, Reason::Restore)?;
+            // Pruned only once the restore is done: the backup restored
+            // may be one of those that make way.
+            let before = make(store.conn(), db, Reason::Restore)?;
             run_backup(&src, store.conn_mut())?;
-            drop(store);
+            drop((store, src));
             // The backup may be from before a schema change.
             Store::open(db)?;
+            // A backup that cannot be removed only takes room.
+            let _ = prune(db);
             Ok(Restored {
                 before,
                 damaged_moved_to: None,
@@ -424,10 +511,12 @@ mod tests {
             made.push(at(day, 18));
             made.push(at(day, 8));
         }
-        let gone = to_prune(&made, at(20, 13));
+        let made: Vec<(NaiveDateTime, u64)> = made.into_iter().map(|t| (t, 10)).collect();
+        // 24 backups of 10 bytes fit in 1.5 times a database of 1,000.
+        let gone = to_prune(&made, at(20, 13), 1_000);
         let kept: Vec<NaiveDateTime> = (0..made.len())
             .filter(|i| !gone.contains(i))
-            .map(|i| made[i])
+            .map(|i| made[i].0)
             .collect();
         assert_eq!(
             kept,
@@ -446,5 +535,23 @@ mod tests {
                 at(14, 18),
             ]
         );
+    }
+
+    #[test]
+    fn backups_kept_take_at_most_one_and_a_half_times_the_database() {
+        // Newest first: today's 90 bytes, yesterday's 50, then 40 and 10.
+        let made = [
+            (at(20, 9), 90),
+            (at(19, 9), 50),
+            (at(18, 9), 40),
+            (at(17, 9), 10),
+        ];
+        // A database of 100 bytes: 150 for backups; 90 + 50 = 140 fit, +40
+        // does not, and nothing older is kept once one did not fit.
+        assert_eq!(to_prune(&made, at(20, 10), 100), vec![2, 3]);
+        // The newest is kept even when it alone is larger than the budget.
+        assert_eq!(to_prune(&made, at(20, 10), 10), vec![1, 2, 3]);
+        // A database of 200 bytes: 300 for backups, all 190 bytes fit.
+        assert!(to_prune(&made, at(20, 10), 200).is_empty());
     }
 }

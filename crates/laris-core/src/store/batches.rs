@@ -114,7 +114,8 @@ impl From<rusqlite::Error> for UndoError {
 /// back the values of those it changed. Refused while a later import that is
 /// still in place changed some of the same records.
 pub fn undo(conn: &mut Connection, batch_id: i64) -> std::result::Result<Counts, UndoError> {
-    // A backup first (an in-memory database has no file to back up beside).
+    // The first undo of a day makes a backup first (an in-memory database
+    // has no file to back up beside).
     let file: Option<String> = conn
         .query_row(
             "SELECT file_name FROM import_batches WHERE id = ?1 AND undone_at IS NULL",
@@ -124,7 +125,7 @@ pub fn undo(conn: &mut Connection, batch_id: i64) -> std::result::Result<Counts,
         .optional()?;
     let db = conn.path().filter(|p| !p.is_empty()).map(PathBuf::from);
     if let (Some(file), Some(db)) = (file, db) {
-        super::backup::create(conn, &db, super::backup::Reason::Undo(file))?;
+        super::backup::daily(conn, &db, super::backup::Reason::Undo(file))?;
     }
     let tx = conn.transaction()?;
     let undone: Option<Option<String>> = tx

@@ -235,6 +235,14 @@ impl Store {
         // the migration library reads the version before it writes.)
         static MIGRATING: std::sync::Mutex<()> = std::sync::Mutex::new(());
         let _one_at_a_time = MIGRATING.lock().unwrap_or_else(|e| e.into_inner());
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(open_err)?;
+        if version > 0 && version < schema_version() as i64 {
+            // A structure change rewrites tables: the state before it is
+            // kept, since no import batch can undo it.
+            backup::create(&conn, path, backup::Reason::Migration)?;
+        }
         migrations()
             .to_latest(&mut conn)
             .map_err(|source| match source {
@@ -570,6 +578,39 @@ mod tests {
             Err(StoreError::NotLaris { .. })
         ));
         assert_eq!(std::fs::read(&garbage).unwrap(), bytes);
+    }
+
+    #[test]
+    fn a_database_of_an_older_schema_is_backed_up_before_it_is_migrated() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.laris");
+        {
+            let mut conn = Connection::open(&path).unwrap();
+            Migrations::new(MIGRATION_SQL[..5].iter().map(|sql| M::up(sql)).collect())
+                .to_latest(&mut conn)
+                .unwrap();
+            conn.execute_batch(
+                "INSERT INTO import_batches(file_name, content_hash, kind, imported_at)
+                     VALUES ('a.csv', 'h', 'orders', '2026-01-01T00:00:00');
+                 INSERT INTO orders(order_id, date, status, batch_id)
+                     VALUES ('A-1', '2026-01-01', 'paid', 1);",
+            )
+            .unwrap();
+        }
+        let store = Store::open(&path).unwrap();
+        let v: i64 = store
+            .conn()
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, schema_version() as i64);
+        let list = backup::list(&path).unwrap();
+        assert_eq!(list.len(), 1);
+        assert_eq!(list[0].reason, backup::Reason::Migration);
+        assert_eq!(list[0].records(), 1, "the one order, in the old structure");
+        drop(store);
+        // Up to date now: opening again backs up nothing.
+        Store::open(&path).unwrap();
+        assert_eq!(backup::list(&path).unwrap().len(), 1);
     }
 
     #[test]

@@ -14,6 +14,22 @@ pub struct KindSummary {
     pub last: Option<String>,
 }
 
+/// Whether the database holds no record of any kind: one row looked up per
+/// kind, where counting them reads every table.
+pub fn holds_nothing(conn: &Connection) -> Result<bool> {
+    for kind in Kind::ALL {
+        let any: bool = conn.query_row(
+            &format!("SELECT EXISTS (SELECT 1 FROM {})", kind.table()),
+            [],
+            |r| r.get(0),
+        )?;
+        if any {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
 pub fn summary(conn: &Connection) -> Result<Vec<KindSummary>> {
     Kind::ALL
         .into_iter()

@@ -9,14 +9,14 @@ use rusqlite::types::ValueRef;
 use super::*;
 use crate::util::FastMap;
 
-fn text(v: ValueRef<'_>) -> &[u8] {
+pub(super) fn text(v: ValueRef<'_>) -> &[u8] {
     match v {
         ValueRef::Text(t) => t,
         _ => b"",
     }
 }
 
-fn int(v: ValueRef<'_>) -> Option<i64> {
+pub(super) fn int(v: ValueRef<'_>) -> Option<i64> {
     match v {
         ValueRef::Integer(i) => Some(i),
         ValueRef::Real(f) => Some(f.round() as i64),
@@ -37,7 +37,7 @@ fn secs_or_none(v: ValueRef<'_>) -> Secs {
 }
 
 /// Runs `sql` and hands each row to `f`.
-fn each_row(
+pub(super) fn each_row(
     conn: &Connection,
     sql: &str,
     mut f: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<()>,
@@ -202,33 +202,70 @@ impl<'a> OrderFinder<'a> {
     }
 }
 
+/// The columns of an order as [`push_order`] reads them.
+pub(super) const ORDER_COLUMNS: &str =
+    "order_id, date, customer_id, customer_name, rep, channel, status, total_minor, id";
+
+/// The columns of an order line as [`push_line`] reads them, after its order id.
+pub(super) const LINE_COLUMNS: &str =
+    "order_id, product, quantity, unit_price_minor, line_total_minor, sku";
+
+/// Adds an order (a row of [`ORDER_COLUMNS`]) to the columns, its lines
+/// aside; its total, None when it has none, goes to `totals`. Returns its
+/// order id, or None for a row without a valid date, which no metric can
+/// place (and which is left out).
+pub(super) fn push_order<'r>(
+    r: &'r rusqlite::Row<'_>,
+    o: &mut Orders,
+    totals: &mut Vec<Option<i64>>,
+    customers: &mut CustomerKeys,
+    ds: &mut Dataset,
+) -> rusqlite::Result<Option<&'r [u8]>> {
+    let Some(day) = iso_day(text(r.get_ref(1)?)) else {
+        return Ok(None);
+    };
+    o.id.push(r.get(8)?);
+    o.date.push(day);
+    o.customer.push(customers.key(r.get_ref(2)?, r.get_ref(3)?));
+    o.rep.push(ds.reps.intern_value(r.get_ref(4)?));
+    o.channel.push(ds.channels.intern_value(r.get_ref(5)?));
+    // Anything but the three unpaid statuses is paid (fine print).
+    let status = text(r.get_ref(6)?);
+    o.paid
+        .push(!matches!(status, b"unpaid" | b"refunded" | b"cancelled"));
+    o.refunded.push(status == b"refunded");
+    totals.push(int(r.get_ref(7)?));
+    Ok(Some(text(r.get_ref(0)?)))
+}
+
+/// An order line (a row of [`LINE_COLUMNS`]): product, quantity, total and
+/// sku, the total worked out from quantity and unit price when it has none.
+pub(super) fn read_line(
+    r: &rusqlite::Row<'_>,
+    ds: &mut Dataset,
+) -> rusqlite::Result<(u32, f64, i64, u32)> {
+    let q = real(r.get_ref(2)?);
+    let price = int(r.get_ref(3)?);
+    let line_total = int(r.get_ref(4)?).or_else(|| Some((q? * price? as f64).round() as i64));
+    Ok((
+        ds.products.intern_value(r.get_ref(1)?),
+        q.unwrap_or(0.0),
+        line_total.unwrap_or(0),
+        ds.skus.intern_value(r.get_ref(5)?),
+    ))
+}
+
 pub(super) fn load_orders(conn: &Connection, ds: &mut Dataset) -> rusqlite::Result<()> {
     let mut customers = CustomerKeys::default();
     let mut o = Orders::default();
     let mut order_ids = OrderIds::default();
     let mut totals: Vec<Option<i64>> = Vec::new();
-    each_row(
-        conn,
-        "SELECT order_id, date, customer_id, customer_name, rep, channel, status, total_minor, id FROM orders",
-        |r| {
-            let Some(day) = iso_day(text(r.get_ref(1)?)) else {
-                return Ok(());
-            };
-            order_ids.push(text(r.get_ref(0)?));
-            o.id.push(r.get(8)?);
-            o.date.push(day);
-            o.customer.push(customers.key(r.get_ref(2)?, r.get_ref(3)?));
-            o.rep.push(ds.reps.intern_value(r.get_ref(4)?));
-            o.channel.push(ds.channels.intern_value(r.get_ref(5)?));
-            // Anything but the three unpaid statuses is paid (fine print).
-            let status = text(r.get_ref(6)?);
-            o.paid
-                .push(!matches!(status, b"unpaid" | b"refunded" | b"cancelled"));
-            o.refunded.push(status == b"refunded");
-            totals.push(int(r.get_ref(7)?));
-            Ok(())
-        },
-    )?;
+    each_row(conn, &format!("SELECT {ORDER_COLUMNS} FROM orders"), |r| {
+        if let Some(id) = push_order(r, &mut o, &mut totals, &mut customers, ds)? {
+            order_ids.push(id);
+        }
+        Ok(())
+    })?;
     let order = sort_order(&o.date);
     let order = order.as_deref();
     permute(&mut o.date, order);
@@ -253,21 +290,18 @@ pub(super) fn load_orders(conn: &Connection, ds: &mut Dataset) -> rusqlite::Resu
     let mut finder = OrderFinder::new(&order_ids);
     each_row(
         conn,
-        "SELECT order_id, product, quantity, unit_price_minor, line_total_minor, sku FROM order_lines",
+        &format!("SELECT {LINE_COLUMNS} FROM order_lines"),
         |r| {
             let Some(i) = finder.find(text(r.get_ref(0)?)) else {
                 return Ok(());
             };
             let pos = sorted_position.as_ref().map_or(i as u32, |p| p[i]);
-            let q = real(r.get_ref(2)?);
-            let price = int(r.get_ref(3)?);
-            let line_total =
-                int(r.get_ref(4)?).or_else(|| Some((q? * price? as f64).round() as i64));
+            let (p, q, t, s) = read_line(r, ds)?;
             line_order.push(pos);
-            product.push(ds.products.intern_value(r.get_ref(1)?));
-            qty.push(q.unwrap_or(0.0));
-            total.push(line_total.unwrap_or(0));
-            sku.push(ds.skus.intern_value(r.get_ref(5)?));
+            product.push(p);
+            qty.push(q);
+            total.push(t);
+            sku.push(s);
             Ok(())
         },
     )?;
@@ -305,6 +339,7 @@ pub(super) fn load_orders(conn: &Connection, ds: &mut Dataset) -> rusqlite::Resu
         .collect();
     ds.orders = o;
     ds.customers = customers.count as usize;
+    ds.customer_keys = customers.lists();
     // Built here, on the orders' thread, while the other kinds still load.
     ds.customer_index = CustomerIndex::build(
         &ds.orders,
@@ -340,14 +375,14 @@ fn load_settlements(
 /// The cost rows of the products, per sku and per product name (ids in the
 /// dataset's names), each list sorted by valid_from.
 #[derive(Default)]
-struct Costs {
+pub(super) struct Costs {
     by_sku: FastMap<u32, Vec<(Day, i64)>>,
     by_name: FastMap<u32, Vec<(Day, i64)>>,
 }
 
 /// Reads the products' cost rows. Only names and skus some line has are
 /// kept: a cost of a product never sold is no line's.
-fn load_costs(conn: &Connection, ds: &Dataset) -> rusqlite::Result<Costs> {
+pub(super) fn load_costs(conn: &Connection, ds: &Dataset) -> rusqlite::Result<Costs> {
     let mut costs = Costs::default();
     each_row(
         conn,
@@ -392,17 +427,24 @@ impl Costs {
         let (mut cogs, mut costed) = (vec![0i64; lines], vec![false; lines]);
         for i in 0..o.len() {
             for l in o.lines(i) {
-                let list = self
-                    .by_sku
-                    .get(&o.line_sku[l])
-                    .or_else(|| self.by_name.get(&o.line_product[l]));
-                if let Some(cost) = list.and_then(|list| Costs::at(list, o.date[i])) {
-                    cogs[l] = (o.line_qty[l] * cost as f64).round() as i64;
+                if let Some(cost) =
+                    self.of_line(o.line_sku[l], o.line_product[l], o.line_qty[l], o.date[i])
+                {
+                    cogs[l] = cost;
                     costed[l] = true;
                 }
             }
         }
         (cogs, costed)
+    }
+
+    /// The cost of one line of an order of `day`, if its product has one.
+    pub(super) fn of_line(&self, sku: u32, product: u32, qty: f64, day: Day) -> Option<i64> {
+        let list = self
+            .by_sku
+            .get(&sku)
+            .or_else(|| self.by_name.get(&product))?;
+        Costs::at(list, day).map(|cost| (qty * cost as f64).round() as i64)
     }
 }
 

@@ -11,6 +11,7 @@ pub mod columns;
 pub mod customers;
 mod load;
 pub mod names;
+pub mod patch;
 pub mod time;
 
 use rusqlite::Connection;
@@ -23,6 +24,7 @@ pub use time::*;
 use crate::store::settings;
 use cache::Cache;
 use load::{Others, load_orders, load_others, load_present};
+use patch::Journal;
 
 /// All the data the metrics read.
 #[derive(Debug, Default)]
@@ -51,13 +53,16 @@ pub struct Dataset {
     pub subscriptions: Subscriptions,
     pub present: Present,
     pub customer_index: CustomerIndex,
+    /// The customers' keys, kept so that new orders can be patched in.
+    pub customer_keys: CustomerKeyLists,
 }
 
 impl Dataset {
     /// Reads everything the metrics need: from the column cache in the
     /// user's cache folder when it holds this very revision of the database
-    /// (see [`cache`]), else from SQLite, and then, for a large database,
-    /// writes the cache for the next time.
+    /// (see [`cache`]), or an earlier one that only new orders separate from
+    /// this one ([`patch`]: they are read and merged in), else from SQLite;
+    /// then, for a large database, writes the cache for the next time.
     pub fn load(conn: &Connection) -> anyhow::Result<Dataset> {
         Dataset::load_with(conn, Cache::user().as_ref())
     }
@@ -76,24 +81,38 @@ impl Dataset {
         };
         // One read transaction, so that the revision is that of the data read.
         conn.execute_batch("BEGIN")?;
-        let read = (|| -> anyhow::Result<(Dataset, Option<cache::Revision>)> {
+        type Fresh = Option<(cache::Revision, Journal)>;
+        let read = (|| -> anyhow::Result<(Dataset, Fresh)> {
             let revision = cache::revision(conn);
             if let Some(revision) = revision
-                && let Some(ds) = cache.read(&db, revision, Dataset::with_settings(conn)?)
+                && let Some((ds, cached, journal)) =
+                    cache.read_any(&db, revision, Dataset::with_settings(conn)?)
             {
-                return Ok((ds, None));
+                if cached == revision {
+                    return Ok((ds, None));
+                }
+                if let Some((ds, journal, added)) = patch::catch_up(conn, ds, &journal)? {
+                    // Writing the file again (155 MB for the million-order
+                    // shop) costs more than patching a few orders in at the
+                    // next load too: it waits until they are 5% of them.
+                    let rewrite = added.saturating_mul(20) >= ds.orders.len() as i64;
+                    return Ok((ds, rewrite.then_some((revision, journal))));
+                }
             }
             let (ds, others_saw) = Dataset::read_sqlite(conn)?;
             // Written only when both connections read the same revision.
-            Ok((ds, revision.filter(|r| others_saw == Some(*r))))
+            match revision.filter(|r| others_saw == Some(*r)) {
+                Some(r) => Ok((ds, Some((r, Journal::read(conn)?)))),
+                None => Ok((ds, None)),
+            }
         })();
         conn.execute_batch("COMMIT")?;
         let (mut ds, fresh) = read?;
-        if let Some(revision) = fresh
+        if let Some((revision, journal)) = fresh
             && ds.rows() >= cache.min_rows
         {
             // A cache that cannot be written only makes the next load slower.
-            let _ = cache.write(&db, revision, &mut ds);
+            let _ = cache.write(&db, revision, &journal, &mut ds);
         }
         Ok(ds)
     }

@@ -127,7 +127,7 @@ pub(super) fn remap(ids: &mut [u32], map: &[u32]) {
 /// Customer keys: the trimmed customer_id, else the normalised name; an id key
 /// and a name key are never merged, so they live in separate maps.
 #[derive(Debug, Default)]
-pub(super) struct CustomerKeys {
+pub(crate) struct CustomerKeys {
     by_id: FastMap<Box<[u8]>, u32>,
     by_name: FastMap<String, u32>,
     pub(super) count: u32,
@@ -163,6 +163,79 @@ impl CustomerKeys {
         }
         NONE
     }
+
+    /// The keys as flat lists, by customer number, for the column cache: new
+    /// orders patched into a cached dataset must find the numbers a load
+    /// from SQLite gave their customers.
+    pub(super) fn lists(&self) -> CustomerKeyLists {
+        fn list<'a>(keys: impl Iterator<Item = (&'a [u8], u32)>) -> KeyList {
+            let mut keys: Vec<(&[u8], u32)> = keys.collect();
+            keys.sort_unstable_by_key(|&(_, c)| c);
+            let mut l = KeyList::default();
+            for (key, c) in keys {
+                l.bytes.extend_from_slice(key);
+                l.ends.push(l.bytes.len() as u64);
+                l.customer.push(c);
+            }
+            l
+        }
+        CustomerKeyLists {
+            ids: list(self.by_id.iter().map(|(k, &c)| (&k[..], c))),
+            names: list(self.by_name.iter().map(|(k, &c)| (k.as_bytes(), c))),
+        }
+    }
+
+    /// The keys back from their lists; `count` customers in all. None when
+    /// the lists do not hold together (a damaged cache).
+    pub(super) fn from_lists(lists: &CustomerKeyLists, count: usize) -> Option<CustomerKeys> {
+        let mut keys = CustomerKeys {
+            count: u32::try_from(count).ok()?,
+            ..CustomerKeys::default()
+        };
+        for (key, c) in lists.ids.iter() {
+            keys.by_id.insert(key?.into(), c);
+        }
+        for (key, c) in lists.names.iter() {
+            keys.by_name
+                .insert(String::from_utf8(key?.to_vec()).ok()?, c);
+        }
+        let valid = |c: &u32| (*c as usize) < count;
+        (keys.by_id.values().all(valid) && keys.by_name.values().all(valid)).then_some(keys)
+    }
+}
+
+/// Customer keys of one sort, by customer number: key `i` is
+/// `bytes[ends[i-1]..ends[i]]` and belongs to customer `customer[i]`.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct KeyList {
+    pub(crate) bytes: Vec<u8>,
+    pub(crate) ends: Vec<u64>,
+    pub(crate) customer: Vec<u32>,
+}
+
+impl KeyList {
+    /// Each key (None where an offset is out of bounds) and its customer.
+    fn iter(&self) -> impl Iterator<Item = (Option<&[u8]>, u32)> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(self.ends.iter().copied())
+            .zip(self.customer.iter().copied())
+            .map(|((start, end), c)| {
+                let key = usize::try_from(start)
+                    .ok()
+                    .zip(usize::try_from(end).ok())
+                    .and_then(|(s, e)| self.bytes.get(s..e));
+                (key, c)
+            })
+    }
+}
+
+/// The customer keys of a dataset (customer ids and name keys), kept so that
+/// the column cache can be patched with new orders.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct CustomerKeyLists {
+    pub(crate) ids: KeyList,
+    pub(crate) names: KeyList,
 }
 
 #[cfg(test)]
