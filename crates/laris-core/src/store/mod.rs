@@ -18,6 +18,7 @@ pub mod products;
 pub mod records;
 pub mod rep_names;
 pub mod returns;
+pub mod seal;
 pub mod settings;
 pub mod targets;
 pub mod write;
