@@ -3,6 +3,7 @@
 use super::columns::Orders;
 use super::names::NONE;
 use super::time::{Day, NO_DAY};
+use crate::util::FastMap;
 
 /// Facts about customers and their paid orders over all the data, for the
 /// metrics that look beyond P (new customers, CLV, upsell).
@@ -81,6 +82,57 @@ impl CustomerIndex {
             first_paid_sorted,
             first_with_rep,
             new_product,
+        }
+    }
+
+    /// The index of `orders` when it was built for their first `old` orders
+    /// and every later one comes after those in date order (an import of
+    /// the latest orders): only the new orders' customers are looked at,
+    /// where [`CustomerIndex::build`] goes through every order.
+    pub fn extend(
+        &mut self,
+        orders: &Orders,
+        old: usize,
+        customers: usize,
+        reps: usize,
+        products: usize,
+    ) {
+        let n = orders.len();
+        let kept = |i: usize| orders.paid[i] && orders.customer[i] != NONE;
+        let mut touched = vec![false; customers];
+        for i in (old..n).filter(|&i| kept(i)) {
+            touched[orders.customer[i] as usize] = true;
+        }
+        // The reps and products the new orders' customers met before.
+        let mut rep_seen: FastMap<(u32, u32), ()> = FastMap::default();
+        let mut product_seen: FastMap<(u32, u32), ()> = FastMap::default();
+        let sighting = |seen: &mut FastMap<(u32, u32), ()>, c: u32, what: u32, of: usize| {
+            (what as usize) < of && seen.insert((c, what), ()).is_none()
+        };
+        let ours = |i: usize| kept(i) && touched.get(orders.customer[i] as usize) == Some(&true);
+        for i in (0..old).filter(|&i| ours(i)) {
+            let c = orders.customer[i];
+            sighting(&mut rep_seen, c, orders.rep[i], reps);
+            for l in orders.lines(i) {
+                sighting(&mut product_seen, c, orders.line_product[l], products);
+            }
+        }
+        self.first_paid.resize(customers, NO_DAY);
+        self.first_with_rep.resize(n, false);
+        self.new_product.resize(n, false);
+        for i in (old..n).filter(|&i| kept(i)) {
+            let c = orders.customer[i];
+            let first = &mut self.first_paid[c as usize];
+            if *first == NO_DAY {
+                *first = orders.date[i];
+                // Every new order is dated after the old ones: still sorted.
+                self.first_paid_sorted.push(orders.date[i]);
+            }
+            self.first_with_rep[i] = sighting(&mut rep_seen, c, orders.rep[i], reps);
+            for l in orders.lines(i) {
+                self.new_product[i] |=
+                    sighting(&mut product_seen, c, orders.line_product[l], products);
+            }
         }
     }
 }
