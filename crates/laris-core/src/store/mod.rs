@@ -42,6 +42,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/004_batch_currency.sql"),
     include_str!("migrations/005_rep_names.sql"),
     include_str!("migrations/006_products_settlements.sql"),
+    include_str!("migrations/007_batch_indexes.sql"),
 ];
 
 /// The schema version this build writes.
