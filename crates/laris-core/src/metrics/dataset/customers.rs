@@ -71,70 +71,59 @@ impl CustomerIndex {
                 }
             }
         }
-        let mut first_paid_sorted: Vec<Day> = first_paid
-            .iter()
-            .copied()
-            .filter(|&d| d != NO_DAY)
-            .collect();
-        first_paid_sorted.sort_unstable();
         CustomerIndex {
+            first_paid_sorted: sorted_days(&first_paid),
             first_paid,
-            first_paid_sorted,
             first_with_rep,
             new_product,
         }
     }
 
-    /// The index of `orders` when it was built for their first `old` orders
-    /// and every later one comes after those in date order (an import of
-    /// the latest orders): only the new orders' customers are looked at,
-    /// where [`CustomerIndex::build`] goes through every order.
-    pub fn extend(
-        &mut self,
-        orders: &Orders,
-        old: usize,
-        customers: usize,
-        reps: usize,
-        products: usize,
-    ) {
+    /// The index brought up to `orders` after orders of the `touched`
+    /// customers were added among them (the flags per order already moved
+    /// with their orders): only those customers' facts are worked out
+    /// again, where [`CustomerIndex::build`] sorts every order by customer.
+    pub fn refresh(&mut self, orders: &Orders, touched: &[bool], reps: usize, products: usize) {
         let n = orders.len();
-        let kept = |i: usize| orders.paid[i] && orders.customer[i] != NONE;
-        let mut touched = vec![false; customers];
-        for i in (old..n).filter(|&i| kept(i)) {
-            touched[orders.customer[i] as usize] = true;
+        let ours =
+            |i: usize| orders.paid[i] && touched.get(orders.customer[i] as usize) == Some(&true);
+        self.first_paid.resize(touched.len(), NO_DAY);
+        for (first, _) in self.first_paid.iter_mut().zip(touched).filter(|(_, t)| **t) {
+            *first = NO_DAY;
         }
-        // The reps and products the new orders' customers met before.
+        // Each of these customers' orders in date order, as build meets
+        // them: the first with a rep or product is the first seen.
         let mut rep_seen: FastMap<(u32, u32), ()> = FastMap::default();
         let mut product_seen: FastMap<(u32, u32), ()> = FastMap::default();
         let sighting = |seen: &mut FastMap<(u32, u32), ()>, c: u32, what: u32, of: usize| {
             (what as usize) < of && seen.insert((c, what), ()).is_none()
         };
-        let ours = |i: usize| kept(i) && touched.get(orders.customer[i] as usize) == Some(&true);
-        for i in (0..old).filter(|&i| ours(i)) {
-            let c = orders.customer[i];
-            sighting(&mut rep_seen, c, orders.rep[i], reps);
-            for l in orders.lines(i) {
-                sighting(&mut product_seen, c, orders.line_product[l], products);
-            }
-        }
-        self.first_paid.resize(customers, NO_DAY);
-        self.first_with_rep.resize(n, false);
-        self.new_product.resize(n, false);
-        for i in (old..n).filter(|&i| kept(i)) {
+        for i in (0..n).filter(|&i| ours(i)) {
             let c = orders.customer[i];
             let first = &mut self.first_paid[c as usize];
             if *first == NO_DAY {
                 *first = orders.date[i];
-                // Every new order is dated after the old ones: still sorted.
-                self.first_paid_sorted.push(orders.date[i]);
             }
             self.first_with_rep[i] = sighting(&mut rep_seen, c, orders.rep[i], reps);
+            self.new_product[i] = false;
             for l in orders.lines(i) {
                 self.new_product[i] |=
                     sighting(&mut product_seen, c, orders.line_product[l], products);
             }
         }
+        self.first_paid_sorted = sorted_days(&self.first_paid);
     }
+}
+
+/// The days customers first paid, sorted (customers who never paid left out).
+fn sorted_days(first_paid: &[Day]) -> Vec<Day> {
+    let mut days: Vec<Day> = first_paid
+        .iter()
+        .copied()
+        .filter(|&d| d != NO_DAY)
+        .collect();
+    days.sort_unstable();
+    days
 }
 
 /// Records that customer `c` has met this rep or product (`slot`); true the

@@ -20,7 +20,7 @@ use sha2::{Digest, Sha256};
 
 use super::load::{LINE_COLUMNS, ORDER_COLUMNS, each_row, int, load_costs, push_order, read_line};
 use super::names::CustomerKey;
-use super::{CustomerIndex, CustomerKeys, Dataset, Names, Orders};
+use super::{CustomerKeys, Dataset, Names, Orders};
 
 /// What a dataset was loaded from, beyond the rows: enough to tell whether
 /// a later state of the database differs only by new orders.
@@ -217,18 +217,23 @@ fn append_orders(conn: &Connection, ds: &mut Dataset, after: i64) -> anyhow::Res
     new.total = (0..new.len())
         .map(|i| totals[i].unwrap_or_else(|| new.lines(i).map(|l| new.line_total[l]).sum()))
         .collect();
-    let old_orders = ds.orders.len();
-    let appended = merge(&mut ds.orders, new);
     ds.customers = customers.count as usize;
     ds.customer_keys.append(customers.lists_from(old_customers));
-    let (reps, products) = (ds.reps.len(), ds.products.len());
-    if appended {
-        ds.customer_index
-            .extend(&ds.orders, old_orders, ds.customers, reps, products);
-    } else {
-        ds.customer_index =
-            CustomerIndex::build(&ds.orders, ds.customers, reps, products, |_| true);
+    let mut touched = vec![false; ds.customers];
+    for &c in &new.customer {
+        if let Some(t) = touched.get_mut(c as usize) {
+            *t = true;
+        }
     }
+    // The customer index's flags per order move with their orders; then
+    // those of the new orders' customers are worked out again.
+    let unset = vec![false; new.len()];
+    let moved = merge(&mut ds.orders, new);
+    let index = &mut ds.customer_index;
+    moved.apply(&mut index.first_with_rep, &unset);
+    moved.apply(&mut index.new_product, &unset);
+    let (reps, products) = (ds.reps.len(), ds.products.len());
+    index.refresh(&ds.orders, &touched, reps, products);
     Ok(Some(rows))
 }
 
@@ -239,19 +244,41 @@ enum From {
     New(usize),
 }
 
+/// How a merge moved the orders: those before `keep` stayed, the others
+/// come from `from`, old (counted from `keep`) or new.
+struct Moved {
+    keep: usize,
+    from: Vec<From>,
+}
+
+impl Moved {
+    /// Moves a column of the old orders as the merge moved them, with
+    /// `new` for the new orders.
+    fn apply<T: Copy>(&self, col: &mut Vec<T>, new: &[T]) {
+        pick(col, new, self.keep, &self.from);
+    }
+}
+
+/// Rebuilds `col` from index `keep` on.
+fn pick<T: Copy>(col: &mut Vec<T>, new: &[T], keep: usize, from: &[From]) {
+    let tail = col.split_off(keep);
+    col.extend(from.iter().map(|f| match *f {
+        From::Old(i) => tail[i],
+        From::New(i) => new[i],
+    }));
+}
+
 /// Merges `new` (in table order, every row id above the old ones) into the
 /// date-sorted `old`: a full load sorts by date with ties in table order, so
 /// a new order goes after every old one of its day. Only the orders from the
-/// first new one on are moved; true when that is none of the old ones (the
-/// usual import of the latest orders, which then only appends).
-fn merge(old: &mut Orders, new: Orders) -> bool {
+/// first new one on are moved: none of the old ones in the usual import of
+/// the latest orders, which then only appends.
+fn merge(old: &mut Orders, new: Orders) -> Moved {
     let mut by_date: Vec<usize> = (0..new.len()).collect();
     by_date.sort_by_key(|&i| new.date[i]);
-    let Some(&first) = by_date.first() else {
-        return true;
-    };
-    let keep = old.date.partition_point(|&d| d <= new.date[first]);
-    let appended = keep == old.len();
+    let keep = by_date.first().map_or(old.len(), |&first| {
+        old.date.partition_point(|&d| d <= new.date[first])
+    });
     let mut from = Vec::with_capacity(old.len() - keep + new.len());
     let mut o = keep;
     for &n in &by_date {
@@ -262,14 +289,6 @@ fn merge(old: &mut Orders, new: Orders) -> bool {
         from.push(From::New(n));
     }
     from.extend((o..old.len()).map(|o| From::Old(o - keep)));
-    /// Rebuilds `col` from index `keep` on.
-    fn pick<T: Copy>(col: &mut Vec<T>, new: &[T], keep: usize, from: &[From]) {
-        let tail = col.split_off(keep);
-        col.extend(from.iter().map(|f| match *f {
-            From::Old(i) => tail[i],
-            From::New(i) => new[i],
-        }));
-    }
     pick(&mut old.id, &new.id, keep, &from);
     pick(&mut old.date, &new.date, keep, &from);
     pick(&mut old.paid, &new.paid, keep, &from);
@@ -317,5 +336,5 @@ fn merge(old: &mut Orders, new: Orders) -> bool {
         keep_lines,
         &line_from,
     );
-    appended
+    Moved { keep, from }
 }
