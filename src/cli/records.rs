@@ -38,6 +38,13 @@ struct Listed {
 
 pub fn run(cli: &Cli, args: &RecordsArgs) -> CliResult {
     let lang = cli.lang();
+    if cli.server_url().is_some() {
+        // The records are fetched from SQLite by row id (metrics::records).
+        return Err(CliError::User(format!(
+            "laris: {}",
+            lang.tr("cli-server-not-yet")
+        )));
+    }
     let scope = args.scope.resolve(cli, lang)?;
     let found = records(&scope.dataset, &scope.query(), &args.metric)
         .map_err(|e| CliError::User(format!("laris: {}", e.message(lang))))?;

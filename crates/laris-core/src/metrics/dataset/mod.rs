@@ -23,7 +23,10 @@ pub use time::*;
 
 use crate::store::settings;
 use cache::Cache;
-use load::{Others, load_orders, load_others, load_present};
+use load::{
+    Others, PgSource, load_orders, load_others, load_present, load_rep_aliases,
+    load_settings_text,
+};
 use patch::Journal;
 
 /// All the data the metrics read.
@@ -132,10 +135,38 @@ impl Dataset {
             + self.subscriptions.start.len()
     }
 
+    /// Reads everything the metrics need from a PostgreSQL server, in one
+    /// read-only snapshot, with the same loaders as from SQLite. The column
+    /// cache is not used for a server yet (docs/postgres.md).
+    pub fn load_postgres(client: &mut postgres::Client) -> anyhow::Result<Dataset> {
+        let mut tx = client
+            .build_transaction()
+            .isolation_level(postgres::IsolationLevel::RepeatableRead)
+            .read_only(true)
+            .start()?;
+        let ds = {
+            let src = PgSource::new(&mut tx);
+            let settings = settings::parse(load_settings_text(&src)?.as_deref());
+            let mut ds = Dataset::with(settings, load_present(&src)?);
+            let aliases = load_rep_aliases(&src)?;
+            ds.reps = Names::with_aliases(aliases.clone());
+            let stages = ds.stages.clone();
+            load_orders(&src, &mut ds)?;
+            let others = load_others(&src, &stages, aliases)?;
+            ds.merge(others);
+            ds
+        };
+        tx.commit()?;
+        Ok(ds)
+    }
+
     /// A dataset with the settings and which kinds are present, and no rows.
     pub(crate) fn with_settings(conn: &Connection) -> anyhow::Result<Dataset> {
-        let settings = settings::load(conn)?;
-        Ok(Dataset {
+        Ok(Dataset::with(settings::load(conn)?, load_present(conn)?))
+    }
+
+    fn with(settings: settings::Settings, present: Present) -> Dataset {
+        Dataset {
             currency: settings.currency.clone(),
             stage_probability: settings
                 .pipeline_stages
@@ -147,9 +178,9 @@ impl Dataset {
                 .into_iter()
                 .map(|s| s.name)
                 .collect(),
-            present: load_present(conn)?,
+            present,
             ..Dataset::default()
-        })
+        }
     }
 
     /// Reads everything from SQLite. When the database is a file, the orders

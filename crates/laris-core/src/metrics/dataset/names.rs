@@ -1,7 +1,6 @@
 //! Interned free-text keys (reps, channels, sources, products, activity
 //! types) and customer keys.
 
-use rusqlite::types::ValueRef;
 
 use crate::util::FastMap;
 
@@ -53,10 +52,11 @@ impl Names {
         id
     }
 
-    pub(super) fn intern_value(&mut self, v: ValueRef<'_>) -> u32 {
+    /// A stored value's id: NONE for NULL or a value that is not text.
+    pub(super) fn intern_value(&mut self, v: Option<&[u8]>) -> u32 {
         match v {
-            ValueRef::Text(t) => self.intern(t),
-            _ => NONE,
+            Some(t) => self.intern(t),
+            None => NONE,
         }
     }
 
@@ -134,12 +134,12 @@ pub(crate) struct CustomerKeys {
 }
 
 impl CustomerKeys {
-    pub(super) fn key(&mut self, id: ValueRef<'_>, name: ValueRef<'_>) -> u32 {
+    pub(super) fn key(&mut self, id: Option<&[u8]>, name: Option<&[u8]>) -> u32 {
         let mut next = || {
             self.count += 1;
             self.count - 1
         };
-        if let ValueRef::Text(id) = id {
+        if let Some(id) = id {
             let id = id.trim_ascii();
             if !id.is_empty() {
                 if let Some(&c) = self.by_id.get(id) {
@@ -150,7 +150,7 @@ impl CustomerKeys {
                 return c;
             }
         }
-        if let ValueRef::Text(name) = name {
+        if let Some(name) = name {
             let key = fold(&String::from_utf8_lossy(name));
             if !key.is_empty() {
                 if let Some(&c) = self.by_name.get(&key) {
