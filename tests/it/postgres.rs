@@ -19,11 +19,22 @@ fn arg(p: &Path) -> &str {
 /// depends on the day the test runs.
 fn report(db: &str, period: &str, extra: &[&str]) -> String {
     let mut args = vec![
-        "report", "--db", db, "--json", "--period", period, "--today", "2025-12-31",
+        "report",
+        "--db",
+        db,
+        "--json",
+        "--period",
+        period,
+        "--today",
+        "2025-12-31",
     ];
     args.extend_from_slice(extra);
     let out = laris(&args);
-    assert!(out.status.success(), "report {db} {period}: {}", stderr(&out));
+    assert!(
+        out.status.success(),
+        "report {db} {period}: {}",
+        stderr(&out)
+    );
     stdout(&out)
 }
 
@@ -58,7 +69,9 @@ fn dump(db: &Path) -> Vec<(String, Vec<String>)> {
 #[test]
 fn the_synthetic_shop_reports_the_same_from_sqlite_and_postgres_and_back() {
     let Some(data) = shared_data() else { return };
-    let Some(cluster) = Cluster::shared() else { return };
+    let Some(cluster) = Cluster::shared() else {
+        return;
+    };
     let data = data.join("synthetic-10k");
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("toko.laris");
@@ -70,7 +83,11 @@ fn the_synthetic_shop_reports_the_same_from_sqlite_and_postgres_and_back() {
     let url = cluster.database("synthetic");
     let out = migrate(arg(&file), &url);
     assert!(out.status.success(), "migrate: {}", stderr(&out));
-    assert!(stderr(&out).contains("orders: 10,000 rows copied"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("orders: 10,000 rows copied"),
+        "{}",
+        stderr(&out)
+    );
 
     let back = dir.path().join("back.laris");
     let out = migrate(&url, arg(&back));
@@ -80,12 +97,24 @@ fn the_synthetic_shop_reports_the_same_from_sqlite_and_postgres_and_back() {
         let sqlite = report(arg(&file), period, extra);
         assert!(sqlite.contains("\"revenue\""), "{sqlite}");
         assert_eq!(report(&url, period, extra), sqlite, "PostgreSQL, {period}");
-        assert_eq!(report(arg(&back), period, extra), sqlite, "back in SQLite, {period}");
+        assert_eq!(
+            report(arg(&back), period, extra),
+            sqlite,
+            "back in SQLite, {period}"
+        );
     }
     let explain = |db: &str| {
         let out = laris(&[
-            "explain", "--db", db, "--metric", "revenue", "--period", "month:2024-03", "--by",
-            "channel", "--json",
+            "explain",
+            "--db",
+            db,
+            "--metric",
+            "revenue",
+            "--period",
+            "month:2024-03",
+            "--by",
+            "channel",
+            "--json",
         ]);
         assert!(out.status.success(), "{}", stderr(&out));
         stdout(&out)
@@ -102,7 +131,9 @@ fn the_synthetic_shop_reports_the_same_from_sqlite_and_postgres_and_back() {
 /// A copy goes only into an empty database, and says which and why.
 #[test]
 fn a_copy_refuses_a_target_that_holds_data() {
-    let Some(cluster) = Cluster::shared() else { return };
+    let Some(cluster) = Cluster::shared() else {
+        return;
+    };
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("contoh.laris");
     let out = laris(&["demo", "--db", arg(&file)]);
@@ -118,7 +149,11 @@ fn a_copy_refuses_a_target_that_holds_data() {
     assert!(text.contains("import_batches"), "names the table: {text}");
     assert!(text.contains("127.0.0.1"), "names the server: {text}");
     assert!(text.contains("empty"), "says what to do: {text}");
-    assert_eq!(report(&url, "year:2024", &[]), before, "nothing was written");
+    assert_eq!(
+        report(&url, "year:2024", &[]),
+        before,
+        "nothing was written"
+    );
 
     // The other way: into a file that holds data.
     let out = migrate(&url, arg(&file));
@@ -128,7 +163,11 @@ fn a_copy_refuses_a_target_that_holds_data() {
     let missing = dir.path().join("new.laris");
     let out = migrate(&cluster.url("no_such_database"), arg(&missing));
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("Could not connect"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("Could not connect"),
+        "{}",
+        stderr(&out)
+    );
     assert!(!missing.exists());
 }
 
@@ -136,7 +175,9 @@ fn a_copy_refuses_a_target_that_holds_data() {
 /// returns, targets typed in): copied there and back, every table is the same.
 #[test]
 fn every_table_of_the_demo_shop_goes_there_and_back() {
-    let Some(cluster) = Cluster::shared() else { return };
+    let Some(cluster) = Cluster::shared() else {
+        return;
+    };
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("contoh.laris");
     assert!(laris(&["demo", "--db", arg(&file)]).status.success());
@@ -159,7 +200,9 @@ fn every_table_of_the_demo_shop_goes_there_and_back() {
 /// a core test holds the catalogue to): same tables, columns in order, types.
 #[test]
 fn the_server_schema_is_the_catalogue_and_is_made_once() {
-    let Some(cluster) = Cluster::shared() else { return };
+    let Some(cluster) = Cluster::shared() else {
+        return;
+    };
     let url = cluster.database("schema");
     let mut pg = PgStore::connect(&url).unwrap();
     assert_eq!(pg.version().unwrap(), None, "an empty database");
@@ -208,22 +251,47 @@ fn the_server_schema_is_the_catalogue_and_is_made_once() {
 /// server yet, says what to do instead of failing obscurely.
 #[test]
 fn a_server_without_laris_or_a_command_not_ready_says_what_to_do() {
-    let Some(cluster) = Cluster::shared() else { return };
+    let Some(cluster) = Cluster::shared() else {
+        return;
+    };
     let url = cluster.database("empty");
     let out = laris(&["report", "--db", &url, "--period", "year:2024"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("laris migrate --from"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("laris migrate --from"),
+        "{}",
+        stderr(&out)
+    );
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_laris"))
-        .args(["--lang", "id", "report", "--db", &url, "--period", "year:2024"])
+        .args([
+            "--lang",
+            "id",
+            "report",
+            "--db",
+            &url,
+            "--period",
+            "year:2024",
+        ])
         .output()
         .unwrap();
-    assert!(stderr(&out).contains("Belum ada database Laris"), "{}", stderr(&out));
-    for command in [&["records", "--metric", "revenue", "--period", "year:2024"][..], &["backup"]] {
+    assert!(
+        stderr(&out).contains("Belum ada database Laris"),
+        "{}",
+        stderr(&out)
+    );
+    for command in [
+        &["records", "--metric", "revenue", "--period", "year:2024"][..],
+        &["backup"],
+    ] {
         let mut args = vec![command[0], "--db", &url];
         args.extend_from_slice(&command[1..]);
         let out = laris(&args);
         assert_eq!(out.status.code(), Some(1), "{command:?}");
-        assert!(stderr(&out).contains("PostgreSQL server yet"), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains("PostgreSQL server yet"),
+            "{}",
+            stderr(&out)
+        );
     }
     assert!(
         !Path::new("postgres:").exists(),

@@ -74,7 +74,11 @@ impl From<postgres::Error> for Reason {
     }
 }
 
-fn file_to_server(path: &Path, url: &str, progress: &mut dyn FnMut(Copied)) -> Result<u64, PgError> {
+fn file_to_server(
+    path: &Path,
+    url: &str,
+    progress: &mut dyn FnMut(Copied),
+) -> Result<u64, PgError> {
     if !path.is_file() {
         return Err(PgError::NoSource {
             path: path.display().to_string(),
@@ -125,7 +129,10 @@ fn file_to_server(path: &Path, url: &str, progress: &mut dyn FnMut(Copied)) -> R
             )
             .map_err(|e| table_err(e.into()))?;
         }
-        progress(Copied { table: t.name, rows });
+        progress(Copied {
+            table: t.name,
+            rows,
+        });
         total += rows;
     }
     tx.commit().map_err(server_err)?;
@@ -215,7 +222,11 @@ fn copy_in(
     Ok(n)
 }
 
-fn server_to_file(url: &str, path: &Path, progress: &mut dyn FnMut(Copied)) -> Result<u64, PgError> {
+fn server_to_file(
+    url: &str,
+    path: &Path,
+    progress: &mut dyn FnMut(Copied),
+) -> Result<u64, PgError> {
     let existed = path.exists();
     let copied = server_to_new_file(url, path, progress);
     if copied.is_err() && !existed {
@@ -247,7 +258,9 @@ fn server_to_new_file(
     for t in TABLES {
         let rows: i64 = store
             .conn()
-            .query_row(&format!("SELECT count(*) FROM {}", t.name), [], |r| r.get(0))
+            .query_row(&format!("SELECT count(*) FROM {}", t.name), [], |r| {
+                r.get(0)
+            })
             .map_err(StoreError::from)?;
         if rows > 0 {
             return Err(PgError::NotEmpty {
@@ -273,7 +286,10 @@ fn server_to_new_file(
             table: t.name.into(),
             reason,
         })?;
-        progress(Copied { table: t.name, rows });
+        progress(Copied {
+            table: t.name,
+            rows,
+        });
         total += rows;
     }
     write.commit().map_err(StoreError::from)?;

@@ -290,7 +290,8 @@ pub(super) fn push_order<'r, R: Row>(
     };
     o.id.push(r.id(8));
     o.date.push(day);
-    o.customer.push(customers.key(r.text_value(2), r.text_value(3)));
+    o.customer
+        .push(customers.key(r.text_value(2), r.text_value(3)));
     o.rep.push(ds.reps.intern_value(r.text_value(4)));
     o.channel.push(ds.channels.intern_value(r.text_value(5)));
     // Anything but the three unpaid statuses is paid (fine print).
@@ -307,7 +308,9 @@ pub(super) fn push_order<'r, R: Row>(
 pub(super) fn read_line<R: Row>(r: &R, ds: &mut Dataset) -> (u32, f64, i64, u32) {
     let q = r.real(2);
     let price = r.int(3);
-    let line_total = r.int(4).or_else(|| Some((q? * price? as f64).round() as i64));
+    let line_total = r
+        .int(4)
+        .or_else(|| Some((q? * price? as f64).round() as i64));
     (
         ds.products.intern_value(r.text_value(1)),
         q.unwrap_or(0.0),
@@ -321,12 +324,15 @@ pub(super) fn load_orders<S: Source>(src: &S, ds: &mut Dataset) -> Result<(), S:
     let mut o = Orders::default();
     let mut order_ids = OrderIds::default();
     let mut totals: Vec<Option<i64>> = Vec::new();
-    src.each_row(&format!("SELECT {ORDER_COLUMNS} FROM orders ORDER BY id"), |r| {
-        if let Some(id) = push_order(r, &mut o, &mut totals, &mut customers, ds) {
-            order_ids.push(id);
-        }
-        Ok(())
-    })?;
+    src.each_row(
+        &format!("SELECT {ORDER_COLUMNS} FROM orders ORDER BY id"),
+        |r| {
+            if let Some(id) = push_order(r, &mut o, &mut totals, &mut customers, ds) {
+                order_ids.push(id);
+            }
+            Ok(())
+        },
+    )?;
     let order = sort_order(&o.date);
     let order = order.as_deref();
     permute(&mut o.date, order);
@@ -421,14 +427,17 @@ fn load_settlements<S: Source>(
     let n = order_ids.len();
     let (mut fees, mut settled) = (vec![0i64; n], vec![false; n]);
     let mut finder = OrderFinder::new(order_ids);
-    src.each_row("SELECT order_id, fees_minor FROM settlements ORDER BY id", |r| {
-        if let Some(i) = finder.find(r.text(0)) {
-            let at = sorted_position.map_or(i, |p| p[i] as usize);
-            fees[at] = r.int(1).unwrap_or(0);
-            settled[at] = true;
-        }
-        Ok(())
-    })?;
+    src.each_row(
+        "SELECT order_id, fees_minor FROM settlements ORDER BY id",
+        |r| {
+            if let Some(i) = finder.find(r.text(0)) {
+                let at = sorted_position.map_or(i, |p| p[i] as usize);
+                fees[at] = r.int(1).unwrap_or(0);
+                settled[at] = true;
+            }
+            Ok(())
+        },
+    )?;
     Ok((fees, settled))
 }
 
@@ -815,12 +824,15 @@ pub(super) fn load_settings_text<S: Source>(src: &S) -> Result<Option<String>, S
 /// them from SQLite: the latest list wins.
 pub(super) fn load_rep_aliases<S: Source>(src: &S) -> Result<FastMap<String, String>, S::Error> {
     let mut names = FastMap::default();
-    src.each_row("SELECT owner_id, name FROM rep_names ORDER BY batch_id", |r| {
-        names.insert(
-            String::from_utf8_lossy(r.text(0)).into_owned(),
-            String::from_utf8_lossy(r.text(1)).into_owned(),
-        );
-        Ok(())
-    })?;
+    src.each_row(
+        "SELECT owner_id, name FROM rep_names ORDER BY batch_id",
+        |r| {
+            names.insert(
+                String::from_utf8_lossy(r.text(0)).into_owned(),
+                String::from_utf8_lossy(r.text(1)).into_owned(),
+            );
+            Ok(())
+        },
+    )?;
     Ok(names)
 }

@@ -24,8 +24,7 @@ pub use time::*;
 use crate::store::settings;
 use cache::Cache;
 use load::{
-    Others, PgSource, load_orders, load_others, load_present, load_rep_aliases,
-    load_settings_text,
+    Others, PgSource, load_orders, load_others, load_present, load_rep_aliases, load_settings_text,
 };
 use patch::Journal;
 

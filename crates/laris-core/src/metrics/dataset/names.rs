@@ -1,7 +1,6 @@
 //! Interned free-text keys (reps, channels, sources, products, activity
 //! types) and customer keys.
 
-
 use crate::util::FastMap;
 
 /// No interned name (an empty rep, channel, ...), and no customer.

@@ -58,7 +58,10 @@ impl Cluster {
             .take(40)
             .collect();
         let db = format!("t{}_{clean}", NEXT.fetch_add(1, Ordering::Relaxed));
-        let admin = format!("host=127.0.0.1 port={} user=postgres dbname=postgres", self.port);
+        let admin = format!(
+            "host=127.0.0.1 port={} user=postgres dbname=postgres",
+            self.port
+        );
         let made = postgres::Client::connect(&admin, postgres::NoTls).and_then(|mut c| {
             // The name is made of [a-z0-9_] above.
             c.batch_execute(&format!("CREATE DATABASE \"{db}\""))
@@ -147,10 +150,16 @@ fn start(bin: &Path) -> Result<Cluster, String> {
         run(chown, "chown")?;
     }
     let mut initdb = server_command(root, &bin.join("initdb"));
-    initdb
-        .arg("-D")
-        .arg(&data)
-        .args(["-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C", "--no-sync"]);
+    initdb.arg("-D").arg(&data).args([
+        "-A",
+        "trust",
+        "-U",
+        "postgres",
+        "-E",
+        "UTF8",
+        "--locale=C",
+        "--no-sync",
+    ]);
     run(initdb, "initdb")?;
     // A free port: the system picks one for a listener that is then closed.
     let port = std::net::TcpListener::bind("127.0.0.1:0")

@@ -39,15 +39,42 @@ pub fn is_url(text: &str) -> bool {
 
 #[derive(Debug, thiserror::Error)]
 pub enum PgError {
-    BadUrl { url: String, reason: String },
-    Connect { server: String, reason: String },
-    NotLaris { server: String },
-    NewerVersion { server: String, found: i32, supported: i32 },
-    NoSchema { server: String },
-    Server { server: String, reason: String },
-    Table { place: String, table: String, reason: String },
-    NotEmpty { target: String, table: String, rows: i64 },
-    NoSource { path: String },
+    BadUrl {
+        url: String,
+        reason: String,
+    },
+    Connect {
+        server: String,
+        reason: String,
+    },
+    NotLaris {
+        server: String,
+    },
+    NewerVersion {
+        server: String,
+        found: i32,
+        supported: i32,
+    },
+    NoSchema {
+        server: String,
+    },
+    Server {
+        server: String,
+        reason: String,
+    },
+    Table {
+        place: String,
+        table: String,
+        reason: String,
+    },
+    NotEmpty {
+        target: String,
+        table: String,
+        rows: i64,
+    },
+    NoSource {
+        path: String,
+    },
     SameKind,
     Store(#[from] StoreError),
 }
@@ -99,7 +126,11 @@ impl PgError {
                 reason,
             } => lang.tr_args(
                 "pg-error-table",
-                &[("place", s(place)), ("table", s(table)), ("reason", s(reason))],
+                &[
+                    ("place", s(place)),
+                    ("table", s(table)),
+                    ("reason", s(reason)),
+                ],
             ),
             PgError::NotEmpty {
                 target,
@@ -389,7 +420,10 @@ mod tests {
             SslMode::Require
         );
         // One remote host among local ones is enough to require it.
-        assert_eq!(mode("postgres://u@localhost,db.example.com/shop"), SslMode::Require);
+        assert_eq!(
+            mode("postgres://u@localhost,db.example.com/shop"),
+            SslMode::Require
+        );
     }
 
     #[test]

@@ -99,4 +99,3 @@ impl ServerCertVerifier for Local {
         self.0.supported_schemes()
     }
 }
-
