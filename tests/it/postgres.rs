@@ -298,3 +298,44 @@ fn a_server_without_laris_or_a_command_not_ready_says_what_to_do() {
         "no file was made from the URL"
     );
 }
+
+/// The team setup of docs/postgres.md: a role that owns the schema fills
+/// the database, and a read-only role reads the same figures (and may copy
+/// the shop out), but cannot change anything.
+#[test]
+fn the_documented_roles_work_an_owner_writes_and_a_viewer_reads() {
+    let Some(cluster) = Cluster::shared() else { return };
+    let admin_url = cluster.database("roles");
+    let db = admin_url.rsplit('/').next().unwrap().to_string();
+    let mut admin = PgStore::connect(&admin_url).unwrap();
+    // As docs/postgres.md says, with the database's name put in.
+    admin
+        .client
+        .batch_execute(&format!(
+            "CREATE ROLE laris_owner LOGIN; CREATE ROLE laris_viewer LOGIN;
+             ALTER DATABASE {db} OWNER TO laris_owner;
+             REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+             GRANT USAGE ON SCHEMA public TO laris_viewer;
+             ALTER DEFAULT PRIVILEGES FOR ROLE laris_owner IN SCHEMA public
+                 GRANT SELECT ON TABLES TO laris_viewer;"
+        ))
+        .unwrap();
+    let as_role = |role: &str| admin_url.replacen("postgres@", &format!("{role}@"), 1);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("contoh.laris");
+    assert!(laris(&["demo", "--db", arg(&file)]).status.success());
+    let out = migrate(arg(&file), &as_role("laris_owner"));
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    let viewer = as_role("laris_viewer");
+    assert_eq!(
+        report(&viewer, "year:2024", &[]),
+        report(arg(&file), "year:2024", &[])
+    );
+    let copy = dir.path().join("copy.laris");
+    let out = migrate(&viewer, arg(&copy));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut pg = PgStore::connect(&viewer).unwrap();
+    let refused = pg.client.batch_execute("DELETE FROM orders");
+    assert!(refused.is_err(), "the viewer may not change records");
+}
