@@ -304,7 +304,9 @@ fn a_server_without_laris_or_a_command_not_ready_says_what_to_do() {
 /// the shop out), but cannot change anything.
 #[test]
 fn the_documented_roles_work_an_owner_writes_and_a_viewer_reads() {
-    let Some(cluster) = Cluster::shared() else { return };
+    let Some(cluster) = Cluster::shared() else {
+        return;
+    };
     let admin_url = cluster.database("roles");
     let db = admin_url.rsplit('/').next().unwrap().to_string();
     let mut admin = PgStore::connect(&admin_url).unwrap();

@@ -285,9 +285,7 @@ pub(super) fn push_order<'r, R: Row>(
     customers: &mut CustomerKeys,
     ds: &mut Dataset,
 ) -> Option<&'r [u8]> {
-    let Some(day) = iso_day(r.text(1)) else {
-        return None;
-    };
+    let day = iso_day(r.text(1))?;
     o.id.push(r.id(8));
     o.date.push(day);
     o.customer
@@ -516,11 +514,14 @@ impl Costs {
     }
 }
 
+/// The deals (their indexes) of each lead id.
+type DealsOfLead = FastMap<Box<[u8]>, Vec<u32>>;
+
 /// Loads leads, and gives each deal that came from a lead that lead's source.
 fn load_leads<S: Source>(
     src: &S,
     ds: &mut Others,
-    deals_of_lead: &FastMap<Box<[u8]>, Vec<u32>>,
+    deals_of_lead: &DealsOfLead,
 ) -> Result<(), S::Error> {
     let mut l = Leads::default();
     src.each_row(
@@ -561,7 +562,7 @@ fn load_deals<S: Source>(
     src: &S,
     ds: &mut Others,
     stages: &[String],
-) -> Result<FastMap<Box<[u8]>, Vec<u32>>, S::Error> {
+) -> Result<DealsOfLead, S::Error> {
     let mut deals_of_lead: FastMap<Box<[u8]>, Vec<u32>> = FastMap::default();
     let mut d = Deals::default();
     let mut index: HashMap<String, u32> = HashMap::new();
