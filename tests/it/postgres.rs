@@ -341,3 +341,85 @@ fn the_documented_roles_work_an_owner_writes_and_a_viewer_reads() {
     let refused = pg.client.batch_execute("DELETE FROM orders");
     assert!(refused.is_err(), "the viewer may not change records");
 }
+
+/// The TLS policy against a server that offers TLS: on this computer the
+/// connection is encrypted without asking for a trusted certificate; under
+/// another computer's name (`hostaddr` still points here) it is encrypted
+/// and the certificate must be one the user trusts (PGSSLROOTCERT), unless
+/// the connection string says sslmode=disable.
+#[test]
+fn tls_is_used_locally_and_required_and_verified_for_another_computer() {
+    let Some(cluster) = Cluster::shared() else {
+        return;
+    };
+    let Some(ca) = cluster.ca_file() else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "the test cluster has no TLS: is the openssl command installed?"
+        );
+        eprintln!("skipped: the test cluster has no TLS (no openssl command)");
+        return;
+    };
+    let url = cluster.database("tls");
+    let encrypted = |url: &str| -> bool {
+        let mut pg = PgStore::connect(url).unwrap();
+        pg.client
+            .query_one(
+                "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()",
+                &[],
+            )
+            .unwrap()
+            .get(0)
+    };
+    assert!(encrypted(&url), "local: TLS when the server offers it");
+    let plain = format!("{url}?sslmode=disable");
+    assert!(!encrypted(&plain), "sslmode=disable is honoured");
+
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("contoh.laris");
+    assert!(laris(&["demo", "--db", arg(&file)]).status.success());
+    assert!(migrate(arg(&file), &url).status.success());
+    let db = url.rsplit('/').next().unwrap();
+    let remote = format!(
+        "postgres://postgres@{}:{}/{db}?hostaddr=127.0.0.1",
+        laris::store::pg::cluster::TLS_NAME,
+        cluster.port()
+    );
+    let report_with = |url: &str, ca: Option<&Path>| {
+        let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_laris"));
+        c.args([
+            "--lang",
+            "en",
+            "report",
+            "--db",
+            url,
+            "--period",
+            "year:2024",
+        ]);
+        c.env_remove("PGSSLROOTCERT");
+        if let Some(ca) = ca {
+            c.env("PGSSLROOTCERT", ca);
+        }
+        c.output().unwrap()
+    };
+    let untrusted = report_with(&remote, None);
+    assert_eq!(
+        untrusted.status.code(),
+        Some(1),
+        "a certificate nobody vouches for"
+    );
+    let text = stderr(&untrusted);
+    assert!(
+        text.contains("Could not connect") && text.contains("PGSSLROOTCERT"),
+        "{text}"
+    );
+    assert!(
+        text.contains("certificate"),
+        "the reason is the certificate: {text}"
+    );
+    let trusted = report_with(&remote, Some(ca));
+    assert!(trusted.status.success(), "{}", stderr(&trusted));
+    assert_eq!(stdout(&trusted), stdout(&report_with(&url, None)));
+    let unencrypted = report_with(&format!("{remote}&sslmode=disable"), None);
+    assert!(unencrypted.status.success(), "{}", stderr(&unencrypted));
+}

@@ -15,7 +15,15 @@ use std::sync::atomic::{AtomicU32, Ordering};
 #[derive(Debug)]
 pub struct Cluster {
     port: u16,
+    /// The authority that signed the server's certificate, when the cluster
+    /// speaks TLS (it does where the `openssl` command is installed).
+    ca: Option<PathBuf>,
 }
+
+/// The name the server's certificate is made out to, besides 127.0.0.1:
+/// a name that is not this computer's, so that a connection to it (with
+/// `hostaddr=127.0.0.1`) is held to the rules for another computer.
+pub const TLS_NAME: &str = "db.laris.test";
 
 impl Cluster {
     /// The cluster of this test process, started on first use. None, with a
@@ -70,6 +78,16 @@ impl Cluster {
             panic!("creating the test database {db}: {e}");
         }
         self.url(&db)
+    }
+
+    /// The certificate authority to trust for [`TLS_NAME`], if the cluster
+    /// has TLS.
+    pub fn ca_file(&self) -> Option<&Path> {
+        self.ca.as_deref()
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
     }
 
     /// The connection string of database `db` of this cluster.
@@ -144,6 +162,9 @@ fn start(bin: &Path) -> Result<Cluster, String> {
     let dir = std::env::temp_dir().join(format!("laris-pg-{}-{stamp}", std::process::id()));
     let (data, sock) = (dir.join("data"), dir.join("sock"));
     std::fs::create_dir_all(&sock).map_err(|e| format!("{}: {e}", sock.display()))?;
+    let tls = dir.join("tls");
+    // Without openssl the cluster runs without TLS; the TLS tests say so.
+    let has_tls = certificates(&tls).is_ok();
     if root {
         let mut chown = Command::new("chown");
         chown.arg("-R").arg("postgres:").arg(&dir);
@@ -161,6 +182,14 @@ fn start(bin: &Path) -> Result<Cluster, String> {
         "--no-sync",
     ]);
     run(initdb, "initdb")?;
+    let ssl = if has_tls {
+        format!(
+            " -c ssl=on -c ssl_cert_file={0}/server.crt -c ssl_key_file={0}/server.key",
+            tls.display()
+        )
+    } else {
+        String::new()
+    };
     // A free port: the system picks one for a listener that is then closed.
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
@@ -177,7 +206,7 @@ fn start(bin: &Path) -> Result<Cluster, String> {
         .arg("-o")
         .arg(format!(
             "-p {port} -k {} -c listen_addresses=127.0.0.1 -c fsync=off \
-             -c synchronous_commit=off -c full_page_writes=off",
+             -c synchronous_commit=off -c full_page_writes=off{ssl}",
             sock.display()
         ))
         .arg("start");
@@ -211,5 +240,96 @@ fn start(bin: &Path) -> Result<Cluster, String> {
                 .spawn()
         })
         .map_err(|e| format!("the watchdog: {e}"))?;
-    Ok(Cluster { port })
+    Ok(Cluster {
+        port,
+        ca: has_tls.then(|| tls.join("ca.crt")),
+    })
+}
+
+/// A certificate authority and a server certificate it signed, for
+/// [`TLS_NAME`] and 127.0.0.1, made with the `openssl` command.
+fn certificates(dir: &Path) -> Result<(), String> {
+    std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+    std::fs::write(
+        dir.join("ext"),
+        format!("subjectAltName=DNS:{TLS_NAME},IP:127.0.0.1\n"),
+    )
+    .map_err(|e| e.to_string())?;
+    let ec = [
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:prime256v1",
+        "-nodes",
+    ];
+    let openssl = |args: &[&str], what: &str| {
+        let mut c = Command::new("openssl");
+        c.current_dir(dir).args(args);
+        run(c, what)
+    };
+    openssl(
+        &[
+            &["req", "-x509"][..],
+            &ec,
+            &[
+                "-keyout",
+                "ca.key",
+                "-out",
+                "ca.crt",
+                "-days",
+                "2",
+                "-subj",
+                "/CN=Laris test CA",
+            ],
+        ]
+        .concat(),
+        "the test CA",
+    )?;
+    openssl(
+        &[
+            &["req"][..],
+            &ec,
+            &[
+                "-keyout",
+                "server.key",
+                "-out",
+                "server.csr",
+                "-subj",
+                &format!("/CN={TLS_NAME}"),
+            ],
+        ]
+        .concat(),
+        "the server key",
+    )?;
+    openssl(
+        &[
+            "x509",
+            "-req",
+            "-in",
+            "server.csr",
+            "-CA",
+            "ca.crt",
+            "-CAkey",
+            "ca.key",
+            "-CAcreateserial",
+            "-out",
+            "server.crt",
+            "-days",
+            "2",
+            "-extfile",
+            "ext",
+        ],
+        "the server certificate",
+    )?;
+    // PostgreSQL refuses a key others may read.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(
+            dir.join("server.key"),
+            std::fs::Permissions::from_mode(0o600),
+        )
+        .map_err(|e| e.to_string())?;
+    }
+    Ok(())
 }

@@ -187,7 +187,11 @@ fn label(config: &Config) -> String {
 /// Whether every host of the connection is this computer: then the
 /// traffic never leaves it, and TLS is used only when the server offers it.
 fn all_local(config: &Config) -> bool {
-    !config.get_hosts().is_empty()
+    // A `hostaddr` is where the connection really goes, whatever the host
+    // is called.
+    let addrs_local = config.get_hostaddrs().iter().all(|ip| ip.is_loopback());
+    addrs_local
+        && !config.get_hosts().is_empty()
         && config.get_hosts().iter().all(|h| match h {
             Host::Tcp(name) => {
                 let name = name.trim_start_matches('[').trim_end_matches(']');
@@ -418,6 +422,15 @@ mod tests {
         assert_eq!(
             mode("postgres://u@localhost/shop?sslmode=require"),
             SslMode::Require
+        );
+        // A local name whose address is another computer's is not local.
+        assert_eq!(
+            mode("postgres://u@localhost/shop?hostaddr=10.0.0.7"),
+            SslMode::Require
+        );
+        assert_eq!(
+            mode("postgres://u@localhost/shop?hostaddr=127.0.0.1"),
+            SslMode::Prefer
         );
         // One remote host among local ones is enough to require it.
         assert_eq!(
