@@ -423,3 +423,51 @@ fn tls_is_used_locally_and_required_and_verified_for_another_computer() {
     let unencrypted = report_with(&format!("{remote}&sslmode=disable"), None);
     assert!(unencrypted.status.success(), "{}", stderr(&unencrypted));
 }
+
+/// A copy that fails midway (here on a value the server refuses, after the
+/// batches and settings went in) leaves the server as it was, says which
+/// table, and the same command works once the value is put right.
+#[test]
+fn a_copy_that_fails_midway_leaves_the_server_empty() {
+    let Some(cluster) = Cluster::shared() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("contoh.laris");
+    assert!(laris(&["demo", "--db", arg(&file)]).status.success());
+    // SQLite keeps a NUL inside a text; PostgreSQL refuses it.
+    let conn = rusqlite::Connection::open(&file).unwrap();
+    let changed = conn
+        .execute(
+            "UPDATE orders SET customer_name = 'Sari' || char(0) || 'Dewi'
+             WHERE id = (SELECT max(id) FROM orders)",
+            [],
+        )
+        .unwrap();
+    assert_eq!(changed, 1);
+    let url = cluster.database("midway");
+    let out = migrate(arg(&file), &url);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stderr(&out);
+    assert!(
+        text.contains("the table orders could not be copied"),
+        "{text}"
+    );
+    assert!(text.contains("Nothing was written"), "{text}");
+    let mut pg = PgStore::connect(&url).unwrap();
+    for t in ["import_batches", "settings", "orders"] {
+        let rows: i64 = pg
+            .client
+            .query_one(&format!("SELECT count(*) FROM {t}"), &[])
+            .unwrap()
+            .get(0);
+        assert_eq!(rows, 0, "{t} after the failed copy");
+    }
+    conn.execute(
+        "UPDATE orders SET customer_name = 'Sari Dewi' WHERE id = (SELECT max(id) FROM orders)",
+        [],
+    )
+    .unwrap();
+    let out = migrate(arg(&file), &url);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
