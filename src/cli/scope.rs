@@ -129,7 +129,12 @@ impl ScopeArgs {
             let server_err = |e: PgError| for_user(e.message(lang));
             let mut pg = PgStore::connect(&url).map_err(server_err)?;
             pg.check_schema().map_err(server_err)?;
-            let dataset = Dataset::load_postgres(&mut pg.client)?;
+            let dataset = Dataset::load_postgres(&mut pg.client).map_err(|e| {
+                server_err(PgError::Server {
+                    server: pg.server.clone(),
+                    reason: format!("{e:#}"),
+                })
+            })?;
             return Ok(self.scope(PathBuf::new(), dataset, selection, today));
         }
         let db = cli.db_path()?;

@@ -297,6 +297,27 @@ fn a_server_without_laris_or_a_command_not_ready_says_what_to_do() {
         !Path::new("postgres:").exists(),
         "no file was made from the URL"
     );
+    // A database that holds someone else's tables is left alone.
+    let theirs = cluster.database("theirs");
+    let mut pg = PgStore::connect(&theirs).unwrap();
+    pg.client
+        .batch_execute("CREATE TABLE invoices (id int)")
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("contoh.laris");
+    assert!(laris(&["demo", "--db", arg(&file)]).status.success());
+    let out = migrate(arg(&file), &theirs);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("not Laris's"), "{}", stderr(&out));
+    let tables: i64 = pg
+        .client
+        .query_one(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(tables, 1, "nothing was created beside it");
 }
 
 /// The team setup of docs/postgres.md: a role that owns the schema fills
