@@ -32,12 +32,14 @@ pub fn run(cli: &Cli, args: &MigrateArgs) -> CliResult {
     let lang = cli.lang();
     let (from, to) = (Place::parse(&args.from), Place::parse(&args.to));
     let mut progress = |c: transfer::Copied| {
+        let id = if c.done {
+            "migrate-copied"
+        } else {
+            "migrate-copying"
+        };
         eprintln!(
             "{}",
-            lang.tr_args(
-                "migrate-copied",
-                &[("table", c.table.into()), ("rows", c.rows.into())],
-            )
+            lang.tr_args(id, &[("table", c.table.into()), ("rows", c.rows.into())])
         );
     };
     let rows = transfer::migrate(&from, &to, &mut progress)

@@ -15,6 +15,7 @@ migrate-copied = { $table }: { $rows ->
     [one] 1 row
    *[other] { $rows } rows
 } copied
+migrate-copying = { $table }: { $rows } rows so far…
 migrate-done = Done: { $rows } rows copied from { $from } to { $to }.
 
 cli-server-not-yet = This command does not work with a PostgreSQL server yet (report, explain and migrate do). Name a database file with --db FILE.

@@ -12,6 +12,7 @@ pg-error-no-source = Tidak ada database di { $path }. Sebutkan file .laris yang 
 pg-error-same-kind = laris migrate menyalin antara file database dan server PostgreSQL: isi salah satunya di --from dan yang lain di --to (postgres://user@host/namadb).
 
 migrate-copied = { $table }: { $rows } baris disalin
+migrate-copying = { $table }: sudah { $rows } baris…
 migrate-done = Selesai: { $rows } baris disalin dari { $from } ke { $to }.
 
 cli-server-not-yet = Perintah ini belum bisa dipakai dengan server PostgreSQL (yang sudah bisa: report, explain, dan migrate). Sebutkan file database dengan --db FILE.

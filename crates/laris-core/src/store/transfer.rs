@@ -36,12 +36,17 @@ impl Place {
     }
 }
 
-/// A table copied, for the progress shown.
+/// How far a table's copy is, for the progress shown: every
+/// [`PROGRESS_EVERY`] rows, and when it is done.
 #[derive(Clone, Copy, Debug)]
 pub struct Copied {
     pub table: &'static str,
     pub rows: u64,
+    pub done: bool,
 }
+
+/// A large table says how far it is every this many rows.
+pub const PROGRESS_EVERY: u64 = 200_000;
 
 /// Copies the database at `from` into the empty one at `to`; `progress`
 /// hears of each table as it is done. Returns the rows copied.
@@ -117,7 +122,7 @@ fn file_to_server(
             table: t.name.into(),
             reason,
         };
-        let rows = copy_in(store.conn(), &mut tx, t).map_err(table_err)?;
+        let rows = copy_in(store.conn(), &mut tx, t, progress).map_err(table_err)?;
         if t.has_id() {
             // New rows written on the server must get ids after the copied ones.
             tx.execute(
@@ -132,6 +137,7 @@ fn file_to_server(
         progress(Copied {
             table: t.name,
             rows,
+            done: true,
         });
         total += rows;
     }
@@ -186,7 +192,8 @@ fn pg_type(ty: Ty) -> Type {
 fn copy_in(
     conn: &rusqlite::Connection,
     tx: &mut postgres::Transaction<'_>,
-    t: &Table,
+    t: &'static Table,
+    progress: &mut dyn FnMut(Copied),
 ) -> Result<u64, Reason> {
     let types: Vec<Type> = t.columns.iter().map(|&(_, ty)| pg_type(ty)).collect();
     let sink = tx.copy_in(&format!(
@@ -217,6 +224,13 @@ fn copy_in(
         }
         let values: Vec<&(dyn ToSql + Sync)> = cells.iter().map(Cell::sql).collect();
         writer.write(&values)?;
+        if n % PROGRESS_EVERY == 0 {
+            progress(Copied {
+                table: t.name,
+                rows: n,
+                done: false,
+            });
+        }
     }
     writer.finish()?;
     Ok(n)
@@ -281,14 +295,16 @@ fn server_to_new_file(
     let write = store.conn_mut().transaction().map_err(StoreError::from)?;
     let mut total = 0;
     for t in TABLES {
-        let rows = copy_out(&mut read, &write, t).map_err(|Reason(reason)| PgError::Table {
-            place: server.clone(),
-            table: t.name.into(),
-            reason,
-        })?;
+        let rows =
+            copy_out(&mut read, &write, t, progress).map_err(|Reason(reason)| PgError::Table {
+                place: server.clone(),
+                table: t.name.into(),
+                reason,
+            })?;
         progress(Copied {
             table: t.name,
             rows,
+            done: true,
         });
         total += rows;
     }
@@ -300,7 +316,8 @@ fn server_to_new_file(
 fn copy_out(
     read: &mut postgres::Transaction<'_>,
     write: &rusqlite::Transaction<'_>,
-    t: &Table,
+    t: &'static Table,
+    progress: &mut dyn FnMut(Copied),
 ) -> Result<u64, Reason> {
     let placeholders: Vec<String> = (1..=t.columns.len()).map(|i| format!("?{i}")).collect();
     let mut insert = write.prepare(&format!(
@@ -328,6 +345,13 @@ fn copy_out(
                 })
             });
             insert.execute(rusqlite::params_from_iter(values))?;
+            if n % PROGRESS_EVERY == 0 {
+                progress(Copied {
+                    table: t.name,
+                    rows: n,
+                    done: false,
+                });
+            }
             Ok(())
         },
     )?;
