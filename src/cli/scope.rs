@@ -129,7 +129,11 @@ impl ScopeArgs {
             let server_err = |e: PgError| for_user(e.message(lang));
             let mut pg = PgStore::connect(&url).map_err(server_err)?;
             pg.check_schema().map_err(server_err)?;
-            let dataset = Dataset::load_postgres(&mut pg.client).map_err(|e| {
+            // A second connection reads the other kinds beside the orders;
+            // where the server allows no second one, all is read on the first.
+            let mut second = PgStore::connect(&url).ok();
+            let second = second.as_mut().map(|s| &mut s.client);
+            let dataset = Dataset::load_postgres(&mut pg.client, second).map_err(|e| {
                 server_err(PgError::Server {
                     server: pg.server.clone(),
                     reason: format!("{e:#}"),

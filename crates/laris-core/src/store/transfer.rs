@@ -357,3 +357,72 @@ fn copy_out(
     )?;
     Ok(n)
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::metrics::{Comparison, Dataset, Filters, Selection, compute_report};
+    use crate::store::pg::cluster::Cluster;
+
+    /// The dataset from a server, read on one connection or on two in one
+    /// exported snapshot, gives the report the file gives, with and
+    /// without a filter.
+    #[test]
+    fn a_server_loads_the_dataset_the_file_loads_on_one_connection_or_two() {
+        let Some(cluster) = Cluster::shared() else {
+            return;
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("demo.laris");
+        let mut store = Store::open(&path).unwrap();
+        let opts = crate::demo::DemoOptions {
+            scale: 2_000,
+            seed: 5,
+            until: NaiveDate::from_ymd_opt(2025, 6, 30).unwrap(),
+        };
+        crate::demo::fill(&mut store, &opts, &mut |_| {}).unwrap();
+        let url = cluster.database("dataset");
+        let mut tables = 0;
+        migrate(
+            &Place::File(path.clone()),
+            &Place::Server(url.clone()),
+            &mut |c| tables += usize::from(c.done),
+        )
+        .unwrap();
+        assert_eq!(tables, TABLES.len());
+        let file = Dataset::load_with(store.conn(), None).unwrap();
+        let mut pg = PgStore::connect(&url).unwrap();
+        let mut second = PgStore::connect(&url).unwrap();
+        let one = Dataset::load_postgres(&mut pg.client, None).unwrap();
+        let two = Dataset::load_postgres(&mut pg.client, Some(&mut second.client)).unwrap();
+        let today = NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
+        let rep = file.reps.names()[0].clone();
+        for period in ["month:2025-03", "year:2024", "ytd:2025-06-30"] {
+            let sel = Selection::parse(period).unwrap();
+            for filters in [
+                Filters::default(),
+                Filters {
+                    rep: Some(rep.clone()),
+                    ..Filters::default()
+                },
+            ] {
+                let report = |ds: &Dataset| {
+                    serde_json::to_string(&compute_report(
+                        ds,
+                        &sel,
+                        Comparison::Previous,
+                        today,
+                        &filters,
+                    ))
+                    .unwrap()
+                };
+                let expected = report(&file);
+                assert!(expected.contains("revenue"));
+                assert_eq!(report(&one), expected, "{period}, one connection");
+                assert_eq!(report(&two), expected, "{period}, two connections");
+            }
+        }
+    }
+}

@@ -135,23 +135,52 @@ impl Dataset {
     }
 
     /// Reads everything the metrics need from a PostgreSQL server, in one
-    /// read-only snapshot, with the same loaders as from SQLite. The column
-    /// cache is not used for a server yet (docs/postgres.md).
-    pub fn load_postgres(client: &mut postgres::Client) -> anyhow::Result<Dataset> {
-        let mut tx = client
-            .build_transaction()
-            .isolation_level(postgres::IsolationLevel::RepeatableRead)
-            .read_only(true)
-            .start()?;
+    /// read-only snapshot, with the same loaders as from SQLite. With a
+    /// `second` connection to the same database, the other kinds are read
+    /// on it at the same time as the orders, in the same snapshot (exported
+    /// by the first). The column cache is not used for a server yet
+    /// (docs/postgres.md).
+    pub fn load_postgres(
+        client: &mut postgres::Client,
+        second: Option<&mut postgres::Client>,
+    ) -> anyhow::Result<Dataset> {
+        let mut tx = snapshot_tx(client)?;
         let ds = {
+            let snapshot: Option<String> = match second {
+                Some(_) => Some(tx.query_one("SELECT pg_export_snapshot()", &[])?.get(0)),
+                None => None,
+            };
             let src = PgSource::new(&mut tx);
             let settings = settings::parse(load_settings_text(&src)?.as_deref());
             let mut ds = Dataset::with(settings, load_present(&src)?);
             let aliases = load_rep_aliases(&src)?;
             ds.reps = Names::with_aliases(aliases.clone());
             let stages = ds.stages.clone();
-            load_orders(&src, &mut ds)?;
-            let others = load_others(&src, &stages, aliases)?;
+            let others = match (second, snapshot) {
+                (Some(second), Some(snapshot)) => std::thread::scope(|scope| {
+                    let others = scope.spawn(|| -> anyhow::Result<Others> {
+                        // The id is the server's own; checked all the same, as
+                        // SET TRANSACTION takes no parameter.
+                        anyhow::ensure!(
+                            snapshot.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-'),
+                            "unexpected snapshot id {snapshot:?}"
+                        );
+                        let mut tx2 = snapshot_tx(second)?;
+                        tx2.batch_execute(&format!("SET TRANSACTION SNAPSHOT '{snapshot}'"))?;
+                        let others = load_others(&PgSource::new(&mut tx2), &stages, aliases)?;
+                        tx2.commit()?;
+                        Ok(others)
+                    });
+                    load_orders(&src, &mut ds)?;
+                    others
+                        .join()
+                        .map_err(|_| anyhow::anyhow!("loading the data failed"))?
+                })?,
+                _ => {
+                    load_orders(&src, &mut ds)?;
+                    load_others(&src, &stages, aliases)?
+                }
+            };
             ds.merge(others);
             ds
         };
@@ -242,4 +271,12 @@ impl Dataset {
         self.inquiries = o.inquiries;
         self.subscriptions = o.subscriptions;
     }
+}
+
+/// A read-only transaction that sees one snapshot of the whole database.
+fn snapshot_tx(c: &mut postgres::Client) -> Result<postgres::Transaction<'_>, postgres::Error> {
+    c.build_transaction()
+        .isolation_level(postgres::IsolationLevel::RepeatableRead)
+        .read_only(true)
+        .start()
 }
