@@ -29,6 +29,19 @@ fn main() {
         let mut pg = laris_core::store::pg::PgStore::connect(&url).unwrap();
         let mut pg2 = laris_core::store::pg::PgStore::connect(&url).unwrap();
         pg.client.batch_execute("VACUUM ANALYZE").unwrap();
+        for q in ["SELECT order_id, date, customer_id, customer_name, rep, channel, status, total_minor, id FROM orders ORDER BY id", "SELECT date, rep, type, duration_minutes, count, id FROM activities ORDER BY id", "SELECT order_id, product, quantity, unit_price_minor, line_total_minor, sku FROM order_lines ORDER BY id"] {
+            for r in pg.client.query(&format!("EXPLAIN {q}"), &[]).unwrap() { let l: String = r.get(0); println!("{l}"); }
+            for setting in ["RESET enable_sort", "SET enable_sort = off"] {
+                pg.client.batch_execute(setting).unwrap();
+                let t = std::time::Instant::now();
+                let mut w = Vec::new();
+                let mut rd = pg.client.copy_out(&format!("COPY ({q}) TO STDOUT (FORMAT binary)")).unwrap();
+                std::io::copy(&mut rd, &mut w).unwrap();
+                drop(rd);
+                println!("{setting}: {:.3}s {} bytes", t.elapsed().as_secs_f64(), w.len());
+            }
+            pg.client.batch_execute("RESET enable_sort").unwrap();
+        }
         let mut best = f64::MAX;
         let sqlite = Dataset::load_with(store.conn(), None).unwrap();
         for _ in 0..5 {
