@@ -224,7 +224,7 @@ fn copy_in(
         }
         let values: Vec<&(dyn ToSql + Sync)> = cells.iter().map(Cell::sql).collect();
         writer.write(&values)?;
-        if n % PROGRESS_EVERY == 0 {
+        if n.is_multiple_of(PROGRESS_EVERY) {
             progress(Copied {
                 table: t.name,
                 rows: n,
@@ -345,7 +345,7 @@ fn copy_out(
                 })
             });
             insert.execute(rusqlite::params_from_iter(values))?;
-            if n % PROGRESS_EVERY == 0 {
+            if n.is_multiple_of(PROGRESS_EVERY) {
                 progress(Copied {
                     table: t.name,
                     rows: n,
