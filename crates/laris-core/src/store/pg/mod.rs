@@ -31,6 +31,10 @@ pub fn schema_version() -> i32 {
 /// application id.
 pub const WRITE_LOCK: i64 = 0x4C41_5253;
 
+/// How long a connection attempt may take unless the connection string
+/// says otherwise (`connect_timeout`).
+pub const CONNECT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(15);
+
 /// Whether `--db` (or `--from`, `--to`) names a server rather than a file.
 pub fn is_url(text: &str) -> bool {
     let lower = text.trim_start().to_ascii_lowercase();
@@ -242,6 +246,11 @@ pub fn config(url: &str) -> Result<Config> {
     }
     let mode = tls_mode(&config);
     config.ssl_mode(mode);
+    // A server that does not answer (a wrong address, a firewall) is
+    // reported in seconds rather than after the system's TCP timeout.
+    if config.get_connect_timeout().is_none() {
+        config.connect_timeout(CONNECT_TIMEOUT);
+    }
     Ok(config)
 }
 
@@ -436,6 +445,19 @@ mod tests {
         assert_eq!(
             mode("postgres://u@localhost,db.example.com/shop"),
             SslMode::Require
+        );
+    }
+
+    #[test]
+    fn a_silent_server_is_given_up_on_unless_the_string_says_how_long_to_wait() {
+        let timeout = |url: &str| config(url).unwrap().get_connect_timeout().copied();
+        assert_eq!(
+            timeout("postgres://u@db.example.com/shop"),
+            Some(CONNECT_TIMEOUT)
+        );
+        assert_eq!(
+            timeout("postgres://u@db.example.com/shop?connect_timeout=3"),
+            Some(std::time::Duration::from_secs(3))
         );
     }
 
