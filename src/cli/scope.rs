@@ -6,6 +6,7 @@ use clap::{Args, ValueEnum};
 
 use super::{Cli, CliError, CliResult};
 use crate::i18n::Lang;
+use crate::metrics::dataset::cache::Cache;
 use crate::metrics::figures::Query;
 use crate::metrics::period::PeriodError;
 use crate::metrics::{Comparison, Dataset, Filters, Report, Selection, compute_report};
@@ -133,7 +134,10 @@ impl ScopeArgs {
             // where the server allows no second one, all is read on the first.
             let mut second = PgStore::connect(&url).ok();
             let second = second.as_mut().map(|s| &mut s.client);
-            let dataset = Dataset::load_postgres(&mut pg.client, second).map_err(|e| {
+            let cache = Cache::user();
+            let key = PathBuf::from(&pg.server);
+            let cache = cache.as_ref().map(|c| (c, key.as_path()));
+            let dataset = Dataset::load_postgres(&mut pg.client, second, cache).map_err(|e| {
                 server_err(PgError::Server {
                     server: pg.server.clone(),
                     reason: format!("{e:#}"),

@@ -363,17 +363,12 @@ mod tests {
     use chrono::NaiveDate;
 
     use super::*;
+    use crate::metrics::dataset::cache::Cache;
     use crate::metrics::{Comparison, Dataset, Filters, Selection, compute_report};
     use crate::store::pg::cluster::Cluster;
 
-    /// The dataset from a server, read on one connection or on two in one
-    /// exported snapshot, gives the report the file gives, with and
-    /// without a filter.
-    #[test]
-    fn a_server_loads_the_dataset_the_file_loads_on_one_connection_or_two() {
-        let Some(cluster) = Cluster::shared() else {
-            return;
-        };
+    /// A small sample shop in a file, and the server database to copy it to.
+    fn demo_on_server(cluster: &Cluster, name: &str) -> (tempfile::TempDir, Store, String) {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("demo.laris");
         let mut store = Store::open(&path).unwrap();
@@ -383,7 +378,71 @@ mod tests {
             until: NaiveDate::from_ymd_opt(2025, 6, 30).unwrap(),
         };
         crate::demo::fill(&mut store, &opts, &mut |_| {}).unwrap();
-        let url = cluster.database("dataset");
+        let url = cluster.database(name);
+        (dir, store, url)
+    }
+
+    fn report(ds: &Dataset, period: &str) -> String {
+        let sel = Selection::parse(period).unwrap();
+        let today = NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
+        let r = compute_report(ds, &sel, Comparison::Previous, today, &Filters::default());
+        serde_json::to_string(&r).unwrap()
+    }
+
+    /// With a cache, the second load comes from it while the server's data
+    /// revision stands, and a change that replaces the revision (a target
+    /// edited) is read from the server again.
+    #[test]
+    fn a_server_dataset_is_cached_by_its_data_revision() {
+        let Some(cluster) = Cluster::shared() else {
+            return;
+        };
+        let (dir, store, url) = demo_on_server(cluster, "cached");
+        migrate(
+            &Place::File(store.path().to_path_buf()),
+            &Place::Server(url.clone()),
+            &mut |_| {},
+        )
+        .unwrap();
+        let cache = Cache {
+            dir: dir.path().join("cache"),
+            min_rows: 0,
+        };
+        let mut pg = PgStore::connect(&url).unwrap();
+        let key = PathBuf::from(&pg.server);
+        let load = |pg: &mut PgStore, cache: Option<&Cache>| {
+            Dataset::load_postgres(&mut pg.client, None, cache.map(|c| (c, key.as_path()))).unwrap()
+        };
+        let first = report(&load(&mut pg, Some(&cache)), "year:2024");
+        assert!(cache.file_for(&key).is_file(), "written on the first load");
+        // Records changed behind Laris's back (no batch, so no new
+        // revision) show whether the cache is read: it is, and still gives
+        // the old figures.
+        pg.client
+            .batch_execute("UPDATE orders SET total_minor = 0")
+            .unwrap();
+        assert_eq!(report(&load(&mut pg, Some(&cache)), "year:2024"), first);
+        assert_ne!(report(&load(&mut pg, None), "year:2024"), first);
+        // A change made the way Laris makes them replaces the revision.
+        pg.client
+            .batch_execute("UPDATE targets SET target_minor = target_minor * 2")
+            .unwrap();
+        assert_eq!(
+            report(&load(&mut pg, Some(&cache)), "year:2024"),
+            report(&load(&mut pg, None), "year:2024")
+        );
+    }
+
+    /// The dataset from a server, read on one connection or on two in one
+    /// exported snapshot, gives the report the file gives, with and
+    /// without a filter.
+    #[test]
+    fn a_server_loads_the_dataset_the_file_loads_on_one_connection_or_two() {
+        let Some(cluster) = Cluster::shared() else {
+            return;
+        };
+        let (_dir, store, url) = demo_on_server(cluster, "dataset");
+        let path = store.path().to_path_buf();
         let mut tables = 0;
         migrate(
             &Place::File(path.clone()),
@@ -395,8 +454,8 @@ mod tests {
         let file = Dataset::load_with(store.conn(), None).unwrap();
         let mut pg = PgStore::connect(&url).unwrap();
         let mut second = PgStore::connect(&url).unwrap();
-        let one = Dataset::load_postgres(&mut pg.client, None).unwrap();
-        let two = Dataset::load_postgres(&mut pg.client, Some(&mut second.client)).unwrap();
+        let one = Dataset::load_postgres(&mut pg.client, None, None).unwrap();
+        let two = Dataset::load_postgres(&mut pg.client, Some(&mut second.client), None).unwrap();
         let today = NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
         let rep = file.reps.names()[0].clone();
         for period in ["month:2025-03", "year:2024", "ytd:2025-06-30"] {
