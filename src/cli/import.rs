@@ -224,6 +224,9 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> CliResult {
                 print_issues(lang, file, &issues.errors);
             }
             print_reports(lang, &reports, args.json)?;
+            // The file was sound before this import and only Laris wrote it.
+            drop(store);
+            crate::store::seal::seal(&db);
             return done();
         }
         Stored::Refused(found) => {

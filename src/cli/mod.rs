@@ -174,11 +174,19 @@ pub fn run(cli: &Cli, command: &Command) -> CliResult {
     })
 }
 
-/// Opens the database to change it, after SQLite's quick check; on a problem,
-/// says what to do.
+/// Opens the database to change it, after SQLite's quick check unless
+/// Laris sealed the file today and nothing wrote it since (`store::seal`);
+/// on a problem, says what to do.
 pub(crate) fn open_for_writing(lang: Lang, db: &Path) -> CliResult<Store> {
+    let sealed = crate::store::seal::holds(db);
     Store::open(db)
-        .and_then(|s| s.quick_check().map(|()| s))
+        .and_then(|s| {
+            if sealed {
+                Ok(s)
+            } else {
+                s.quick_check().map(|()| s)
+            }
+        })
         .map_err(|e| store_failure(lang, db, &e))
 }
 

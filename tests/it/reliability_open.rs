@@ -104,6 +104,32 @@ fn a_damaged_database_is_refused_untouched_and_its_latest_backup_restores_it() {
 }
 
 #[test]
+fn a_file_damaged_after_a_command_line_import_is_refused_by_the_next_one() {
+    // `laris import` skips the whole-file check when the file is as its last
+    // import left it today; a scribble right after must still be caught.
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("toko.laris");
+    for (name, rows) in [("a.csv", 0..3000), ("b.csv", 3000..3500)] {
+        let out = common::import(&db, &orders(dir.path(), name, rows));
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    assert!(laris::store::seal::holds(&db), "the import sealed the file");
+    let out = common::import(&db, &orders(dir.path(), "c.csv", 3500..3600));
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(count(&db), 3600);
+
+    let mut bytes = std::fs::read(&db).unwrap();
+    for b in &mut bytes[8192..24_576] {
+        *b = 0xA5;
+    }
+    std::fs::write(&db, &bytes).unwrap();
+    let out = common::import(&db, &orders(dir.path(), "d.csv", 4000..4010));
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert!(stderr(&out).contains("is damaged"), "{}", stderr(&out));
+    assert_eq!(std::fs::read(&db).unwrap(), bytes, "not touched");
+}
+
+#[test]
 fn a_newer_or_foreign_file_is_named_as_such_and_not_changed() {
     let dir = tempfile::tempdir().unwrap();
     let newer = dir.path().join("future.laris");

@@ -252,3 +252,37 @@ fn later_change(conn: &Connection, batch_id: i64) -> rusqlite::Result<Option<(i6
     }
     Ok(found.into_iter().min_by_key(|(id, _)| *id))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An undo finds a batch's rows through an index on every table it
+    /// deletes from, so that its cost grows with the batch, not the store.
+    #[test]
+    fn an_undo_reads_only_the_batch_s_rows() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = super::super::Store::open(&dir.path().join("toko.laris")).unwrap();
+        let tables =
+            Kind::ALL
+                .iter()
+                .map(|k| k.table())
+                .chain(["returns", "rep_names", "batch_changes"]);
+        for table in tables {
+            let plan: Vec<String> = store
+                .conn()
+                .prepare(&format!(
+                    "EXPLAIN QUERY PLAN DELETE FROM {table} WHERE batch_id = ?1"
+                ))
+                .unwrap()
+                .query_map([1], |r| r.get::<_, String>(3))
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap();
+            assert!(
+                plan.iter().any(|step| step.contains("INDEX")),
+                "{table}: {plan:?}"
+            );
+        }
+    }
+}

@@ -19,6 +19,7 @@ pub mod products;
 pub mod records;
 pub mod rep_names;
 pub mod returns;
+pub mod seal;
 pub mod settings;
 pub mod tables;
 pub mod targets;
@@ -44,6 +45,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/004_batch_currency.sql"),
     include_str!("migrations/005_rep_names.sql"),
     include_str!("migrations/006_products_settlements.sql"),
+    include_str!("migrations/007_batch_indexes.sql"),
 ];
 
 /// The schema version this build writes.

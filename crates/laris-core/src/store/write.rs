@@ -1,13 +1,14 @@
 //! Writing parsed records: one import batch, upserted by natural key, with a
 //! change log so that the batch can be undone.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Statement, params, params_from_iter};
 use serde::Serialize;
 
 use super::{Key, Kind, Result};
+use crate::util::FastMap;
 
 /// One record ready to store: its values in the order of `Kind::fields`, and
 /// its content hash where the kind is keyed by one.
@@ -85,8 +86,9 @@ pub struct BatchWriter<'c> {
     /// Rows whose values from before this batch are logged already, so that a
     /// key repeated in the same file does not log twice.
     logged: HashSet<i64>,
-    /// For order lines: the number of lines each order has in this batch.
-    lines_per_order: HashMap<String, i64>,
+    /// For order lines: the number of lines this batch gives each order
+    /// that had lines before it (those that may have lines left over).
+    lines_per_order: FastMap<String, i64>,
 }
 
 impl<'c> BatchWriter<'c> {
@@ -149,20 +151,37 @@ impl<'c> BatchWriter<'c> {
             update,
             log,
             logged: HashSet::new(),
-            lines_per_order: HashMap::new(),
+            lines_per_order: FastMap::default(),
         })
     }
 
     /// Stores one record: added when its key is new, updated when its values
     /// differ from the stored ones, else unchanged.
     pub fn write(&mut self, record: &Record) -> Result<()> {
+        let added = self.insert_new(record)?;
+        // An order's lines are numbered from 1, so one that had lines before
+        // this batch meets them at its first line: only such orders can have
+        // lines left over beyond their new last one. A million orders'
+        // lines imported afresh keep no list, and look none up at the end.
         if self.kind == Kind::OrderLines
             && let (Value::Text(order), Value::Integer(line)) =
                 (&record.values[0], &record.values[1])
         {
-            let max = self.lines_per_order.entry(order.clone()).or_default();
-            *max = (*max).max(*line);
+            if let Some(max) = self.lines_per_order.get_mut(order.as_str()) {
+                *max = (*max).max(*line);
+            } else if !added {
+                self.lines_per_order.insert(order.clone(), *line);
+            }
         }
+        if added {
+            self.counts.added += 1;
+            return Ok(());
+        }
+        self.update_existing(record)
+    }
+
+    /// Inserts the record if its key is new; whether it did.
+    fn insert_new(&mut self, record: &Record) -> Result<bool> {
         // Bound one by one: no list of parameters is built for each record.
         let mut at = 0;
         for value in &record.values {
@@ -175,10 +194,11 @@ impl<'c> BatchWriter<'c> {
                 .raw_bind_parameter(at, record.row_hash.as_deref())?;
         }
         self.insert.raw_bind_parameter(at + 1, self.batch_id)?;
-        if self.insert.raw_execute()? == 1 {
-            self.counts.added += 1;
-            return Ok(());
-        }
+        Ok(self.insert.raw_execute()? == 1)
+    }
+
+    /// Updates the stored record with the record's key, if its values differ.
+    fn update_existing(&mut self, record: &Record) -> Result<()> {
         let Some((id, old, added_by)) = self.find_existing(record)? else {
             // The key exists (the insert did nothing) but under another
             // unique index than the one looked up: nothing to update.

@@ -114,6 +114,7 @@ fn hbars(
         );
     }
     let strong = ui.visuals().strong_text_color();
+    let x_max = room_for_labels(ui, size.x, &labels, &texts, right);
     legend(ui, &swatches);
     let shown = plot(ui, kind, size)
         .y_grid_spacer(index_marks(n, n.max(1)))
@@ -123,8 +124,7 @@ fn hbars(
         .x_grid_spacer(value_marks)
         .x_axis_formatter(move |mark, _| axis(mark.value))
         .include_x(0.0)
-        // Room at the end of the longest bar for its value.
-        .include_x(if right > 0.0 { right * 1.35 } else { 1.0 })
+        .include_x(x_max)
         .include_y(-0.6)
         // Room above the top bar for a label such as the quota line's.
         .include_y(n as f64 - 0.1)
@@ -144,6 +144,39 @@ fn hbars(
     picked(ui, &shown, |at| {
         category_at(at.y, n).map(|k| (n - 1 - k, at.x))
     })
+}
+
+/// How far the value axis must reach for every text at a bar's end to fit
+/// inside the plot, measured in the font the plot writes them in: a long
+/// funnel label ("1 · 100,0% lanjut · 0,0% lepas") was cut off by a fixed
+/// margin. The bars keep at least a third of the width.
+fn room_for_labels(
+    ui: &egui::Ui,
+    width: f32,
+    categories: &[String],
+    texts: &[(f64, f64, String)],
+    right: f64,
+) -> f64 {
+    if right <= 0.0 {
+        return 1.0;
+    }
+    let font = egui::TextStyle::Small.resolve(ui.style());
+    let measure = |t: &str| {
+        ui.painter()
+            .layout_no_wrap(t.to_string(), font.clone(), Color32::PLACEHOLDER)
+            .size()
+            .x as f64
+    };
+    // The category names take the left of the chart, beside the axis.
+    let axis = categories.iter().map(|c| measure(c)).fold(0.0, f64::max) + 24.0;
+    let plot = (f64::from(width) - axis).max(1.0);
+    texts
+        .iter()
+        .map(|(x, _, t)| {
+            let free = (plot - measure(&format!(" {t}")) - 8.0).max(plot / 3.0);
+            x * plot / free
+        })
+        .fold(right * 1.05, f64::max)
 }
 
 /// One series of bars in the accent colour.

@@ -336,6 +336,20 @@ fn legend(ui: &mut egui::Ui, items: &[(&str, Color32, Swatch)]) {
     }
     ui.horizontal_wrapped(|ui| {
         for &(name, color, swatch) in items {
+            // A swatch and its name wrap together: never a line at the end
+            // of one row and its name at the start of the next.
+            let text = RichText::new(name).small();
+            let font = egui::TextStyle::Small.resolve(ui.style());
+            let width = 22.0
+                + ui.spacing().item_spacing.x
+                + ui.painter()
+                    .layout_no_wrap(name.to_string(), font, Color32::PLACEHOLDER)
+                    .size()
+                    .x;
+            if width > ui.available_size_before_wrap().x && ui.cursor().min.x > ui.max_rect().min.x
+            {
+                ui.end_row();
+            }
             let (rect, _) = ui.allocate_exact_size(egui::vec2(22.0, 12.0), egui::Sense::hover());
             let painter = ui.painter();
             let y = rect.center().y;
@@ -357,7 +371,7 @@ fn legend(ui: &mut egui::Ui, items: &[(&str, Color32, Swatch)]) {
                     }
                 }
             }
-            ui.label(RichText::new(name).small());
+            ui.label(text);
             ui.add_space(theme::SPACE_S);
         }
     });

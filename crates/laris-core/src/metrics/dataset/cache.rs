@@ -597,7 +597,7 @@ mod tests {
         // `ORDER BY id` is its rowid order, the order it read before.)
         assert_eq!(
             (CACHE_FORMAT, sources),
-            (5, 4_096_974_116),
+            (5, 1_219_138_266),
             "the loader's code changed: bump CACHE_FORMAT if the cached arrays differ, then update this test"
         );
     }
@@ -781,6 +781,7 @@ mod tests {
             })
             .collect();
         out.push(format!("{:?}", ds.customer_index.first_paid));
+        out.push(format!("{:?}", ds.customer_index.first_paid_sorted));
         out
     }
 
@@ -868,6 +869,60 @@ mod tests {
         let loaded = Dataset::load_with(store.conn(), Some(&cache)).unwrap();
         assert_same_orders(&loaded, &full, "loaded after 100 more");
         assert_same_orders(&from_cache(&cache, store.conn()).unwrap(), &full, "cached");
+    }
+
+    #[test]
+    fn the_latest_orders_are_appended_as_a_full_load_would_read_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = shop(dir.path());
+        let cache = cache(dir.path());
+        let (customer, rep, product, last): (String, String, String, String) = store
+            .conn()
+            .query_row(
+                "SELECT o.customer_id, o.rep, l.product, (SELECT max(date) FROM orders)
+                 FROM orders o JOIN order_lines l ON l.order_id = o.order_id
+                 WHERE o.customer_id <> '' AND o.rep <> '' AND o.status = 'paid' LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .unwrap();
+        assert!(
+            last.as_str() < "2025-07-01",
+            "the new orders come last: {last}"
+        );
+        // An old customer again with the rep and product they know and a
+        // product they never bought, then with a new rep; a new customer
+        // twice; a name-only customer; an unpaid order.
+        import(
+            &mut store,
+            Kind::OrderLines,
+            &format!(
+                "order_id,product,quantity,unit_price\n\
+                 NEW-A,{product},1,10000.00\nNEW-A,Produk Baru,2,5000.00\n\
+                 NEW-C,{product},1,10000.00\nNEW-D,{product},3,10000.00\n"
+            ),
+        );
+        let lines = Dataset::load_with(store.conn(), Some(&cache)).unwrap();
+        import(
+            &mut store,
+            Kind::Orders,
+            &format!(
+                "order_id,date,customer_id,customer_name,rep,total,status\n\
+                 NEW-A,2025-07-01,{customer},,{rep},,paid\n\
+                 NEW-B,2025-07-01,{customer},,Zainal,5000.00,paid\n\
+                 NEW-C,2025-07-02,C-NEW,,{rep},,paid\n\
+                 NEW-D,2025-07-03,C-NEW,,{rep},,paid\n\
+                 NEW-E,2025-07-03,C-UNPAID,,{rep},700.00,unpaid\n\
+                 NEW-F,2025-07-04,,Bu Baru,Zainal,900.00,paid\n"
+            ),
+        );
+        let patched = caught_up(&cache, store.conn()).expect("only new orders: patched");
+        let full = Dataset::load_with(store.conn(), None).unwrap();
+        assert_eq!(patched.orders.len(), lines.orders.len() + 6);
+        assert_eq!(full.customers, lines.customers + 3);
+        assert_same_orders(&patched, &full, "appended");
+        assert_eq!(patched.customer_keys, full.customer_keys);
+        assert_eq!(reports(&patched), reports(&full));
     }
 
     #[test]

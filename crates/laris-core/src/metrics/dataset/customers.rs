@@ -3,6 +3,7 @@
 use super::columns::Orders;
 use super::names::NONE;
 use super::time::{Day, NO_DAY};
+use crate::util::FastMap;
 
 /// Facts about customers and their paid orders over all the data, for the
 /// metrics that look beyond P (new customers, CLV, upsell).
@@ -70,19 +71,59 @@ impl CustomerIndex {
                 }
             }
         }
-        let mut first_paid_sorted: Vec<Day> = first_paid
-            .iter()
-            .copied()
-            .filter(|&d| d != NO_DAY)
-            .collect();
-        first_paid_sorted.sort_unstable();
         CustomerIndex {
+            first_paid_sorted: sorted_days(&first_paid),
             first_paid,
-            first_paid_sorted,
             first_with_rep,
             new_product,
         }
     }
+
+    /// The index brought up to `orders` after orders of the `touched`
+    /// customers were added among them (the flags per order already moved
+    /// with their orders): only those customers' facts are worked out
+    /// again, where [`CustomerIndex::build`] sorts every order by customer.
+    pub fn refresh(&mut self, orders: &Orders, touched: &[bool], reps: usize, products: usize) {
+        let n = orders.len();
+        let ours =
+            |i: usize| orders.paid[i] && touched.get(orders.customer[i] as usize) == Some(&true);
+        self.first_paid.resize(touched.len(), NO_DAY);
+        for (first, _) in self.first_paid.iter_mut().zip(touched).filter(|(_, t)| **t) {
+            *first = NO_DAY;
+        }
+        // Each of these customers' orders in date order, as build meets
+        // them: the first with a rep or product is the first seen.
+        let mut rep_seen: FastMap<(u32, u32), ()> = FastMap::default();
+        let mut product_seen: FastMap<(u32, u32), ()> = FastMap::default();
+        let sighting = |seen: &mut FastMap<(u32, u32), ()>, c: u32, what: u32, of: usize| {
+            (what as usize) < of && seen.insert((c, what), ()).is_none()
+        };
+        for i in (0..n).filter(|&i| ours(i)) {
+            let c = orders.customer[i];
+            let first = &mut self.first_paid[c as usize];
+            if *first == NO_DAY {
+                *first = orders.date[i];
+            }
+            self.first_with_rep[i] = sighting(&mut rep_seen, c, orders.rep[i], reps);
+            self.new_product[i] = false;
+            for l in orders.lines(i) {
+                self.new_product[i] |=
+                    sighting(&mut product_seen, c, orders.line_product[l], products);
+            }
+        }
+        self.first_paid_sorted = sorted_days(&self.first_paid);
+    }
+}
+
+/// The days customers first paid, sorted (customers who never paid left out).
+fn sorted_days(first_paid: &[Day]) -> Vec<Day> {
+    let mut days: Vec<Day> = first_paid
+        .iter()
+        .copied()
+        .filter(|&d| d != NO_DAY)
+        .collect();
+    days.sort_unstable();
+    days
 }
 
 /// Records that customer `c` has met this rep or product (`slot`); true the

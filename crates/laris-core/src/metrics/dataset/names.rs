@@ -1,6 +1,8 @@
 //! Interned free-text keys (reps, channels, sources, products, activity
 //! types) and customer keys.
 
+use std::borrow::Cow;
+
 use crate::util::FastMap;
 
 /// No interned name (an empty rep, channel, ...), and no customer.
@@ -134,39 +136,42 @@ pub(crate) struct CustomerKeys {
 
 impl CustomerKeys {
     pub(super) fn key(&mut self, id: Option<&[u8]>, name: Option<&[u8]>) -> u32 {
+        let (map_id, map_name) = (&mut self.by_id, &mut self.by_name);
+        let count = &mut self.count;
         let mut next = || {
-            self.count += 1;
-            self.count - 1
+            *count += 1;
+            *count - 1
         };
-        if let Some(id) = id {
-            let id = id.trim_ascii();
-            if !id.is_empty() {
-                if let Some(&c) = self.by_id.get(id) {
+        match CustomerKey::of(id, name) {
+            Some(CustomerKey::Id(id)) => {
+                if let Some(&c) = map_id.get(&*id) {
                     return c;
                 }
                 let c = next();
-                self.by_id.insert(id.into(), c);
-                return c;
+                map_id.insert(id.into(), c);
+                c
             }
-        }
-        if let Some(name) = name {
-            let key = fold(&String::from_utf8_lossy(name));
-            if !key.is_empty() {
-                if let Some(&c) = self.by_name.get(&key) {
+            Some(CustomerKey::Name(key)) => {
+                if let Some(&c) = map_name.get(&key) {
                     return c;
                 }
                 let c = next();
-                self.by_name.insert(key, c);
-                return c;
+                map_name.insert(key, c);
+                c
             }
+            None => NONE,
         }
-        NONE
     }
 
     /// The keys as flat lists, by customer number, for the column cache: new
     /// orders patched into a cached dataset must find the numbers a load
     /// from SQLite gave their customers.
     pub(super) fn lists(&self) -> CustomerKeyLists {
+        self.lists_from(0)
+    }
+
+    /// [`CustomerKeys::lists`] of the customers numbered `first` and up.
+    pub(super) fn lists_from(&self, first: u32) -> CustomerKeyLists {
         fn list<'a>(keys: impl Iterator<Item = (&'a [u8], u32)>) -> KeyList {
             let mut keys: Vec<(&[u8], u32)> = keys.collect();
             keys.sort_unstable_by_key(|&(_, c)| c);
@@ -178,28 +183,92 @@ impl CustomerKeys {
             }
             l
         }
+        let new = |&(_, c): &(&[u8], u32)| c >= first;
         CustomerKeyLists {
-            ids: list(self.by_id.iter().map(|(k, &c)| (&k[..], c))),
-            names: list(self.by_name.iter().map(|(k, &c)| (k.as_bytes(), c))),
+            ids: list(self.by_id.iter().map(|(k, &c)| (&k[..], c)).filter(new)),
+            names: list(
+                self.by_name
+                    .iter()
+                    .map(|(k, &c)| (k.as_bytes(), c))
+                    .filter(new),
+            ),
         }
     }
 
-    /// The keys back from their lists; `count` customers in all. None when
-    /// the lists do not hold together (a damaged cache).
-    pub(super) fn from_lists(lists: &CustomerKeyLists, count: usize) -> Option<CustomerKeys> {
+    /// Of the keys in `lists` (`count` customers in all), only those of
+    /// `wanted`: a few orders patched into a cached dataset need the numbers
+    /// of their own customers, not a map of every customer's key (250,000 in
+    /// the million-order shop). None when the lists do not hold together (a
+    /// damaged cache).
+    pub(super) fn from_lists_among(
+        lists: &CustomerKeyLists,
+        count: usize,
+        wanted: &[CustomerKey<'_>],
+    ) -> Option<CustomerKeys> {
+        let mut ids: FastMap<&[u8], ()> = FastMap::default();
+        let mut names: FastMap<&str, ()> = FastMap::default();
+        for key in wanted {
+            match key {
+                CustomerKey::Id(id) => ids.insert(&**id, ()),
+                CustomerKey::Name(name) => names.insert(name.as_str(), ()),
+            };
+        }
+        let want_id = |id: &[u8]| ids.contains_key(id);
+        let want_name =
+            |name: &[u8]| std::str::from_utf8(name).is_ok_and(|n| names.contains_key(n));
         let mut keys = CustomerKeys {
             count: u32::try_from(count).ok()?,
             ..CustomerKeys::default()
         };
+        let valid = |c: u32| (c as usize) < count;
         for (key, c) in lists.ids.iter() {
-            keys.by_id.insert(key?.into(), c);
+            let key = key.filter(|_| valid(c))?;
+            if want_id(key) {
+                keys.by_id.insert(key.into(), c);
+            }
         }
         for (key, c) in lists.names.iter() {
-            keys.by_name
-                .insert(String::from_utf8(key?.to_vec()).ok()?, c);
+            let key = key.filter(|_| valid(c))?;
+            if want_name(key) {
+                keys.by_name
+                    .insert(String::from_utf8(key.to_vec()).ok()?, c);
+            }
         }
-        let valid = |c: &u32| (*c as usize) < count;
-        (keys.by_id.values().all(valid) && keys.by_name.values().all(valid)).then_some(keys)
+        Some(keys)
+    }
+}
+
+/// What tells one customer from another: the trimmed customer_id, else the
+/// normalised name.
+pub(crate) enum CustomerKey<'a> {
+    Id(Cow<'a, [u8]>),
+    Name(String),
+}
+
+impl<'a> CustomerKey<'a> {
+    /// From a row's customer_id and customer_name, each None unless text.
+    pub(crate) fn of(id: Option<&'a [u8]>, name: Option<&[u8]>) -> Option<CustomerKey<'a>> {
+        if let Some(id) = id {
+            let id = id.trim_ascii();
+            if !id.is_empty() {
+                return Some(CustomerKey::Id(Cow::Borrowed(id)));
+            }
+        }
+        if let Some(name) = name {
+            let key = fold(&String::from_utf8_lossy(name));
+            if !key.is_empty() {
+                return Some(CustomerKey::Name(key));
+            }
+        }
+        None
+    }
+
+    /// The key as it lives beyond the row it was read from.
+    pub(crate) fn into_owned(self) -> CustomerKey<'static> {
+        match self {
+            CustomerKey::Id(id) => CustomerKey::Id(Cow::Owned(id.into_owned())),
+            CustomerKey::Name(name) => CustomerKey::Name(name),
+        }
     }
 }
 
@@ -213,6 +282,14 @@ pub struct KeyList {
 }
 
 impl KeyList {
+    /// Adds `more`'s keys after these (customers numbered after these).
+    fn append(&mut self, more: KeyList) {
+        let offset = self.bytes.len() as u64;
+        self.bytes.extend_from_slice(&more.bytes);
+        self.ends.extend(more.ends.iter().map(|e| e + offset));
+        self.customer.extend_from_slice(&more.customer);
+    }
+
     /// Each key (None where an offset is out of bounds) and its customer.
     fn iter(&self) -> impl Iterator<Item = (Option<&[u8]>, u32)> {
         let starts = std::iter::once(0).chain(self.ends.iter().copied());
@@ -250,5 +327,13 @@ mod tests {
         assert_eq!(n.intern(b"   "), NONE);
         assert_eq!(n.find("SARI dewi"), Some(a));
         assert_eq!(n.find("Budi"), None);
+    }
+}
+
+impl CustomerKeyLists {
+    /// Adds the keys of customers numbered after every one of these.
+    pub(crate) fn append(&mut self, more: CustomerKeyLists) {
+        self.ids.append(more.ids);
+        self.names.append(more.names);
     }
 }

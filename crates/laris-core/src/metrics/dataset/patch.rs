@@ -18,8 +18,11 @@ use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::load::{LINE_COLUMNS, ORDER_COLUMNS, each_row, int, load_costs, push_order, read_line};
-use super::{CustomerIndex, CustomerKeys, Dataset, Names, Orders};
+use super::load::{
+    LINE_COLUMNS, ORDER_COLUMNS, Row, each_row, int, load_costs, push_order, read_line,
+};
+use super::names::CustomerKey;
+use super::{CustomerKeys, Dataset, Names, Orders};
 
 /// What a dataset was loaded from, beyond the rows: enough to tell whether
 /// a later state of the database differs only by new orders.
@@ -143,9 +146,19 @@ fn append_orders(conn: &Connection, ds: &mut Dataset, after: i64) -> anyhow::Res
     let mut new = Orders::default();
     let mut totals: Vec<Option<i64>> = Vec::new();
     let mut order_ids: Vec<Vec<u8>> = Vec::new();
-    let Some(mut customers) = CustomerKeys::from_lists(&ds.customer_keys, ds.customers) else {
+    let mut wanted = Vec::new();
+    let mut keys = conn.prepare("SELECT customer_id, customer_name FROM orders WHERE id > ?1")?;
+    let mut query = keys.query([after])?;
+    while let Some(r) = query.next()? {
+        wanted
+            .extend(CustomerKey::of(r.text_value(0), r.text_value(1)).map(CustomerKey::into_owned));
+    }
+    let Some(mut customers) =
+        CustomerKeys::from_lists_among(&ds.customer_keys, ds.customers, &wanted)
+    else {
         return Ok(None);
     };
+    let old_customers = customers.count;
     // The cache keeps the reps' names but not the aliases a load interns
     // them through: the same names, in the same order, get the same ids.
     let mut reps = Names::with_aliases(crate::store::rep_names::all(conn)?);
@@ -207,16 +220,23 @@ fn append_orders(conn: &Connection, ds: &mut Dataset, after: i64) -> anyhow::Res
     new.total = (0..new.len())
         .map(|i| totals[i].unwrap_or_else(|| new.lines(i).map(|l| new.line_total[l]).sum()))
         .collect();
-    merge(&mut ds.orders, new);
     ds.customers = customers.count as usize;
-    ds.customer_keys = customers.lists();
-    ds.customer_index = CustomerIndex::build(
-        &ds.orders,
-        ds.customers,
-        ds.reps.len(),
-        ds.products.len(),
-        |_| true,
-    );
+    ds.customer_keys.append(customers.lists_from(old_customers));
+    let mut touched = vec![false; ds.customers];
+    for &c in &new.customer {
+        if let Some(t) = touched.get_mut(c as usize) {
+            *t = true;
+        }
+    }
+    // The customer index's flags per order move with their orders; then
+    // those of the new orders' customers are worked out again.
+    let unset = vec![false; new.len()];
+    let moved = merge(&mut ds.orders, new);
+    let index = &mut ds.customer_index;
+    moved.apply(&mut index.first_with_rep, &unset);
+    moved.apply(&mut index.new_product, &unset);
+    let (reps, products) = (ds.reps.len(), ds.products.len());
+    index.refresh(&ds.orders, &touched, reps, products);
     Ok(Some(rows))
 }
 
@@ -227,58 +247,97 @@ enum From {
     New(usize),
 }
 
+/// How a merge moved the orders: those before `keep` stayed, the others
+/// come from `from`, old (counted from `keep`) or new.
+struct Moved {
+    keep: usize,
+    from: Vec<From>,
+}
+
+impl Moved {
+    /// Moves a column of the old orders as the merge moved them, with
+    /// `new` for the new orders.
+    fn apply<T: Copy>(&self, col: &mut Vec<T>, new: &[T]) {
+        pick(col, new, self.keep, &self.from);
+    }
+}
+
+/// Rebuilds `col` from index `keep` on.
+fn pick<T: Copy>(col: &mut Vec<T>, new: &[T], keep: usize, from: &[From]) {
+    let tail = col.split_off(keep);
+    col.extend(from.iter().map(|f| match *f {
+        From::Old(i) => tail[i],
+        From::New(i) => new[i],
+    }));
+}
+
 /// Merges `new` (in table order, every row id above the old ones) into the
 /// date-sorted `old`: a full load sorts by date with ties in table order, so
-/// a new order goes after every old one of its day.
-fn merge(old: &mut Orders, new: Orders) {
+/// a new order goes after every old one of its day. Only the orders from the
+/// first new one on are moved: none of the old ones in the usual import of
+/// the latest orders, which then only appends.
+fn merge(old: &mut Orders, new: Orders) -> Moved {
     let mut by_date: Vec<usize> = (0..new.len()).collect();
     by_date.sort_by_key(|&i| new.date[i]);
-    let mut from = Vec::with_capacity(old.len() + new.len());
-    let mut o = 0;
+    let keep = by_date.first().map_or(old.len(), |&first| {
+        old.date.partition_point(|&d| d <= new.date[first])
+    });
+    let mut from = Vec::with_capacity(old.len() - keep + new.len());
+    let mut o = keep;
     for &n in &by_date {
         while o < old.len() && old.date[o] <= new.date[n] {
-            from.push(From::Old(o));
+            from.push(From::Old(o - keep));
             o += 1;
         }
         from.push(From::New(n));
     }
-    from.extend((o..old.len()).map(From::Old));
-    fn pick<T: Copy>(old: &mut Vec<T>, new: &[T], from: &[From]) {
-        *old = from
-            .iter()
-            .map(|f| match *f {
-                From::Old(i) => old[i],
-                From::New(i) => new[i],
-            })
-            .collect();
-    }
-    pick(&mut old.id, &new.id, &from);
-    pick(&mut old.date, &new.date, &from);
-    pick(&mut old.paid, &new.paid, &from);
-    pick(&mut old.refunded, &new.refunded, &from);
-    pick(&mut old.total, &new.total, &from);
-    pick(&mut old.customer, &new.customer, &from);
-    pick(&mut old.rep, &new.rep, &from);
-    pick(&mut old.channel, &new.channel, &from);
-    pick(&mut old.fees, &new.fees, &from);
-    pick(&mut old.settled, &new.settled, &from);
-    // The lines, order by order.
+    from.extend((o..old.len()).map(|o| From::Old(o - keep)));
+    pick(&mut old.id, &new.id, keep, &from);
+    pick(&mut old.date, &new.date, keep, &from);
+    pick(&mut old.paid, &new.paid, keep, &from);
+    pick(&mut old.refunded, &new.refunded, keep, &from);
+    pick(&mut old.total, &new.total, keep, &from);
+    pick(&mut old.customer, &new.customer, keep, &from);
+    pick(&mut old.rep, &new.rep, keep, &from);
+    pick(&mut old.channel, &new.channel, keep, &from);
+    pick(&mut old.fees, &new.fees, keep, &from);
+    pick(&mut old.settled, &new.settled, keep, &from);
+    // The lines, order by order, from the first moved order's first line.
+    let keep_lines = old.line_start[keep] as usize;
     let range = |start: &[u32], i: usize| start[i] as usize..start[i + 1] as usize;
-    let mut line_from = Vec::with_capacity(old.line_product.len() + new.line_product.len());
-    let mut start = Vec::with_capacity(from.len() + 1);
-    start.push(0u32);
+    let mut line_from =
+        Vec::with_capacity(old.line_product.len() - keep_lines + new.line_product.len());
+    // old_end[j]: where the lines of old order keep + j end.
+    let old_end = old.line_start.split_off(keep + 1);
     for f in &from {
         match *f {
-            From::Old(i) => line_from.extend(range(&old.line_start, i).map(From::Old)),
+            From::Old(j) => {
+                let start = if j == 0 {
+                    keep_lines
+                } else {
+                    old_end[j - 1] as usize
+                };
+                line_from.extend((start..old_end[j] as usize).map(|l| From::Old(l - keep_lines)));
+            }
             From::New(i) => line_from.extend(range(&new.line_start, i).map(From::New)),
         }
-        start.push(line_from.len() as u32);
+        old.line_start.push((keep_lines + line_from.len()) as u32);
     }
-    old.line_start = start;
-    pick(&mut old.line_product, &new.line_product, &line_from);
-    pick(&mut old.line_qty, &new.line_qty, &line_from);
-    pick(&mut old.line_total, &new.line_total, &line_from);
-    pick(&mut old.line_sku, &new.line_sku, &line_from);
-    pick(&mut old.line_cogs, &new.line_cogs, &line_from);
-    pick(&mut old.line_costed, &new.line_costed, &line_from);
+    pick(
+        &mut old.line_product,
+        &new.line_product,
+        keep_lines,
+        &line_from,
+    );
+    pick(&mut old.line_qty, &new.line_qty, keep_lines, &line_from);
+    pick(&mut old.line_total, &new.line_total, keep_lines, &line_from);
+    pick(&mut old.line_sku, &new.line_sku, keep_lines, &line_from);
+    pick(&mut old.line_cogs, &new.line_cogs, keep_lines, &line_from);
+    pick(
+        &mut old.line_costed,
+        &new.line_costed,
+        keep_lines,
+        &line_from,
+    );
+    Moved { keep, from }
 }

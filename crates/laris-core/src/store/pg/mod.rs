@@ -18,8 +18,12 @@ use crate::i18n::{Arg, Lang};
 use crate::store::StoreError;
 
 /// The schema versions, in order; version N is `MIGRATIONS[N - 1]`. Version 1
-/// is SQLite's schema version 6.
-const MIGRATIONS: &[&str] = &[include_str!("../migrations/postgres/001_initial.sql")];
+/// has the tables of SQLite's schema version 6, version 2 the indexes of its
+/// version 7.
+const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/postgres/001_initial.sql"),
+    include_str!("../migrations/postgres/002_batch_indexes.sql"),
+];
 
 /// The schema version this build writes on a server.
 pub fn schema_version() -> i32 {
@@ -338,13 +342,15 @@ impl PgStore {
     }
 
     /// Checks that the server holds a Laris database of a version this
-    /// build reads, writing nothing (a read-only role may be connected).
+    /// build reads. An older schema is brought up to date first, as a
+    /// file's is when it is opened; that needs the owner's role, and a
+    /// read-only role gets the server's refusal. A current one is not
+    /// written to.
     pub fn check_schema(&mut self) -> Result<()> {
         match self.version()? {
             Some(v) if v == schema_version() => Ok(()),
-            // An older schema is brought up to date by whoever writes next;
-            // this slice has only one version.
-            Some(_) | None => Err(PgError::NoSchema {
+            Some(_) => self.ensure_schema(),
+            None => Err(PgError::NoSchema {
                 server: self.server.clone(),
             }),
         }
