@@ -314,6 +314,14 @@ pub struct CustomerKeyLists {
     pub(crate) names: KeyList,
 }
 
+impl CustomerKeyLists {
+    /// Adds the keys of customers numbered after every one of these.
+    pub(crate) fn append(&mut self, more: CustomerKeyLists) {
+        self.ids.append(more.ids);
+        self.names.append(more.names);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -327,13 +335,5 @@ mod tests {
         assert_eq!(n.intern(b"   "), NONE);
         assert_eq!(n.find("SARI dewi"), Some(a));
         assert_eq!(n.find("Budi"), None);
-    }
-}
-
-impl CustomerKeyLists {
-    /// Adds the keys of customers numbered after every one of these.
-    pub(crate) fn append(&mut self, more: CustomerKeyLists) {
-        self.ids.append(more.ids);
-        self.names.append(more.names);
     }
 }
