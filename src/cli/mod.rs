@@ -38,8 +38,8 @@ pub use error::{CliError, CliResult};
         laris demo --db contoh.laris           make a sample shop to look around"
 )]
 pub struct Cli {
-    /// The database file to use (report, records and explain also read a
-    /// PostgreSQL server: postgres://user@host/dbname). Default (also for an empty
+    /// The database file to use (report, records, explain and export also
+    /// read a PostgreSQL server: postgres://user@host/dbname). Default (also for an empty
     /// --db=): laris.laris in your data folder (e.g. ~/.local/share/laris on
     /// Linux).
     #[arg(long, global = true, value_name = "FILE", value_parser = parse_db())]

@@ -213,6 +213,37 @@ fn every_table_of_the_demo_shop_goes_there_and_back() {
         report(&url, "quarter:2025-Q1", &[]),
         report(arg(&file), "quarter:2025-Q1", &[])
     );
+    // The charts exported from the server are the file's, pixel for pixel.
+    let export = |db: &str, dir: &Path| {
+        let out = laris(&[
+            "export",
+            "--db",
+            db,
+            "--period",
+            "quarter:2025-Q1",
+            "--today",
+            "2025-12-31",
+            "--png-dir",
+            arg(dir),
+        ]);
+        assert!(out.status.success(), "{}", stderr(&out));
+    };
+    let (from_file, from_server) = (dir.path().join("png-file"), dir.path().join("png-server"));
+    export(arg(&file), &from_file);
+    export(&url, &from_server);
+    let mut pngs: Vec<_> = std::fs::read_dir(&from_file)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    pngs.sort();
+    assert!(pngs.len() >= 5, "{pngs:?}");
+    for name in pngs {
+        assert_eq!(
+            std::fs::read(from_server.join(&name)).unwrap(),
+            std::fs::read(from_file.join(&name)).unwrap(),
+            "{name:?}"
+        );
+    }
 }
 
 /// The PostgreSQL schema is the catalogue (and so the SQLite schema, which
@@ -332,7 +363,7 @@ fn a_server_without_laris_or_a_command_not_ready_says_what_to_do() {
         "{}",
         stderr(&out)
     );
-    for command in [&["backup"][..], &["demo"]] {
+    for command in [&["backup"][..], &["demo"], &["restore", "--list"]] {
         let mut args = vec![command[0], "--db", &url];
         args.extend_from_slice(&command[1..]);
         let out = laris(&args);

@@ -19,7 +19,7 @@ cli-long-about = Laris: see how your shop is selling, from the spreadsheets you 
       laris --db toko.laris                  open the app on the file toko.laris
       laris import --db toko.laris orders.csv leads.xlsx
       laris demo --db contoh.laris           make a sample shop to look around
-cli-arg-db = The database file to use (report, records and explain also read a PostgreSQL server: postgres://user@host/dbname). Default (also for an empty --db=): laris.laris in your data folder (e.g. ~/.local/share/laris on Linux)
+cli-arg-db = The database file to use (report, records, explain and export also read a PostgreSQL server: postgres://user@host/dbname). Default (also for an empty --db=): laris.laris in your data folder (e.g. ~/.local/share/laris on Linux)
 cli-arg-lang = Language of messages: `en` (English) or `id` (Bahasa Indonesia). Default: the language of your system
 cli-arg-install_desktop = Add Laris to your desktop's menu, with its icon, and let .laris files open in it by double-click (Linux; for you only, no root needed)
 cli-arg-uninstall_desktop = Remove what --install-desktop added

@@ -18,4 +18,4 @@ migrate-copied = { $table }: { $rows ->
 migrate-copying = { $table }: { $rows } rows so far…
 migrate-done = Done: { $rows } rows copied from { $from } to { $to }.
 
-cli-server-not-yet = This command does not work with a PostgreSQL server yet (report, records, explain and migrate do). Name a database file with --db FILE.
+cli-server-not-yet = This command does not work with a PostgreSQL server yet (report, records, explain, export and migrate do). Name a database file with --db FILE.

@@ -19,7 +19,7 @@ cli-long-about = Laris: lihat bagaimana penjualan toko Anda, langsung dari sprea
       laris --db toko.laris                  buka aplikasi dengan file toko.laris
       laris import --db toko.laris pesanan.csv prospek.xlsx
       laris demo --db contoh.laris           buat toko contoh untuk dicoba
-cli-arg-db = File database yang dipakai (report, records, dan explain juga bisa membaca server PostgreSQL: postgres://user@host/namadb). Bawaan (juga untuk --db= yang kosong): laris.laris di folder data Anda (misalnya ~/.local/share/laris di Linux)
+cli-arg-db = File database yang dipakai (report, records, explain, dan export juga bisa membaca server PostgreSQL: postgres://user@host/namadb). Bawaan (juga untuk --db= yang kosong): laris.laris di folder data Anda (misalnya ~/.local/share/laris di Linux)
 cli-arg-lang = Bahasa pesan: `en` (English) atau `id` (Bahasa Indonesia). Bawaan: bahasa sistem Anda
 cli-arg-install_desktop = Tambahkan Laris ke menu desktop Anda, lengkap dengan ikonnya, supaya file .laris terbuka dengan klik dua kali (Linux; hanya untuk Anda, tanpa root)
 cli-arg-uninstall_desktop = Hapus apa yang ditambahkan --install-desktop

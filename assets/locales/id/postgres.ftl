@@ -15,4 +15,4 @@ migrate-copied = { $table }: { $rows } baris disalin
 migrate-copying = { $table }: sudah { $rows } baris…
 migrate-done = Selesai: { $rows } baris disalin dari { $from } ke { $to }.
 
-cli-server-not-yet = Perintah ini belum bisa dipakai dengan server PostgreSQL (yang sudah bisa: report, records, explain, dan migrate). Sebutkan file database dengan --db FILE.
+cli-server-not-yet = Perintah ini belum bisa dipakai dengan server PostgreSQL (yang sudah bisa: report, records, explain, export, dan migrate). Sebutkan file database dengan --db FILE.

@@ -175,6 +175,15 @@ pub fn redact(url: &str) -> String {
     }
 }
 
+/// The database's name in a connection string (the user's name where it
+/// names none, as the server takes it), empty when it cannot be read.
+pub fn database_name(url: &str) -> String {
+    Config::from_str(url.trim())
+        .ok()
+        .and_then(|c| c.get_dbname().or(c.get_user()).map(str::to_string))
+        .unwrap_or_default()
+}
+
 /// `user@host:port/dbname`, how messages name a server.
 fn label(config: &Config) -> String {
     let hosts: Vec<String> = config
@@ -478,6 +487,16 @@ mod tests {
         };
         assert!(!e.to_string().contains("rahasia"), "{e}");
         assert!(!e.message(Lang::Id).contains("rahasia"));
+    }
+
+    #[test]
+    fn a_server_s_business_is_its_database() {
+        assert_eq!(
+            database_name("postgres://sari@db.example.com/toko_sari"),
+            "toko_sari"
+        );
+        assert_eq!(database_name("postgres://sari@db.example.com"), "sari");
+        assert_eq!(database_name("postgres://sari@db:x/toko"), "");
     }
 
     #[test]
