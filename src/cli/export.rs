@@ -30,7 +30,8 @@ pub struct ExportArgs {
     pub landscape: bool,
 }
 
-/// The business name on the cover: the database file's name.
+/// The business name on the cover: the database file's name (a server's
+/// database name for a server).
 fn business(db: &Path) -> String {
     db.file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -45,7 +46,10 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> CliResult {
     let (report, charts) = (&figures.report, &figures.charts);
     if let Some(path) = &args.pdf {
         let input = ReportInput {
-            business: &business(&cli.db_path()?),
+            business: &match cli.server_url() {
+                Some(url) => crate::store::pg::database_name(&url),
+                None => business(&cli.db_path()?),
+            },
             figures: &figures,
             filters: &scope.filters,
             lang,

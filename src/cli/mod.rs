@@ -7,6 +7,7 @@ pub mod explain;
 pub mod export;
 pub mod help;
 pub mod import;
+pub mod migrate;
 pub mod records;
 pub mod report;
 pub mod restore;
@@ -37,8 +38,10 @@ pub use error::{CliError, CliResult};
         laris demo --db contoh.laris           make a sample shop to look around"
 )]
 pub struct Cli {
-    /// The database file to use. Default (also for an empty --db=): laris.laris
-    /// in your data folder (e.g. ~/.local/share/laris on Linux).
+    /// The database file to use (report, records, explain and export also
+    /// read a PostgreSQL server: postgres://user@host/dbname). Default (also for an empty
+    /// --db=): laris.laris in your data folder (e.g. ~/.local/share/laris on
+    /// Linux).
     #[arg(long, global = true, value_name = "FILE", value_parser = parse_db())]
     pub db: Option<PathBuf>,
 
@@ -90,6 +93,10 @@ pub enum Command {
     /// List the backups of the database, or put one back in its place:
     /// laris restore --list | --latest | NUMBER | FILE
     Restore(restore::RestoreArgs),
+    /// Copy a whole database between a file and a PostgreSQL server, either
+    /// way, into an empty database.
+    /// Example: laris migrate --from toko.laris --to postgres://sari@db.example.com/toko
+    Migrate(migrate::MigrateArgs),
 }
 
 /// Like clap's path parser, but accepting an empty value, which the desktop
@@ -107,8 +114,19 @@ impl Cli {
         self.lang.unwrap_or_else(Lang::from_system)
     }
 
-    /// The database path: `--db`, else the default in the data folder.
+    /// The PostgreSQL server `--db` names, if it names one.
+    pub fn server_url(&self) -> Option<String> {
+        let db = self.db.as_ref()?.to_str()?;
+        crate::store::pg::is_url(db).then(|| db.trim().to_string())
+    }
+
+    /// The database path: `--db`, else the default in the data folder. A
+    /// server is refused: only the commands that check
+    /// [`Cli::server_url`] first can use one yet.
     pub fn db_path(&self) -> anyhow::Result<PathBuf> {
+        if self.server_url().is_some() {
+            anyhow::bail!(self.lang().tr("cli-server-not-yet"));
+        }
         match &self.db {
             Some(p) if !p.as_os_str().is_empty() => Ok(p.clone()),
             _ => {
@@ -143,6 +161,7 @@ pub fn run(cli: &Cli, command: &Command) -> CliResult {
         Command::Export(args) => export::run(cli, args),
         Command::Backup(args) => backup::run(cli, args),
         Command::Restore(args) => restore::run(cli, args),
+        Command::Migrate(args) => migrate::run(cli, args),
     };
     // Our own errors say what happened in the user's language; only a
     // library's or the system's bare text is printed as it came.

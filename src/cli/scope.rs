@@ -6,10 +6,13 @@ use clap::{Args, ValueEnum};
 
 use super::{Cli, CliError, CliResult};
 use crate::i18n::Lang;
+use crate::metrics::dataset::cache::Cache;
 use crate::metrics::figures::Query;
 use crate::metrics::period::PeriodError;
 use crate::metrics::{Comparison, Dataset, Filters, Report, Selection, compute_report};
 use crate::store::Store;
+use crate::store::pg::{PgError, PgStore};
+use std::path::PathBuf;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum CompareArg {
@@ -52,8 +55,9 @@ pub struct ScopeArgs {
 
 /// The period, comparison and filters resolved, with the data loaded.
 pub struct Scope {
-    /// The database the data was read from, to read more of it.
-    pub db: std::path::PathBuf,
+    /// The database file the data was read from, to read more of it
+    /// (empty for a server).
+    pub db: PathBuf,
     pub dataset: Dataset,
     pub selection: Selection,
     pub compare: Comparison,
@@ -122,6 +126,25 @@ impl ScopeArgs {
             Some(t) => parse_date(lang, t).map_err(for_user)?,
             None => chrono::Local::now().date_naive(),
         };
+        if let Some(url) = cli.server_url() {
+            let server_err = |e: PgError| for_user(e.message(lang));
+            let mut pg = PgStore::connect(&url).map_err(server_err)?;
+            pg.check_schema().map_err(server_err)?;
+            // A second connection reads the other kinds beside the orders;
+            // where the server allows no second one, all is read on the first.
+            let mut second = PgStore::connect(&url).ok();
+            let second = second.as_mut().map(|s| &mut s.client);
+            let cache = Cache::user();
+            let key = PathBuf::from(&pg.server);
+            let cache = cache.as_ref().map(|c| (c, key.as_path()));
+            let dataset = Dataset::load_postgres(&mut pg.client, second, cache).map_err(|e| {
+                server_err(PgError::Server {
+                    server: pg.server.clone(),
+                    reason: format!("{e:#}"),
+                })
+            })?;
+            return Ok(self.scope(PathBuf::new(), dataset, selection, today));
+        }
         let db = cli.db_path()?;
         if !db.exists() {
             let path = db.display().to_string();
@@ -131,7 +154,17 @@ impl ScopeArgs {
         }
         let store = Store::open_to_read(&db)?;
         let dataset = Dataset::load(store.conn())?;
-        Ok(Scope {
+        Ok(self.scope(db, dataset, selection, today))
+    }
+
+    fn scope(
+        &self,
+        db: PathBuf,
+        dataset: Dataset,
+        selection: Selection,
+        today: NaiveDate,
+    ) -> Scope {
+        Scope {
             db,
             dataset,
             selection,
@@ -145,6 +178,6 @@ impl ScopeArgs {
                 channel: self.channel.clone(),
                 source: self.source.clone(),
             },
-        })
+        }
     }
 }

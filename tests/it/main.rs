@@ -11,6 +11,7 @@ mod export;
 mod import_mapping;
 mod import_real;
 mod import_returns;
+mod postgres;
 mod projection_backtest;
 mod records_cli;
 mod reliability_backup;

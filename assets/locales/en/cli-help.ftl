@@ -19,7 +19,7 @@ cli-long-about = Laris: see how your shop is selling, from the spreadsheets you 
       laris --db toko.laris                  open the app on the file toko.laris
       laris import --db toko.laris orders.csv leads.xlsx
       laris demo --db contoh.laris           make a sample shop to look around
-cli-arg-db = The database file to use. Default (also for an empty --db=): laris.laris in your data folder (e.g. ~/.local/share/laris on Linux)
+cli-arg-db = The database file to use (report, records, explain and export also read a PostgreSQL server: postgres://user@host/dbname). Default (also for an empty --db=): laris.laris in your data folder (e.g. ~/.local/share/laris on Linux)
 cli-arg-lang = Language of messages: `en` (English) or `id` (Bahasa Indonesia). Default: the language of your system
 cli-arg-install_desktop = Add Laris to your desktop's menu, with its icon, and let .laris files open in it by double-click (Linux; for you only, no root needed)
 cli-arg-uninstall_desktop = Remove what --install-desktop added
@@ -75,3 +75,7 @@ cli-explain-about = What changed a figure against the comparison period, split b
 cli-explain-arg-metric = The figure: revenue, orders, aov, new_customers, leads, win_rate or activities
 cli-explain-arg-by = What to split the change by: channel, product, rep, source, customer_type (new or returning customers) or type (activity type, for activities)
 cli-explain-arg-json = Print one JSON object instead of a table
+
+cli-migrate-about = Copy a whole database between a file and a PostgreSQL server, either way, into an empty database. Example: laris migrate --from toko.laris --to postgres://sari@db.example.com/toko
+cli-migrate-arg-from = The database to copy: a .laris file or postgres://user@host:port/dbname (the password from PGPASSWORD)
+cli-migrate-arg-to = Where to copy it: an empty PostgreSQL database (postgres://...) or a new .laris file

@@ -19,7 +19,7 @@ cli-long-about = Laris: lihat bagaimana penjualan toko Anda, langsung dari sprea
       laris --db toko.laris                  buka aplikasi dengan file toko.laris
       laris import --db toko.laris pesanan.csv prospek.xlsx
       laris demo --db contoh.laris           buat toko contoh untuk dicoba
-cli-arg-db = File database yang dipakai. Bawaan (juga untuk --db= yang kosong): laris.laris di folder data Anda (misalnya ~/.local/share/laris di Linux)
+cli-arg-db = File database yang dipakai (report, records, explain, dan export juga bisa membaca server PostgreSQL: postgres://user@host/namadb). Bawaan (juga untuk --db= yang kosong): laris.laris di folder data Anda (misalnya ~/.local/share/laris di Linux)
 cli-arg-lang = Bahasa pesan: `en` (English) atau `id` (Bahasa Indonesia). Bawaan: bahasa sistem Anda
 cli-arg-install_desktop = Tambahkan Laris ke menu desktop Anda, lengkap dengan ikonnya, supaya file .laris terbuka dengan klik dua kali (Linux; hanya untuk Anda, tanpa root)
 cli-arg-uninstall_desktop = Hapus apa yang ditambahkan --install-desktop
@@ -75,3 +75,7 @@ cli-explain-about = Apa yang mengubah sebuah angka dibanding periode pembanding,
 cli-explain-arg-metric = Angkanya: revenue, orders, aov, new_customers, leads, win_rate atau activities
 cli-explain-arg-by = Rincian perubahan menurut: channel (saluran), product (produk), rep (sales), source (sumber prospek), customer_type (pelanggan baru atau kembali) atau type (jenis aktivitas, untuk aktivitas)
 cli-explain-arg-json = Tampilkan satu objek JSON sebagai ganti tabel
+
+cli-migrate-about = Salin seluruh database antara file dan server PostgreSQL, ke arah mana pun, ke database yang masih kosong. Contoh: laris migrate --from toko.laris --to postgres://sari@db.example.com/toko
+cli-migrate-arg-from = Database yang disalin: file .laris atau postgres://user@host:port/namadb (kata sandi dari PGPASSWORD)
+cli-migrate-arg-to = Tujuan salinan: database PostgreSQL yang masih kosong (postgres://...) atau file .laris baru

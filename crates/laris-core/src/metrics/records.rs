@@ -10,6 +10,8 @@
 //! field of a page of rows from SQLite by row id (for what is on screen, or
 //! for all of them in the background to search the text fields).
 
+use std::collections::HashMap;
+
 use chrono::{Datelike, Months, NaiveDate};
 use rusqlite::Connection;
 use rusqlite::types::Value;
@@ -955,14 +957,75 @@ pub fn fetch(
     set: &RecordSet,
     range: std::ops::Range<usize>,
 ) -> rusqlite::Result<Vec<Record>> {
+    fetch_with(ds, set, range, |sql, columns, by_id| {
+        let mut stmt = conn.prepare(sql)?;
+        let mut out = stmt.query([])?;
+        while let Some(r) = out.next()? {
+            let values = (1..=columns.len())
+                .map(|c| r.get::<_, Value>(c))
+                .collect::<rusqlite::Result<Vec<Value>>>()?;
+            by_id.insert(r.get(0)?, values);
+        }
+        Ok(())
+    })
+}
+
+/// [`fetch`] from a PostgreSQL server: each value read as its column's type
+/// (`store::tables`), which is what SQLite holds for a value Laris stored.
+pub fn fetch_postgres(
+    client: &mut impl postgres::GenericClient,
+    ds: &Dataset,
+    set: &RecordSet,
+    range: std::ops::Range<usize>,
+) -> Result<Vec<Record>, crate::store::pg::copy::CopyError> {
+    use crate::store::tables::{TABLES, Ty};
+    let table = set.kind.stored().table();
+    let ty = |column: &str| {
+        TABLES
+            .iter()
+            .find(|t| t.name == table)
+            .and_then(|t| t.columns.iter().find(|(c, _)| *c == column))
+            .map_or(Ty::Text, |&(_, ty)| ty)
+    };
+    fetch_with(ds, set, range, |sql, columns, by_id| {
+        let types: Vec<Ty> = columns.iter().map(|c| ty(c)).collect();
+        crate::store::pg::copy::each_row(client, sql, |r| {
+            let values = types
+                .iter()
+                .enumerate()
+                .map(|(i, ty)| {
+                    let c = i + 1;
+                    match ty {
+                        Ty::Int => r.int(c).map_or(Value::Null, Value::Integer),
+                        Ty::Real => r.real(c).map_or(Value::Null, Value::Real),
+                        Ty::Text => r.text(c).map_or(Value::Null, |t| {
+                            Value::Text(String::from_utf8_lossy(t).into_owned())
+                        }),
+                    }
+                })
+                .collect();
+            by_id.insert(r.int(0).unwrap_or(0), values);
+            Ok(())
+        })
+    })
+}
+
+/// The records of `range` of `set`, their stored values read by `query`
+/// (SQL selecting the id and `columns` of some rows, into a map by id).
+fn fetch_with<E>(
+    ds: &Dataset,
+    set: &RecordSet,
+    range: std::ops::Range<usize>,
+    mut query: impl FnMut(&str, &[&str], &mut HashMap<i64, Vec<Value>>) -> Result<(), E>,
+) -> Result<Vec<Record>, E> {
     let kind = set.kind.stored();
     let rows = set.rows.get(range).unwrap_or(&[]);
     let all_ids = set.kind.ids(ds);
     let fields: Vec<&'static Field> = kind.file_fields().collect();
     let columns: Vec<&str> = fields.iter().map(|f| f.column).collect();
-    let mut by_id: std::collections::HashMap<i64, Vec<Value>> =
-        std::collections::HashMap::with_capacity(rows.len());
+    let mut by_id: HashMap<i64, Vec<Value>> = HashMap::with_capacity(rows.len());
     for chunk in rows.chunks(CHUNK) {
+        // Row ids from the dataset, never user text.
         let ids: Vec<String> = chunk
             .iter()
             .map(|&i| all_ids[i as usize].to_string())
@@ -973,14 +1036,7 @@ pub fn fetch(
             kind.table(),
             ids.join(",")
         );
-        let mut stmt = conn.prepare(&sql)?;
-        let mut out = stmt.query([])?;
-        while let Some(r) = out.next()? {
-            let values = (1..=columns.len())
-                .map(|c| r.get::<_, Value>(c))
-                .collect::<rusqlite::Result<Vec<Value>>>()?;
-            by_id.insert(r.get(0)?, values);
-        }
+        query(&sql, &columns, &mut by_id)?;
     }
     Ok(rows
         .iter()

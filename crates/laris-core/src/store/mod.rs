@@ -14,13 +14,16 @@ pub mod kinds;
 pub mod names;
 pub mod open;
 pub mod overview;
+pub mod pg;
 pub mod products;
 pub mod records;
 pub mod rep_names;
 pub mod returns;
 pub mod seal;
 pub mod settings;
+pub mod tables;
 pub mod targets;
+pub mod transfer;
 pub mod write;
 
 use std::path::{Path, PathBuf};

@@ -74,7 +74,7 @@ impl Default for Settings {
     }
 }
 
-const KEY: &str = "settings";
+pub const KEY: &str = "settings";
 
 pub fn load(conn: &Connection) -> Result<Settings> {
     let text: Option<String> = conn
@@ -82,11 +82,16 @@ pub fn load(conn: &Connection) -> Result<Settings> {
             r.get(0)
         })
         .optional()?;
+    Ok(parse(text.as_deref()))
+}
+
+/// The settings from their stored text (the row under `KEY`), wherever it
+/// was read from.
+pub fn parse(text: Option<&str>) -> Settings {
     // Settings that no longer parse (edited by hand) fall back to the defaults
     // rather than locking the user out of their data.
-    Ok(text
-        .and_then(|t| serde_json::from_str(&t).ok())
-        .unwrap_or_default())
+    text.and_then(|t| serde_json::from_str(t).ok())
+        .unwrap_or_default()
 }
 
 pub fn save(conn: &Connection, settings: &Settings) -> Result<()> {

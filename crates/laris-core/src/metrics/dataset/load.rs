@@ -1,5 +1,7 @@
-//! Reading the columns from SQLite: orders on one connection and thread,
-//! every other kind on a second.
+//! Reading the columns: from SQLite, orders on one connection and thread
+//! and every other kind on a second; from PostgreSQL, all on one connection
+//! in one snapshot. Both fill the same arrays through [`Source`] and [`Row`],
+//! so what is loaded, and how, is said once.
 
 use std::collections::HashMap;
 
@@ -7,14 +9,8 @@ use rusqlite::Connection;
 use rusqlite::types::ValueRef;
 
 use super::*;
+use crate::store::pg::copy::{self, CopyError, CopyRow};
 use crate::util::FastMap;
-
-pub(super) fn text(v: ValueRef<'_>) -> &[u8] {
-    match v {
-        ValueRef::Text(t) => t,
-        _ => b"",
-    }
-}
 
 pub(super) fn int(v: ValueRef<'_>) -> Option<i64> {
     match v {
@@ -32,8 +28,72 @@ fn real(v: ValueRef<'_>) -> Option<f64> {
     }
 }
 
-fn secs_or_none(v: ValueRef<'_>) -> Secs {
-    iso_secs(text(v)).unwrap_or(NO_SECS)
+/// A row of a query, read by column position. A value of another type
+/// than asked for reads as none, as SQLite's loose typing demands of the
+/// loaders anyway.
+pub(crate) trait Row {
+    /// The column's text; None for NULL or a value that is not text.
+    fn text_value(&self, i: usize) -> Option<&[u8]>;
+    /// A whole number (a real is rounded, as SQLite would give it).
+    fn int(&self, i: usize) -> Option<i64>;
+    fn real(&self, i: usize) -> Option<f64>;
+
+    /// The column's text, empty when it has none.
+    fn text(&self, i: usize) -> &[u8] {
+        self.text_value(i).unwrap_or(b"")
+    }
+
+    /// A row id, which is never NULL.
+    fn id(&self, i: usize) -> i64 {
+        self.int(i).unwrap_or(0)
+    }
+
+    fn secs_or_none(&self, i: usize) -> Secs {
+        iso_secs(self.text(i)).unwrap_or(NO_SECS)
+    }
+}
+
+impl Row for rusqlite::Row<'_> {
+    fn text_value(&self, i: usize) -> Option<&[u8]> {
+        match self.get_ref(i) {
+            Ok(ValueRef::Text(t)) => Some(t),
+            _ => None,
+        }
+    }
+
+    fn int(&self, i: usize) -> Option<i64> {
+        self.get_ref(i).ok().and_then(int)
+    }
+
+    fn real(&self, i: usize) -> Option<f64> {
+        self.get_ref(i).ok().and_then(real)
+    }
+}
+
+/// Where the rows come from: a query (one of the constants here, never
+/// user text) and a function called with each row in turn.
+pub(crate) trait Source {
+    type Error: std::error::Error + Send + Sync + 'static;
+    type Row<'r>: Row;
+
+    fn each_row(
+        &self,
+        sql: &str,
+        f: impl FnMut(&Self::Row<'_>) -> Result<(), Self::Error>,
+    ) -> Result<(), Self::Error>;
+}
+
+impl Source for Connection {
+    type Error = rusqlite::Error;
+    type Row<'r> = rusqlite::Row<'r>;
+
+    fn each_row(
+        &self,
+        sql: &str,
+        f: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<()>,
+    ) -> rusqlite::Result<()> {
+        each_row(self, sql, f)
+    }
 }
 
 /// Runs `sql` and hands each row to `f`.
@@ -95,34 +155,38 @@ fn stage_index(stages: &[String], name: &[u8]) -> u32 {
 }
 
 /// `rep_aliases`: the names shown for CRM owner ids.
-pub(super) fn load_others(
-    conn: &Connection,
+pub(super) fn load_others<S: Source>(
+    src: &S,
     stages: &[String],
     rep_aliases: FastMap<String, String>,
-) -> rusqlite::Result<Others> {
+) -> Result<Others, S::Error> {
     let mut o = Others {
         reps: Names::with_aliases(rep_aliases),
         ..Others::default()
     };
-    let deals_of_lead = load_deals(conn, &mut o, stages)?;
-    load_leads(conn, &mut o, &deals_of_lead)?;
-    load_small_kinds(conn, &mut o)?;
+    let deals_of_lead = load_deals(src, &mut o, stages)?;
+    load_leads(src, &mut o, &deals_of_lead)?;
+    load_small_kinds(src, &mut o)?;
     Ok(o)
 }
 
-pub(super) fn load_present(conn: &Connection) -> rusqlite::Result<Present> {
-    let mut batches: Vec<String> = Vec::new();
-    each_row(conn, "SELECT DISTINCT kind FROM import_batches", |r| {
-        batches.push(r.get(0)?);
+pub(super) fn load_present<S: Source>(src: &S) -> Result<Present, S::Error> {
+    let mut batches: Vec<Vec<u8>> = Vec::new();
+    src.each_row("SELECT DISTINCT kind FROM import_batches", |r| {
+        batches.push(r.text(0).to_vec());
         Ok(())
     })?;
-    let has = |table: &str| -> rusqlite::Result<bool> {
-        if batches.iter().any(|k| k == table) {
+    // `table` is one of the constants below, never user text.
+    let has = |table: &str| -> Result<bool, S::Error> {
+        if batches.iter().any(|k| k == table.as_bytes()) {
             return Ok(true);
         }
-        conn.query_row(&format!("SELECT EXISTS (SELECT 1 FROM {table})"), [], |r| {
-            r.get(0)
-        })
+        let mut any = false;
+        src.each_row(&format!("SELECT 1 FROM {table} LIMIT 1"), |_| {
+            any = true;
+            Ok(())
+        })?;
+        Ok(any)
     };
     Ok(Present {
         orders: has("orders")?,
@@ -214,58 +278,59 @@ pub(super) const LINE_COLUMNS: &str =
 /// aside; its total, None when it has none, goes to `totals`. Returns its
 /// order id, or None for a row without a valid date, which no metric can
 /// place (and which is left out).
-pub(super) fn push_order<'r>(
-    r: &'r rusqlite::Row<'_>,
+pub(super) fn push_order<'r, R: Row>(
+    r: &'r R,
     o: &mut Orders,
     totals: &mut Vec<Option<i64>>,
     customers: &mut CustomerKeys,
     ds: &mut Dataset,
-) -> rusqlite::Result<Option<&'r [u8]>> {
-    let Some(day) = iso_day(text(r.get_ref(1)?)) else {
-        return Ok(None);
-    };
-    o.id.push(r.get(8)?);
+) -> Option<&'r [u8]> {
+    let day = iso_day(r.text(1))?;
+    o.id.push(r.id(8));
     o.date.push(day);
-    o.customer.push(customers.key(r.get_ref(2)?, r.get_ref(3)?));
-    o.rep.push(ds.reps.intern_value(r.get_ref(4)?));
-    o.channel.push(ds.channels.intern_value(r.get_ref(5)?));
+    o.customer
+        .push(customers.key(r.text_value(2), r.text_value(3)));
+    o.rep.push(ds.reps.intern_value(r.text_value(4)));
+    o.channel.push(ds.channels.intern_value(r.text_value(5)));
     // Anything but the three unpaid statuses is paid (fine print).
-    let status = text(r.get_ref(6)?);
+    let status = r.text(6);
     o.paid
         .push(!matches!(status, b"unpaid" | b"refunded" | b"cancelled"));
     o.refunded.push(status == b"refunded");
-    totals.push(int(r.get_ref(7)?));
-    Ok(Some(text(r.get_ref(0)?)))
+    totals.push(r.int(7));
+    Some(r.text(0))
 }
 
 /// An order line (a row of [`LINE_COLUMNS`]): product, quantity, total and
 /// sku, the total worked out from quantity and unit price when it has none.
-pub(super) fn read_line(
-    r: &rusqlite::Row<'_>,
-    ds: &mut Dataset,
-) -> rusqlite::Result<(u32, f64, i64, u32)> {
-    let q = real(r.get_ref(2)?);
-    let price = int(r.get_ref(3)?);
-    let line_total = int(r.get_ref(4)?).or_else(|| Some((q? * price? as f64).round() as i64));
-    Ok((
-        ds.products.intern_value(r.get_ref(1)?),
+pub(super) fn read_line<R: Row>(r: &R, ds: &mut Dataset) -> (u32, f64, i64, u32) {
+    let q = r.real(2);
+    let price = r.int(3);
+    let line_total = r
+        .int(4)
+        .or_else(|| Some((q? * price? as f64).round() as i64));
+    (
+        ds.products.intern_value(r.text_value(1)),
         q.unwrap_or(0.0),
         line_total.unwrap_or(0),
-        ds.skus.intern_value(r.get_ref(5)?),
-    ))
+        ds.skus.intern_value(r.text_value(5)),
+    )
 }
 
-pub(super) fn load_orders(conn: &Connection, ds: &mut Dataset) -> rusqlite::Result<()> {
+pub(super) fn load_orders<S: Source>(src: &S, ds: &mut Dataset) -> Result<(), S::Error> {
     let mut customers = CustomerKeys::default();
     let mut o = Orders::default();
     let mut order_ids = OrderIds::default();
     let mut totals: Vec<Option<i64>> = Vec::new();
-    each_row(conn, &format!("SELECT {ORDER_COLUMNS} FROM orders"), |r| {
-        if let Some(id) = push_order(r, &mut o, &mut totals, &mut customers, ds)? {
-            order_ids.push(id);
-        }
-        Ok(())
-    })?;
+    src.each_row(
+        &format!("SELECT {ORDER_COLUMNS} FROM orders ORDER BY id"),
+        |r| {
+            if let Some(id) = push_order(r, &mut o, &mut totals, &mut customers, ds) {
+                order_ids.push(id);
+            }
+            Ok(())
+        },
+    )?;
     let order = sort_order(&o.date);
     let order = order.as_deref();
     permute(&mut o.date, order);
@@ -288,15 +353,14 @@ pub(super) fn load_orders(conn: &Connection, ds: &mut Dataset) -> rusqlite::Resu
     let (mut product, mut qty, mut total, mut sku) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let mut finder = OrderFinder::new(&order_ids);
-    each_row(
-        conn,
-        &format!("SELECT {LINE_COLUMNS} FROM order_lines"),
+    src.each_row(
+        &format!("SELECT {LINE_COLUMNS} FROM order_lines ORDER BY id"),
         |r| {
-            let Some(i) = finder.find(text(r.get_ref(0)?)) else {
+            let Some(i) = finder.find(r.text(0)) else {
                 return Ok(());
             };
             let pos = sorted_position.as_ref().map_or(i as u32, |p| p[i]);
-            let (p, q, t, s) = read_line(r, ds)?;
+            let (p, q, t, s) = read_line(r, ds);
             line_order.push(pos);
             product.push(p);
             qty.push(q);
@@ -306,7 +370,7 @@ pub(super) fn load_orders(conn: &Connection, ds: &mut Dataset) -> rusqlite::Resu
         },
     )?;
     drop(finder);
-    let (fees, settled) = load_settlements(conn, &order_ids, sorted_position.as_deref())?;
+    let (fees, settled) = load_settlements(src, &order_ids, sorted_position.as_deref())?;
     o.fees = fees;
     o.settled = settled;
     drop(order_ids);
@@ -331,7 +395,7 @@ pub(super) fn load_orders(conn: &Connection, ds: &mut Dataset) -> rusqlite::Resu
     o.line_total = total;
     o.line_sku = sku;
     o.line_start = start;
-    let costs = load_costs(conn, ds)?;
+    let costs = load_costs(src, ds)?;
     (o.line_cogs, o.line_costed) = costs.of_lines(&o);
     // An order without a total is worth the sum of its lines.
     o.total = (0..n)
@@ -353,22 +417,25 @@ pub(super) fn load_orders(conn: &Connection, ds: &mut Dataset) -> rusqlite::Resu
 
 /// Each order's settlement fees and whether it has one, by order in date
 /// order (`sorted_position`: where each order in table order went).
-fn load_settlements(
-    conn: &Connection,
+fn load_settlements<S: Source>(
+    src: &S,
     order_ids: &OrderIds,
     sorted_position: Option<&[u32]>,
-) -> rusqlite::Result<(Vec<i64>, Vec<bool>)> {
+) -> Result<(Vec<i64>, Vec<bool>), S::Error> {
     let n = order_ids.len();
     let (mut fees, mut settled) = (vec![0i64; n], vec![false; n]);
     let mut finder = OrderFinder::new(order_ids);
-    each_row(conn, "SELECT order_id, fees_minor FROM settlements", |r| {
-        if let Some(i) = finder.find(text(r.get_ref(0)?)) {
-            let at = sorted_position.map_or(i, |p| p[i] as usize);
-            fees[at] = int(r.get_ref(1)?).unwrap_or(0);
-            settled[at] = true;
-        }
-        Ok(())
-    })?;
+    src.each_row(
+        "SELECT order_id, fees_minor FROM settlements ORDER BY id",
+        |r| {
+            if let Some(i) = finder.find(r.text(0)) {
+                let at = sorted_position.map_or(i, |p| p[i] as usize);
+                fees[at] = r.int(1).unwrap_or(0);
+                settled[at] = true;
+            }
+            Ok(())
+        },
+    )?;
     Ok((fees, settled))
 }
 
@@ -382,19 +449,18 @@ pub(super) struct Costs {
 
 /// Reads the products' cost rows. Only names and skus some line has are
 /// kept: a cost of a product never sold is no line's.
-pub(super) fn load_costs(conn: &Connection, ds: &Dataset) -> rusqlite::Result<Costs> {
+pub(super) fn load_costs<S: Source>(src: &S, ds: &Dataset) -> Result<Costs, S::Error> {
     let mut costs = Costs::default();
-    each_row(
-        conn,
-        "SELECT sku, product, cost_minor, valid_from FROM products",
+    src.each_row(
+        "SELECT sku, product, cost_minor, valid_from FROM products ORDER BY id",
         |r| {
-            let Some(cost) = int(r.get_ref(2)?) else {
+            let Some(cost) = r.int(2) else {
                 return Ok(());
             };
             // An empty valid_from holds from the beginning.
-            let from = iso_day(text(r.get_ref(3)?)).unwrap_or(Day::MIN);
-            let name = |names: &Names, at: usize| -> rusqlite::Result<Option<u32>> {
-                Ok(names.find(&String::from_utf8_lossy(text(r.get_ref(at)?))))
+            let from = iso_day(r.text(3)).unwrap_or(Day::MIN);
+            let name = |names: &Names, at: usize| -> Result<Option<u32>, S::Error> {
+                Ok(names.find(&String::from_utf8_lossy(r.text(at))))
             };
             if let Some(id) = name(&ds.skus, 0)? {
                 costs.by_sku.entry(id).or_default().push((from, cost));
@@ -448,36 +514,38 @@ impl Costs {
     }
 }
 
+/// The deals (their indexes) of each lead id.
+type DealsOfLead = FastMap<Box<[u8]>, Vec<u32>>;
+
 /// Loads leads, and gives each deal that came from a lead that lead's source.
-fn load_leads(
-    conn: &Connection,
+fn load_leads<S: Source>(
+    src: &S,
     ds: &mut Others,
-    deals_of_lead: &FastMap<Box<[u8]>, Vec<u32>>,
-) -> rusqlite::Result<()> {
+    deals_of_lead: &DealsOfLead,
+) -> Result<(), S::Error> {
     let mut l = Leads::default();
-    each_row(
-        conn,
-        "SELECT lead_id, created_at, source, rep, first_response_at, status, converted_at, id FROM leads",
+    src.each_row(
+        "SELECT lead_id, created_at, source, rep, first_response_at, status, converted_at, id FROM leads ORDER BY id",
         |r| {
-            let Some(created) = iso_secs(text(r.get_ref(1)?)) else {
+            let Some(created) = iso_secs(r.text(1)) else {
                 return Ok(());
             };
-            let source = ds.sources.intern_value(r.get_ref(2)?);
-            let lead_id = text(r.get_ref(0)?).trim_ascii();
+            let source = ds.sources.intern_value(r.text_value(2));
+            let lead_id = r.text(0).trim_ascii();
             if let Some(deals) = deals_of_lead.get(lead_id).filter(|_| source != NONE) {
                 for &d in deals {
                     ds.deals.source[d as usize] = source;
                 }
             }
-            l.id.push(r.get(7)?);
+            l.id.push(r.id(7));
             l.created.push(created);
             l.source.push(source);
-            l.rep.push(ds.reps.intern_value(r.get_ref(3)?));
-            l.first_response.push(secs_or_none(r.get_ref(4)?));
-            let converted_at = !text(r.get_ref(6)?).trim_ascii().is_empty();
+            l.rep.push(ds.reps.intern_value(r.text_value(3)));
+            l.first_response.push(r.secs_or_none(4));
+            let converted_at = !r.text(6).trim_ascii().is_empty();
             l.converted.push(
                 converted_at
-                    || text(r.get_ref(5)?)
+                    || r.text(5)
                         .trim_ascii()
                         .eq_ignore_ascii_case(b"converted"),
             );
@@ -490,36 +558,35 @@ fn load_leads(
 
 /// Loads deals and their stage history; returns the deals of each lead id,
 /// for the leads to give them their source.
-fn load_deals(
-    conn: &Connection,
+fn load_deals<S: Source>(
+    src: &S,
     ds: &mut Others,
     stages: &[String],
-) -> rusqlite::Result<FastMap<Box<[u8]>, Vec<u32>>> {
+) -> Result<DealsOfLead, S::Error> {
     let mut deals_of_lead: FastMap<Box<[u8]>, Vec<u32>> = FastMap::default();
     let mut d = Deals::default();
     let mut index: HashMap<String, u32> = HashMap::new();
     let mut rows = Vec::new();
-    each_row(
-        conn,
-        "SELECT deal_id, rep, created_at, stage, status, value_minor, closed_at, close_value_minor, lead_id, id FROM deals",
+    src.each_row(
+        "SELECT deal_id, rep, created_at, stage, status, value_minor, closed_at, close_value_minor, lead_id, id FROM deals ORDER BY id",
         |r| {
-            d.id.push(r.get(9)?);
+            d.id.push(r.id(9));
             rows.push((
-                String::from_utf8_lossy(text(r.get_ref(0)?))
+                String::from_utf8_lossy(r.text(0))
                     .trim()
                     .to_string(),
-                ds.reps.intern_value(r.get_ref(1)?),
-                secs_or_none(r.get_ref(2)?),
-                text(r.get_ref(3)?).to_vec(),
-                match text(r.get_ref(4)?) {
+                ds.reps.intern_value(r.text_value(1)),
+                r.secs_or_none(2),
+                r.text(3).to_vec(),
+                match r.text(4) {
                     b"won" => DealStatus::Won,
                     b"lost" => DealStatus::Lost,
                     _ => DealStatus::Open,
                 },
-                int(r.get_ref(5)?),
-                secs_or_none(r.get_ref(6)?),
-                int(r.get_ref(7)?),
-                text(r.get_ref(8)?).trim_ascii().to_vec(),
+                r.int(5),
+                r.secs_or_none(6),
+                r.int(7),
+                r.text(8).trim_ascii().to_vec(),
             ));
             Ok(())
         },
@@ -541,16 +608,15 @@ fn load_deals(
         }
     }
     let mut hist: Vec<(u32, Secs, u32)> = Vec::new();
-    each_row(
-        conn,
-        "SELECT deal_id, stage, entered_at FROM deal_stages",
+    src.each_row(
+        "SELECT deal_id, stage, entered_at FROM deal_stages ORDER BY id",
         |r| {
-            let deal = String::from_utf8_lossy(text(r.get_ref(0)?));
+            let deal = String::from_utf8_lossy(r.text(0));
             let Some(&deal) = index.get(deal.trim()) else {
                 return Ok(());
             };
-            let stage = stage_index(stages, text(r.get_ref(1)?));
-            let at = secs_or_none(r.get_ref(2)?);
+            let stage = stage_index(stages, r.text(1));
+            let at = r.secs_or_none(2);
             if stage != NONE && at != NO_SECS {
                 hist.push((deal, at, stage));
             }
@@ -593,21 +659,20 @@ fn load_deals(
     Ok(deals_of_lead)
 }
 
-fn load_small_kinds(conn: &Connection, ds: &mut Others) -> rusqlite::Result<()> {
+fn load_small_kinds<S: Source>(src: &S, ds: &mut Others) -> Result<(), S::Error> {
     let mut a = Activities::default();
-    each_row(
-        conn,
-        "SELECT date, rep, type, duration_minutes, count, id FROM activities",
+    src.each_row(
+        "SELECT date, rep, type, duration_minutes, count, id FROM activities ORDER BY id",
         |r| {
-            let Some(day) = iso_day(text(r.get_ref(0)?)) else {
+            let Some(day) = iso_day(r.text(0)) else {
                 return Ok(());
             };
-            a.id.push(r.get(5)?);
+            a.id.push(r.id(5));
             a.date.push(day);
-            a.rep.push(ds.reps.intern_value(r.get_ref(1)?));
-            a.kind.push(ds.activity_types.intern_value(r.get_ref(2)?));
-            a.minutes.push(real(r.get_ref(3)?).unwrap_or(0.0));
-            a.count.push(int(r.get_ref(4)?).unwrap_or(0));
+            a.rep.push(ds.reps.intern_value(r.text_value(1)));
+            a.kind.push(ds.activity_types.intern_value(r.text_value(2)));
+            a.minutes.push(r.real(3).unwrap_or(0.0));
+            a.count.push(r.int(4).unwrap_or(0));
             Ok(())
         },
     )?;
@@ -621,12 +686,11 @@ fn load_small_kinds(conn: &Connection, ds: &mut Others) -> rusqlite::Result<()> 
     permute(&mut a.count, order);
     ds.activities = a;
 
-    each_row(
-        conn,
-        "SELECT period, rep, metric, target_minor FROM targets",
+    src.each_row(
+        "SELECT period, rep, metric, target_minor FROM targets ORDER BY id",
         |r| {
-            let period = String::from_utf8_lossy(text(r.get_ref(0)?)).to_string();
-            let metric = match text(r.get_ref(2)?) {
+            let period = String::from_utf8_lossy(r.text(0)).to_string();
+            let metric = match r.text(2) {
                 b"revenue" => TargetMetric::Revenue,
                 b"deals_won" => TargetMetric::DealsWon,
                 b"new_customers" => TargetMetric::NewCustomers,
@@ -634,13 +698,13 @@ fn load_small_kinds(conn: &Connection, ds: &mut Others) -> rusqlite::Result<()> 
                 _ => return Ok(()),
             };
             if let (Some((from, to, grain)), Some(target_minor)) =
-                (target_period(&period), int(r.get_ref(3)?))
+                (target_period(&period), r.int(3))
             {
                 ds.targets.push(Target {
                     from,
                     to,
                     grain,
-                    rep: ds.reps.intern_value(r.get_ref(1)?),
+                    rep: ds.reps.intern_value(r.text_value(1)),
                     metric,
                     target_minor,
                 });
@@ -650,25 +714,24 @@ fn load_small_kinds(conn: &Connection, ds: &mut Others) -> rusqlite::Result<()> 
     )?;
 
     let e = &mut ds.expenses;
-    each_row(
-        conn,
-        "SELECT date, category, amount_minor, id FROM expenses",
+    src.each_row(
+        "SELECT date, category, amount_minor, id FROM expenses ORDER BY id",
         |r| {
-            if let Some(day) = iso_day(text(r.get_ref(0)?)) {
-                e.id.push(r.get(3)?);
+            if let Some(day) = iso_day(r.text(0)) {
+                e.id.push(r.id(3));
                 e.date.push(day);
                 e.acquisition
-                    .push(matches!(text(r.get_ref(1)?), b"marketing" | b"sales"));
-                e.amount.push(int(r.get_ref(2)?).unwrap_or(0));
+                    .push(matches!(r.text(1), b"marketing" | b"sales"));
+                e.amount.push(r.int(2).unwrap_or(0));
             }
             Ok(())
         },
     )?;
 
     let c = &mut ds.csat;
-    each_row(conn, "SELECT date, score, id FROM csat", |r| {
-        if let (Some(day), Some(score)) = (iso_day(text(r.get_ref(0)?)), real(r.get_ref(1)?)) {
-            c.id.push(r.get(2)?);
+    src.each_row("SELECT date, score, id FROM csat ORDER BY id", |r| {
+        if let (Some(day), Some(score)) = (iso_day(r.text(0)), r.real(1)) {
+            c.id.push(r.id(2));
             c.date.push(day);
             c.score.push(score);
         }
@@ -677,33 +740,100 @@ fn load_small_kinds(conn: &Connection, ds: &mut Others) -> rusqlite::Result<()> 
 
     let q = &mut ds.inquiries;
     let channels = &mut ds.channels;
-    each_row(
-        conn,
-        "SELECT received_at, responded_at, channel, id FROM inquiries",
+    src.each_row(
+        "SELECT received_at, responded_at, channel, id FROM inquiries ORDER BY id",
         |r| {
-            if let Some(received) = iso_secs(text(r.get_ref(0)?)) {
-                q.id.push(r.get(3)?);
+            if let Some(received) = iso_secs(r.text(0)) {
+                q.id.push(r.id(3));
                 q.received.push(received);
-                q.responded.push(secs_or_none(r.get_ref(1)?));
-                q.channel.push(channels.intern_value(r.get_ref(2)?));
+                q.responded.push(r.secs_or_none(1));
+                q.channel.push(channels.intern_value(r.text_value(2)));
             }
             Ok(())
         },
     )?;
 
     let s = &mut ds.subscriptions;
-    each_row(
-        conn,
-        "SELECT start_date, end_date, monthly_amount_minor, id FROM subscriptions",
+    src.each_row(
+        "SELECT start_date, end_date, monthly_amount_minor, id FROM subscriptions ORDER BY id",
         |r| {
-            if let Some(start) = iso_day(text(r.get_ref(0)?)) {
-                s.id.push(r.get(3)?);
+            if let Some(start) = iso_day(r.text(0)) {
+                s.id.push(r.id(3));
                 s.start.push(start);
-                s.end.push(iso_day(text(r.get_ref(1)?)).unwrap_or(NO_DAY));
-                s.monthly.push(int(r.get_ref(2)?).unwrap_or(0));
+                s.end.push(iso_day(r.text(1)).unwrap_or(NO_DAY));
+                s.monthly.push(r.int(2).unwrap_or(0));
             }
             Ok(())
         },
     )?;
     Ok(())
+}
+
+/// A PostgreSQL connection (or transaction) as a [`Source`]: each query
+/// read with a binary COPY. Queries run one after another, never nested.
+pub(crate) struct PgSource<'a, C: postgres::GenericClient>(std::cell::RefCell<&'a mut C>);
+
+impl<'a, C: postgres::GenericClient> PgSource<'a, C> {
+    pub(crate) fn new(client: &'a mut C) -> Self {
+        PgSource(std::cell::RefCell::new(client))
+    }
+}
+
+impl Row for CopyRow<'_> {
+    fn text_value(&self, i: usize) -> Option<&[u8]> {
+        CopyRow::text(self, i)
+    }
+
+    fn int(&self, i: usize) -> Option<i64> {
+        CopyRow::int(self, i)
+    }
+
+    fn real(&self, i: usize) -> Option<f64> {
+        CopyRow::real(self, i)
+    }
+}
+
+impl<C: postgres::GenericClient> Source for PgSource<'_, C> {
+    type Error = CopyError;
+    type Row<'r> = CopyRow<'r>;
+
+    fn each_row(
+        &self,
+        sql: &str,
+        f: impl FnMut(&CopyRow<'_>) -> Result<(), CopyError>,
+    ) -> Result<(), CopyError> {
+        let mut client = self.0.try_borrow_mut().map_err(|_| CopyError::Busy)?;
+        copy::each_row(&mut **client, sql, f)
+    }
+}
+
+/// The settings' stored text, read through any source.
+pub(super) fn load_settings_text<S: Source>(src: &S) -> Result<Option<String>, S::Error> {
+    let mut found = None;
+    // Every row, picked here: a query has no parameters through a COPY,
+    // and the table is a handful of rows.
+    src.each_row("SELECT key, value FROM settings", |r| {
+        if r.text(0) == crate::store::settings::KEY.as_bytes() {
+            found = Some(String::from_utf8_lossy(r.text(1)).into_owned());
+        }
+        Ok(())
+    })?;
+    Ok(found)
+}
+
+/// The names shown for CRM owner ids, as `store::rep_names::all` reads
+/// them from SQLite: the latest list wins.
+pub(super) fn load_rep_aliases<S: Source>(src: &S) -> Result<FastMap<String, String>, S::Error> {
+    let mut names = FastMap::default();
+    src.each_row(
+        "SELECT owner_id, name FROM rep_names ORDER BY batch_id",
+        |r| {
+            names.insert(
+                String::from_utf8_lossy(r.text(0)).into_owned(),
+                String::from_utf8_lossy(r.text(1)).into_owned(),
+            );
+            Ok(())
+        },
+    )?;
+    Ok(names)
 }

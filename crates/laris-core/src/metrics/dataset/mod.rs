@@ -23,7 +23,9 @@ pub use time::*;
 
 use crate::store::settings;
 use cache::Cache;
-use load::{Others, load_orders, load_others, load_present};
+use load::{
+    Others, PgSource, load_orders, load_others, load_present, load_rep_aliases, load_settings_text,
+};
 use patch::Journal;
 
 /// All the data the metrics read.
@@ -132,10 +134,97 @@ impl Dataset {
             + self.subscriptions.start.len()
     }
 
+    /// Reads everything the metrics need from a PostgreSQL server, in one
+    /// read-only snapshot, with the same loaders as from SQLite. With a
+    /// `second` connection to the same database, the other kinds are read
+    /// on it at the same time as the orders, in the same snapshot (exported
+    /// by the first). With a `cache` (and the server's name as its key),
+    /// the arrays come from the column cache while the server's data
+    /// revision is the one they were cached at, and a large dataset read
+    /// from the server is cached for the next time; a cache is never
+    /// patched, only replaced.
+    pub fn load_postgres(
+        client: &mut postgres::Client,
+        second: Option<&mut postgres::Client>,
+        cache: Option<(&Cache, &std::path::Path)>,
+    ) -> anyhow::Result<Dataset> {
+        let mut tx = snapshot_tx(client)?;
+        // The first statement fixes the snapshot: the token is that of the
+        // data read after it.
+        let revision = match cache {
+            Some(_) => {
+                let token: Option<Vec<u8>> = tx
+                    .query_opt("SELECT token FROM data_revision WHERE id = 1", &[])?
+                    .map(|r| r.get(0));
+                let schema: Option<i32> = tx
+                    .query_one("SELECT max(version) FROM laris_schema", &[])?
+                    .get(0);
+                token
+                    .zip(schema)
+                    .and_then(|(t, v)| cache::server_revision(&t, v))
+            }
+            None => None,
+        };
+        let snapshot: Option<String> = match second {
+            Some(_) => Some(tx.query_one("SELECT pg_export_snapshot()", &[])?.get(0)),
+            None => None,
+        };
+        let src = PgSource::new(&mut tx);
+        let settings = settings::parse(load_settings_text(&src)?.as_deref());
+        let present = load_present(&src)?;
+        if let (Some((cache, key)), Some(revision)) = (cache, revision)
+            && let Some(ds) = cache.read(key, revision, Dataset::with(settings.clone(), present))
+        {
+            tx.commit()?;
+            return Ok(ds);
+        }
+        let mut ds = Dataset::with(settings, present);
+        let aliases = load_rep_aliases(&src)?;
+        ds.reps = Names::with_aliases(aliases.clone());
+        let stages = ds.stages.clone();
+        let others = match (second, snapshot) {
+            (Some(second), Some(snapshot)) => std::thread::scope(|scope| {
+                let others = scope.spawn(|| -> anyhow::Result<Others> {
+                    // The id is the server's own; checked all the same, as
+                    // SET TRANSACTION takes no parameter.
+                    anyhow::ensure!(
+                        snapshot.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-'),
+                        "unexpected snapshot id {snapshot:?}"
+                    );
+                    let mut tx2 = snapshot_tx(second)?;
+                    tx2.batch_execute(&format!("SET TRANSACTION SNAPSHOT '{snapshot}'"))?;
+                    let others = load_others(&PgSource::new(&mut tx2), &stages, aliases)?;
+                    tx2.commit()?;
+                    Ok(others)
+                });
+                load_orders(&src, &mut ds)?;
+                others
+                    .join()
+                    .map_err(|_| anyhow::anyhow!("loading the data failed"))?
+            })?,
+            _ => {
+                load_orders(&src, &mut ds)?;
+                load_others(&src, &stages, aliases)?
+            }
+        };
+        ds.merge(others);
+        tx.commit()?;
+        if let (Some((cache, key)), Some(revision)) = (cache, revision)
+            && ds.rows() >= cache.min_rows
+        {
+            // A cache that cannot be written only makes the next load slower.
+            let _ = cache.write(key, revision, &Journal::default(), &mut ds);
+        }
+        Ok(ds)
+    }
+
     /// A dataset with the settings and which kinds are present, and no rows.
     pub(crate) fn with_settings(conn: &Connection) -> anyhow::Result<Dataset> {
-        let settings = settings::load(conn)?;
-        Ok(Dataset {
+        Ok(Dataset::with(settings::load(conn)?, load_present(conn)?))
+    }
+
+    fn with(settings: settings::Settings, present: Present) -> Dataset {
+        Dataset {
             currency: settings.currency.clone(),
             stage_probability: settings
                 .pipeline_stages
@@ -147,9 +236,9 @@ impl Dataset {
                 .into_iter()
                 .map(|s| s.name)
                 .collect(),
-            present: load_present(conn)?,
+            present,
             ..Dataset::default()
-        })
+        }
     }
 
     /// Reads everything from SQLite. When the database is a file, the orders
@@ -212,4 +301,12 @@ impl Dataset {
         self.inquiries = o.inquiries;
         self.subscriptions = o.subscriptions;
     }
+}
+
+/// A read-only transaction that sees one snapshot of the whole database.
+fn snapshot_tx(c: &mut postgres::Client) -> Result<postgres::Transaction<'_>, postgres::Error> {
+    c.build_transaction()
+        .isolation_level(postgres::IsolationLevel::RepeatableRead)
+        .read_only(true)
+        .start()
 }

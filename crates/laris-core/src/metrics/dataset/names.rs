@@ -3,8 +3,6 @@
 
 use std::borrow::Cow;
 
-use rusqlite::types::ValueRef;
-
 use crate::util::FastMap;
 
 /// No interned name (an empty rep, channel, ...), and no customer.
@@ -55,10 +53,11 @@ impl Names {
         id
     }
 
-    pub(super) fn intern_value(&mut self, v: ValueRef<'_>) -> u32 {
+    /// A stored value's id: NONE for NULL or a value that is not text.
+    pub(super) fn intern_value(&mut self, v: Option<&[u8]>) -> u32 {
         match v {
-            ValueRef::Text(t) => self.intern(t),
-            _ => NONE,
+            Some(t) => self.intern(t),
+            None => NONE,
         }
     }
 
@@ -136,7 +135,7 @@ pub(crate) struct CustomerKeys {
 }
 
 impl CustomerKeys {
-    pub(super) fn key(&mut self, id: ValueRef<'_>, name: ValueRef<'_>) -> u32 {
+    pub(super) fn key(&mut self, id: Option<&[u8]>, name: Option<&[u8]>) -> u32 {
         let (map_id, map_name) = (&mut self.by_id, &mut self.by_name);
         let count = &mut self.count;
         let mut next = || {
@@ -247,14 +246,15 @@ pub(crate) enum CustomerKey<'a> {
 }
 
 impl<'a> CustomerKey<'a> {
-    pub(crate) fn of(id: ValueRef<'a>, name: ValueRef<'_>) -> Option<CustomerKey<'a>> {
-        if let ValueRef::Text(id) = id {
+    /// From a row's customer_id and customer_name, each None unless text.
+    pub(crate) fn of(id: Option<&'a [u8]>, name: Option<&[u8]>) -> Option<CustomerKey<'a>> {
+        if let Some(id) = id {
             let id = id.trim_ascii();
             if !id.is_empty() {
                 return Some(CustomerKey::Id(Cow::Borrowed(id)));
             }
         }
-        if let ValueRef::Text(name) = name {
+        if let Some(name) = name {
             let key = fold(&String::from_utf8_lossy(name));
             if !key.is_empty() {
                 return Some(CustomerKey::Name(key));
@@ -314,6 +314,14 @@ pub struct CustomerKeyLists {
     pub(crate) names: KeyList,
 }
 
+impl CustomerKeyLists {
+    /// Adds the keys of customers numbered after every one of these.
+    pub(crate) fn append(&mut self, more: CustomerKeyLists) {
+        self.ids.append(more.ids);
+        self.names.append(more.names);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -327,13 +335,5 @@ mod tests {
         assert_eq!(n.intern(b"   "), NONE);
         assert_eq!(n.find("SARI dewi"), Some(a));
         assert_eq!(n.find("Budi"), None);
-    }
-}
-
-impl CustomerKeyLists {
-    /// Adds the keys of customers numbered after every one of these.
-    pub(crate) fn append(&mut self, more: CustomerKeyLists) {
-        self.ids.append(more.ids);
-        self.names.append(more.names);
     }
 }

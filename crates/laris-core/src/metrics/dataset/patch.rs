@@ -18,7 +18,9 @@ use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::load::{LINE_COLUMNS, ORDER_COLUMNS, each_row, int, load_costs, push_order, read_line};
+use super::load::{
+    LINE_COLUMNS, ORDER_COLUMNS, Row, each_row, int, load_costs, push_order, read_line,
+};
 use super::names::CustomerKey;
 use super::{CustomerKeys, Dataset, Names, Orders};
 
@@ -148,7 +150,8 @@ fn append_orders(conn: &Connection, ds: &mut Dataset, after: i64) -> anyhow::Res
     let mut keys = conn.prepare("SELECT customer_id, customer_name FROM orders WHERE id > ?1")?;
     let mut query = keys.query([after])?;
     while let Some(r) = query.next()? {
-        wanted.extend(CustomerKey::of(r.get_ref(0)?, r.get_ref(1)?).map(CustomerKey::into_owned));
+        wanted
+            .extend(CustomerKey::of(r.text_value(0), r.text_value(1)).map(CustomerKey::into_owned));
     }
     let Some(mut customers) =
         CustomerKeys::from_lists_among(&ds.customer_keys, ds.customers, &wanted)
@@ -170,7 +173,7 @@ fn append_orders(conn: &Connection, ds: &mut Dataset, after: i64) -> anyhow::Res
     let mut query = stmt.query([after])?;
     while let Some(r) = query.next()? {
         rows += 1;
-        if let Some(id) = push_order(r, &mut new, &mut totals, &mut customers, ds)? {
+        if let Some(id) = push_order(r, &mut new, &mut totals, &mut customers, ds) {
             order_ids.push(id.to_vec());
         }
     }
@@ -188,7 +191,7 @@ fn append_orders(conn: &Connection, ds: &mut Dataset, after: i64) -> anyhow::Res
         let id = rusqlite::types::ToSqlOutput::Borrowed(rusqlite::types::ValueRef::Text(id));
         let mut q = lines.query([id.clone()])?;
         while let Some(r) = q.next()? {
-            let (product, qty, total, sku) = read_line(r, ds)?;
+            let (product, qty, total, sku) = read_line(r, ds);
             new.line_product.push(product);
             new.line_qty.push(qty);
             new.line_total.push(total);

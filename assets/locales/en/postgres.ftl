@@ -1,0 +1,21 @@
+# A database on a PostgreSQL server, and `laris migrate` (docs/postgres.md).
+
+pg-error-bad-url = The connection string { $url } cannot be read ({ $reason }). Write it as postgres://user@host:5432/dbname, with the password in PGPASSWORD.
+pg-error-connect = Could not connect to { $server }: { $reason }. Check that the server is running and reachable at that address and port, and the user name and password (PGPASSWORD). A server on another computer is only used encrypted: add its certificate authority to this computer's (or name its file in PGSSLROOTCERT), or add ?sslmode=disable to the connection string to connect unencrypted.
+pg-error-not-laris = { $server } already holds tables that are not Laris's. Give Laris a database of its own (createdb) and name that one; nothing was changed.
+pg-error-newer = { $server } was set up by a newer version of Laris (database version { $found }; this Laris knows up to { $supported }). Install the newer Laris to use it; nothing was changed.
+pg-error-no-schema = { $server } holds no Laris database yet. Copy one there first: laris migrate --from toko.laris --to { $server }
+pg-error-server = { $server } refused: { $reason }. Nothing was changed.
+pg-error-table = { $place }: the table { $table } could not be copied: { $reason }. Nothing was written; put that right and run the same command again.
+pg-error-not-empty = { $target } already holds data ({ $rows } rows in { $table }). Laris only copies into an empty database: name a new database (createdb) or a new file, or empty this one first. Nothing was written.
+pg-error-no-source = There is no database at { $path }. Name the .laris file to copy.
+pg-error-same-kind = laris migrate copies between a database file and a PostgreSQL server: give one as --from and the other as --to (postgres://user@host/dbname).
+
+migrate-copied = { $table }: { $rows ->
+    [one] 1 row
+   *[other] { $rows } rows
+} copied
+migrate-copying = { $table }: { $rows } rows so far…
+migrate-done = Done: { $rows } rows copied from { $from } to { $to }.
+
+cli-server-not-yet = This command does not work with a PostgreSQL server yet (report, records, explain, export and migrate do). Name a database file with --db FILE.

@@ -1,0 +1,18 @@
+# Database di server PostgreSQL, dan `laris migrate` (docs/postgres.md).
+
+pg-error-bad-url = String koneksi { $url } tidak bisa dibaca ({ $reason }). Tulis dalam bentuk postgres://user@host:5432/namadb, dan simpan kata sandinya di PGPASSWORD.
+pg-error-connect = Tidak bisa terhubung ke { $server }: { $reason }. Pastikan servernya menyala dan bisa dijangkau di alamat dan port itu, lalu periksa nama pengguna dan kata sandinya (PGPASSWORD). Server di komputer lain hanya dipakai lewat koneksi terenkripsi: tambahkan CA penerbit sertifikat server itu ke komputer ini (atau sebutkan filenya di PGSSLROOTCERT), atau tambahkan ?sslmode=disable di string koneksi kalau memang mau terhubung tanpa enkripsi.
+pg-error-not-laris = Di { $server } sudah ada tabel lain yang bukan milik Laris. Buatkan database tersendiri untuk Laris (createdb), lalu pakai yang itu; tidak ada yang diubah.
+pg-error-newer = { $server } disiapkan oleh Laris versi yang lebih baru (versi database { $found }; Laris ini hanya mengenal sampai versi { $supported }). Pasang Laris yang lebih baru untuk memakainya; tidak ada yang diubah.
+pg-error-no-schema = Belum ada database Laris di { $server }. Salin dulu database Anda ke sana: laris migrate --from toko.laris --to { $server }
+pg-error-server = { $server } menolak: { $reason }. Tidak ada yang diubah.
+pg-error-table = { $place }: tabel { $table } gagal disalin: { $reason }. Tidak ada yang ditulis; bereskan dulu masalahnya, lalu jalankan lagi perintah yang sama.
+pg-error-not-empty = { $target } sudah berisi data ({ $rows } baris di tabel { $table }). Laris hanya menyalin ke database yang masih kosong: sebutkan database baru (createdb) atau file baru, atau kosongkan dulu yang ini. Tidak ada yang ditulis.
+pg-error-no-source = Tidak ada database di { $path }. Sebutkan file .laris yang mau disalin.
+pg-error-same-kind = laris migrate menyalin antara file database dan server PostgreSQL: isi salah satunya di --from dan yang lain di --to (postgres://user@host/namadb).
+
+migrate-copied = { $table }: { $rows } baris disalin
+migrate-copying = { $table }: sudah { $rows } baris…
+migrate-done = Selesai: { $rows } baris disalin dari { $from } ke { $to }.
+
+cli-server-not-yet = Perintah ini belum bisa dipakai dengan server PostgreSQL (yang sudah bisa: report, records, explain, export, dan migrate). Sebutkan file database dengan --db FILE.

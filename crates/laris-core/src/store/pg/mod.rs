@@ -1,0 +1,509 @@
+//! A Laris database on a PostgreSQL server (docs/postgres.md): connecting
+//! (TLS, the password), the schema and its versions, and the errors, in the
+//! user's language.
+//!
+//! SQL sent from here is made only of constants: table and column names
+//! from [`crate::store::tables`], values as parameters or COPY data.
+
+pub mod cluster;
+pub mod copy;
+mod tls;
+
+use std::str::FromStr;
+
+use postgres::config::{Host, SslMode};
+use postgres::{Client, Config, GenericClient};
+
+use crate::i18n::{Arg, Lang};
+use crate::store::StoreError;
+
+/// The schema versions, in order; version N is `MIGRATIONS[N - 1]`. Version 1
+/// has the tables of SQLite's schema version 6, version 2 the indexes of its
+/// version 7.
+const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/postgres/001_initial.sql"),
+    include_str!("../migrations/postgres/002_batch_indexes.sql"),
+];
+
+/// The schema version this build writes on a server.
+pub fn schema_version() -> i32 {
+    MIGRATIONS.len() as i32
+}
+
+/// The key of the advisory lock that a writer holds for its transaction
+/// (a schema change, a copy in): 'LARS' as a number, like the SQLite
+/// application id.
+pub const WRITE_LOCK: i64 = 0x4C41_5253;
+
+/// How long a connection attempt may take unless the connection string
+/// says otherwise (`connect_timeout`).
+pub const CONNECT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(15);
+
+/// Whether `--db` (or `--from`, `--to`) names a server rather than a file.
+pub fn is_url(text: &str) -> bool {
+    let lower = text.trim_start().to_ascii_lowercase();
+    lower.starts_with("postgres://") || lower.starts_with("postgresql://")
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PgError {
+    BadUrl {
+        url: String,
+        reason: String,
+    },
+    Connect {
+        server: String,
+        reason: String,
+    },
+    NotLaris {
+        server: String,
+    },
+    NewerVersion {
+        server: String,
+        found: i32,
+        supported: i32,
+    },
+    NoSchema {
+        server: String,
+    },
+    Server {
+        server: String,
+        reason: String,
+    },
+    Table {
+        place: String,
+        table: String,
+        reason: String,
+    },
+    NotEmpty {
+        target: String,
+        table: String,
+        rows: i64,
+    },
+    NoSource {
+        path: String,
+    },
+    SameKind,
+    Store(#[from] StoreError),
+}
+
+impl std::fmt::Display for PgError {
+    /// The English message, as the CLI prints it.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl PgError {
+    pub fn message(&self, lang: Lang) -> String {
+        let s = |v: &str| -> Arg { v.into() };
+        match self {
+            PgError::BadUrl { url, reason } => lang.tr_args(
+                "pg-error-bad-url",
+                &[("url", s(&redact(url))), ("reason", s(reason))],
+            ),
+            PgError::Connect { server, reason } => lang.tr_args(
+                "pg-error-connect",
+                &[("server", s(server)), ("reason", s(reason))],
+            ),
+            PgError::NotLaris { server } => {
+                lang.tr_args("pg-error-not-laris", &[("server", s(server))])
+            }
+            PgError::NewerVersion {
+                server,
+                found,
+                supported,
+            } => lang.tr_args(
+                "pg-error-newer",
+                &[
+                    ("server", s(server)),
+                    ("found", s(&found.to_string())),
+                    ("supported", s(&supported.to_string())),
+                ],
+            ),
+            PgError::NoSchema { server } => {
+                lang.tr_args("pg-error-no-schema", &[("server", s(server))])
+            }
+            PgError::Server { server, reason } => lang.tr_args(
+                "pg-error-server",
+                &[("server", s(server)), ("reason", s(reason))],
+            ),
+            PgError::Table {
+                place,
+                table,
+                reason,
+            } => lang.tr_args(
+                "pg-error-table",
+                &[
+                    ("place", s(place)),
+                    ("table", s(table)),
+                    ("reason", s(reason)),
+                ],
+            ),
+            PgError::NotEmpty {
+                target,
+                table,
+                rows,
+            } => lang.tr_args(
+                "pg-error-not-empty",
+                &[
+                    ("target", s(target)),
+                    ("table", s(table)),
+                    ("rows", s(&rows.to_string())),
+                ],
+            ),
+            PgError::NoSource { path } => lang.tr_args("pg-error-no-source", &[("path", s(path))]),
+            PgError::SameKind => lang.tr("pg-error-same-kind"),
+            PgError::Store(e) => e.message(lang),
+        }
+    }
+}
+
+pub type Result<T, E = PgError> = std::result::Result<T, E>;
+
+/// A connection string without its password, to show.
+pub fn redact(url: &str) -> String {
+    match Config::from_str(url) {
+        Ok(config) => label(&config),
+        Err(_) => {
+            // Not parsable: at least never echo what could be a password.
+            match url.split_once('@') {
+                Some((_, rest)) => format!("postgres://…@{rest}"),
+                None => url.to_string(),
+            }
+        }
+    }
+}
+
+/// The database's name in a connection string (the user's name where it
+/// names none, as the server takes it), empty when it cannot be read.
+pub fn database_name(url: &str) -> String {
+    Config::from_str(url.trim())
+        .ok()
+        .and_then(|c| c.get_dbname().or(c.get_user()).map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// `user@host:port/dbname`, how messages name a server.
+fn label(config: &Config) -> String {
+    let hosts: Vec<String> = config
+        .get_hosts()
+        .iter()
+        .map(|h| match h {
+            Host::Tcp(name) => name.clone(),
+            #[cfg(unix)]
+            Host::Unix(path) => path.display().to_string(),
+        })
+        .collect();
+    let port = config.get_ports().first().copied().unwrap_or(5432);
+    let user = config.get_user().unwrap_or("");
+    let db = config.get_dbname().unwrap_or(user);
+    format!("postgres://{user}@{}:{port}/{db}", hosts.join(","))
+}
+
+/// Whether every host of the connection is this computer: then the
+/// traffic never leaves it, and TLS is used only when the server offers it.
+fn all_local(config: &Config) -> bool {
+    // A `hostaddr` is where the connection really goes, whatever the host
+    // is called.
+    let addrs_local = config.get_hostaddrs().iter().all(|ip| ip.is_loopback());
+    addrs_local
+        && !config.get_hosts().is_empty()
+        && config.get_hosts().iter().all(|h| match h {
+            Host::Tcp(name) => {
+                let name = name.trim_start_matches('[').trim_end_matches(']');
+                name.eq_ignore_ascii_case("localhost")
+                    || name
+                        .parse::<std::net::IpAddr>()
+                        .is_ok_and(|ip| ip.is_loopback())
+            }
+            #[cfg(unix)]
+            Host::Unix(_) => true,
+        })
+}
+
+/// The TLS policy: a server on another computer is only spoken to
+/// encrypted, unless the connection string says `sslmode=disable`; a local
+/// one is encrypted when it offers it (`prefer`, the default).
+fn tls_mode(config: &Config) -> SslMode {
+    match config.get_ssl_mode() {
+        SslMode::Disable => SslMode::Disable,
+        _ if !all_local(config) => SslMode::Require,
+        mode => mode,
+    }
+}
+
+/// The connection settings from a connection string, with what libpq would
+/// take from the environment: the password from `PGPASSWORD` when the
+/// string has none, the user from `PGUSER` or the login name.
+pub fn config(url: &str) -> Result<Config> {
+    let bad = |reason: String| PgError::BadUrl {
+        url: url.to_string(),
+        reason,
+    };
+    let mut config = Config::from_str(url.trim()).map_err(|e| bad(e.to_string()))?;
+    if config.get_hosts().is_empty() {
+        return Err(bad("no host".into()));
+    }
+    if config.get_password().is_none()
+        && let Ok(password) = std::env::var("PGPASSWORD")
+    {
+        config.password(password);
+    }
+    if config.get_user().is_none() {
+        let user = ["PGUSER", "USER", "USERNAME"]
+            .iter()
+            .find_map(|v| std::env::var(v).ok().filter(|u| !u.is_empty()))
+            .ok_or_else(|| bad("no user name".into()))?;
+        config.user(&user);
+    }
+    let mode = tls_mode(&config);
+    config.ssl_mode(mode);
+    // A server that does not answer (a wrong address, a firewall) is
+    // reported in seconds rather than after the system's TCP timeout.
+    if config.get_connect_timeout().is_none() {
+        config.connect_timeout(CONNECT_TIMEOUT);
+    }
+    Ok(config)
+}
+
+/// An open connection to a server, and how messages name it.
+pub struct PgStore {
+    pub client: Client,
+    pub server: String,
+}
+
+impl std::fmt::Debug for PgStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PgStore")
+            .field("server", &self.server)
+            .finish()
+    }
+}
+
+impl PgStore {
+    /// Connects, encrypted as [`tls_mode`] decides; nothing is written.
+    pub fn connect(url: &str) -> Result<PgStore> {
+        let config = config(url)?;
+        let server = label(&config);
+        let connect_err = |reason: String| PgError::Connect {
+            server: server.clone(),
+            reason,
+        };
+        let local = all_local(&config);
+        let client = match config.get_ssl_mode() {
+            SslMode::Disable => config.connect(postgres::NoTls),
+            _ => config.connect(tls::connector(local).map_err(connect_err)?),
+        }
+        .map_err(|e| connect_err(reason(&e)))?;
+        Ok(PgStore { client, server })
+    }
+
+    /// The error of a statement, naming this server.
+    pub fn error(&self, e: &postgres::Error) -> PgError {
+        PgError::Server {
+            server: self.server.clone(),
+            reason: reason(e),
+        }
+    }
+
+    /// The schema version on the server: None when it has no Laris schema.
+    /// Refuses a database holding other tables and one of a newer Laris.
+    pub fn version(&mut self) -> Result<Option<i32>> {
+        let server = self.server.clone();
+        version(&mut self.client, &server)
+    }
+
+    /// Brings the schema up to date, creating it in an empty database; one
+    /// writer at a time (an advisory lock), all or nothing.
+    pub fn ensure_schema(&mut self) -> Result<()> {
+        let server = self.server.clone();
+        let err = |e: postgres::Error| PgError::Server {
+            server: server.clone(),
+            reason: reason(&e),
+        };
+        if self.version()? == Some(schema_version()) {
+            return Ok(());
+        }
+        let mut tx = self.client.transaction().map_err(err)?;
+        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])
+            .map_err(err)?;
+        // Another computer may have migrated while this one waited.
+        let found = version(&mut tx, &server)?.unwrap_or(0);
+        if found == 0 {
+            tx.batch_execute(
+                "CREATE TABLE laris_schema (
+                     version    INTEGER PRIMARY KEY,
+                     applied_at TIMESTAMPTZ NOT NULL DEFAULT now()
+                 )",
+            )
+            .map_err(err)?;
+        }
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(found.max(0) as usize) {
+            tx.batch_execute(sql).map_err(err)?;
+            tx.execute(
+                "INSERT INTO laris_schema(version) VALUES ($1)",
+                &[&(i as i32 + 1)],
+            )
+            .map_err(err)?;
+        }
+        tx.commit().map_err(err)
+    }
+
+    /// Checks that the server holds a Laris database of a version this
+    /// build reads. An older schema is brought up to date first, as a
+    /// file's is when it is opened; that needs the owner's role, and a
+    /// read-only role gets the server's refusal. A current one is not
+    /// written to.
+    pub fn check_schema(&mut self) -> Result<()> {
+        match self.version()? {
+            Some(v) if v == schema_version() => Ok(()),
+            Some(_) => self.ensure_schema(),
+            None => Err(PgError::NoSchema {
+                server: self.server.clone(),
+            }),
+        }
+    }
+}
+
+fn version(client: &mut impl GenericClient, server: &str) -> Result<Option<i32>> {
+    let err = |e: postgres::Error| PgError::Server {
+        server: server.to_string(),
+        reason: reason(&e),
+    };
+    let row = client
+        .query_one(
+            "SELECT to_regclass('laris_schema') IS NOT NULL,
+                    (SELECT count(*) FROM information_schema.tables
+                     WHERE table_schema = current_schema())",
+            &[],
+        )
+        .map_err(err)?;
+    let (ours, tables): (bool, i64) = (row.get(0), row.get(1));
+    if !ours {
+        return if tables == 0 {
+            Ok(None)
+        } else {
+            Err(PgError::NotLaris {
+                server: server.to_string(),
+            })
+        };
+    }
+    let found: Option<i32> = client
+        .query_one("SELECT max(version) FROM laris_schema", &[])
+        .map_err(err)?
+        .get(0);
+    match found {
+        Some(v) if v > schema_version() => Err(PgError::NewerVersion {
+            server: server.to_string(),
+            found: v,
+            supported: schema_version(),
+        }),
+        other => Ok(other),
+    }
+}
+
+/// What went wrong, in the server's own words where it gave some (its
+/// message is more useful than the driver's "db error").
+pub fn reason(e: &postgres::Error) -> String {
+    match e.as_db_error() {
+        Some(db) => db.message().to_string(),
+        None => {
+            let mut text = e.to_string();
+            let mut source = std::error::Error::source(e);
+            while let Some(s) = source {
+                text = format!("{text}: {s}");
+                source = s.source();
+            }
+            text
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mode(url: &str) -> SslMode {
+        config(url).unwrap().get_ssl_mode()
+    }
+
+    #[test]
+    fn tls_is_required_for_another_computer_unless_disabled() {
+        assert_eq!(mode("postgres://u@db.example.com/shop"), SslMode::Require);
+        assert_eq!(
+            mode("postgres://u@db.example.com/shop?sslmode=prefer"),
+            SslMode::Require
+        );
+        assert_eq!(mode("postgres://u@10.0.0.7/shop"), SslMode::Require);
+        assert_eq!(
+            mode("postgres://u@db.example.com/shop?sslmode=disable"),
+            SslMode::Disable
+        );
+        assert_eq!(mode("postgres://u@localhost/shop"), SslMode::Prefer);
+        assert_eq!(mode("postgres://u@127.0.0.1:5433/shop"), SslMode::Prefer);
+        assert_eq!(mode("postgres://u@[::1]/shop"), SslMode::Prefer);
+        assert_eq!(
+            mode("postgres://u@localhost/shop?sslmode=require"),
+            SslMode::Require
+        );
+        // A local name whose address is another computer's is not local.
+        assert_eq!(
+            mode("postgres://u@localhost/shop?hostaddr=10.0.0.7"),
+            SslMode::Require
+        );
+        assert_eq!(
+            mode("postgres://u@localhost/shop?hostaddr=127.0.0.1"),
+            SslMode::Prefer
+        );
+        // One remote host among local ones is enough to require it.
+        assert_eq!(
+            mode("postgres://u@localhost,db.example.com/shop"),
+            SslMode::Require
+        );
+    }
+
+    #[test]
+    fn a_silent_server_is_given_up_on_unless_the_string_says_how_long_to_wait() {
+        let timeout = |url: &str| config(url).unwrap().get_connect_timeout().copied();
+        assert_eq!(
+            timeout("postgres://u@db.example.com/shop"),
+            Some(CONNECT_TIMEOUT)
+        );
+        assert_eq!(
+            timeout("postgres://u@db.example.com/shop?connect_timeout=3"),
+            Some(std::time::Duration::from_secs(3))
+        );
+    }
+
+    #[test]
+    fn a_password_is_never_shown() {
+        let shown = redact("postgres://sari:rahasia@db.example.com:6543/toko");
+        assert_eq!(shown, "postgres://sari@db.example.com:6543/toko");
+        assert!(!redact("postgres://sari:rahasia@db.example.com:bad/toko").contains("rahasia"));
+        let e = PgError::BadUrl {
+            url: "postgres://sari:rahasia@db:x/toko".into(),
+            reason: "invalid port".into(),
+        };
+        assert!(!e.to_string().contains("rahasia"), "{e}");
+        assert!(!e.message(Lang::Id).contains("rahasia"));
+    }
+
+    #[test]
+    fn a_server_s_business_is_its_database() {
+        assert_eq!(
+            database_name("postgres://sari@db.example.com/toko_sari"),
+            "toko_sari"
+        );
+        assert_eq!(database_name("postgres://sari@db.example.com"), "sari");
+        assert_eq!(database_name("postgres://sari@db:x/toko"), "");
+    }
+
+    #[test]
+    fn urls_are_told_from_files() {
+        assert!(is_url("postgres://u@h/db"));
+        assert!(is_url("PostgreSQL://u@h/db"));
+        assert!(!is_url("toko.laris"));
+        assert!(!is_url("postgres.laris"));
+    }
+}

@@ -1,0 +1,575 @@
+//! A Laris database on a PostgreSQL server (docs/postgres.md), against a
+//! real server: a throwaway cluster started for this test binary
+//! (laris_core::store::pg::cluster), a database per test. Where PostgreSQL
+//! is not installed the tests say so and skip; on CI (CI set) they fail.
+
+use std::path::Path;
+
+use laris::store::pg::PgStore;
+use laris::store::pg::cluster::Cluster;
+use laris::store::tables::{TABLES, Ty};
+
+use crate::common::{laris, query, shared_data, stderr, stdout};
+
+fn arg(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+/// `laris report --json` for `period`, with today fixed so that no figure
+/// depends on the day the test runs.
+fn report(db: &str, period: &str, extra: &[&str]) -> String {
+    let mut args = vec![
+        "report",
+        "--db",
+        db,
+        "--json",
+        "--period",
+        period,
+        "--today",
+        "2025-12-31",
+    ];
+    args.extend_from_slice(extra);
+    let out = laris(&args);
+    assert!(
+        out.status.success(),
+        "report {db} {period}: {}",
+        stderr(&out)
+    );
+    stdout(&out)
+}
+
+fn migrate(from: &str, to: &str) -> std::process::Output {
+    laris(&["migrate", "--from", from, "--to", to])
+}
+
+const PERIODS: [(&str, &[&str]); 5] = [
+    ("month:2024-03", &[]),
+    ("quarter:2025-Q1", &["--compare", "last-year"]),
+    ("year:2023", &[]),
+    ("ytd:2025-06-15", &[]),
+    ("year:2024", &["--channel", "Shopee"]),
+];
+
+/// Every row of every table, as text, in copy order.
+fn dump(db: &Path) -> Vec<(String, Vec<String>)> {
+    TABLES
+        .iter()
+        .map(|t| {
+            let sql = format!(
+                "SELECT {} FROM {} ORDER BY {}",
+                t.column_list(),
+                t.name,
+                t.order_by
+            );
+            (t.name.to_string(), query(db, &sql))
+        })
+        .collect()
+}
+
+#[test]
+fn the_synthetic_shop_reports_the_same_from_sqlite_and_postgres_and_back() {
+    let Some(data) = shared_data() else { return };
+    let Some(cluster) = Cluster::shared() else {
+        return;
+    };
+    let data = data.join("synthetic-10k");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("toko.laris");
+    for (kind, _) in crate::common::SYNTHETIC_COUNTS {
+        let csv = data.join(format!("{kind}.csv"));
+        let out = laris(&["import", "--db", arg(&file), "--kind", kind, arg(&csv)]);
+        assert!(out.status.success(), "import {kind}: {}", stderr(&out));
+    }
+    let url = cluster.database("synthetic");
+    let out = migrate(arg(&file), &url);
+    assert!(out.status.success(), "migrate: {}", stderr(&out));
+    assert!(
+        stderr(&out).contains("orders: 10,000 rows copied"),
+        "{}",
+        stderr(&out)
+    );
+
+    let back = dir.path().join("back.laris");
+    let out = migrate(&url, arg(&back));
+    assert!(out.status.success(), "migrate back: {}", stderr(&out));
+
+    for (period, extra) in PERIODS {
+        let sqlite = report(arg(&file), period, extra);
+        assert!(sqlite.contains("\"revenue\""), "{sqlite}");
+        assert_eq!(report(&url, period, extra), sqlite, "PostgreSQL, {period}");
+        assert_eq!(
+            report(arg(&back), period, extra),
+            sqlite,
+            "back in SQLite, {period}"
+        );
+    }
+    let explain = |db: &str| {
+        let out = laris(&[
+            "explain",
+            "--db",
+            db,
+            "--metric",
+            "revenue",
+            "--period",
+            "month:2024-03",
+            "--by",
+            "channel",
+            "--json",
+        ]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        stdout(&out)
+    };
+    assert_eq!(explain(&url), explain(arg(&file)));
+    let records = |db: &str, metric: &str, period: &str| {
+        let out = laris(&[
+            "records", "--db", db, "--metric", metric, "--period", period, "--json",
+        ]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        stdout(&out)
+    };
+    for (metric, period) in [
+        ("revenue", "month:2024-03"),
+        ("win_rate", "quarter:2025-Q1"),
+    ] {
+        let from_file = records(arg(&file), metric, period);
+        assert!(from_file.len() > 1000, "{metric}: {from_file}");
+        assert_eq!(
+            records(&url, metric, period),
+            from_file,
+            "{metric} from the server"
+        );
+    }
+    // The copy back is the original, row for row, ids and undo data included.
+    let (before, after) = (dump(&file), dump(&back));
+    for ((table, a), (_, b)) in before.iter().zip(&after) {
+        assert_eq!(a, b, "table {table}");
+    }
+    assert_eq!(before[4].1.len(), 10_000, "the orders");
+}
+
+/// A copy goes only into an empty database, and says which and why.
+#[test]
+fn a_copy_refuses_a_target_that_holds_data() {
+    let Some(cluster) = Cluster::shared() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("contoh.laris");
+    let out = laris(&["demo", "--db", arg(&file)]);
+    assert!(out.status.success(), "demo: {}", stderr(&out));
+    let url = cluster.database("refuses");
+    assert!(migrate(arg(&file), &url).status.success());
+    let before = report(&url, "year:2024", &[]);
+
+    let again = migrate(arg(&file), &url);
+    assert_eq!(again.status.code(), Some(1));
+    let text = stderr(&again);
+    assert!(text.contains("already holds data"), "{text}");
+    assert!(text.contains("import_batches"), "names the table: {text}");
+    assert!(text.contains("127.0.0.1"), "names the server: {text}");
+    assert!(text.contains("empty"), "says what to do: {text}");
+    assert_eq!(
+        report(&url, "year:2024", &[]),
+        before,
+        "nothing was written"
+    );
+
+    // The other way: into a file that holds data.
+    let out = migrate(&url, arg(&file));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains(arg(&file)), "{}", stderr(&out));
+    // A file that was not there is not left behind when the copy fails.
+    let missing = dir.path().join("new.laris");
+    let out = migrate(&cluster.url("no_such_database"), arg(&missing));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("Could not connect"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!missing.exists());
+}
+
+/// The demo shop has what the synthetic one lacks (products, settlements,
+/// returns, targets typed in): copied there and back, every table is the same.
+#[test]
+fn every_table_of_the_demo_shop_goes_there_and_back() {
+    let Some(cluster) = Cluster::shared() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("contoh.laris");
+    assert!(laris(&["demo", "--db", arg(&file)]).status.success());
+    let url = cluster.database("demo");
+    let back = dir.path().join("back.laris");
+    assert!(migrate(arg(&file), &url).status.success());
+    let out = migrate(&url, arg(&back));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let (before, after) = (dump(&file), dump(&back));
+    let filled = before.iter().filter(|(_, rows)| !rows.is_empty()).count();
+    assert!(filled >= 10, "the demo fills most tables: {filled}");
+    assert_eq!(before, after);
+    assert_eq!(
+        report(&url, "quarter:2025-Q1", &[]),
+        report(arg(&file), "quarter:2025-Q1", &[])
+    );
+    // The charts exported from the server are the file's, pixel for pixel.
+    let export = |db: &str, dir: &Path| {
+        let out = laris(&[
+            "export",
+            "--db",
+            db,
+            "--period",
+            "quarter:2025-Q1",
+            "--today",
+            "2025-12-31",
+            "--png-dir",
+            arg(dir),
+        ]);
+        assert!(out.status.success(), "{}", stderr(&out));
+    };
+    let (from_file, from_server) = (dir.path().join("png-file"), dir.path().join("png-server"));
+    export(arg(&file), &from_file);
+    export(&url, &from_server);
+    let mut pngs: Vec<_> = std::fs::read_dir(&from_file)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    pngs.sort();
+    assert!(pngs.len() >= 5, "{pngs:?}");
+    for name in pngs {
+        assert_eq!(
+            std::fs::read(from_server.join(&name)).unwrap(),
+            std::fs::read(from_file.join(&name)).unwrap(),
+            "{name:?}"
+        );
+    }
+}
+
+/// The PostgreSQL schema is the catalogue (and so the SQLite schema, which
+/// a core test holds the catalogue to): same tables, columns in order, types.
+#[test]
+fn the_server_schema_is_the_catalogue_and_is_made_once() {
+    let Some(cluster) = Cluster::shared() else {
+        return;
+    };
+    let url = cluster.database("schema");
+    let mut pg = PgStore::connect(&url).unwrap();
+    assert_eq!(pg.version().unwrap(), None, "an empty database");
+    pg.ensure_schema().unwrap();
+    pg.ensure_schema().unwrap();
+    assert_eq!(
+        pg.version().unwrap(),
+        Some(laris::store::pg::schema_version())
+    );
+    for t in TABLES {
+        let cols: Vec<(String, String)> = pg
+            .client
+            .query(
+                "SELECT column_name::text, data_type::text FROM information_schema.columns
+                 WHERE table_schema = current_schema() AND table_name = $1
+                 ORDER BY ordinal_position",
+                &[&t.name],
+            )
+            .unwrap()
+            .iter()
+            .map(|r| (r.get(0), r.get(1)))
+            .collect();
+        let expected: Vec<(String, String)> = t
+            .columns
+            .iter()
+            .map(|(c, ty)| {
+                let ty = match ty {
+                    Ty::Int => "bigint",
+                    Ty::Real => "double precision",
+                    Ty::Text => "text",
+                };
+                (c.to_string(), ty.to_string())
+            })
+            .collect();
+        assert_eq!(cols, expected, "columns of {}", t.name);
+    }
+    let versions: i64 = pg
+        .client
+        .query_one("SELECT count(*) FROM laris_schema", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(
+        versions,
+        i64::from(laris::store::pg::schema_version()),
+        "each version recorded once"
+    );
+
+    // A server left at version 1 (before the batch indexes) is brought up
+    // to date when it is next opened, as a file is.
+    let second =
+        include_str!("../../crates/laris-core/src/store/migrations/postgres/002_batch_indexes.sql");
+    let indexes: Vec<&str> = second
+        .lines()
+        .filter_map(|l| l.strip_prefix("CREATE INDEX "))
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert_eq!(indexes.len(), 15);
+    pg.client
+        .batch_execute(&format!(
+            "DROP INDEX {}; DELETE FROM laris_schema WHERE version = 2",
+            indexes.join(", ")
+        ))
+        .unwrap();
+    assert_eq!(pg.version().unwrap(), Some(1));
+    let out = laris(&["report", "--db", &url, "--period", "year:2024"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(pg.version().unwrap(), Some(2));
+    let found: i64 = pg
+        .client
+        .query_one(
+            r"SELECT count(*) FROM pg_indexes WHERE indexname LIKE '%\_batch'",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(found, 15 + 1, "the batch indexes, and batch_changes_batch");
+}
+
+/// Reading a server that has no Laris data, or a command that cannot use a
+/// server yet, says what to do instead of failing obscurely.
+#[test]
+fn a_server_without_laris_or_a_command_not_ready_says_what_to_do() {
+    let Some(cluster) = Cluster::shared() else {
+        return;
+    };
+    let url = cluster.database("empty");
+    let out = laris(&["report", "--db", &url, "--period", "year:2024"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("laris migrate --from"),
+        "{}",
+        stderr(&out)
+    );
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_laris"))
+        .args([
+            "--lang",
+            "id",
+            "report",
+            "--db",
+            &url,
+            "--period",
+            "year:2024",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        stderr(&out).contains("Belum ada database Laris"),
+        "{}",
+        stderr(&out)
+    );
+    for command in [&["backup"][..], &["demo"], &["restore", "--list"]] {
+        let mut args = vec![command[0], "--db", &url];
+        args.extend_from_slice(&command[1..]);
+        let out = laris(&args);
+        assert_eq!(out.status.code(), Some(1), "{command:?}");
+        assert!(
+            stderr(&out).contains("PostgreSQL server yet"),
+            "{}",
+            stderr(&out)
+        );
+    }
+    assert!(
+        !Path::new("postgres:").exists(),
+        "no file was made from the URL"
+    );
+    // A database that holds someone else's tables is left alone.
+    let theirs = cluster.database("theirs");
+    let mut pg = PgStore::connect(&theirs).unwrap();
+    pg.client
+        .batch_execute("CREATE TABLE invoices (id int)")
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("contoh.laris");
+    assert!(laris(&["demo", "--db", arg(&file)]).status.success());
+    let out = migrate(arg(&file), &theirs);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("not Laris's"), "{}", stderr(&out));
+    let tables: i64 = pg
+        .client
+        .query_one(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(tables, 1, "nothing was created beside it");
+}
+
+/// The team setup of docs/postgres.md: a role that owns the schema fills
+/// the database, and a read-only role reads the same figures (and may copy
+/// the shop out), but cannot change anything.
+#[test]
+fn the_documented_roles_work_an_owner_writes_and_a_viewer_reads() {
+    let Some(cluster) = Cluster::shared() else {
+        return;
+    };
+    let admin_url = cluster.database("roles");
+    let db = admin_url.rsplit('/').next().unwrap().to_string();
+    let mut admin = PgStore::connect(&admin_url).unwrap();
+    // As docs/postgres.md says, with the database's name put in.
+    admin
+        .client
+        .batch_execute(&format!(
+            "CREATE ROLE laris_owner LOGIN; CREATE ROLE laris_viewer LOGIN;
+             ALTER DATABASE {db} OWNER TO laris_owner;
+             REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+             GRANT USAGE ON SCHEMA public TO laris_viewer;
+             ALTER DEFAULT PRIVILEGES FOR ROLE laris_owner IN SCHEMA public
+                 GRANT SELECT ON TABLES TO laris_viewer;"
+        ))
+        .unwrap();
+    let as_role = |role: &str| admin_url.replacen("postgres@", &format!("{role}@"), 1);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("contoh.laris");
+    assert!(laris(&["demo", "--db", arg(&file)]).status.success());
+    let out = migrate(arg(&file), &as_role("laris_owner"));
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    let viewer = as_role("laris_viewer");
+    assert_eq!(
+        report(&viewer, "year:2024", &[]),
+        report(arg(&file), "year:2024", &[])
+    );
+    let copy = dir.path().join("copy.laris");
+    let out = migrate(&viewer, arg(&copy));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut pg = PgStore::connect(&viewer).unwrap();
+    let refused = pg.client.batch_execute("DELETE FROM orders");
+    assert!(refused.is_err(), "the viewer may not change records");
+}
+
+/// The TLS policy against a server that offers TLS: on this computer the
+/// connection is encrypted without asking for a trusted certificate; under
+/// another computer's name (`hostaddr` still points here) it is encrypted
+/// and the certificate must be one the user trusts (PGSSLROOTCERT), unless
+/// the connection string says sslmode=disable.
+#[test]
+fn tls_is_used_locally_and_required_and_verified_for_another_computer() {
+    let Some(cluster) = Cluster::shared() else {
+        return;
+    };
+    let Some(ca) = cluster.ca_file() else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "the test cluster has no TLS: is the openssl command installed?"
+        );
+        eprintln!("skipped: the test cluster has no TLS (no openssl command)");
+        return;
+    };
+    let url = cluster.database("tls");
+    let encrypted = |url: &str| -> bool {
+        let mut pg = PgStore::connect(url).unwrap();
+        pg.client
+            .query_one(
+                "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()",
+                &[],
+            )
+            .unwrap()
+            .get(0)
+    };
+    assert!(encrypted(&url), "local: TLS when the server offers it");
+    let plain = format!("{url}?sslmode=disable");
+    assert!(!encrypted(&plain), "sslmode=disable is honoured");
+
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("contoh.laris");
+    assert!(laris(&["demo", "--db", arg(&file)]).status.success());
+    assert!(migrate(arg(&file), &url).status.success());
+    let db = url.rsplit('/').next().unwrap();
+    let remote = format!(
+        "postgres://postgres@{}:{}/{db}?hostaddr=127.0.0.1",
+        laris::store::pg::cluster::TLS_NAME,
+        cluster.port()
+    );
+    let report_with = |url: &str, ca: Option<&Path>| {
+        let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_laris"));
+        c.args([
+            "--lang",
+            "en",
+            "report",
+            "--db",
+            url,
+            "--period",
+            "year:2024",
+        ]);
+        c.env_remove("PGSSLROOTCERT");
+        if let Some(ca) = ca {
+            c.env("PGSSLROOTCERT", ca);
+        }
+        c.output().unwrap()
+    };
+    let untrusted = report_with(&remote, None);
+    assert_eq!(
+        untrusted.status.code(),
+        Some(1),
+        "a certificate nobody vouches for"
+    );
+    let text = stderr(&untrusted);
+    assert!(
+        text.contains("Could not connect") && text.contains("PGSSLROOTCERT"),
+        "{text}"
+    );
+    assert!(
+        text.contains("certificate"),
+        "the reason is the certificate: {text}"
+    );
+    let trusted = report_with(&remote, Some(ca));
+    assert!(trusted.status.success(), "{}", stderr(&trusted));
+    assert_eq!(stdout(&trusted), stdout(&report_with(&url, None)));
+    let unencrypted = report_with(&format!("{remote}&sslmode=disable"), None);
+    assert!(unencrypted.status.success(), "{}", stderr(&unencrypted));
+}
+
+/// A copy that fails midway (here on a value the server refuses, after the
+/// batches and settings went in) leaves the server as it was, says which
+/// table, and the same command works once the value is put right.
+#[test]
+fn a_copy_that_fails_midway_leaves_the_server_empty() {
+    let Some(cluster) = Cluster::shared() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("contoh.laris");
+    assert!(laris(&["demo", "--db", arg(&file)]).status.success());
+    // SQLite keeps a NUL inside a text; PostgreSQL refuses it.
+    let conn = rusqlite::Connection::open(&file).unwrap();
+    let changed = conn
+        .execute(
+            "UPDATE orders SET customer_name = 'Sari' || char(0) || 'Dewi'
+             WHERE id = (SELECT max(id) FROM orders)",
+            [],
+        )
+        .unwrap();
+    assert_eq!(changed, 1);
+    let url = cluster.database("midway");
+    let out = migrate(arg(&file), &url);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stderr(&out);
+    assert!(
+        text.contains("the table orders could not be copied"),
+        "{text}"
+    );
+    assert!(text.contains("Nothing was written"), "{text}");
+    let mut pg = PgStore::connect(&url).unwrap();
+    for t in ["import_batches", "settings", "orders"] {
+        let rows: i64 = pg
+            .client
+            .query_one(&format!("SELECT count(*) FROM {t}"), &[])
+            .unwrap()
+            .get(0);
+        assert_eq!(rows, 0, "{t} after the failed copy");
+    }
+    conn.execute(
+        "UPDATE orders SET customer_name = 'Sari Dewi' WHERE id = (SELECT max(id) FROM orders)",
+        [],
+    )
+    .unwrap();
+    let out = migrate(arg(&file), &url);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
