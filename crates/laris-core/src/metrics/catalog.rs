@@ -41,13 +41,15 @@ impl Unit {
 
     /// The change from `then` to `now`: for a rate the difference in
     /// points (a relative change of a percentage reads as a much bigger
-    /// move than it is), for anything else the relative change; none
+    /// move than it is), for anything else the relative change, against
+    /// the size of `then` so that it is up when the figure went up (a loss
+    /// of Rp 3,1 jt shrinking to Rp 985 rb is +68%, not -68%); none
     /// without both figures, or without a base.
     pub fn change(self, now: Option<f64>, then: Option<f64>) -> Option<f64> {
         let (now, then) = now.zip(then)?;
         match self {
             Unit::Rate => Some(now - then),
-            _ => super::ratio(now - then, then),
+            _ => super::ratio(now - then, then.abs()),
         }
     }
 
@@ -372,6 +374,13 @@ mod tests {
         assert_eq!(Unit::Money.change(Some(110.0), Some(100.0)), Some(0.1));
         assert_eq!(Unit::Count.change(Some(1.0), Some(0.0)), None);
         assert_eq!(Unit::Count.change(None, Some(1.0)), None);
+        // A loss that shrank went up; one that grew went down; from a
+        // loss to a profit is up by more than the loss.
+        let money = |now, then| Unit::Money.change(Some(now), Some(then)).unwrap();
+        assert_eq!(money(-1_000.0, -4_000.0), 0.75);
+        assert_eq!(money(-4_000.0, -1_000.0), -3.0);
+        assert_eq!(money(1_000.0, -1_000.0), 2.0);
+        assert_eq!(money(-1_000.0, 1_000.0), -2.0);
         // A retention rate from 5.6% to 10.0% rose 4.4 points, not 80%.
         let rate = Unit::Rate.change(Some(0.100), Some(0.056)).unwrap();
         assert_eq!(Unit::Rate.show_change(Lang::Id, rate), "+4,4 poin");

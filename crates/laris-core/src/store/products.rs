@@ -6,7 +6,7 @@
 use rusqlite::Connection;
 use rusqlite::types::Value;
 
-use super::write::{BatchSource, BatchWriter, Counts, Record, begin_batch};
+use super::write::{Counts, Record, typed_batch};
 use super::{Kind, Result};
 
 /// A typed cost price: the product as the product table shows it, its sku
@@ -32,38 +32,23 @@ pub fn key(sku: Option<&str>, product: &str) -> String {
 /// and a cost the sheet starts later still wins from its own date on. Typing
 /// a product's cost again updates that row.
 pub fn save_costs(conn: &mut Connection, label: &str, costs: &[TypedCost]) -> Result<Counts> {
-    let tx = conn.transaction()?;
-    let batch = begin_batch(
-        &tx,
-        &BatchSource {
-            file_name: label.to_string(),
-            content_hash: String::new(),
-            kind: Kind::Products,
-            conversion: None,
-        },
-    )?;
-    let counts = {
-        let mut writer = BatchWriter::new(&tx, Kind::Products, batch)?;
-        for c in costs {
-            let sku = c.sku.as_deref().map(str::trim).filter(|s| !s.is_empty());
-            let text = |s: Option<&str>| s.map_or(Value::Null, |s| Value::Text(s.to_string()));
-            writer.write(&Record {
-                // In the order of the kind's fields: item_key, sku, product,
-                // category, cost, price, valid_from.
-                values: vec![
-                    Value::Text(key(sku, &c.product)),
-                    text(sku),
-                    Value::Text(c.product.trim().to_string()),
-                    Value::Null,
-                    Value::Integer(c.cost_minor),
-                    Value::Null,
-                    Value::Text(String::new()),
-                ],
-                row_hash: None,
-            })?;
+    let records = costs.iter().map(|c| {
+        let sku = c.sku.as_deref().map(str::trim).filter(|s| !s.is_empty());
+        let text = |s: Option<&str>| s.map_or(Value::Null, |s| Value::Text(s.to_string()));
+        Record {
+            // In the order of the kind's fields: item_key, sku, product,
+            // category, cost, price, valid_from.
+            values: vec![
+                Value::Text(key(sku, &c.product)),
+                text(sku),
+                Value::Text(c.product.trim().to_string()),
+                Value::Null,
+                Value::Integer(c.cost_minor),
+                Value::Null,
+                Value::Text(String::new()),
+            ],
+            row_hash: None,
         }
-        writer.finish(0)?
-    };
-    tx.commit()?;
-    Ok(counts)
+    });
+    typed_batch(conn, Kind::Products, label, records)
 }

@@ -5,7 +5,7 @@
 use rusqlite::Connection;
 use rusqlite::types::Value;
 
-use super::write::{BatchSource, BatchWriter, Counts, Record, begin_batch};
+use super::write::{Counts, Record, typed_batch};
 use super::{Kind, Result};
 
 /// One target: `period` is `YYYY-MM`, `YYYY-Qn` or `YYYY`; an empty `rep`
@@ -39,33 +39,16 @@ pub fn list(conn: &Connection) -> Result<Vec<TargetRow>> {
 
 /// Stores `edits` in one transaction as a batch named `label`.
 pub fn set(conn: &mut Connection, label: &str, edits: &[TargetRow]) -> Result<Counts> {
-    let tx = conn.transaction()?;
-    let batch = begin_batch(
-        &tx,
-        &BatchSource {
-            file_name: label.to_string(),
-            content_hash: String::new(),
-            kind: Kind::Targets,
-            conversion: None,
-        },
-    )?;
-    let counts = {
-        let mut writer = BatchWriter::new(&tx, Kind::Targets, batch)?;
-        for e in edits {
-            writer.write(&Record {
-                values: vec![
-                    Value::Text(e.period.clone()),
-                    Value::Text(e.rep.clone()),
-                    Value::Text(e.metric.clone()),
-                    Value::Integer(e.target_minor),
-                ],
-                row_hash: None,
-            })?;
-        }
-        writer.finish(0)?
-    };
-    tx.commit()?;
-    Ok(counts)
+    let records = edits.iter().map(|e| Record {
+        values: vec![
+            Value::Text(e.period.clone()),
+            Value::Text(e.rep.clone()),
+            Value::Text(e.metric.clone()),
+            Value::Integer(e.target_minor),
+        ],
+        row_hash: None,
+    });
+    typed_batch(conn, Kind::Targets, label, records)
 }
 
 #[cfg(test)]

@@ -61,6 +61,36 @@ pub fn begin_batch(conn: &Connection, source: &BatchSource) -> Result<i64> {
     Ok(conn.last_insert_rowid())
 }
 
+/// Stores rows typed in a screen (targets, product costs) in one
+/// transaction as one batch of `kind` named `label`: they show in the import
+/// history and undo like a file's rows.
+pub fn typed_batch(
+    conn: &mut Connection,
+    kind: Kind,
+    label: &str,
+    records: impl IntoIterator<Item = Record>,
+) -> Result<Counts> {
+    let tx = conn.transaction()?;
+    let batch = begin_batch(
+        &tx,
+        &BatchSource {
+            file_name: label.to_string(),
+            content_hash: String::new(),
+            kind,
+            conversion: None,
+        },
+    )?;
+    let counts = {
+        let mut writer = BatchWriter::new(&tx, kind, batch)?;
+        for record in records {
+            writer.write(&record)?;
+        }
+        writer.finish(0)?
+    };
+    tx.commit()?;
+    Ok(counts)
+}
+
 /// Records the hash of a batch's file when it was learnt while storing it.
 pub fn set_content_hash(conn: &Connection, batch_id: i64, hash: &str) -> Result<()> {
     conn.execute(
