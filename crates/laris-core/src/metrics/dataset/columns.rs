@@ -51,6 +51,41 @@ impl Orders {
     pub fn lines(&self, i: usize) -> std::ops::Range<usize> {
         self.line_start[i] as usize..self.line_start[i + 1] as usize
     }
+
+    /// Keeps the orders `keep` says (one flag per order), with their lines.
+    pub fn retain(&mut self, keep: &[bool]) {
+        let keep_line: Vec<bool> = (0..self.len())
+            .flat_map(|i| std::iter::repeat_n(keep[i], self.lines(i).len()))
+            .collect();
+        let mut start = Vec::with_capacity(self.line_start.len());
+        start.push(0);
+        for i in (0..self.len()).filter(|&i| keep[i]) {
+            start.push(start[start.len() - 1] + self.lines(i).len() as u32);
+        }
+        self.line_start = start;
+        retain_by(&mut self.id, keep);
+        retain_by(&mut self.date, keep);
+        retain_by(&mut self.paid, keep);
+        retain_by(&mut self.refunded, keep);
+        retain_by(&mut self.total, keep);
+        retain_by(&mut self.customer, keep);
+        retain_by(&mut self.rep, keep);
+        retain_by(&mut self.channel, keep);
+        retain_by(&mut self.fees, keep);
+        retain_by(&mut self.settled, keep);
+        retain_by(&mut self.line_product, &keep_line);
+        retain_by(&mut self.line_qty, &keep_line);
+        retain_by(&mut self.line_total, &keep_line);
+        retain_by(&mut self.line_sku, &keep_line);
+        retain_by(&mut self.line_cogs, &keep_line);
+        retain_by(&mut self.line_costed, &keep_line);
+    }
+}
+
+/// Keeps the items of `col` whose flag in `keep` is set.
+pub fn retain_by<T>(col: &mut Vec<T>, keep: &[bool]) {
+    let mut flags = keep.iter();
+    col.retain(|_| flags.next().copied().unwrap_or(false));
 }
 
 #[derive(Debug, Default)]

@@ -3,7 +3,7 @@
 use super::columns::Orders;
 use super::names::NONE;
 use super::time::{Day, NO_DAY};
-use crate::util::FastMap;
+use crate::util::FastSet;
 
 /// Facts about customers and their paid orders over all the data, for the
 /// metrics that look beyond P (new customers, CLV, upsell).
@@ -93,10 +93,10 @@ impl CustomerIndex {
         }
         // Each of these customers' orders in date order, as build meets
         // them: the first with a rep or product is the first seen.
-        let mut rep_seen: FastMap<(u32, u32), ()> = FastMap::default();
-        let mut product_seen: FastMap<(u32, u32), ()> = FastMap::default();
-        let sighting = |seen: &mut FastMap<(u32, u32), ()>, c: u32, what: u32, of: usize| {
-            (what as usize) < of && seen.insert((c, what), ()).is_none()
+        let mut rep_seen: FastSet<(u32, u32)> = FastSet::default();
+        let mut product_seen: FastSet<(u32, u32)> = FastSet::default();
+        let sighting = |seen: &mut FastSet<(u32, u32)>, c: u32, what: u32, of: usize| {
+            (what as usize) < of && seen.insert((c, what))
         };
         for i in (0..n).filter(|&i| ours(i)) {
             let c = orders.customer[i];

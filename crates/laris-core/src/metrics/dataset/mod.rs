@@ -62,8 +62,9 @@ pub struct Dataset {
 impl Dataset {
     /// Reads everything the metrics need: from the column cache in the
     /// user's cache folder when it holds this very revision of the database
-    /// (see [`cache`]), or an earlier one that only new orders separate from
-    /// this one ([`patch`]: they are read and merged in), else from SQLite;
+    /// (see [`cache`]), or an earlier one that imports and undos of the
+    /// kinds [`patch`] follows separate from this one (what they changed is
+    /// read and merged in), else from SQLite;
     /// then, for a large database, writes the cache for the next time.
     pub fn load(conn: &Connection) -> anyhow::Result<Dataset> {
         Dataset::load_with(conn, Cache::user().as_ref())
@@ -93,11 +94,11 @@ impl Dataset {
                 if cached == revision {
                     return Ok((ds, None));
                 }
-                if let Some((ds, journal, added)) = patch::catch_up(conn, ds, &journal)? {
+                if let Some((ds, journal, patched)) = patch::catch_up(conn, ds, &journal)? {
                     // Writing the file again (155 MB for the million-order
-                    // shop) costs more than patching a few orders in at the
+                    // shop) costs more than patching a few rows in at the
                     // next load too: it waits until they are 5% of them.
-                    let rewrite = added.saturating_mul(20) >= ds.orders.len() as i64;
+                    let rewrite = patched.saturating_mul(20) >= ds.rows() as i64;
                     return Ok((ds, rewrite.then_some((revision, journal))));
                 }
             }

@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use crate::util::FastMap;
+use crate::util::{FastMap, FastSet};
 
 /// No interned name (an empty rep, channel, ...), and no customer.
 pub const NONE: u32 = u32::MAX;
@@ -172,21 +172,10 @@ impl CustomerKeys {
 
     /// [`CustomerKeys::lists`] of the customers numbered `first` and up.
     pub(super) fn lists_from(&self, first: u32) -> CustomerKeyLists {
-        fn list<'a>(keys: impl Iterator<Item = (&'a [u8], u32)>) -> KeyList {
-            let mut keys: Vec<(&[u8], u32)> = keys.collect();
-            keys.sort_unstable_by_key(|&(_, c)| c);
-            let mut l = KeyList::default();
-            for (key, c) in keys {
-                l.bytes.extend_from_slice(key);
-                l.ends.push(l.bytes.len() as u64);
-                l.customer.push(c);
-            }
-            l
-        }
         let new = |&(_, c): &(&[u8], u32)| c >= first;
         CustomerKeyLists {
-            ids: list(self.by_id.iter().map(|(k, &c)| (&k[..], c)).filter(new)),
-            names: list(
+            ids: KeyList::of(self.by_id.iter().map(|(k, &c)| (&k[..], c)).filter(new)),
+            names: KeyList::of(
                 self.by_name
                     .iter()
                     .map(|(k, &c)| (k.as_bytes(), c))
@@ -205,17 +194,16 @@ impl CustomerKeys {
         count: usize,
         wanted: &[CustomerKey<'_>],
     ) -> Option<CustomerKeys> {
-        let mut ids: FastMap<&[u8], ()> = FastMap::default();
-        let mut names: FastMap<&str, ()> = FastMap::default();
+        let mut ids: FastSet<&[u8]> = FastSet::default();
+        let mut names: FastSet<&str> = FastSet::default();
         for key in wanted {
             match key {
-                CustomerKey::Id(id) => ids.insert(&**id, ()),
-                CustomerKey::Name(name) => names.insert(name.as_str(), ()),
+                CustomerKey::Id(id) => ids.insert(&**id),
+                CustomerKey::Name(name) => names.insert(name.as_str()),
             };
         }
-        let want_id = |id: &[u8]| ids.contains_key(id);
-        let want_name =
-            |name: &[u8]| std::str::from_utf8(name).is_ok_and(|n| names.contains_key(n));
+        let want_id = |id: &[u8]| ids.contains(id);
+        let want_name = |name: &[u8]| std::str::from_utf8(name).is_ok_and(|n| names.contains(n));
         let mut keys = CustomerKeys {
             count: u32::try_from(count).ok()?,
             ..CustomerKeys::default()
@@ -282,6 +270,27 @@ pub struct KeyList {
 }
 
 impl KeyList {
+    /// The keys in the order of their customers' numbers.
+    fn of<'a>(keys: impl Iterator<Item = (&'a [u8], u32)>) -> KeyList {
+        let mut keys: Vec<(&[u8], u32)> = keys.collect();
+        keys.sort_unstable_by_key(|&(_, c)| c);
+        let mut l = KeyList::default();
+        for (key, c) in keys {
+            l.bytes.extend_from_slice(key);
+            l.ends.push(l.bytes.len() as u64);
+            l.customer.push(c);
+        }
+        l
+    }
+
+    /// The keys with customer `c` numbered `new_of[c]`, less those NONE.
+    fn renumber(&self, new_of: &[u32]) -> KeyList {
+        KeyList::of(self.iter().filter_map(|(key, c)| {
+            let c = *new_of.get(c as usize)?;
+            key.filter(|_| c != NONE).map(|key| (key, c))
+        }))
+    }
+
     /// Adds `more`'s keys after these (customers numbered after these).
     fn append(&mut self, more: KeyList) {
         let offset = self.bytes.len() as u64;
@@ -319,6 +328,15 @@ impl CustomerKeyLists {
     pub(crate) fn append(&mut self, more: CustomerKeyLists) {
         self.ids.append(more.ids);
         self.names.append(more.names);
+    }
+
+    /// The keys with customer `c` numbered `new_of[c]`; those of customers
+    /// numbered NONE are left out.
+    pub(crate) fn renumber(&self, new_of: &[u32]) -> CustomerKeyLists {
+        CustomerKeyLists {
+            ids: self.ids.renumber(new_of),
+            names: self.names.renumber(new_of),
+        }
     }
 }
 

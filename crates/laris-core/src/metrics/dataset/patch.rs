@@ -1,17 +1,27 @@
-//! Bringing a cached dataset up to date with the imports made since it was
-//! cached, instead of reading the whole database again (2.4 s on the
-//! million-order shop, for an import of any size).
+//! Bringing a cached dataset up to date with the imports and undos made
+//! since it was cached, instead of reading the whole database again (2.4 s
+//! on the million-order shop, for an import of any size).
 //!
 //! The cache file keeps a [`Journal`]: the import batches it has seen (and
 //! which were undone), the pipeline stages, the rep aliases, the targets and
-//! the highest orders row id. A later revision can be patched when all that
-//! changed is new batches that only added rows (no row of theirs in
-//! `batch_changes`, so nothing updated or deleted, and none undone since),
-//! each of them orders or nothing at all (an empty file). The new orders are
-//! then exactly the rows above the old highest row id (SQLite gives a new
-//! row the highest id plus one), read in table order like a full load would
-//! read them, with their lines and settlement, and merged in by date.
-//! Anything else (an undo, an update, lines, leads, a settings change, ...)
+//! the highest orders row id. A later revision is patched when what changed
+//! since is one of:
+//! - new orders: the rows above the old highest row id (SQLite gives a new
+//!   row the highest id plus one), read in table order as a full load reads
+//!   them, with their lines and settlement, and merged in by date;
+//! - orders an import updated: the rows its `batch_changes` name, dropped
+//!   from the columns and read again like new ones;
+//! - orders an undo removed (an undone batch that only added orders): the
+//!   cached rows no longer in the table, dropped;
+//! - any change to the other kinds (leads, deals, activities, targets, the
+//!   pipeline, ...), whose columns are read again from SQLite, the orders'
+//!   kept;
+//! - a batch imported and undone since, which left everything as it was.
+//!
+//! The customers are then numbered as a full load numbers them (by their
+//! first order in table order), so a patched dataset equals a loaded one.
+//! Anything else (an undo that put back updated orders, order lines added
+//! to stored orders, product costs, settlements, returns lists, rep aliases)
 //! is read from SQLite whole, as before.
 
 use rusqlite::{Connection, OptionalExtension};
@@ -19,10 +29,13 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::load::{
-    LINE_COLUMNS, ORDER_COLUMNS, Row, each_row, int, load_costs, push_order, read_line,
+    LINE_COLUMNS, ORDER_COLUMNS, Row, each_row, int, load_costs, load_others, push_order, read_line,
 };
-use super::names::CustomerKey;
-use super::{CustomerKeys, Dataset, Names, Orders};
+use super::names::{CustomerKey, NONE, remap};
+use super::time::NO_DAY;
+use super::{CustomerKeys, Dataset, Names, Orders, retain_by};
+use crate::store::Kind;
+use crate::util::FastSet;
 
 /// What a dataset was loaded from, beyond the rows: enough to tell whether
 /// a later state of the database differs only by new orders.
@@ -93,66 +106,188 @@ impl Journal {
 }
 
 /// `ds`, cached with `journal`, brought up to the database `conn` sees, with
-/// the journal of that state and the number of orders patched in; None when
-/// the changes are not only new orders (the caller then reads SQLite whole).
+/// the journal of that state and the number of rows read or dropped; None
+/// when the changes are not of the kinds this module patches (the caller
+/// then reads SQLite whole).
 pub fn catch_up(
     conn: &Connection,
     mut ds: Dataset,
     journal: &Journal,
 ) -> anyhow::Result<Option<(Dataset, Journal, i64)>> {
     let now = Journal::read(conn)?;
-    let Some(new_batches) = now.batches.strip_prefix(journal.batches.as_slice()) else {
+    let Some(changes) = Changes::between(conn, journal, &now)? else {
         return Ok(None);
     };
-    if now.stages != journal.stages
-        || now.aliases != journal.aliases
-        || now.targets != journal.targets
-    {
+    let Some(mut patched) = patch_orders(conn, &mut ds, journal.orders_max_id, &changes)? else {
         return Ok(None);
+    };
+    if changes.others {
+        let others = load_others(conn, &ds.stages, crate::store::rep_names::all(conn)?)?;
+        ds.merge(others);
+        let orders = ds.orders.len() + ds.orders.line_product.len();
+        patched += (ds.rows() - orders) as i64;
     }
-    let mut added_orders = 0i64;
-    for &(batch, undone, _) in new_batches {
-        let (kind, added, updated): (String, i64, i64) = conn.query_row(
-            "SELECT kind, rows_added, rows_updated FROM import_batches WHERE id = ?1",
-            [batch],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )?;
-        let changed: bool = conn.query_row(
-            "SELECT EXISTS (SELECT 1 FROM batch_changes WHERE batch_id = ?1)
-                 OR EXISTS (SELECT 1 FROM returns WHERE batch_id = ?1)",
+    Ok(Some((ds, now, patched)))
+}
+
+/// What separates a cached journal from the database's, in what is read
+/// again.
+#[derive(Default)]
+struct Changes {
+    /// Orders added by imports since (the rows above the old highest id).
+    added: i64,
+    /// Row ids (below the old highest) of orders imports since updated.
+    updated: Vec<i64>,
+    /// A batch that added orders was undone: some cached rows are gone.
+    removed: bool,
+    /// Another kind than orders changed.
+    others: bool,
+}
+
+impl Changes {
+    /// None when something changed that only a full load reads right.
+    fn between(
+        conn: &Connection,
+        then: &Journal,
+        now: &Journal,
+    ) -> anyhow::Result<Option<Changes>> {
+        if now.aliases != then.aliases || now.batches.len() < then.batches.len() {
+            return Ok(None);
+        }
+        let mut changes = Changes {
+            others: now.stages != then.stages || now.targets != then.targets,
+            ..Changes::default()
+        };
+        for (i, (batch, undone, tag)) in now.batches.iter().enumerate() {
+            let known = match then.batches.get(i) {
+                Some((id, was_undone, was))
+                    if (id, was) != (batch, tag) || (*was_undone && !*undone) =>
+                {
+                    return Ok(None);
+                }
+                Some((_, was_undone, _)) if was_undone == undone => continue,
+                Some(_) => true,
+                // Imported and undone since: it put everything back.
+                None if *undone => continue,
+                None => false,
+            };
+            let (kind, added, updated): (String, i64, i64) = conn.query_row(
+                "SELECT kind, rows_added, rows_updated FROM import_batches WHERE id = ?1",
+                [batch],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )?;
+            let fine = match Kind::from_name(&kind) {
+                _ if added == 0 && updated == 0 && !changed(conn, *batch)? => true,
+                Some(k) if is_other(k) => {
+                    changes.others = true;
+                    true
+                }
+                // Undone since it was cached: its rows were deleted, and
+                // none it updated was put back.
+                Some(Kind::Orders) if known => {
+                    changes.removed = true;
+                    updated == 0
+                }
+                Some(Kind::Orders) => {
+                    changes.added += added;
+                    changes.updated_by(conn, *batch, then.orders_max_id)?
+                }
+                _ => false,
+            };
+            if !fine {
+                return Ok(None);
+            }
+        }
+        changes.updated.sort_unstable();
+        changes.updated.dedup();
+        Ok(Some(changes))
+    }
+
+    /// Notes the orders `batch` updated (those below `below` count: the
+    /// others are read as new anyway); false when it changed anything else
+    /// (a returns list's marks, lines).
+    fn updated_by(&mut self, conn: &Connection, batch: i64, below: i64) -> rusqlite::Result<bool> {
+        let returns: bool = conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM returns WHERE batch_id = ?1)",
             [batch],
             |r| r.get(0),
         )?;
-        let only_adds = !undone && !changed && updated == 0;
-        match (only_adds, kind.as_str(), added) {
-            (true, _, 0) => {}
-            (true, "orders", n) => added_orders += n,
-            _ => return Ok(None),
-        }
+        let mut fine = !returns;
+        each_row(
+            conn,
+            &format!("SELECT kind, action, row_id FROM batch_changes WHERE batch_id = {batch}"),
+            |r| {
+                let row: i64 = r.get(2)?;
+                fine &= r.get_ref(0)?.as_str()? == "orders" && r.get_ref(1)?.as_str()? == "update";
+                if row <= below {
+                    self.updated.push(row);
+                }
+                Ok(())
+            },
+        )?;
+        Ok(fine)
     }
-    let added = append_orders(conn, &mut ds, journal.orders_max_id)?;
-    if added != Some(added_orders) {
-        return Ok(None);
-    }
-    Ok(Some((ds, now, added_orders)))
 }
 
-/// Reads the orders above row id `after` with their lines and settlements,
-/// and merges them into `ds` as a load from SQLite would have placed them.
-/// Returns how many rows there were, or None when the cached customer keys
-/// or names cannot be used.
-fn append_orders(conn: &Connection, ds: &mut Dataset, after: i64) -> anyhow::Result<Option<i64>> {
-    let mut rows = 0i64;
-    let mut new = Orders::default();
-    let mut totals: Vec<Option<i64>> = Vec::new();
-    let mut order_ids: Vec<Vec<u8>> = Vec::new();
-    let mut wanted = Vec::new();
-    let mut keys = conn.prepare("SELECT customer_id, customer_name FROM orders WHERE id > ?1")?;
-    let mut query = keys.query([after])?;
-    while let Some(r) = query.next()? {
-        wanted
-            .extend(CustomerKey::of(r.text_value(0), r.text_value(1)).map(CustomerKey::into_owned));
+/// Whether `batch` left anything in `batch_changes` or `returns`.
+fn changed(conn: &Connection, batch: i64) -> rusqlite::Result<bool> {
+    conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM batch_changes WHERE batch_id = ?1)
+             OR EXISTS (SELECT 1 FROM returns WHERE batch_id = ?1)",
+        [batch],
+        |r| r.get(0),
+    )
+}
+
+/// The kinds loaded apart from the orders ([`load_others`]).
+fn is_other(kind: Kind) -> bool {
+    !matches!(
+        kind,
+        Kind::Orders | Kind::OrderLines | Kind::Products | Kind::Settlements
+    )
+}
+
+/// Drops the cached orders that are gone or were updated, and reads the
+/// updated and the new ones (those above row id `after`) with their lines
+/// and settlements, merged in as a load from SQLite would have placed them.
+/// Returns how many orders were read or dropped, or None when the cached
+/// customer keys or names cannot be used or the new rows are not what the
+/// batches say.
+fn patch_orders(
+    conn: &Connection,
+    ds: &mut Dataset,
+    after: i64,
+    changes: &Changes,
+) -> anyhow::Result<Option<i64>> {
+    let mut drop: FastSet<i64> = changes.updated.iter().copied().collect();
+    if changes.removed {
+        drop.extend(gone(conn, &ds.orders.id, after)?);
     }
+    let keep: Vec<bool> = ds.orders.id.iter().map(|id| !drop.contains(id)).collect();
+    let mut touched = vec![false; ds.customers];
+    let dropped = keep.iter().filter(|k| !**k).count();
+    if dropped > 0 {
+        for (i, &c) in ds.orders.customer.iter().enumerate() {
+            if let (false, Some(t)) = (keep[i], touched.get_mut(c as usize)) {
+                *t = true;
+            }
+        }
+        ds.orders.retain(&keep);
+        retain_by(&mut ds.customer_index.first_with_rep, &keep);
+        retain_by(&mut ds.customer_index.new_product, &keep);
+    }
+    let mut wanted = Vec::new();
+    each_order(
+        conn,
+        "customer_id, customer_name",
+        &changes.updated,
+        after,
+        |r| {
+            wanted.extend(
+                CustomerKey::of(r.text_value(0), r.text_value(1)).map(CustomerKey::into_owned),
+            );
+        },
+    )?;
     let Some(mut customers) =
         CustomerKeys::from_lists_among(&ds.customer_keys, ds.customers, &wanted)
     else {
@@ -167,26 +302,116 @@ fn append_orders(conn: &Connection, ds: &mut Dataset, after: i64) -> anyhow::Res
         return Ok(None);
     }
     ds.reps = reps;
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {ORDER_COLUMNS} FROM orders WHERE id > ?1 ORDER BY id"
-    ))?;
-    let mut query = stmt.query([after])?;
-    while let Some(r) = query.next()? {
-        rows += 1;
+    let mut new = Orders::default();
+    let mut totals: Vec<Option<i64>> = Vec::new();
+    let mut order_ids: Vec<Vec<u8>> = Vec::new();
+    let mut above = 0i64;
+    each_order(conn, ORDER_COLUMNS, &changes.updated, after, |r| {
+        above += i64::from(r.id(8) > after);
         if let Some(id) = push_order(r, &mut new, &mut totals, &mut customers, ds) {
             order_ids.push(id.to_vec());
         }
+    })?;
+    if above != changes.added {
+        return Ok(None);
     }
-    if rows == 0 {
-        return Ok(Some(0));
+    read_lines(conn, ds, &mut new, &totals, &order_ids)?;
+    ds.customers = customers.count as usize;
+    ds.customer_keys.append(customers.lists_from(old_customers));
+    touched.resize(ds.customers, false);
+    for &c in &new.customer {
+        if let Some(t) = touched.get_mut(c as usize) {
+            *t = true;
+        }
     }
-    // Each new order's lines in table order, as a full load groups them.
+    let read = new.len();
+    // The customer index's flags per order move with their orders; then
+    // those of the changed orders' customers are worked out again.
+    let unset = vec![false; new.len()];
+    let moved = merge(&mut ds.orders, new);
+    let index = &mut ds.customer_index;
+    moved.apply(&mut index.first_with_rep, &unset);
+    moved.apply(&mut index.new_product, &unset);
+    index.first_paid.resize(ds.customers, NO_DAY);
+    if let Some(new_of) = renumber_customers(ds) {
+        let index = &mut ds.customer_index;
+        let mut first_paid = vec![NO_DAY; ds.customers];
+        let mut now_touched = vec![false; ds.customers];
+        for (c, &n) in new_of.iter().enumerate() {
+            if n != NONE {
+                first_paid[n as usize] = index.first_paid[c];
+                now_touched[n as usize] = touched[c];
+            }
+        }
+        index.first_paid = first_paid;
+        touched = now_touched;
+    }
+    let (reps, products) = (ds.reps.len(), ds.products.len());
+    ds.customer_index
+        .refresh(&ds.orders, &touched, reps, products);
+    Ok(Some((read + dropped) as i64))
+}
+
+/// The row ids among `cached` (up to `upto`) no longer in the orders table.
+fn gone(conn: &Connection, cached: &[i64], upto: i64) -> rusqlite::Result<Vec<i64>> {
+    let mut stored = Vec::with_capacity(cached.len());
+    each_row(
+        conn,
+        &format!("SELECT id FROM orders WHERE id <= {upto} ORDER BY id"),
+        |r| {
+            stored.push(r.get::<_, i64>(0)?);
+            Ok(())
+        },
+    )?;
+    Ok(cached
+        .iter()
+        .copied()
+        .filter(|id| stored.binary_search(id).is_err())
+        .collect())
+}
+
+/// Runs `f` on `columns` of the orders rows `ids` (ascending, each at most
+/// `after`), then of those above `after`: all in table order.
+fn each_order(
+    conn: &Connection,
+    columns: &str,
+    ids: &[i64],
+    after: i64,
+    mut f: impl FnMut(&rusqlite::Row<'_>),
+) -> rusqlite::Result<()> {
+    let mut one = conn.prepare(&format!("SELECT {columns}, id FROM orders WHERE id = ?1"))?;
+    for id in ids {
+        let mut q = one.query([id])?;
+        while let Some(r) = q.next()? {
+            f(r);
+        }
+    }
+    let mut rest = conn.prepare(&format!(
+        "SELECT {columns}, id FROM orders WHERE id > ?1 ORDER BY id"
+    ))?;
+    let mut q = rest.query([after])?;
+    while let Some(r) = q.next()? {
+        f(r);
+    }
+    Ok(())
+}
+
+/// Reads the lines, settlements, costs and missing totals of the orders
+/// `new` holds (their order ids in `order_ids`, their totals in `totals`).
+fn read_lines(
+    conn: &Connection,
+    ds: &mut Dataset,
+    new: &mut Orders,
+    totals: &[Option<i64>],
+    order_ids: &[Vec<u8>],
+) -> anyhow::Result<()> {
+    // Each order's lines in table order, as a full load groups them.
     let mut lines = conn.prepare(&format!(
         "SELECT {LINE_COLUMNS} FROM order_lines WHERE order_id = ?1 ORDER BY id"
     ))?;
     let mut settlement = conn.prepare("SELECT fees_minor FROM settlements WHERE order_id = ?1")?;
     new.line_start.push(0);
-    for id in &order_ids {
+    for id in order_ids {
         // Bound as text, as stored: a blob never equals a text in SQLite.
         let id = rusqlite::types::ToSqlOutput::Borrowed(rusqlite::types::ValueRef::Text(id));
         let mut q = lines.query([id.clone()])?;
@@ -220,24 +445,37 @@ fn append_orders(conn: &Connection, ds: &mut Dataset, after: i64) -> anyhow::Res
     new.total = (0..new.len())
         .map(|i| totals[i].unwrap_or_else(|| new.lines(i).map(|l| new.line_total[l]).sum()))
         .collect();
-    ds.customers = customers.count as usize;
-    ds.customer_keys.append(customers.lists_from(old_customers));
-    let mut touched = vec![false; ds.customers];
-    for &c in &new.customer {
-        if let Some(t) = touched.get_mut(c as usize) {
-            *t = true;
+    Ok(())
+}
+
+/// Numbers the customers as a full load does, in the order of their first
+/// order in table order; a customer left without orders loses its number.
+/// Returns each old number's new one (NONE: gone), or None when every
+/// customer keeps its number (new orders only added customers after the
+/// others).
+fn renumber_customers(ds: &mut Dataset) -> Option<Vec<u32>> {
+    let o = &ds.orders;
+    let mut first = vec![i64::MAX; ds.customers];
+    for (&c, &id) in o.customer.iter().zip(&o.id) {
+        if let Some(f) = first.get_mut(c as usize) {
+            *f = (*f).min(id);
         }
     }
-    // The customer index's flags per order move with their orders; then
-    // those of the new orders' customers are worked out again.
-    let unset = vec![false; new.len()];
-    let moved = merge(&mut ds.orders, new);
-    let index = &mut ds.customer_index;
-    moved.apply(&mut index.first_with_rep, &unset);
-    moved.apply(&mut index.new_product, &unset);
-    let (reps, products) = (ds.reps.len(), ds.products.len());
-    index.refresh(&ds.orders, &touched, reps, products);
-    Ok(Some(rows))
+    let mut live: Vec<u32> = (0..ds.customers as u32)
+        .filter(|&c| first[c as usize] != i64::MAX)
+        .collect();
+    live.sort_unstable_by_key(|&c| first[c as usize]);
+    if live.len() == ds.customers && live.iter().enumerate().all(|(i, &c)| i as u32 == c) {
+        return None;
+    }
+    let mut new_of = vec![NONE; ds.customers];
+    for (n, &c) in live.iter().enumerate() {
+        new_of[c as usize] = n as u32;
+    }
+    remap(&mut ds.orders.customer, &new_of);
+    ds.customer_keys = ds.customer_keys.renumber(&new_of);
+    ds.customers = live.len();
+    Some(new_of)
 }
 
 /// Where an order of the merged list comes from.
@@ -271,21 +509,26 @@ fn pick<T: Copy>(col: &mut Vec<T>, new: &[T], keep: usize, from: &[From]) {
     }));
 }
 
-/// Merges `new` (in table order, every row id above the old ones) into the
-/// date-sorted `old`: a full load sorts by date with ties in table order, so
-/// a new order goes after every old one of its day. Only the orders from the
-/// first new one on are moved: none of the old ones in the usual import of
-/// the latest orders, which then only appends.
+/// Merges `new` into the date-sorted `old`: a full load sorts by date with
+/// ties in table order (by row id). Only the orders from the first new one
+/// on are moved: none of the old ones in the usual import of the latest
+/// orders, which then only appends.
 fn merge(old: &mut Orders, new: Orders) -> Moved {
-    let mut by_date: Vec<usize> = (0..new.len()).collect();
-    by_date.sort_by_key(|&i| new.date[i]);
-    let keep = by_date.first().map_or(old.len(), |&first| {
-        old.date.partition_point(|&d| d <= new.date[first])
+    let key = |o: &Orders, i: usize| (o.date[i], o.id[i]);
+    let mut by_key: Vec<usize> = (0..new.len()).collect();
+    by_key.sort_by_key(|&i| key(&new, i));
+    let keep = by_key.first().map_or(old.len(), |&first| {
+        let (day, id) = key(&new, first);
+        let (from, to) = (
+            old.date.partition_point(|&d| d < day),
+            old.date.partition_point(|&d| d <= day),
+        );
+        from + old.id[from..to].partition_point(|&i| i < id)
     });
     let mut from = Vec::with_capacity(old.len() - keep + new.len());
     let mut o = keep;
-    for &n in &by_date {
-        while o < old.len() && old.date[o] <= new.date[n] {
+    for &n in &by_key {
+        while o < old.len() && key(old, o) <= key(&new, n) {
             from.push(From::Old(o - keep));
             o += 1;
         }
