@@ -155,18 +155,79 @@ fn stage_index(stages: &[String], name: &[u8]) -> u32 {
 }
 
 /// `rep_aliases`: the names shown for CRM owner ids.
+/// The kinds beside the orders, in the groups they are read in: a group
+/// shares names only with the orders and the other groups through reps and
+/// channels, so one can be read again alone.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct Groups {
+    /// Leads, deals and their stage history (and lead sources).
+    pub(super) pipeline: bool,
+    /// Activities (and their types).
+    pub(super) activities: bool,
+    /// Targets, expenses, CSAT scores, inquiries and subscriptions.
+    pub(super) small: bool,
+}
+
+impl Groups {
+    pub(super) const ALL: Groups = Groups {
+        pipeline: true,
+        activities: true,
+        small: true,
+    };
+
+    /// The group of a kind; None for the orders and what belongs to them.
+    pub(super) fn of(kind: crate::store::Kind) -> Option<Groups> {
+        use crate::store::Kind::*;
+        let none = Groups::default();
+        match kind {
+            Leads | Deals | DealStages => Some(Groups {
+                pipeline: true,
+                ..none
+            }),
+            Activities => Some(Groups {
+                activities: true,
+                ..none
+            }),
+            Targets | Expenses | Csat | Inquiries | Subscriptions => Some(Groups {
+                small: true,
+                ..none
+            }),
+            Orders | OrderLines | Products | Settlements => None,
+        }
+    }
+
+    pub(super) fn add(&mut self, more: Groups) {
+        self.pipeline |= more.pipeline;
+        self.activities |= more.activities;
+        self.small |= more.small;
+    }
+
+    pub(super) fn any(self) -> bool {
+        self.pipeline || self.activities || self.small
+    }
+}
+
+/// Reads the kinds of `groups` (the others stay empty).
 pub(super) fn load_others<S: Source>(
     src: &S,
     stages: &[String],
     rep_aliases: FastMap<String, String>,
+    groups: Groups,
 ) -> Result<Others, S::Error> {
     let mut o = Others {
         reps: Names::with_aliases(rep_aliases),
         ..Others::default()
     };
-    let deals_of_lead = load_deals(src, &mut o, stages)?;
-    load_leads(src, &mut o, &deals_of_lead)?;
-    load_small_kinds(src, &mut o)?;
+    if groups.pipeline {
+        let deals_of_lead = load_deals(src, &mut o, stages)?;
+        load_leads(src, &mut o, &deals_of_lead)?;
+    }
+    if groups.activities {
+        load_activities(src, &mut o)?;
+    }
+    if groups.small {
+        load_small_kinds(src, &mut o)?;
+    }
     Ok(o)
 }
 
@@ -659,7 +720,7 @@ fn load_deals<S: Source>(
     Ok(deals_of_lead)
 }
 
-fn load_small_kinds<S: Source>(src: &S, ds: &mut Others) -> Result<(), S::Error> {
+fn load_activities<S: Source>(src: &S, ds: &mut Others) -> Result<(), S::Error> {
     let mut a = Activities::default();
     src.each_row(
         "SELECT date, rep, type, duration_minutes, count, id FROM activities ORDER BY id",
@@ -685,7 +746,10 @@ fn load_small_kinds<S: Source>(src: &S, ds: &mut Others) -> Result<(), S::Error>
     permute(&mut a.minutes, order);
     permute(&mut a.count, order);
     ds.activities = a;
+    Ok(())
+}
 
+fn load_small_kinds<S: Source>(src: &S, ds: &mut Others) -> Result<(), S::Error> {
     src.each_row(
         "SELECT period, rep, metric, target_minor FROM targets ORDER BY id",
         |r| {

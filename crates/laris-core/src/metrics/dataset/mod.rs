@@ -24,7 +24,8 @@ pub use time::*;
 use crate::store::settings;
 use cache::Cache;
 use load::{
-    Others, PgSource, load_orders, load_others, load_present, load_rep_aliases, load_settings_text,
+    Groups, Others, PgSource, load_orders, load_others, load_present, load_rep_aliases,
+    load_settings_text,
 };
 use patch::Journal;
 
@@ -194,7 +195,8 @@ impl Dataset {
                     );
                     let mut tx2 = snapshot_tx(second)?;
                     tx2.batch_execute(&format!("SET TRANSACTION SNAPSHOT '{snapshot}'"))?;
-                    let others = load_others(&PgSource::new(&mut tx2), &stages, aliases)?;
+                    let others =
+                        load_others(&PgSource::new(&mut tx2), &stages, aliases, Groups::ALL)?;
                     tx2.commit()?;
                     Ok(others)
                 });
@@ -205,10 +207,10 @@ impl Dataset {
             })?,
             _ => {
                 load_orders(&src, &mut ds)?;
-                load_others(&src, &stages, aliases)?
+                load_others(&src, &stages, aliases, Groups::ALL)?
             }
         };
-        ds.merge(others);
+        ds.merge(others, Groups::ALL);
         tx.commit()?;
         if let (Some((cache, key)), Some(revision)) = (cache, revision)
             && ds.rows() >= cache.min_rows
@@ -264,7 +266,10 @@ impl Dataset {
                     )?;
                     second.execute_batch("BEGIN")?;
                     let revision = cache::revision(&second);
-                    Ok((load_others(&second, &stages, aliases)?, revision))
+                    Ok((
+                        load_others(&second, &stages, aliases, Groups::ALL)?,
+                        revision,
+                    ))
                 });
                 load_orders(conn, &mut ds)?;
                 others
@@ -273,15 +278,17 @@ impl Dataset {
             })?,
             None => {
                 load_orders(conn, &mut ds)?;
-                (load_others(conn, &stages, aliases)?, None)
+                (load_others(conn, &stages, aliases, Groups::ALL)?, None)
             }
         };
-        ds.merge(others);
+        ds.merge(others, Groups::ALL);
         Ok((ds, revision))
     }
 
-    /// Takes in the other kinds, their names renumbered into the dataset's.
-    fn merge(&mut self, mut o: Others) {
+    /// Takes in the other kinds of `groups`, their names renumbered into
+    /// the dataset's (a rep or channel only the replaced rows had keeps its
+    /// number: no figure lists a name without rows).
+    fn merge(&mut self, mut o: Others, groups: Groups) {
         let reps = self.reps.merge(&o.reps);
         remap(&mut o.leads.rep, &reps);
         remap(&mut o.deals.rep, &reps);
@@ -291,16 +298,22 @@ impl Dataset {
         }
         let channels = self.channels.merge(&o.channels);
         remap(&mut o.inquiries.channel, &channels);
-        self.sources = o.sources;
-        self.activity_types = o.activity_types;
-        self.leads = o.leads;
-        self.deals = o.deals;
-        self.activities = o.activities;
-        self.targets = o.targets;
-        self.expenses = o.expenses;
-        self.csat = o.csat;
-        self.inquiries = o.inquiries;
-        self.subscriptions = o.subscriptions;
+        if groups.pipeline {
+            self.sources = o.sources;
+            self.leads = o.leads;
+            self.deals = o.deals;
+        }
+        if groups.activities {
+            self.activity_types = o.activity_types;
+            self.activities = o.activities;
+        }
+        if groups.small {
+            self.targets = o.targets;
+            self.expenses = o.expenses;
+            self.csat = o.csat;
+            self.inquiries = o.inquiries;
+            self.subscriptions = o.subscriptions;
+        }
     }
 }
 

@@ -14,8 +14,8 @@
 //! - orders an undo removed (an undone batch that only added orders): the
 //!   cached rows no longer in the table, dropped;
 //! - any change to the other kinds (leads, deals, activities, targets, the
-//!   pipeline, ...), whose columns are read again from SQLite, the orders'
-//!   kept;
+//!   pipeline, ...): the columns of their group (pipeline, activities, the
+//!   small kinds) are read again from SQLite, the rest kept;
 //! - a batch imported and undone since, which left everything as it was.
 //!
 //! The customers are then numbered as a full load numbers them (by their
@@ -29,7 +29,8 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::load::{
-    LINE_COLUMNS, ORDER_COLUMNS, Row, each_row, int, load_costs, load_others, push_order, read_line,
+    Groups, LINE_COLUMNS, ORDER_COLUMNS, Row, each_row, int, load_costs, load_others, push_order,
+    read_line,
 };
 use super::names::{CustomerKey, NONE, remap};
 use super::time::NO_DAY;
@@ -121,9 +122,10 @@ pub fn catch_up(
     let Some(mut patched) = patch_orders(conn, &mut ds, journal.orders_max_id, &changes)? else {
         return Ok(None);
     };
-    if changes.others {
-        let others = load_others(conn, &ds.stages, crate::store::rep_names::all(conn)?)?;
-        ds.merge(others);
+    if changes.others.any() {
+        let aliases = crate::store::rep_names::all(conn)?;
+        let others = load_others(conn, &ds.stages, aliases, changes.others)?;
+        ds.merge(others, changes.others);
         let orders = ds.orders.len() + ds.orders.line_product.len();
         patched += (ds.rows() - orders) as i64;
     }
@@ -140,8 +142,8 @@ struct Changes {
     updated: Vec<i64>,
     /// A batch that added orders was undone: some cached rows are gone.
     removed: bool,
-    /// Another kind than orders changed.
-    others: bool,
+    /// The other kinds that changed, by the groups they are read in.
+    others: Groups,
 }
 
 impl Changes {
@@ -155,7 +157,11 @@ impl Changes {
             return Ok(None);
         }
         let mut changes = Changes {
-            others: now.stages != then.stages || now.targets != then.targets,
+            others: Groups {
+                pipeline: now.stages != then.stages,
+                small: now.targets != then.targets,
+                activities: false,
+            },
             ..Changes::default()
         };
         for (i, (batch, undone, tag)) in now.batches.iter().enumerate() {
@@ -178,8 +184,8 @@ impl Changes {
             )?;
             let fine = match Kind::from_name(&kind) {
                 _ if added == 0 && updated == 0 && !changed(conn, *batch)? => true,
-                Some(k) if is_other(k) => {
-                    changes.others = true;
+                Some(k) if let Some(group) = Groups::of(k) => {
+                    changes.others.add(group);
                     true
                 }
                 // Undone since it was cached: its rows were deleted, and
@@ -236,14 +242,6 @@ fn changed(conn: &Connection, batch: i64) -> rusqlite::Result<bool> {
              OR EXISTS (SELECT 1 FROM returns WHERE batch_id = ?1)",
         [batch],
         |r| r.get(0),
-    )
-}
-
-/// The kinds loaded apart from the orders ([`load_others`]).
-fn is_other(kind: Kind) -> bool {
-    !matches!(
-        kind,
-        Kind::Orders | Kind::OrderLines | Kind::Products | Kind::Settlements
     )
 }
 
