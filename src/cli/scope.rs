@@ -11,7 +11,7 @@ use crate::metrics::figures::Query;
 use crate::metrics::period::PeriodError;
 use crate::metrics::{Comparison, Dataset, Filters, Report, Selection, compute_report};
 use crate::store::Store;
-use crate::store::pg::{PgError, PgStore};
+use crate::store::pg::{PgError, PgStore, Reader};
 use std::path::PathBuf;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -128,18 +128,19 @@ impl ScopeArgs {
         };
         if let Some(url) = cli.server_url() {
             let server_err = |e: PgError| for_user(e.message(lang));
-            let mut pg = PgStore::connect(&url).map_err(server_err)?;
-            pg.check_schema().map_err(server_err)?;
+            PgStore::connect(&url)
+                .and_then(|mut pg| pg.check_schema())
+                .map_err(server_err)?;
+            let first = Reader::connect(&url).map_err(server_err)?;
             // A second connection reads the other kinds beside the orders;
             // where the server allows no second one, all is read on the first.
-            let mut second = PgStore::connect(&url).ok();
-            let second = second.as_mut().map(|s| &mut s.client);
+            let second = Reader::connect(&url).ok();
             let cache = Cache::user();
-            let key = PathBuf::from(&pg.server);
+            let key = PathBuf::from(&first.server);
             let cache = cache.as_ref().map(|c| (c, key.as_path()));
-            let dataset = Dataset::load_postgres(&mut pg.client, second, cache).map_err(|e| {
+            let dataset = Dataset::load_postgres(&first, second.as_ref(), cache).map_err(|e| {
                 server_err(PgError::Server {
-                    server: pg.server.clone(),
+                    server: first.server.clone(),
                     reason: format!("{e:#}"),
                 })
             })?;

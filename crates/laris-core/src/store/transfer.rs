@@ -365,6 +365,7 @@ mod tests {
     use super::*;
     use crate::metrics::dataset::cache::Cache;
     use crate::metrics::{Comparison, Dataset, Filters, Selection, compute_report};
+    use crate::store::pg::Reader;
     use crate::store::pg::cluster::Cluster;
 
     /// A small sample shop in a file, and the server database to copy it to.
@@ -409,9 +410,10 @@ mod tests {
             min_rows: 0,
         };
         let mut pg = PgStore::connect(&url).unwrap();
+        let reader = Reader::connect(&url).unwrap();
         let key = PathBuf::from(&pg.server);
-        let load = |pg: &mut PgStore, cache: Option<&Cache>| {
-            Dataset::load_postgres(&mut pg.client, None, cache.map(|c| (c, key.as_path()))).unwrap()
+        let load = |_: &mut PgStore, cache: Option<&Cache>| {
+            Dataset::load_postgres(&reader, None, cache.map(|c| (c, key.as_path()))).unwrap()
         };
         let first = report(&load(&mut pg, Some(&cache)), "year:2024");
         assert!(cache.file_for(&key).is_file(), "written on the first load");
@@ -452,10 +454,10 @@ mod tests {
         .unwrap();
         assert_eq!(tables, TABLES.len());
         let file = Dataset::load_with(store.conn(), None).unwrap();
-        let mut pg = PgStore::connect(&url).unwrap();
-        let mut second = PgStore::connect(&url).unwrap();
-        let one = Dataset::load_postgres(&mut pg.client, None, None).unwrap();
-        let two = Dataset::load_postgres(&mut pg.client, Some(&mut second.client), None).unwrap();
+        let first = Reader::connect(&url).unwrap();
+        let second = Reader::connect(&url).unwrap();
+        let one = Dataset::load_postgres(&first, None, None).unwrap();
+        let two = Dataset::load_postgres(&first, Some(&second), None).unwrap();
         let today = NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
         let rep = file.reps.names()[0].clone();
         for period in ["month:2025-03", "year:2024", "ytd:2025-06-30"] {

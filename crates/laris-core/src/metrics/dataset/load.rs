@@ -9,7 +9,7 @@ use rusqlite::Connection;
 use rusqlite::types::ValueRef;
 
 use super::*;
-use crate::store::pg::copy::{self, CopyError, CopyRow};
+use crate::store::pg::copy::{CopyError, CopyRow};
 use crate::util::FastMap;
 
 pub(super) fn int(v: ValueRef<'_>) -> Option<i64> {
@@ -835,14 +835,6 @@ fn load_small_kinds<S: Source>(src: &S, ds: &mut Others) -> Result<(), S::Error>
 
 /// A PostgreSQL connection (or transaction) as a [`Source`]: each query
 /// read with a binary COPY. Queries run one after another, never nested.
-pub(crate) struct PgSource<'a, C: postgres::GenericClient>(std::cell::RefCell<&'a mut C>);
-
-impl<'a, C: postgres::GenericClient> PgSource<'a, C> {
-    pub(crate) fn new(client: &'a mut C) -> Self {
-        PgSource(std::cell::RefCell::new(client))
-    }
-}
-
 impl Row for CopyRow<'_> {
     fn text_value(&self, i: usize) -> Option<&[u8]> {
         CopyRow::text(self, i)
@@ -857,7 +849,7 @@ impl Row for CopyRow<'_> {
     }
 }
 
-impl<C: postgres::GenericClient> Source for PgSource<'_, C> {
+impl Source for crate::store::pg::Reader {
     type Error = CopyError;
     type Row<'r> = CopyRow<'r>;
 
@@ -866,8 +858,7 @@ impl<C: postgres::GenericClient> Source for PgSource<'_, C> {
         sql: &str,
         f: impl FnMut(&CopyRow<'_>) -> Result<(), CopyError>,
     ) -> Result<(), CopyError> {
-        let mut client = self.0.try_borrow_mut().map_err(|_| CopyError::Busy)?;
-        copy::each_row(&mut **client, sql, f)
+        crate::store::pg::Reader::each_row(self, sql, f)
     }
 }
 

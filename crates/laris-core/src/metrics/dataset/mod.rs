@@ -21,11 +21,11 @@ pub use customers::*;
 pub use names::*;
 pub use time::*;
 
+use crate::store::pg::Reader;
 use crate::store::settings;
 use cache::Cache;
 use load::{
-    Groups, Others, PgSource, load_orders, load_others, load_present, load_rep_aliases,
-    load_settings_text,
+    Groups, Others, load_orders, load_others, load_present, load_rep_aliases, load_settings_text,
 };
 use patch::Journal;
 
@@ -146,72 +146,77 @@ impl Dataset {
     /// from the server is cached for the next time; a cache is never
     /// patched, only replaced.
     pub fn load_postgres(
-        client: &mut postgres::Client,
-        second: Option<&mut postgres::Client>,
+        first: &Reader,
+        second: Option<&Reader>,
         cache: Option<(&Cache, &std::path::Path)>,
     ) -> anyhow::Result<Dataset> {
-        let mut tx = snapshot_tx(client)?;
-        // The first statement fixes the snapshot: the token is that of the
-        // data read after it.
-        let revision = match cache {
-            Some(_) => {
-                let token: Option<Vec<u8>> = tx
-                    .query_opt("SELECT token FROM data_revision WHERE id = 1", &[])?
-                    .map(|r| r.get(0));
-                let schema: Option<i32> = tx
-                    .query_one("SELECT max(version) FROM laris_schema", &[])?
-                    .get(0);
-                token
-                    .zip(schema)
-                    .and_then(|(t, v)| cache::server_revision(&t, v))
+        first.batch_execute(SNAPSHOT)?;
+        let read = (|| -> anyhow::Result<(Dataset, Option<cache::Revision>)> {
+            // The first statement fixes the snapshot: the token is that of
+            // the data read after it.
+            let revision = match cache {
+                Some(_) => {
+                    let token: Option<Vec<u8>> = first
+                        .query_opt("SELECT token FROM data_revision WHERE id = 1")?
+                        .map(|r| r.get(0));
+                    let schema: Option<i32> = first
+                        .query_opt("SELECT max(version) FROM laris_schema")?
+                        .and_then(|r| r.get(0));
+                    token
+                        .zip(schema)
+                        .and_then(|(t, v)| cache::server_revision(&t, v))
+                }
+                None => None,
+            };
+            let snapshot: Option<String> = match second {
+                Some(_) => first
+                    .query_opt("SELECT pg_export_snapshot()")?
+                    .map(|r| r.get(0)),
+                None => None,
+            };
+            let settings = settings::parse(load_settings_text(first)?.as_deref());
+            let present = load_present(first)?;
+            if let (Some((cache, key)), Some(revision)) = (cache, revision)
+                && let Some(ds) =
+                    cache.read(key, revision, Dataset::with(settings.clone(), present))
+            {
+                return Ok((ds, None));
             }
-            None => None,
-        };
-        let snapshot: Option<String> = match second {
-            Some(_) => Some(tx.query_one("SELECT pg_export_snapshot()", &[])?.get(0)),
-            None => None,
-        };
-        let src = PgSource::new(&mut tx);
-        let settings = settings::parse(load_settings_text(&src)?.as_deref());
-        let present = load_present(&src)?;
-        if let (Some((cache, key)), Some(revision)) = (cache, revision)
-            && let Some(ds) = cache.read(key, revision, Dataset::with(settings.clone(), present))
-        {
-            tx.commit()?;
-            return Ok(ds);
-        }
-        let mut ds = Dataset::with(settings, present);
-        let aliases = load_rep_aliases(&src)?;
-        ds.reps = Names::with_aliases(aliases.clone());
-        let stages = ds.stages.clone();
-        let others = match (second, snapshot) {
-            (Some(second), Some(snapshot)) => std::thread::scope(|scope| {
-                let others = scope.spawn(|| -> anyhow::Result<Others> {
-                    // The id is the server's own; checked all the same, as
-                    // SET TRANSACTION takes no parameter.
-                    anyhow::ensure!(
-                        snapshot.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-'),
-                        "unexpected snapshot id {snapshot:?}"
-                    );
-                    let mut tx2 = snapshot_tx(second)?;
-                    tx2.batch_execute(&format!("SET TRANSACTION SNAPSHOT '{snapshot}'"))?;
-                    let others =
-                        load_others(&PgSource::new(&mut tx2), &stages, aliases, Groups::ALL)?;
-                    tx2.commit()?;
-                    Ok(others)
-                });
-                load_orders(&src, &mut ds)?;
-                others
-                    .join()
-                    .map_err(|_| anyhow::anyhow!("loading the data failed"))?
-            })?,
-            _ => {
-                load_orders(&src, &mut ds)?;
-                load_others(&src, &stages, aliases, Groups::ALL)?
-            }
-        };
-        ds.merge(others, Groups::ALL);
-        tx.commit()?;
+            let mut ds = Dataset::with(settings, present);
+            let aliases = load_rep_aliases(first)?;
+            ds.reps = Names::with_aliases(aliases.clone());
+            let stages = ds.stages.clone();
+            let others = match (second, snapshot) {
+                (Some(second), Some(snapshot)) => std::thread::scope(|scope| {
+                    let others = scope.spawn(|| -> anyhow::Result<Others> {
+                        // The id is the server's own; checked all the same,
+                        // as SET TRANSACTION takes no parameter.
+                        anyhow::ensure!(
+                            snapshot.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-'),
+                            "unexpected snapshot id {snapshot:?}"
+                        );
+                        second.batch_execute(&format!(
+                            "{SNAPSHOT}; SET TRANSACTION SNAPSHOT '{snapshot}'"
+                        ))?;
+                        let others = load_others(second, &stages, aliases, Groups::ALL);
+                        second.batch_execute("COMMIT")?;
+                        Ok(others?)
+                    });
+                    load_orders(first, &mut ds)?;
+                    others
+                        .join()
+                        .map_err(|_| anyhow::anyhow!("loading the data failed"))?
+                })?,
+                _ => {
+                    load_orders(first, &mut ds)?;
+                    load_others(first, &stages, aliases, Groups::ALL)?
+                }
+            };
+            ds.merge(others, Groups::ALL);
+            Ok((ds, revision))
+        })();
+        first.batch_execute("COMMIT")?;
+        let (mut ds, revision) = read?;
         if let (Some((cache, key)), Some(revision)) = (cache, revision)
             && ds.rows() >= cache.min_rows
         {
@@ -318,9 +323,4 @@ impl Dataset {
 }
 
 /// A read-only transaction that sees one snapshot of the whole database.
-fn snapshot_tx(c: &mut postgres::Client) -> Result<postgres::Transaction<'_>, postgres::Error> {
-    c.build_transaction()
-        .isolation_level(postgres::IsolationLevel::RepeatableRead)
-        .read_only(true)
-        .start()
-}
+const SNAPSHOT: &str = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";

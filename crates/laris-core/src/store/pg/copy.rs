@@ -2,7 +2,7 @@
 //! the fastest way out of PostgreSQL, each row parsed in place from one
 //! reused buffer (no allocation per row or value).
 
-use std::io::Read;
+use std::io::BufRead;
 
 use postgres::GenericClient;
 use postgres::types::Type;
@@ -73,16 +73,118 @@ impl<'a> CopyRow<'a> {
 
 const SIGNATURE: &[u8; 11] = b"PGCOPY\n\xff\r\n\0";
 
-fn read_i32(r: &mut impl Read) -> std::io::Result<i32> {
-    let mut b = [0u8; 4];
-    r.read_exact(&mut b)?;
-    Ok(i32::from_be_bytes(b))
+/// Parses a binary COPY as its bytes arrive, in chunks of any size (the
+/// server sends one message a row, but nothing promises it).
+pub(super) struct Feeder {
+    types: Vec<Type>,
+    header: bool,
+    done: bool,
+    /// The bytes of a row that has not all arrived.
+    pending: Vec<u8>,
+    fields: Vec<Option<(usize, usize)>>,
 }
 
-fn read_i16(r: &mut impl Read) -> std::io::Result<i16> {
-    let mut b = [0u8; 2];
-    r.read_exact(&mut b)?;
-    Ok(i16::from_be_bytes(b))
+impl Feeder {
+    pub(super) fn new(columns: &[postgres::Column]) -> Feeder {
+        Feeder {
+            types: columns.iter().map(|c| c.type_().clone()).collect(),
+            header: false,
+            done: false,
+            pending: Vec::new(),
+            fields: Vec::with_capacity(columns.len()),
+        }
+    }
+
+    /// Hands each row `chunk` completes to `f`.
+    pub(super) fn feed<E: From<CopyError>>(
+        &mut self,
+        chunk: &[u8],
+        f: &mut impl FnMut(&CopyRow<'_>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        if self.pending.is_empty() {
+            // Most chunks are whole rows: parsed where they are.
+            let used = self.parse(chunk, f)?;
+            self.pending.extend_from_slice(&chunk[used..]);
+        } else {
+            let mut data = std::mem::take(&mut self.pending);
+            data.extend_from_slice(chunk);
+            let used = self.parse(&data, f)?;
+            data.drain(..used);
+            self.pending = data;
+        }
+        Ok(())
+    }
+
+    /// Checks the COPY ended with its trailer.
+    pub(super) fn finish<E: From<CopyError>>(self) -> Result<(), E> {
+        match self.done {
+            true => Ok(()),
+            false => Err(CopyError::Format("the COPY ended early").into()),
+        }
+    }
+
+    /// Parses the header and the rows complete in `data`; returns how many
+    /// bytes they took.
+    fn parse<E: From<CopyError>>(
+        &mut self,
+        data: &[u8],
+        f: &mut impl FnMut(&CopyRow<'_>) -> Result<(), E>,
+    ) -> Result<usize, E> {
+        let be_i32 = |b: &[u8]| b.try_into().ok().map(i32::from_be_bytes);
+        let mut pos = 0;
+        if !self.header {
+            let Some(extension) = data.get(15..19).and_then(be_i32) else {
+                return Ok(0);
+            };
+            if !data.starts_with(SIGNATURE) {
+                return Err(CopyError::Format("no COPY signature").into());
+            }
+            let extension = usize::try_from(extension).map_err(|_| CopyError::Format("header"))?;
+            if data.len() < 19 + extension {
+                return Ok(0);
+            }
+            pos = 19 + extension;
+            self.header = true;
+        }
+        while !self.done {
+            let row = &data[pos..];
+            let Some(n) = row.get(..2).map(|b| i16::from_be_bytes([b[0], b[1]])) else {
+                break;
+            };
+            if n == -1 {
+                self.done = true; // the trailer
+                pos += 2;
+                break;
+            }
+            if usize::try_from(n).ok() != Some(self.types.len()) {
+                return Err(CopyError::Format("a row of another width").into());
+            }
+            self.fields.clear();
+            let mut at = 2;
+            for _ in 0..n {
+                let Some(len) = row.get(at..at + 4).and_then(be_i32) else {
+                    return Ok(pos);
+                };
+                at += 4;
+                let Ok(len) = usize::try_from(len) else {
+                    self.fields.push(None); // NULL
+                    continue;
+                };
+                if row.len() < at + len {
+                    return Ok(pos);
+                }
+                self.fields.push(Some((pos + at, pos + at + len)));
+                at += len;
+            }
+            f(&CopyRow {
+                buf: data,
+                fields: &self.fields,
+                types: &self.types,
+            })?;
+            pos += at;
+        }
+        Ok(pos)
+    }
 }
 
 /// Runs `sql` (a SELECT made of our constants) through a binary COPY and
@@ -92,58 +194,121 @@ pub fn each_row<C: GenericClient, E: From<CopyError>>(
     sql: &str,
     mut f: impl FnMut(&CopyRow<'_>) -> Result<(), E>,
 ) -> Result<(), E> {
-    let types: Vec<Type> = client
-        .prepare(sql)
-        .map_err(CopyError::from)?
-        .columns()
-        .iter()
-        .map(|c| c.type_().clone())
-        .collect();
+    let statement = client.prepare(sql).map_err(CopyError::from)?;
+    let mut feeder = Feeder::new(statement.columns());
     let mut reader = client
         .copy_out(&format!("COPY ({sql}) TO STDOUT (FORMAT binary)"))
         .map_err(CopyError::from)?;
-    let mut head = [0u8; 11];
-    reader.read_exact(&mut head).map_err(CopyError::from)?;
-    if &head != SIGNATURE {
-        return Err(CopyError::Format("no COPY signature").into());
-    }
-    let _flags = read_i32(&mut reader).map_err(CopyError::from)?;
-    let extension = read_i32(&mut reader).map_err(CopyError::from)?;
-    let extension = u64::try_from(extension).map_err(|_| CopyError::Format("header"))?;
-    std::io::copy(&mut (&mut reader).take(extension), &mut std::io::sink())
-        .map_err(CopyError::from)?;
-    let mut buf: Vec<u8> = Vec::new();
-    let mut fields: Vec<Option<(usize, usize)>> = Vec::with_capacity(types.len());
     loop {
-        let n = read_i16(&mut reader).map_err(CopyError::from)?;
-        if n == -1 {
-            break; // the trailer
+        let chunk = reader.fill_buf().map_err(CopyError::from)?;
+        if chunk.is_empty() {
+            break;
         }
-        if n as usize != types.len() {
-            return Err(CopyError::Format("a row of another width").into());
-        }
-        buf.clear();
-        fields.clear();
-        for _ in 0..n {
-            let len = read_i32(&mut reader).map_err(CopyError::from)?;
-            if len < 0 {
-                fields.push(None);
-                continue;
-            }
-            let start = buf.len();
-            buf.resize(start + len as usize, 0);
-            reader
-                .read_exact(&mut buf[start..])
-                .map_err(CopyError::from)?;
-            fields.push(Some((start, buf.len())));
-        }
-        f(&CopyRow {
-            buf: &buf,
-            fields: &fields,
-            types: &types,
-        })?;
+        let len = chunk.len();
+        feeder.feed(chunk, &mut f)?;
+        reader.consume(len);
     }
-    // Reading to the end lets the connection finish the COPY cleanly.
-    std::io::copy(&mut reader, &mut std::io::sink()).map_err(CopyError::from)?;
-    Ok(())
+    feeder.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A binary COPY of (bigint, text) rows, as the server writes it.
+    fn copy_bytes(rows: &[(Option<i64>, Option<&str>)]) -> Vec<u8> {
+        let mut b = SIGNATURE.to_vec();
+        b.extend_from_slice(&0i32.to_be_bytes()); // flags
+        b.extend_from_slice(&3i32.to_be_bytes()); // an extension of 3 bytes
+        b.extend_from_slice(b"ext");
+        for (n, t) in rows {
+            b.extend_from_slice(&2i16.to_be_bytes());
+            match n {
+                Some(n) => {
+                    b.extend_from_slice(&8i32.to_be_bytes());
+                    b.extend_from_slice(&n.to_be_bytes());
+                }
+                None => b.extend_from_slice(&(-1i32).to_be_bytes()),
+            }
+            match t {
+                Some(t) => {
+                    b.extend_from_slice(&(t.len() as i32).to_be_bytes());
+                    b.extend_from_slice(t.as_bytes());
+                }
+                None => b.extend_from_slice(&(-1i32).to_be_bytes()),
+            }
+        }
+        b.extend_from_slice(&(-1i16).to_be_bytes());
+        b
+    }
+
+    fn feeder() -> Feeder {
+        Feeder {
+            types: vec![Type::INT8, Type::TEXT],
+            header: false,
+            done: false,
+            pending: Vec::new(),
+            fields: Vec::new(),
+        }
+    }
+
+    type Parsed = Vec<(Option<i64>, Option<String>)>;
+
+    fn parse_in_chunks(bytes: &[u8], size: usize) -> Result<Parsed, CopyError> {
+        let mut f = feeder();
+        let mut rows = Vec::new();
+        for chunk in bytes.chunks(size) {
+            f.feed(chunk, &mut |r: &CopyRow<'_>| -> Result<(), CopyError> {
+                let text = r.text(1).map(|t| String::from_utf8_lossy(t).into_owned());
+                rows.push((r.int(0), text));
+                Ok(())
+            })?;
+        }
+        f.finish::<CopyError>()?;
+        Ok(rows)
+    }
+
+    #[test]
+    fn a_copy_parses_the_same_whatever_chunks_it_arrives_in() {
+        let rows = [
+            (Some(1), Some("Toko Sari")),
+            (None, Some("")),
+            (Some(-7), None),
+            (Some(i64::MAX), Some("Kopi, \"Gayo\"\n250g")),
+        ];
+        let bytes = copy_bytes(&rows);
+        let expected: Parsed = rows
+            .iter()
+            .map(|(n, t)| (*n, t.map(str::to_string)))
+            .collect();
+        for size in [1, 2, 3, 5, 7, 19, 64, bytes.len()] {
+            assert_eq!(
+                parse_in_chunks(&bytes, size).unwrap(),
+                expected,
+                "chunks of {size}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_cut_or_foreign_copy_is_an_error() {
+        let bytes = copy_bytes(&[(Some(1), Some("a"))]);
+        let cut = &bytes[..bytes.len() - 3];
+        assert!(matches!(
+            parse_in_chunks(cut, 4),
+            Err(CopyError::Format("the COPY ended early"))
+        ));
+        let mut foreign = bytes.clone();
+        foreign[0] = b'X';
+        assert!(matches!(
+            parse_in_chunks(&foreign, 100),
+            Err(CopyError::Format("no COPY signature"))
+        ));
+        let mut wide = bytes.clone();
+        wide[22] = 3; // the row's column count, after the 22-byte header
+        assert!(matches!(
+            parse_in_chunks(&wide, 100),
+            Err(CopyError::Format("a row of another width"))
+        ));
+    }
 }

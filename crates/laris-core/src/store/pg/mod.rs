@@ -7,12 +7,16 @@
 
 pub mod cluster;
 pub mod copy;
+mod reader;
 mod tls;
+
+pub use reader::Reader;
 
 use std::str::FromStr;
 
-use postgres::config::{Host, SslMode};
-use postgres::{Client, Config, GenericClient};
+use postgres::{Client, GenericClient};
+use tokio_postgres::Config;
+use tokio_postgres::config::{Host, SslMode};
 
 use crate::i18n::{Arg, Lang};
 use crate::store::StoreError;
@@ -291,6 +295,7 @@ impl PgStore {
             reason,
         };
         let local = all_local(&config);
+        let config = postgres::Config::from(config);
         let client = match config.get_ssl_mode() {
             SslMode::Disable => config.connect(postgres::NoTls),
             _ => config.connect(tls::connector(local).map_err(connect_err)?),
