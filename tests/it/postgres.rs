@@ -573,3 +573,195 @@ fn a_copy_that_fails_midway_leaves_the_server_empty() {
     let out = migrate(arg(&file), &url);
     assert!(out.status.success(), "{}", stderr(&out));
 }
+
+/// `laris import --db DB --kind KIND FILE`, which must succeed; its output.
+fn import_kind(db: &str, kind: &str, file: &Path) -> String {
+    let out = laris(&["import", "--db", db, "--kind", kind, arg(file)]);
+    assert!(
+        out.status.success(),
+        "import {kind} into {db}: {}",
+        stderr(&out)
+    );
+    stdout(&out)
+}
+
+/// The newest import batch's id on a server.
+fn last_batch(url: &str) -> i64 {
+    let mut pg = PgStore::connect(url).unwrap();
+    pg.client
+        .query_one("SELECT max(id) FROM import_batches", &[])
+        .unwrap()
+        .get(0)
+}
+
+/// Row counts of every table on a server.
+fn server_counts(url: &str) -> Vec<(String, i64)> {
+    let mut pg = PgStore::connect(url).unwrap();
+    TABLES
+        .iter()
+        .map(|t| {
+            let n: i64 = pg
+                .client
+                .query_one(&format!("SELECT count(*) FROM {}", t.name), &[])
+                .unwrap()
+                .get(0);
+            (t.name.to_string(), n)
+        })
+        .collect()
+}
+
+/// The first `n` orders of the synthetic shop with their total changed, and
+/// `new` orders that it does not have: a newer export.
+fn changed_orders(data: &Path, dir: &Path, n: usize, new: usize) -> std::path::PathBuf {
+    let text = std::fs::read_to_string(data.join("orders.csv")).unwrap();
+    let mut lines = text.lines();
+    let mut out = format!("{}\n", lines.next().unwrap());
+    for (i, line) in lines.enumerate() {
+        if i < n {
+            let (head, _) = line.rsplit_once(',').unwrap();
+            out.push_str(&format!("{head},{}.00\n", 1000 + i));
+        }
+    }
+    for i in 0..new {
+        out.push_str(&format!(
+            "ORD-9{i:06},2024-03-{:02}T10:00:00,CUST-9{i:05},Baru {i},Indah Sari,store,paid,{}.00\n",
+            1 + i % 28,
+            50_000 + i
+        ));
+    }
+    let path = dir.join("orders-newer.csv");
+    std::fs::write(&path, out).unwrap();
+    path
+}
+
+/// Issue 19's test: the synthetic shop imported file by file straight into
+/// PostgreSQL says the same per file as into SQLite, stores the same rows
+/// (ids and undo log included) and reports byte for byte the same. A
+/// newer export (changed orders, new ones, an order with a line less) and
+/// its undo do the same on both, the undo giving back the report from
+/// before it; and importing a file again changes nothing.
+#[test]
+fn importing_into_postgres_is_importing_into_sqlite() {
+    let Some(data) = shared_data() else { return };
+    let Some(cluster) = Cluster::shared() else {
+        return;
+    };
+    let data = data.join("synthetic-10k");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("toko.laris");
+    let url = cluster.database("import_same");
+    for (kind, _) in crate::common::SYNTHETIC_COUNTS {
+        let csv = data.join(format!("{kind}.csv"));
+        let into_file = import_kind(arg(&file), kind, &csv);
+        assert!(into_file.contains(" added, "), "{into_file}");
+        assert_eq!(import_kind(&url, kind, &csv), into_file, "{kind}");
+    }
+    for (period, extra) in PERIODS {
+        let sqlite = report(arg(&file), period, extra);
+        assert!(sqlite.contains("\"revenue\""), "{sqlite}");
+        assert_eq!(report(&url, period, extra), sqlite, "PostgreSQL, {period}");
+    }
+    // Row for row the same, as the server copied back into a file shows;
+    // only the times of the imports differ.
+    let same_rows = |what: &str| {
+        let back = dir.path().join(format!("back-{what}.laris"));
+        let out = migrate(&url, arg(&back));
+        assert!(out.status.success(), "{}", stderr(&out));
+        let (a, b) = (dump(&file), dump(&back));
+        assert_eq!(a.len(), b.len());
+        for ((table, a), (_, b)) in a.iter().zip(&b).skip(1) {
+            assert_eq!(a, b, "{what}: table {table}");
+        }
+    };
+    same_rows("imported");
+
+    // The same file again: every row unchanged, nothing else changed.
+    let counts = server_counts(&url);
+    let before = report(&url, "year:2024", &[]);
+    let orders = data.join("orders.csv");
+    let again = import_kind(&url, "orders", &orders);
+    assert!(
+        again.contains("0 added, 0 updated, 10,000 unchanged, 0 skipped"),
+        "{again}"
+    );
+    assert_eq!(again, import_kind(arg(&file), "orders", &orders));
+    let mut expected = counts.clone();
+    expected[0].1 += 1; // the batch that says so
+    assert_eq!(server_counts(&url), expected);
+    assert_eq!(report(&url, "year:2024", &[]), before);
+
+    // A newer export, and an order that lost its last line.
+    let newer = changed_orders(&data, dir.path(), 300, 40);
+    let lines_text = std::fs::read_to_string(data.join("order_lines.csv")).unwrap();
+    let mut first_order: Vec<&str> = lines_text
+        .lines()
+        .skip(1)
+        .filter(|l| l.starts_with("ORD-0000001,"))
+        .collect();
+    assert!(first_order.len() >= 2, "{first_order:?}");
+    first_order.pop();
+    let fewer = dir.path().join("order_lines-fewer.csv");
+    std::fs::write(
+        &fewer,
+        format!(
+            "{}\n{}\n",
+            lines_text.lines().next().unwrap(),
+            first_order.join("\n")
+        ),
+    )
+    .unwrap();
+    let before_sqlite = report(arg(&file), "year:2024", &[]);
+    assert_eq!(before, before_sqlite);
+    for (kind, csv) in [("orders", &newer), ("order_lines", &fewer)] {
+        let into_file = import_kind(arg(&file), kind, csv);
+        assert_eq!(import_kind(&url, kind, csv), into_file, "{kind}");
+    }
+    let changed = report(&url, "year:2024", &[]);
+    assert_ne!(changed, before, "the newer export changed the figures");
+    assert_eq!(changed, report(arg(&file), "year:2024", &[]));
+    same_rows("updated");
+
+    // Undone, newest first, on both: the figures from before, to the byte.
+    let sqlite_batch: i64 = crate::common::query(&file, "SELECT max(id) FROM import_batches")[0]
+        .parse()
+        .unwrap();
+    let server_batch = last_batch(&url);
+    assert_eq!(server_batch, sqlite_batch);
+    for batch in [server_batch, server_batch - 1] {
+        let id = batch.to_string();
+        let on_file = laris(&["undo", "--db", arg(&file), &id]);
+        assert!(on_file.status.success(), "{}", stderr(&on_file));
+        let on_server = laris(&["undo", "--db", &url, &id]);
+        assert!(on_server.status.success(), "{}", stderr(&on_server));
+        assert_eq!(stdout(&on_server), stdout(&on_file));
+        assert!(
+            stdout(&on_server).contains("undone"),
+            "{}",
+            stdout(&on_server)
+        );
+    }
+    assert_eq!(report(&url, "year:2024", &[]), before);
+    assert_eq!(report(arg(&file), "year:2024", &[]), before);
+    for (period, extra) in PERIODS {
+        assert_eq!(
+            report(&url, period, extra),
+            report(arg(&file), period, extra),
+            "after the undo, {period}"
+        );
+    }
+    // Undoing again is refused in words; the list says it is undone.
+    let twice = laris(&["undo", "--db", &url, &server_batch.to_string()]);
+    assert_eq!(twice.status.code(), Some(1));
+    assert!(
+        stderr(&twice).contains("already undone"),
+        "{}",
+        stderr(&twice)
+    );
+    let list = laris(&["undo", "--db", &url, "--list"]);
+    assert!(list.status.success(), "{}", stderr(&list));
+    assert!(
+        stdout(&list).contains(&format!("{server_batch}  ")) && stdout(&list).contains("undone"),
+        "{}",
+        stdout(&list)
+    );
+}
