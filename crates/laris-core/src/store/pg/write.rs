@@ -80,8 +80,8 @@ pub struct Incoming {
 
 /// Copies into the (new, empty) scratch database what of the server the
 /// import may read: the small tables whole, and of each record table the
-/// rows `incoming` may meet, with the row of the highest id, so that rows
-/// the import adds get the ids that follow the server's. Returns the id
+/// rows `incoming` may meet, with the highest-id row of the others, so
+/// that rows the import adds get the ids they would get on the server. Returns the id
 /// the first new import batch gets.
 pub fn fill(
     tx: &mut Transaction<'_>,
@@ -159,7 +159,13 @@ fn fill_filter(t: &Table, incoming: &Incoming) -> Option<String> {
         Lookup::ColumnOrHash(column) => format!("{column} IN {keys} OR row_hash IN {keys}"),
         Lookup::Hash => format!("row_hash IN {keys}"),
     };
-    Some(format!("{met} OR id = (SELECT max(id) FROM {table})"))
+    // With the highest id of the rows not met, the scratch table's highest
+    // id is the server's, and stays so when the import removes rows (an
+    // order's lines left over, removed only among those met): a row added
+    // after that gets the id it would get on the server.
+    Some(format!(
+        "({met}) OR id = (SELECT max(id) FROM {table} WHERE NOT coalesce(({met}), false))"
+    ))
 }
 
 /// Puts on the server what the import wrote into the scratch database:
