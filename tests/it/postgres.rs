@@ -442,6 +442,175 @@ fn the_documented_roles_work_an_owner_writes_and_a_viewer_reads() {
     let mut pg = PgStore::connect(&viewer).unwrap();
     let refused = pg.client.batch_execute("DELETE FROM orders");
     assert!(refused.is_err(), "the viewer may not change records");
+
+    // An import or an undo as the viewer is refused in words, before it
+    // writes anything; the owner's import works.
+    let orders = orders_file(dir.path(), "viewer", 20);
+    let batches = last_batch(&viewer);
+    for args in [
+        &["import", "--db", &viewer, arg(&orders)][..],
+        &["undo", "--db", &viewer, "1"],
+    ] {
+        let out = laris(args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let text = stderr(&out);
+        assert!(text.contains("may only read"), "{text}");
+        assert!(!text.contains("permission denied"), "{text}");
+    }
+    assert_eq!(last_batch(&viewer), batches, "nothing was written");
+    let owned = import_kind(&as_role("laris_owner"), "orders", &orders);
+    assert!(owned.contains("20 added"), "{owned}");
+    assert_eq!(last_batch(&viewer), batches + 1);
+}
+
+/// `n` made-up orders whose ids start with `ORD-{tag}`, in a new CSV.
+fn orders_file(dir: &Path, tag: &str, n: usize) -> std::path::PathBuf {
+    let mut text =
+        String::from("order_id,date,customer_id,customer_name,rep,channel,status,total\n");
+    for i in 0..n {
+        text.push_str(&format!(
+            "ORD-{tag}-{i:07},2024-{:02}-{:02}T10:00:00,CUST-{tag}-{},Pelanggan {i},Indah Sari,store,paid,{}.00\n",
+            1 + i % 12,
+            1 + i % 28,
+            i % 5000,
+            10_000 + i % 90_000
+        ));
+    }
+    let path = dir.join(format!("orders-{tag}.csv"));
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// Two imports started at once on one server both land whole: each batch
+/// has all its rows and its own counts (the second waits for the first's
+/// advisory lock rather than interleaving with it).
+#[test]
+fn two_imports_at_once_both_land_whole() {
+    let Some(cluster) = Cluster::shared() else {
+        return;
+    };
+    let url = cluster.database("two_at_once");
+    let dir = tempfile::tempdir().unwrap();
+    let n = 20_000;
+    let files = [
+        orders_file(dir.path(), "A", n),
+        orders_file(dir.path(), "B", n),
+    ];
+    let started: Vec<std::process::Child> = files
+        .iter()
+        .map(|f| {
+            std::process::Command::new(env!("CARGO_BIN_EXE_laris"))
+                .args(["--lang", "en", "import", "--db", &url, arg(f)])
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for child in started {
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(stdout(&out).contains("20,000 added"), "{}", stdout(&out));
+    }
+    let mut pg = PgStore::connect(&url).unwrap();
+    let batches: Vec<(i64, String, i64, i64)> = pg
+        .client
+        .query(
+            "SELECT b.id, b.file_name, b.rows_added, (SELECT count(*) FROM orders o WHERE o.batch_id = b.id)
+             FROM import_batches b ORDER BY b.id",
+            &[],
+        )
+        .unwrap()
+        .iter()
+        .map(|r| (r.get(0), r.get(1), r.get(2), r.get(3)))
+        .collect();
+    assert_eq!(batches.len(), 2, "{batches:?}");
+    for (_, file, added, stored) in &batches {
+        assert_eq!((*added, *stored), (n as i64, n as i64), "{file}");
+    }
+    let tags: Vec<i64> = pg
+        .client
+        .query(
+            "SELECT count(DISTINCT batch_id) FROM orders GROUP BY substr(order_id, 1, 5) ORDER BY 1",
+            &[],
+        )
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    assert_eq!(tags, [1, 1], "each file's orders are in one batch");
+}
+
+/// The advisory lock's key as pg_locks shows it (objid, its low half).
+const WRITE_LOCK_OBJID: i64 = laris::store::pg::WRITE_LOCK & 0xFFFF_FFFF;
+
+/// An import killed while it writes (its session holds the writers' lock
+/// and is putting rows on the server) leaves the server as it was: the same
+/// rows in every table and the same report; the lock goes with it, and the
+/// next import runs.
+#[test]
+fn an_import_killed_midway_leaves_the_server_unchanged() {
+    let Some(cluster) = Cluster::shared() else {
+        return;
+    };
+    let url = cluster.database("killed");
+    let dir = tempfile::tempdir().unwrap();
+    let small = orders_file(dir.path(), "S", 2_000);
+    assert!(import_kind(&url, "orders", &small).contains("2,000 added"));
+    let counts = server_counts(&url);
+    let before = report(&url, "year:2024", &[]);
+
+    let big = orders_file(dir.path(), "K", 300_000);
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_laris"))
+        .args(["--lang", "en", "import", "--db", &url, arg(&big)])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut pg = PgStore::connect(&url).unwrap();
+    // Its session, once it holds the lock and writes rows on the server.
+    let writing = |pg: &mut PgStore| -> bool {
+        pg.client
+            .query_one(
+                "SELECT EXISTS (SELECT 1 FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+                    WHERE l.locktype = 'advisory' AND l.objid = $1 AND l.granted
+                      AND a.state = 'active' AND a.query LIKE '%laris_stage%')",
+                &[&(WRITE_LOCK_OBJID as u32)],
+            )
+            .unwrap()
+            .get(0)
+    };
+    let start = std::time::Instant::now();
+    while !writing(&mut pg) {
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the import ended before it was seen writing"
+        );
+        assert!(start.elapsed().as_secs() < 300, "the import never wrote");
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    child.kill().unwrap();
+    let status = child.wait().unwrap();
+    assert!(!status.success(), "killed, not finished");
+    // The server ends the dead session's transaction, and its lock.
+    let held = |pg: &mut PgStore| -> i64 {
+        pg.client
+            .query_one(
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = $1",
+                &[&(WRITE_LOCK_OBJID as u32)],
+            )
+            .unwrap()
+            .get(0)
+    };
+    let start = std::time::Instant::now();
+    while held(&mut pg) > 0 {
+        assert!(start.elapsed().as_secs() < 60, "the lock stayed");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert_eq!(server_counts(&url), counts);
+    assert_eq!(report(&url, "year:2024", &[]), before);
+    let next = orders_file(dir.path(), "N", 10);
+    assert!(import_kind(&url, "orders", &next).contains("10 added"));
 }
 
 /// The TLS policy against a server that offers TLS: on this computer the
@@ -764,4 +933,80 @@ fn importing_into_postgres_is_importing_into_sqlite() {
         "{}",
         stdout(&list)
     );
+}
+
+/// An import whose first file drops an order's last line (the highest id
+/// on the server) and whose second adds lines gives the new lines the ids
+/// a file gives them, and so the same rows; its undo too.
+#[test]
+fn lines_dropped_and_added_in_one_import_get_the_ids_a_file_gives() {
+    let Some(cluster) = Cluster::shared() else {
+        return;
+    };
+    let url = cluster.database("line_ids");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("toko.laris");
+    let csv = |name: &str, rows: &[&str]| {
+        let path = dir.path().join(name);
+        let mut text = String::from("order_id,product,sku,quantity,unit_price,line_total\n");
+        for r in rows {
+            text.push_str(r);
+            text.push('\n');
+        }
+        std::fs::write(&path, text).unwrap();
+        path
+    };
+    let first = csv(
+        "first.csv",
+        &["X,Teh,T1,1,100.00,100.00", "Y,Kopi,K1,1,200.00,200.00"],
+    );
+    let second = csv(
+        "second.csv",
+        &["X,Teh,T1,1,100.00,100.00", "X,Gula,G1,2,50.00,100.00"],
+    );
+    let shorter = csv("shorter.csv", &["X,Teh,T1,1,100.00,100.00"]);
+    let other = csv(
+        "other.csv",
+        &["Z,Susu,S1,1,300.00,300.00", "Z,Roti,R1,3,10.00,30.00"],
+    );
+    let both = |args: &[&str]| {
+        let run = |db: &str| {
+            let mut full = vec![args[0], "--db", db];
+            full.extend_from_slice(&args[1..]);
+            let out = laris(&full);
+            assert!(out.status.success(), "{args:?} on {db}: {}", stderr(&out));
+            stdout(&out)
+        };
+        assert_eq!(run(&url), run(arg(&file)), "{args:?}");
+    };
+    let lines = |what: &str| {
+        let back = dir.path().join(format!("back-{what}.laris"));
+        assert!(migrate(&url, arg(&back)).status.success());
+        let sql = "SELECT id, order_id, line_no, product, batch_id FROM order_lines ORDER BY id";
+        let on_server = crate::common::query(&back, sql);
+        assert_eq!(on_server, crate::common::query(&file, sql), "{what}");
+        on_server
+    };
+    both(&["import", "--kind", "order_lines", arg(&first)]);
+    both(&["import", "--kind", "order_lines", arg(&second)]);
+    assert_eq!(lines("before").len(), 3);
+    both(&[
+        "import",
+        "--kind",
+        "order_lines",
+        arg(&shorter),
+        arg(&other),
+    ]);
+    let after = lines("after");
+    assert_eq!(
+        after
+            .iter()
+            .map(|r| r.split('|').next().unwrap())
+            .collect::<Vec<_>>(),
+        ["1", "2", "3", "4"],
+        "X's second line went, Z's lines came after Y's: {after:?}"
+    );
+    both(&["undo", "4"]);
+    both(&["undo", "3"]);
+    assert_eq!(lines("undone").len(), 3);
 }
