@@ -1010,3 +1010,68 @@ fn lines_dropped_and_added_in_one_import_get_the_ids_a_file_gives() {
     both(&["undo", "3"]);
     assert_eq!(lines("undone").len(), 3);
 }
+
+/// A returns list (naming stored orders and one to come) and a CRM's
+/// users list do on a server what they do in a file: the same messages,
+/// the same rows, and the orders that arrive later are marked refunded.
+#[test]
+fn returns_and_users_lists_do_on_a_server_what_they_do_in_a_file() {
+    let Some(cluster) = Cluster::shared() else {
+        return;
+    };
+    let url = cluster.database("lists");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("toko.laris");
+    let orders = orders_file(dir.path(), "R", 30);
+    let returns = dir.path().join("returns.csv");
+    std::fs::write(
+        &returns,
+        "Order ID,Returned\nORD-R-0000001,Yes\nORD-R-0000002,No\nORD-R-0000003,Yes\nORD-later-0000004,Yes\n",
+    )
+    .unwrap();
+    let users = dir.path().join("users.csv");
+    std::fs::write(&users, "Id,Name\nIndah Sari,Indah Sari Dewi\n").unwrap();
+    let later = orders_file(dir.path(), "later", 6);
+    let both = |files: &[&Path]| {
+        let run = |db: &str| {
+            let mut args = vec!["import", "--db", db];
+            args.extend(files.iter().map(|f| arg(f)));
+            let out = laris(&args);
+            assert!(
+                out.status.success(),
+                "{files:?} into {db}: {}",
+                stderr(&out)
+            );
+            (stdout(&out), stderr(&out))
+        };
+        let on_file = run(arg(&file));
+        assert_eq!(run(&url), on_file, "{files:?}");
+        on_file
+    };
+    both(&[&orders]);
+    let (_, notes) = both(&[&returns, &users]);
+    assert!(notes.contains("2 orders marked returned"), "{notes}");
+    assert!(notes.contains("30 stored records"), "{notes}");
+    both(&[&later]);
+    let back = dir.path().join("back.laris");
+    assert!(migrate(&url, arg(&back)).status.success());
+    for sql in [
+        "SELECT order_id, status, batch_id FROM orders ORDER BY id",
+        "SELECT order_id, batch_id FROM returns ORDER BY order_id",
+        "SELECT owner_id, name, batch_id FROM rep_names ORDER BY owner_id",
+        "SELECT batch_id, kind, row_id, action, old_values FROM batch_changes ORDER BY id",
+    ] {
+        let on_file = crate::common::query(&file, sql);
+        assert!(!on_file.is_empty(), "{sql}");
+        assert_eq!(crate::common::query(&back, sql), on_file, "{sql}");
+    }
+    let refunded = crate::common::query(
+        &back,
+        "SELECT count(*) FROM orders WHERE status = 'refunded'",
+    );
+    assert_eq!(refunded, ["3"], "two stored, one that came later");
+    assert_eq!(
+        report(&url, "year:2024", &[]),
+        report(arg(&file), "year:2024", &[])
+    );
+}
