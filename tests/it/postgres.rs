@@ -54,15 +54,7 @@ const PERIODS: [(&str, &[&str]); 5] = [
 fn dump(db: &Path) -> Vec<(String, Vec<String>)> {
     TABLES
         .iter()
-        .map(|t| {
-            let sql = format!(
-                "SELECT {} FROM {} ORDER BY {}",
-                t.column_list(),
-                t.name,
-                t.order_by
-            );
-            (t.name.to_string(), query(db, &sql))
-        })
+        .map(|t| (t.name.to_string(), query(db, &t.select_all())))
         .collect()
 }
 
@@ -76,9 +68,7 @@ fn the_synthetic_shop_reports_the_same_from_sqlite_and_postgres_and_back() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("toko.laris");
     for (kind, _) in crate::common::SYNTHETIC_COUNTS {
-        let csv = data.join(format!("{kind}.csv"));
-        let out = laris(&["import", "--db", arg(&file), "--kind", kind, arg(&csv)]);
-        assert!(out.status.success(), "import {kind}: {}", stderr(&out));
+        import_kind(arg(&file), kind, &data.join(format!("{kind}.csv")));
     }
     let url = cluster.database("synthetic");
     let out = migrate(arg(&file), &url);

@@ -146,18 +146,7 @@ pub fn undo(conn: &mut Connection, batch_id: i64) -> std::result::Result<Counts,
             |r| r.get(0),
         )
         .optional()?;
-    match undone {
-        None => return Err(UndoError::NoSuchBatch(batch_id)),
-        Some(Some(_)) => return Err(UndoError::AlreadyUndone(batch_id)),
-        Some(None) => {}
-    }
-    if let Some((later, later_file)) = later_change(&tx, batch_id)? {
-        return Err(UndoError::LaterBatch {
-            batch: batch_id,
-            later,
-            later_file,
-        });
-    }
+    undoable(batch_id, undone, || Ok(later_change(&tx, batch_id)?))?;
 
     let mut counts = Counts::default();
     for kind in Kind::ALL {
@@ -223,6 +212,28 @@ pub fn undo(conn: &mut Connection, batch_id: i64) -> std::result::Result<Counts,
     )?;
     tx.commit()?;
     Ok(counts)
+}
+
+/// Refuses an undo of a batch that does not exist (`undone` None), is
+/// undone already, or whose records a later import changed (`later`, asked
+/// only when it matters).
+fn undoable(
+    batch_id: i64,
+    undone: Option<Option<String>>,
+    later: impl FnOnce() -> std::result::Result<Option<(i64, String)>, UndoError>,
+) -> std::result::Result<(), UndoError> {
+    match undone {
+        None => Err(UndoError::NoSuchBatch(batch_id)),
+        Some(Some(_)) => Err(UndoError::AlreadyUndone(batch_id)),
+        Some(None) => match later()? {
+            Some((later, later_file)) => Err(UndoError::LaterBatch {
+                batch: batch_id,
+                later,
+                later_file,
+            }),
+            None => Ok(()),
+        },
+    }
 }
 
 /// The first later import (still in place) that changed a record this batch
@@ -323,18 +334,9 @@ pub fn undo_postgres(pg: &mut PgStore, batch_id: i64) -> std::result::Result<Cou
         )
         .map_err(err)?
         .map(|r| r.get(0));
-    match undone {
-        None => return Err(UndoError::NoSuchBatch(batch_id)),
-        Some(Some(_)) => return Err(UndoError::AlreadyUndone(batch_id)),
-        Some(None) => {}
-    }
-    if let Some((later, later_file)) = later_change_postgres(&mut tx, batch_id).map_err(err)? {
-        return Err(UndoError::LaterBatch {
-            batch: batch_id,
-            later,
-            later_file,
-        });
-    }
+    undoable(batch_id, undone, || {
+        later_change_postgres(&mut tx, batch_id).map_err(err)
+    })?;
     let mut counts = Counts::default();
     for kind in Kind::ALL {
         counts.added += tx

@@ -195,13 +195,15 @@ fn copy_in(
     t: &'static Table,
     progress: &mut dyn FnMut(Copied),
 ) -> Result<u64, Reason> {
-    let select = format!(
-        "SELECT {} FROM {} ORDER BY {}",
-        t.column_list(),
+    copy_rows_in(
+        conn,
+        tx,
         t.name,
-        t.order_by
-    );
-    copy_rows_in(conn, tx, t.name, t.name, t.columns, &select, progress)
+        t.name,
+        t.columns,
+        &t.select_all(),
+        progress,
+    )
 }
 
 /// Copies the rows that `select` reads from SQLite (the `columns`, in
@@ -335,13 +337,7 @@ fn copy_out(
     t: &'static Table,
     progress: &mut dyn FnMut(Copied),
 ) -> Result<u64, Reason> {
-    let select = format!(
-        "SELECT {} FROM {} ORDER BY {}",
-        t.column_list(),
-        t.name,
-        t.order_by
-    );
-    copy_rows_out(read, write, t, &select, progress)
+    copy_rows_out(read, write, t, &t.select_all(), progress)
 }
 
 /// Inserts the rows of the server's `select` (all of `t`'s columns, in
