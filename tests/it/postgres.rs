@@ -558,13 +558,14 @@ fn an_import_killed_midway_leaves_the_server_unchanged() {
         .spawn()
         .unwrap();
     let mut pg = PgStore::connect(&url).unwrap();
-    // Its session, once it holds the lock and writes rows on the server.
+    // Its session, once it holds the lock and copies the new orders in
+    // (after the batches and their change log).
     let writing = |pg: &mut PgStore| -> bool {
         pg.client
             .query_one(
                 "SELECT EXISTS (SELECT 1 FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
                     WHERE l.locktype = 'advisory' AND l.objid = $1 AND l.granted
-                      AND a.state = 'active' AND a.query LIKE '%laris_stage%')",
+                      AND a.state = 'active' AND a.query LIKE 'COPY orders %')",
                 &[&(WRITE_LOCK_OBJID as u32)],
             )
             .unwrap()

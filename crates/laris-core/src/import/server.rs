@@ -11,6 +11,8 @@
 //! at once run one after the other, and one that dies halfway (a lost
 //! connection, a killed process) leaves the server as it was.
 
+use std::collections::HashSet;
+
 use rusqlite::types::Value;
 
 use super::{List, ParsedFile, Stored};
@@ -31,7 +33,6 @@ pub fn store_checking(
     let mut pg = PgStore::connect(url)?;
     pg.require_writer()?;
     pg.ensure_schema()?;
-    let incoming = incoming(files)?;
     let dir = tempfile::tempdir().map_err(|e| StoreError::Io {
         path: std::env::temp_dir(),
         source: e,
@@ -50,6 +51,12 @@ pub fn store_checking(
     };
     let mut tx = pg.client.transaction().map_err(server_err)?;
     write::lock(&mut tx).map_err(server_err)?;
+    let kinds = files.iter().map(|f| match f.list {
+        Some(List::Returns(_)) => Kind::Orders,
+        _ => f.kind,
+    });
+    let empty = write::empty_kinds(&mut tx, kinds).map_err(server_err)?;
+    let incoming = incoming(files, &empty)?;
     let first = write::fill(&mut tx, &server, scratch.conn_mut(), &incoming)?;
     prepare(scratch.conn())?;
     let mut stored = super::store_in(scratch.conn_mut(), files, skip_bad_rows, progress)?;
@@ -73,11 +80,12 @@ pub fn store_checking(
 
 /// What of the server the files may meet: the lookup values of their
 /// records, read in a pass of their own (a streamed file is read again
-/// when it is stored).
-fn incoming(files: &[ParsedFile]) -> Result<Incoming, StoreError> {
+/// when it is stored), except for the kinds the server holds `empty`.
+fn incoming(files: &[ParsedFile], empty: &HashSet<Kind>) -> Result<Incoming, StoreError> {
     let mut found = Incoming::default();
     for file in files {
         match &file.list {
+            Some(List::Returns(_)) if empty.contains(&Kind::Orders) => continue,
             Some(List::Returns(ids)) => {
                 found
                     .keys
@@ -100,6 +108,9 @@ fn incoming(files: &[ParsedFile]) -> Result<Incoming, StoreError> {
             Lookup::ColumnOrHash(c) => (kind.fields().iter().position(|f| f.column == c), true),
             Lookup::Hash => (None, true),
         };
+        if empty.contains(&kind) {
+            continue;
+        }
         let keys = &mut found.keys;
         let mut stream = file.stream.clone();
         loop {

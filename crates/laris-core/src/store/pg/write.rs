@@ -109,28 +109,22 @@ pub fn fill(
         }
         writer.finish().map_err(server_err)?;
     }
-    tx.batch_execute("CREATE INDEX ON laris_incoming (kind, key); ANALYZE laris_incoming")
+    tx.batch_execute("ANALYZE laris_incoming")
         .map_err(server_err)?;
     let write = scratch
         .transaction()
         .map_err(crate::store::StoreError::from)?;
     for t in TABLES {
-        let select = match fill_filter(t, incoming) {
-            Some(filter) => format!(
-                "SELECT {} FROM {} WHERE {filter} ORDER BY {}",
-                t.column_list(),
-                t.name,
-                t.order_by
-            ),
-            None => continue,
+        let table_err = |reason: String| PgError::Table {
+            place: server.to_string(),
+            table: t.name.into(),
+            reason,
         };
-        copy_rows_out(tx, &write, t, &select, &mut |_| {}).map_err(|Reason(reason)| {
-            PgError::Table {
-                place: server.to_string(),
-                table: t.name.into(),
-                reason,
-            }
-        })?;
+        let Some(select) = fill_select(tx, t, incoming).map_err(|e| table_err(reason(&e)))? else {
+            continue;
+        };
+        copy_rows_out(tx, &write, t, &select, &mut |_| {})
+            .map_err(|Reason(reason)| table_err(reason))?;
     }
     write.commit().map_err(crate::store::StoreError::from)?;
     let next: i64 = tx
@@ -140,32 +134,71 @@ pub fn fill(
     Ok(next)
 }
 
-/// Which rows of `t` the scratch database gets (a WHERE condition), or
-/// None for none.
-fn fill_filter(t: &Table, incoming: &Incoming) -> Option<String> {
+/// The SELECT that reads the rows of `t` the scratch database gets (after
+/// the statements that choose them), or None for none.
+fn fill_select(
+    tx: &mut Transaction<'_>,
+    t: &'static Table,
+    incoming: &Incoming,
+) -> Result<Option<String>, postgres::Error> {
     let Some(kind) = Kind::from_name(t.name) else {
         // The change log is only written to; the rest is small and read
         // whole (settings, names, batches, returns, rep names).
-        return (t.name != "batch_changes").then(|| "TRUE".to_string());
+        return Ok((t.name != "batch_changes").then(|| t.select_all()));
     };
     let table = t.name;
-    if incoming.whole.contains(&kind) {
-        return Some("TRUE".into());
-    }
-    let keys = format!("(SELECT key FROM laris_incoming WHERE kind = '{table}')");
+    let keys = format!("SELECT key FROM laris_incoming WHERE kind = '{table}'");
+    // Each lookup on its own (an IN beside an OR would be planned as a
+    // scan of the keys per row).
     let met = match lookup(kind) {
-        Lookup::Whole => return Some("TRUE".into()),
-        Lookup::Column(column) => format!("{column} IN {keys}"),
-        Lookup::ColumnOrHash(column) => format!("{column} IN {keys} OR row_hash IN {keys}"),
-        Lookup::Hash => format!("row_hash IN {keys}"),
+        _ if incoming.whole.contains(&kind) => return Ok(Some(t.select_all())),
+        Lookup::Whole => return Ok(Some(t.select_all())),
+        Lookup::Column(column) => format!("SELECT id FROM {table} WHERE {column} IN ({keys})"),
+        Lookup::ColumnOrHash(column) => format!(
+            "SELECT id FROM {table} WHERE {column} IN ({keys})
+             UNION SELECT id FROM {table} WHERE row_hash IN ({keys})"
+        ),
+        Lookup::Hash => format!("SELECT id FROM {table} WHERE row_hash IN ({keys})"),
     };
     // With the highest id of the rows not met, the scratch table's highest
     // id is the server's, and stays so when the import removes rows (an
     // order's lines left over, removed only among those met): a row added
     // after that gets the id it would get on the server.
-    Some(format!(
-        "({met}) OR id = (SELECT max(id) FROM {table} WHERE NOT coalesce(({met}), false))"
-    ))
+    tx.batch_execute(&format!(
+        "DROP TABLE IF EXISTS laris_met;
+         CREATE TEMP TABLE laris_met ON COMMIT DROP AS {met};
+         CREATE INDEX ON laris_met (id);
+         ANALYZE laris_met;
+         INSERT INTO laris_met
+             SELECT r.id FROM {table} r
+             WHERE NOT EXISTS (SELECT 1 FROM laris_met m WHERE m.id = r.id)
+             ORDER BY r.id DESC LIMIT 1"
+    ))?;
+    Ok(Some(format!(
+        "SELECT {} FROM {table} WHERE id IN (SELECT id FROM laris_met) ORDER BY id",
+        t.column_list()
+    )))
+}
+
+/// The kinds among `kinds` that the server holds no record of: an import
+/// of them meets nothing there, and need not look.
+pub fn empty_kinds(
+    tx: &mut Transaction<'_>,
+    kinds: impl IntoIterator<Item = Kind>,
+) -> Result<HashSet<Kind>, postgres::Error> {
+    let mut empty = HashSet::new();
+    for kind in kinds {
+        let any: bool = tx
+            .query_one(
+                &format!("SELECT EXISTS (SELECT 1 FROM {})", kind.table()),
+                &[],
+            )?
+            .get(0);
+        if !any {
+            empty.insert(kind);
+        }
+    }
+    Ok(empty)
 }
 
 /// Puts on the server what the import wrote into the scratch database:
@@ -198,8 +231,7 @@ fn merge_table(
     match name {
         "import_batches" => {
             let select = format!("SELECT {cols} FROM {name} WHERE id >= {first} ORDER BY id");
-            stage(tx, scratch, t, t.columns, &select)?;
-            insert_staged(tx, t, t.columns)?;
+            copy_rows_in(scratch, tx, name, name, t.columns, &select, &mut |_| {})?;
         }
         "batch_changes" => {
             // Ids are the server's to give, in the order of the log (undo
@@ -208,13 +240,11 @@ fn merge_table(
             let names = names(columns);
             let select =
                 format!("SELECT {names} FROM {name} WHERE batch_id >= {first} ORDER BY id");
-            stage(tx, scratch, t, columns, &select)?;
-            insert_staged(tx, t, columns)?;
+            copy_rows_in(scratch, tx, name, name, columns, &select, &mut |_| {})?;
         }
         "returns" | "rep_names" => {
             let select = format!("SELECT {cols} FROM {name} WHERE batch_id >= {first}");
-            stage(tx, scratch, t, t.columns, &select)?;
-            insert_staged(tx, t, t.columns)?;
+            copy_rows_in(scratch, tx, name, name, t.columns, &select, &mut |_| {})?;
         }
         "settings" | "display_names" => replace_changed(tx, scratch, t)?,
         _ if Kind::from_name(name).is_some() => merge_records(tx, scratch, t, first)?,
@@ -258,16 +288,15 @@ fn merge_records(
             &[&removed],
         )?;
     }
-    // A new row's id is past every id the server had: a plain INSERT, so
-    // that a clash would fail the import rather than overwrite a record.
+    // New rows go straight in with their ids (past every id the server
+    // had): a clash would fail the import rather than overwrite a record.
     let added = format!("SELECT {cols} FROM {name} WHERE batch_id >= {first} ORDER BY id");
-    stage(tx, scratch, t, t.columns, &added)?;
-    insert_staged(tx, t, t.columns)?;
+    copy_rows_in(scratch, tx, name, name, t.columns, &added, &mut |_| {})?;
     let changed = format!(
         "SELECT {cols} FROM {name} WHERE batch_id < {first} AND id IN ({}) ORDER BY id",
         logged("update")
     );
-    if stage(tx, scratch, t, t.columns, &changed)? > 0 {
+    if stage(tx, scratch, t, &changed)? > 0 {
         let set: Vec<String> = t.columns[1..]
             .iter()
             .map(|(c, _)| format!("{c} = s.{c}"))
@@ -294,7 +323,7 @@ fn replace_changed(
         _ => &["field", "folded"],
     };
     let select = format!("SELECT {} FROM {name}", t.column_list());
-    stage(tx, scratch, t, t.columns, &select)?;
+    stage(tx, scratch, t, &select)?;
     let row = |alias: &str, columns: &[&str]| {
         let cols: Vec<String> = columns.iter().map(|c| format!("{alias}.{c}")).collect();
         format!("({})", cols.join(", "))
@@ -326,21 +355,17 @@ fn names(columns: &[(&'static str, Ty)]) -> String {
         .join(", ")
 }
 
-/// Copies the scratch rows `select` reads into a new temporary table
-/// `laris_stage` with `t`'s `columns` and a column that keeps their order;
-/// how many.
+/// Copies the scratch rows `select` reads (all of `t`'s columns) into a
+/// new temporary table `laris_stage` shaped like `t`; how many.
 fn stage(
     tx: &mut Transaction<'_>,
     scratch: &Connection,
     t: &'static Table,
-    columns: &[(&'static str, Ty)],
     select: &str,
 ) -> Result<u64, Reason> {
     tx.batch_execute(&format!(
-        "DROP TABLE IF EXISTS laris_stage;
-         CREATE TEMP TABLE laris_stage ON COMMIT DROP AS SELECT {} FROM {} WITH NO DATA;
-         ALTER TABLE laris_stage ADD COLUMN laris_seq BIGINT GENERATED ALWAYS AS IDENTITY",
-        names(columns),
+        "CREATE TEMP TABLE laris_stage ON COMMIT DROP AS SELECT {} FROM {} WITH NO DATA",
+        t.column_list(),
         t.name
     ))?;
     copy_rows_in(
@@ -348,26 +373,10 @@ fn stage(
         tx,
         "laris_stage",
         t.name,
-        columns,
+        t.columns,
         select,
         &mut |_| {},
     )
-}
-
-/// Inserts the staged rows into `t`, in the order they were staged, and
-/// drops the stage.
-fn insert_staged(
-    tx: &mut Transaction<'_>,
-    t: &'static Table,
-    columns: &[(&'static str, Ty)],
-) -> Result<(), Reason> {
-    let names = names(columns);
-    tx.batch_execute(&format!(
-        "INSERT INTO {} ({names}) SELECT {names} FROM laris_stage ORDER BY laris_seq;
-         DROP TABLE laris_stage",
-        t.name
-    ))?;
-    Ok(())
 }
 
 #[cfg(test)]
