@@ -1066,3 +1066,33 @@ fn returns_and_users_lists_do_on_a_server_what_they_do_in_a_file() {
         report(arg(&file), "year:2024", &[])
     );
 }
+
+/// A file with a bad row writes nothing on a server, as in a file, and
+/// names the row; with --skip-bad-rows the good rows go in and the bad one
+/// is counted skipped.
+#[test]
+fn a_bad_row_writes_nothing_on_a_server_unless_skipped() {
+    let Some(cluster) = Cluster::shared() else {
+        return;
+    };
+    let url = cluster.database("bad_row");
+    let dir = tempfile::tempdir().unwrap();
+    let orders = orders_file(dir.path(), "bad", 50);
+    let mut text = std::fs::read_to_string(&orders).unwrap();
+    text.push_str("ORD-bad-x,not a date,CUST-1,Sari,Indah Sari,store,paid,10.00\n");
+    std::fs::write(&orders, text).unwrap();
+    let out = laris(&["import", "--db", &url, arg(&orders)]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    let text = stderr(&out);
+    assert!(text.contains("nothing was imported"), "{text}");
+    assert!(text.contains("row 52, column date"), "names the row: {text}");
+    let counts = server_counts(&url);
+    assert!(counts.iter().all(|(_, n)| *n == 0), "{counts:?}");
+    let out = laris(&["import", "--db", &url, "--skip-bad-rows", arg(&orders)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("50 added, 0 updated, 0 unchanged, 1 skipped"),
+        "{}",
+        stdout(&out)
+    );
+}
