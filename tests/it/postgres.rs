@@ -1085,7 +1085,10 @@ fn a_bad_row_writes_nothing_on_a_server_unless_skipped() {
     assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
     let text = stderr(&out);
     assert!(text.contains("nothing was imported"), "{text}");
-    assert!(text.contains("row 52, column date"), "names the row: {text}");
+    assert!(
+        text.contains("row 52, column date"),
+        "names the row: {text}"
+    );
     let counts = server_counts(&url);
     assert!(counts.iter().all(|(_, n)| *n == 0), "{counts:?}");
     let out = laris(&["import", "--db", &url, "--skip-bad-rows", arg(&orders)]);
