@@ -5,8 +5,9 @@
 //! The import itself (dedup by natural key, counts, the change log for
 //! undo, returns, names) runs once, in `store::write`, on a scratch SQLite
 //! file that holds what of the server the files can meet
-//! ([`fill`]); [`merge`] then puts the rows it wrote on the server with a
-//! binary COPY into a staging table and set-based statements. Both run in
+//! ([`fill`]); [`merge`] then puts the rows it wrote on the server with
+//! binary COPY (new rows straight into their tables, changed ones into a
+//! staging table) and set-based statements. Both run in
 //! the caller's transaction, which holds the writers' advisory lock from
 //! before [`fill`] until the commit, so nothing changes in between.
 //!
@@ -329,8 +330,8 @@ fn replace_changed(
         format!("({})", cols.join(", "))
     };
     let all: Vec<&str> = t.columns.iter().map(|(c, _)| *c).collect();
-    // Unchanged rows are left alone: a statement that writes nothing
-    // still replaces the data revision, but rewriting a row costs more.
+    // The scratch file held every row of the table, so every row is
+    // staged; only those the import added or changed are written.
     tx.batch_execute(&format!(
         "DELETE FROM {name} AS d USING laris_stage s WHERE {} = {} AND {} IS DISTINCT FROM {};
          INSERT INTO {name} ({cols}) SELECT {cols} FROM laris_stage s
