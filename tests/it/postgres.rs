@@ -1107,3 +1107,35 @@ fn a_bad_row_writes_nothing_on_a_server_unless_skipped() {
         stdout(&out)
     );
 }
+
+/// The dirty export of the synthetic shop (Indonesian formats, bad rows,
+/// duplicates) with --skip-bad-rows says, stores and reports the same on a
+/// server as in a file.
+#[test]
+fn a_dirty_export_imports_into_a_server_as_into_a_file() {
+    let Some(data) = shared_data() else { return };
+    let Some(cluster) = Cluster::shared() else {
+        return;
+    };
+    let dirty = data.join("synthetic-10k/orders_dirty.csv");
+    let url = cluster.database("dirty");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("toko.laris");
+    let run = |db: &str| {
+        let out = laris(&["import", "--db", db, "--skip-bad-rows", arg(&dirty)]);
+        assert!(out.status.success(), "{db}: {}", stderr(&out));
+        (stdout(&out), stderr(&out))
+    };
+    let on_file = run(arg(&file));
+    assert!(on_file.0.contains(" skipped"), "{}", on_file.0);
+    assert!(
+        !on_file.0.contains(" 0 skipped"),
+        "bad rows were met: {}",
+        on_file.0
+    );
+    assert_eq!(run(&url), on_file);
+    assert_eq!(
+        report(&url, "year:2024", &[]),
+        report(arg(&file), "year:2024", &[])
+    );
+}
