@@ -10,6 +10,7 @@ use crate::import::mapping::Preset;
 use crate::import::rate::{Rate, RateError};
 use crate::import::values::{LocaleDefaults, ScoreScale};
 use crate::import::{self, FileError, FileReport, ParsedFile, ReadOptions, Stored};
+use crate::store::pg::PgStore;
 use crate::store::settings;
 use crate::store::{Kind, Store, StoreError};
 
@@ -126,11 +127,21 @@ fn parse_kind(s: &str) -> Result<Kind, String> {
 /// Row problems printed before the rest are summed up.
 const SHOWN_ISSUES: usize = 20;
 
+/// Where an import goes.
+enum Target {
+    File(PathBuf),
+    /// A PostgreSQL server's connection string.
+    Server(String),
+}
+
 pub fn run(cli: &Cli, args: &ImportArgs) -> CliResult {
     let lang = cli.lang();
-    let db = cli.db_path()?;
+    let target = match cli.server_url() {
+        Some(url) => Target::Server(url),
+        None => Target::File(cli.db_path()?),
+    };
     let preset = match &args.preset {
-        Some(name) => match load_preset(&db, name)? {
+        Some(name) => match load_preset(lang, &target, name)? {
             Some(p) => Some(p),
             None => {
                 return Err(CliError::User(
@@ -143,7 +154,7 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> CliResult {
     let opts = ReadOptions {
         kind: args.kind,
         sheet: args.sheet.clone(),
-        locale: LocaleDefaults::for_locale(&existing_locale(&db)),
+        locale: LocaleDefaults::for_locale(&existing_locale(&target)),
         preset,
         columns: None,
         map: args.map.clone(),
@@ -205,29 +216,89 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> CliResult {
         print_reports(lang, &reports, args.json)?;
         return done();
     }
+    let preset = match (&args.save_preset, files.first()) {
+        (Some(name), Some(first)) => {
+            let src = &first.source;
+            let preset = Preset::new(src.kind, &src.headers, &src.mapping);
+            Some((name.as_str(), serde_json::to_string(&preset)?))
+        }
+        _ => None,
+    };
+    let db = match target {
+        Target::File(db) => db,
+        Target::Server(url) => {
+            // The preset is saved with the import, in its transaction.
+            let save = |conn: &rusqlite::Connection| match &preset {
+                Some((name, json)) => settings::save_preset(conn, name, json),
+                None => Ok(()),
+            };
+            let stored = import::server::store_checking(
+                &url,
+                &files,
+                args.skip_bad_rows,
+                &save,
+                &mut |_| true,
+            )
+            .map_err(|e| CliError::User(e.message(lang)))?;
+            return match refusal(lang, &files, stored, args.json)? {
+                None => done(),
+                Some(refusal) => Err(CliError::User(refusal)),
+            };
+        }
+    };
     let existed = db.exists();
     let mut store = super::open_for_writing(lang, &db)?;
-    if let (Some(name), Some(first)) = (&args.save_preset, files.first()) {
-        let src = &first.source;
-        let preset = Preset::new(src.kind, &src.headers, &src.mapping);
-        settings::save_preset(store.conn(), name, &serde_json::to_string(&preset)?)?;
+    if let Some((name, json)) = &preset {
+        settings::save_preset(store.conn(), name, json)?;
     }
     let stored = match import::store_checking(&mut store, &files, args.skip_bad_rows, &mut |_| true)
     {
         Ok(stored) => stored,
         Err(e) => return Err(super::store_failure(lang, &db, &e)),
     };
-    let refusal = match stored {
+    if let Stored::OtherCurrency(e) = &stored
+        && !matches!(e, StoreError::OtherCurrency { .. })
+    {
+        return Err(super::store_failure(lang, &db, e));
+    }
+    match refusal(lang, &files, stored, args.json)? {
+        None => {
+            // The file was sound before this import and only Laris wrote it.
+            drop(store);
+            crate::store::seal::seal(&db);
+            done()
+        }
+        Some(refusal) => {
+            // Nothing written means no new database file either.
+            drop(store);
+            if !existed {
+                for suffix in ["", "-wal", "-shm"] {
+                    let mut path = db.clone().into_os_string();
+                    path.push(suffix);
+                    let _ = std::fs::remove_file(path);
+                }
+            }
+            Err(CliError::User(refusal))
+        }
+    }
+}
+
+/// Prints what storing found and did; None when the files were stored,
+/// else why nothing was written.
+fn refusal(
+    lang: Lang,
+    files: &[ParsedFile],
+    stored: Stored,
+    json: bool,
+) -> anyhow::Result<Option<String>> {
+    Ok(Some(match stored {
         Stored::Done(reports, found) => {
             for (file, issues) in files.iter().zip(&found) {
                 print_issues(lang, file, &issues.warnings);
                 print_issues(lang, file, &issues.errors);
             }
-            print_reports(lang, &reports, args.json)?;
-            // The file was sound before this import and only Laris wrote it.
-            drop(store);
-            crate::store::seal::seal(&db);
-            return done();
+            print_reports(lang, &reports, json)?;
+            return Ok(None);
         }
         Stored::Refused(found) => {
             let mut rows = 0;
@@ -250,27 +321,27 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> CliResult {
                 ("database", database.into()),
             ],
         ),
-        Stored::OtherCurrency(e) => return Err(super::store_failure(lang, &db, &e)),
-    };
-    // Nothing written means no new database file either.
-    drop(store);
-    if !existed {
-        for suffix in ["", "-wal", "-shm"] {
-            let mut path = db.clone().into_os_string();
-            path.push(suffix);
-            let _ = std::fs::remove_file(path);
-        }
-    }
-    Err(CliError::User(refusal))
+        // Only the file path gets here with another error (turned into a
+        // message naming the file before).
+        Stored::OtherCurrency(e) => e.message(lang),
+    }))
 }
 
 /// The preset saved under `name` in an existing database.
-fn load_preset(db: &std::path::Path, name: &str) -> anyhow::Result<Option<Preset>> {
-    if !db.exists() {
-        return Ok(None);
-    }
-    let store = Store::open(db)?;
-    Ok(match settings::load_preset(store.conn(), name)? {
+fn load_preset(lang: Lang, target: &Target, name: &str) -> CliResult<Option<Preset>> {
+    let json = match target {
+        Target::File(db) => {
+            if !db.exists() {
+                return Ok(None);
+            }
+            let store = Store::open(db)?;
+            settings::load_preset(store.conn(), name)?
+        }
+        Target::Server(url) => PgStore::connect(url)
+            .and_then(|mut pg| pg.setting(&format!("{}{name}", settings::PRESET_PREFIX)))
+            .map_err(|e| CliError::User(e.message(lang)))?,
+    };
+    Ok(match json {
         Some(json) => Some(serde_json::from_str(&json)?),
         None => None,
     })
@@ -278,16 +349,21 @@ fn load_preset(db: &std::path::Path, name: &str) -> anyhow::Result<Option<Preset
 
 /// The locale of the database, which decides how ambiguous numbers and dates
 /// are read; Indonesian for a database that does not exist yet. Reading it
-/// never creates or changes the file.
-fn existing_locale(db: &std::path::Path) -> String {
+/// never creates or changes the file, or writes to the server.
+fn existing_locale(target: &Target) -> String {
     let default = crate::store::settings::Settings::default().locale;
-    if !db.exists() {
-        return default;
+    match target {
+        Target::File(db) if !db.exists() => default,
+        Target::File(db) => Store::open(db)
+            .ok()
+            .and_then(|s| crate::store::settings::load(s.conn()).ok())
+            .map_or(default, |s| s.locale),
+        // A server that cannot be reached is reported when the import
+        // connects again to write.
+        Target::Server(url) => PgStore::connect(url)
+            .and_then(|mut pg| pg.setting(settings::KEY))
+            .map_or(default, |text| settings::parse(text.as_deref()).locale),
     }
-    Store::open(db)
-        .ok()
-        .and_then(|s| crate::store::settings::load(s.conn()).ok())
-        .map_or(default, |s| s.locale)
 }
 
 fn print_issues(lang: Lang, file: &ParsedFile, issues: &[import::RowIssue]) {

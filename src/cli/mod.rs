@@ -12,6 +12,7 @@ pub mod records;
 pub mod report;
 pub mod restore;
 pub mod scope;
+pub mod undo;
 
 use std::path::{Path, PathBuf};
 
@@ -38,8 +39,8 @@ pub use error::{CliError, CliResult};
         laris demo --db contoh.laris           make a sample shop to look around"
 )]
 pub struct Cli {
-    /// The database file to use (report, records, explain and export also
-    /// read a PostgreSQL server: postgres://user@host/dbname). Default (also for an empty
+    /// The database file to use (import, undo, report, records, explain and
+    /// export also use a PostgreSQL server: postgres://user@host/dbname). Default (also for an empty
     /// --db=): laris.laris in your data folder (e.g. ~/.local/share/laris on
     /// Linux).
     #[arg(long, global = true, value_name = "FILE", value_parser = parse_db())]
@@ -97,6 +98,10 @@ pub enum Command {
     /// way, into an empty database.
     /// Example: laris migrate --from toko.laris --to postgres://sari@db.example.com/toko
     Migrate(migrate::MigrateArgs),
+    /// List the imports, or undo one (its records removed, the records it
+    /// changed put back), in a file or on a PostgreSQL server.
+    /// Example: laris undo --db toko.laris 12
+    Undo(undo::UndoArgs),
 }
 
 /// Like clap's path parser, but accepting an empty value, which the desktop
@@ -162,6 +167,7 @@ pub fn run(cli: &Cli, command: &Command) -> CliResult {
         Command::Backup(args) => backup::run(cli, args),
         Command::Restore(args) => restore::run(cli, args),
         Command::Migrate(args) => migrate::run(cli, args),
+        Command::Undo(args) => undo::run(cli, args),
     };
     // Our own errors say what happened in the user's language; only a
     // library's or the system's bare text is printed as it came.

@@ -54,15 +54,7 @@ const PERIODS: [(&str, &[&str]); 5] = [
 fn dump(db: &Path) -> Vec<(String, Vec<String>)> {
     TABLES
         .iter()
-        .map(|t| {
-            let sql = format!(
-                "SELECT {} FROM {} ORDER BY {}",
-                t.column_list(),
-                t.name,
-                t.order_by
-            );
-            (t.name.to_string(), query(db, &sql))
-        })
+        .map(|t| (t.name.to_string(), query(db, &t.select_all())))
         .collect()
 }
 
@@ -76,9 +68,7 @@ fn the_synthetic_shop_reports_the_same_from_sqlite_and_postgres_and_back() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("toko.laris");
     for (kind, _) in crate::common::SYNTHETIC_COUNTS {
-        let csv = data.join(format!("{kind}.csv"));
-        let out = laris(&["import", "--db", arg(&file), "--kind", kind, arg(&csv)]);
-        assert!(out.status.success(), "import {kind}: {}", stderr(&out));
+        import_kind(arg(&file), kind, &data.join(format!("{kind}.csv")));
     }
     let url = cluster.database("synthetic");
     let out = migrate(arg(&file), &url);
@@ -442,6 +432,176 @@ fn the_documented_roles_work_an_owner_writes_and_a_viewer_reads() {
     let mut pg = PgStore::connect(&viewer).unwrap();
     let refused = pg.client.batch_execute("DELETE FROM orders");
     assert!(refused.is_err(), "the viewer may not change records");
+
+    // An import or an undo as the viewer is refused in words, before it
+    // writes anything; the owner's import works.
+    let orders = orders_file(dir.path(), "viewer", 20);
+    let batches = last_batch(&viewer);
+    for args in [
+        &["import", "--db", &viewer, arg(&orders)][..],
+        &["undo", "--db", &viewer, "1"],
+    ] {
+        let out = laris(args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let text = stderr(&out);
+        assert!(text.contains("may only read"), "{text}");
+        assert!(!text.contains("permission denied"), "{text}");
+    }
+    assert_eq!(last_batch(&viewer), batches, "nothing was written");
+    let owned = import_kind(&as_role("laris_owner"), "orders", &orders);
+    assert!(owned.contains("20 added"), "{owned}");
+    assert_eq!(last_batch(&viewer), batches + 1);
+}
+
+/// `n` made-up orders whose ids start with `ORD-{tag}`, in a new CSV.
+fn orders_file(dir: &Path, tag: &str, n: usize) -> std::path::PathBuf {
+    let mut text =
+        String::from("order_id,date,customer_id,customer_name,rep,channel,status,total\n");
+    for i in 0..n {
+        text.push_str(&format!(
+            "ORD-{tag}-{i:07},2024-{:02}-{:02}T10:00:00,CUST-{tag}-{},Pelanggan {i},Indah Sari,store,paid,{}.00\n",
+            1 + i % 12,
+            1 + i % 28,
+            i % 5000,
+            10_000 + i % 90_000
+        ));
+    }
+    let path = dir.join(format!("orders-{tag}.csv"));
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// Two imports started at once on one server both land whole: each batch
+/// has all its rows and its own counts (the second waits for the first's
+/// advisory lock rather than interleaving with it).
+#[test]
+fn two_imports_at_once_both_land_whole() {
+    let Some(cluster) = Cluster::shared() else {
+        return;
+    };
+    let url = cluster.database("two_at_once");
+    let dir = tempfile::tempdir().unwrap();
+    let n = 20_000;
+    let files = [
+        orders_file(dir.path(), "A", n),
+        orders_file(dir.path(), "B", n),
+    ];
+    let started: Vec<std::process::Child> = files
+        .iter()
+        .map(|f| {
+            std::process::Command::new(env!("CARGO_BIN_EXE_laris"))
+                .args(["--lang", "en", "import", "--db", &url, arg(f)])
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for child in started {
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(stdout(&out).contains("20,000 added"), "{}", stdout(&out));
+    }
+    let mut pg = PgStore::connect(&url).unwrap();
+    let batches: Vec<(i64, String, i64, i64)> = pg
+        .client
+        .query(
+            "SELECT b.id, b.file_name, b.rows_added, (SELECT count(*) FROM orders o WHERE o.batch_id = b.id)
+             FROM import_batches b ORDER BY b.id",
+            &[],
+        )
+        .unwrap()
+        .iter()
+        .map(|r| (r.get(0), r.get(1), r.get(2), r.get(3)))
+        .collect();
+    assert_eq!(batches.len(), 2, "{batches:?}");
+    for (_, file, added, stored) in &batches {
+        assert_eq!((*added, *stored), (n as i64, n as i64), "{file}");
+    }
+    let tags: Vec<i64> = pg
+        .client
+        .query(
+            "SELECT count(DISTINCT batch_id) FROM orders GROUP BY substr(order_id, 1, 5) ORDER BY 1",
+            &[],
+        )
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    assert_eq!(tags, [1, 1], "each file's orders are in one batch");
+}
+
+/// The advisory lock's key as pg_locks shows it (objid, its low half).
+const WRITE_LOCK_OBJID: i64 = laris::store::pg::WRITE_LOCK & 0xFFFF_FFFF;
+
+/// An import killed while it writes (its session holds the writers' lock
+/// and is putting rows on the server) leaves the server as it was: the same
+/// rows in every table and the same report; the lock goes with it, and the
+/// next import runs.
+#[test]
+fn an_import_killed_midway_leaves_the_server_unchanged() {
+    let Some(cluster) = Cluster::shared() else {
+        return;
+    };
+    let url = cluster.database("killed");
+    let dir = tempfile::tempdir().unwrap();
+    let small = orders_file(dir.path(), "S", 2_000);
+    assert!(import_kind(&url, "orders", &small).contains("2,000 added"));
+    let counts = server_counts(&url);
+    let before = report(&url, "year:2024", &[]);
+
+    let big = orders_file(dir.path(), "K", 300_000);
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_laris"))
+        .args(["--lang", "en", "import", "--db", &url, arg(&big)])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut pg = PgStore::connect(&url).unwrap();
+    // Its session, once it holds the lock and copies the new orders in
+    // (after the batches and their change log).
+    let writing = |pg: &mut PgStore| -> bool {
+        pg.client
+            .query_one(
+                "SELECT EXISTS (SELECT 1 FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+                    WHERE l.locktype = 'advisory' AND l.objid = $1 AND l.granted
+                      AND a.state = 'active' AND a.query LIKE 'COPY orders %')",
+                &[&(WRITE_LOCK_OBJID as u32)],
+            )
+            .unwrap()
+            .get(0)
+    };
+    let start = std::time::Instant::now();
+    while !writing(&mut pg) {
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the import ended before it was seen writing"
+        );
+        assert!(start.elapsed().as_secs() < 300, "the import never wrote");
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    child.kill().unwrap();
+    let status = child.wait().unwrap();
+    assert!(!status.success(), "killed, not finished");
+    // The server ends the dead session's transaction, and its lock.
+    let held = |pg: &mut PgStore| -> i64 {
+        pg.client
+            .query_one(
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = $1",
+                &[&(WRITE_LOCK_OBJID as u32)],
+            )
+            .unwrap()
+            .get(0)
+    };
+    let start = std::time::Instant::now();
+    while held(&mut pg) > 0 {
+        assert!(start.elapsed().as_secs() < 60, "the lock stayed");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert_eq!(server_counts(&url), counts);
+    assert_eq!(report(&url, "year:2024", &[]), before);
+    let next = orders_file(dir.path(), "N", 10);
+    assert!(import_kind(&url, "orders", &next).contains("10 added"));
 }
 
 /// The TLS policy against a server that offers TLS: on this computer the
@@ -572,4 +732,410 @@ fn a_copy_that_fails_midway_leaves_the_server_empty() {
     .unwrap();
     let out = migrate(arg(&file), &url);
     assert!(out.status.success(), "{}", stderr(&out));
+}
+
+/// `laris import --db DB --kind KIND FILE`, which must succeed; its output.
+fn import_kind(db: &str, kind: &str, file: &Path) -> String {
+    let out = laris(&["import", "--db", db, "--kind", kind, arg(file)]);
+    assert!(
+        out.status.success(),
+        "import {kind} into {db}: {}",
+        stderr(&out)
+    );
+    stdout(&out)
+}
+
+/// The newest import batch's id on a server.
+fn last_batch(url: &str) -> i64 {
+    let mut pg = PgStore::connect(url).unwrap();
+    pg.client
+        .query_one("SELECT max(id) FROM import_batches", &[])
+        .unwrap()
+        .get(0)
+}
+
+/// Row counts of every table on a server.
+fn server_counts(url: &str) -> Vec<(String, i64)> {
+    let mut pg = PgStore::connect(url).unwrap();
+    TABLES
+        .iter()
+        .map(|t| {
+            let n: i64 = pg
+                .client
+                .query_one(&format!("SELECT count(*) FROM {}", t.name), &[])
+                .unwrap()
+                .get(0);
+            (t.name.to_string(), n)
+        })
+        .collect()
+}
+
+/// The first `n` orders of the synthetic shop with their total changed, and
+/// `new` orders that it does not have: a newer export.
+fn changed_orders(data: &Path, dir: &Path, n: usize, new: usize) -> std::path::PathBuf {
+    let text = std::fs::read_to_string(data.join("orders.csv")).unwrap();
+    let mut lines = text.lines();
+    let mut out = format!("{}\n", lines.next().unwrap());
+    for (i, line) in lines.enumerate() {
+        if i < n {
+            let (head, _) = line.rsplit_once(',').unwrap();
+            out.push_str(&format!("{head},{}.00\n", 1000 + i));
+        }
+    }
+    for i in 0..new {
+        out.push_str(&format!(
+            "ORD-9{i:06},2024-03-{:02}T10:00:00,CUST-9{i:05},Baru {i},Indah Sari,store,paid,{}.00\n",
+            1 + i % 28,
+            50_000 + i
+        ));
+    }
+    let path = dir.join("orders-newer.csv");
+    std::fs::write(&path, out).unwrap();
+    path
+}
+
+/// Issue 19's test: the synthetic shop imported file by file straight into
+/// PostgreSQL says the same per file as into SQLite, stores the same rows
+/// (ids and undo log included) and reports byte for byte the same. A
+/// newer export (changed orders, new ones, an order with a line less) and
+/// its undo do the same on both, the undo giving back the report from
+/// before it; and importing a file again changes nothing.
+#[test]
+fn importing_into_postgres_is_importing_into_sqlite() {
+    let Some(data) = shared_data() else { return };
+    let Some(cluster) = Cluster::shared() else {
+        return;
+    };
+    let data = data.join("synthetic-10k");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("toko.laris");
+    let url = cluster.database("import_same");
+    for (kind, _) in crate::common::SYNTHETIC_COUNTS {
+        let csv = data.join(format!("{kind}.csv"));
+        let into_file = import_kind(arg(&file), kind, &csv);
+        assert!(into_file.contains(" added, "), "{into_file}");
+        assert_eq!(import_kind(&url, kind, &csv), into_file, "{kind}");
+    }
+    for (period, extra) in PERIODS {
+        let sqlite = report(arg(&file), period, extra);
+        assert!(sqlite.contains("\"revenue\""), "{sqlite}");
+        assert_eq!(report(&url, period, extra), sqlite, "PostgreSQL, {period}");
+    }
+    // Row for row the same, as the server copied back into a file shows;
+    // only the times of the imports differ.
+    let same_rows = |what: &str| {
+        let back = dir.path().join(format!("back-{what}.laris"));
+        let out = migrate(&url, arg(&back));
+        assert!(out.status.success(), "{}", stderr(&out));
+        let (a, b) = (dump(&file), dump(&back));
+        assert_eq!(a.len(), b.len());
+        for ((table, a), (_, b)) in a.iter().zip(&b).skip(1) {
+            assert_eq!(a, b, "{what}: table {table}");
+        }
+    };
+    same_rows("imported");
+
+    // The same files again: every row unchanged (each kind found by its
+    // key, its row hash or both), nothing else changed.
+    let counts = server_counts(&url);
+    let before = report(&url, "year:2024", &[]);
+    for (kind, _) in crate::common::SYNTHETIC_COUNTS {
+        let csv = data.join(format!("{kind}.csv"));
+        let again = import_kind(&url, kind, &csv);
+        assert!(again.contains(" 0 added, 0 updated, "), "{kind}: {again}");
+        assert_eq!(again, import_kind(arg(&file), kind, &csv), "{kind}");
+    }
+    let orders = data.join("orders.csv");
+    let again = import_kind(&url, "orders", &orders);
+    assert!(
+        again.contains("0 added, 0 updated, 10,000 unchanged, 0 skipped"),
+        "{again}"
+    );
+    assert_eq!(again, import_kind(arg(&file), "orders", &orders));
+    let mut expected = counts.clone();
+    // The batches that say so.
+    expected[0].1 += crate::common::SYNTHETIC_COUNTS.len() as i64 + 1;
+    assert_eq!(server_counts(&url), expected);
+    assert_eq!(report(&url, "year:2024", &[]), before);
+
+    // A newer export, and an order that lost its last line.
+    let newer = changed_orders(&data, dir.path(), 300, 40);
+    let lines_text = std::fs::read_to_string(data.join("order_lines.csv")).unwrap();
+    let mut first_order: Vec<&str> = lines_text
+        .lines()
+        .skip(1)
+        .filter(|l| l.starts_with("ORD-0000001,"))
+        .collect();
+    assert!(first_order.len() >= 2, "{first_order:?}");
+    first_order.pop();
+    let fewer = dir.path().join("order_lines-fewer.csv");
+    std::fs::write(
+        &fewer,
+        format!(
+            "{}\n{}\n",
+            lines_text.lines().next().unwrap(),
+            first_order.join("\n")
+        ),
+    )
+    .unwrap();
+    let before_sqlite = report(arg(&file), "year:2024", &[]);
+    assert_eq!(before, before_sqlite);
+    for (kind, csv) in [("orders", &newer), ("order_lines", &fewer)] {
+        let into_file = import_kind(arg(&file), kind, csv);
+        assert_eq!(import_kind(&url, kind, csv), into_file, "{kind}");
+    }
+    let changed = report(&url, "year:2024", &[]);
+    assert_ne!(changed, before, "the newer export changed the figures");
+    assert_eq!(changed, report(arg(&file), "year:2024", &[]));
+    same_rows("updated");
+
+    // Undone, newest first, on both: the figures from before, to the byte.
+    let sqlite_batch: i64 = crate::common::query(&file, "SELECT max(id) FROM import_batches")[0]
+        .parse()
+        .unwrap();
+    let server_batch = last_batch(&url);
+    assert_eq!(server_batch, sqlite_batch);
+    for batch in [server_batch, server_batch - 1] {
+        let id = batch.to_string();
+        let on_file = laris(&["undo", "--db", arg(&file), &id]);
+        assert!(on_file.status.success(), "{}", stderr(&on_file));
+        let on_server = laris(&["undo", "--db", &url, &id]);
+        assert!(on_server.status.success(), "{}", stderr(&on_server));
+        assert_eq!(stdout(&on_server), stdout(&on_file));
+        assert!(
+            stdout(&on_server).contains("undone"),
+            "{}",
+            stdout(&on_server)
+        );
+    }
+    assert_eq!(report(&url, "year:2024", &[]), before);
+    assert_eq!(report(arg(&file), "year:2024", &[]), before);
+    for (period, extra) in PERIODS {
+        assert_eq!(
+            report(&url, period, extra),
+            report(arg(&file), period, extra),
+            "after the undo, {period}"
+        );
+    }
+    // Undoing again is refused in words; the list says it is undone.
+    let twice = laris(&["undo", "--db", &url, &server_batch.to_string()]);
+    assert_eq!(twice.status.code(), Some(1));
+    assert!(
+        stderr(&twice).contains("already undone"),
+        "{}",
+        stderr(&twice)
+    );
+    let list = laris(&["undo", "--db", &url, "--list"]);
+    assert!(list.status.success(), "{}", stderr(&list));
+    assert!(
+        stdout(&list).contains(&format!("{server_batch}  ")) && stdout(&list).contains("undone"),
+        "{}",
+        stdout(&list)
+    );
+}
+
+/// An import whose first file drops an order's last line (the highest id
+/// on the server) and whose second adds lines gives the new lines the ids
+/// a file gives them, and so the same rows; its undo too.
+#[test]
+fn lines_dropped_and_added_in_one_import_get_the_ids_a_file_gives() {
+    let Some(cluster) = Cluster::shared() else {
+        return;
+    };
+    let url = cluster.database("line_ids");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("toko.laris");
+    let csv = |name: &str, rows: &[&str]| {
+        let path = dir.path().join(name);
+        let mut text = String::from("order_id,product,sku,quantity,unit_price,line_total\n");
+        for r in rows {
+            text.push_str(r);
+            text.push('\n');
+        }
+        std::fs::write(&path, text).unwrap();
+        path
+    };
+    let first = csv(
+        "first.csv",
+        &["X,Teh,T1,1,100.00,100.00", "Y,Kopi,K1,1,200.00,200.00"],
+    );
+    let second = csv(
+        "second.csv",
+        &["X,Teh,T1,1,100.00,100.00", "X,Gula,G1,2,50.00,100.00"],
+    );
+    let shorter = csv("shorter.csv", &["X,Teh,T1,1,100.00,100.00"]);
+    let other = csv(
+        "other.csv",
+        &["Z,Susu,S1,1,300.00,300.00", "Z,Roti,R1,3,10.00,30.00"],
+    );
+    let both = |args: &[&str]| {
+        let run = |db: &str| {
+            let mut full = vec![args[0], "--db", db];
+            full.extend_from_slice(&args[1..]);
+            let out = laris(&full);
+            assert!(out.status.success(), "{args:?} on {db}: {}", stderr(&out));
+            stdout(&out)
+        };
+        assert_eq!(run(&url), run(arg(&file)), "{args:?}");
+    };
+    let lines = |what: &str| {
+        let back = dir.path().join(format!("back-{what}.laris"));
+        assert!(migrate(&url, arg(&back)).status.success());
+        let sql = "SELECT id, order_id, line_no, product, batch_id FROM order_lines ORDER BY id";
+        let on_server = crate::common::query(&back, sql);
+        assert_eq!(on_server, crate::common::query(&file, sql), "{what}");
+        on_server
+    };
+    both(&["import", "--kind", "order_lines", arg(&first)]);
+    both(&["import", "--kind", "order_lines", arg(&second)]);
+    assert_eq!(lines("before").len(), 3);
+    both(&[
+        "import",
+        "--kind",
+        "order_lines",
+        arg(&shorter),
+        arg(&other),
+    ]);
+    let after = lines("after");
+    assert_eq!(
+        after
+            .iter()
+            .map(|r| r.split('|').next().unwrap())
+            .collect::<Vec<_>>(),
+        ["1", "2", "3", "4"],
+        "X's second line went, Z's lines came after Y's: {after:?}"
+    );
+    both(&["undo", "4"]);
+    both(&["undo", "3"]);
+    assert_eq!(lines("undone").len(), 3);
+}
+
+/// A returns list (naming stored orders and one to come) and a CRM's
+/// users list do on a server what they do in a file: the same messages,
+/// the same rows, and the orders that arrive later are marked refunded.
+#[test]
+fn returns_and_users_lists_do_on_a_server_what_they_do_in_a_file() {
+    let Some(cluster) = Cluster::shared() else {
+        return;
+    };
+    let url = cluster.database("lists");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("toko.laris");
+    let orders = orders_file(dir.path(), "R", 30);
+    let returns = dir.path().join("returns.csv");
+    std::fs::write(
+        &returns,
+        "Order ID,Returned\nORD-R-0000001,Yes\nORD-R-0000002,No\nORD-R-0000003,Yes\nORD-later-0000004,Yes\n",
+    )
+    .unwrap();
+    let users = dir.path().join("users.csv");
+    std::fs::write(&users, "Id,Name\nIndah Sari,Indah Sari Dewi\n").unwrap();
+    let later = orders_file(dir.path(), "later", 6);
+    let both = |files: &[&Path]| {
+        let run = |db: &str| {
+            let mut args = vec!["import", "--db", db];
+            args.extend(files.iter().map(|f| arg(f)));
+            let out = laris(&args);
+            assert!(
+                out.status.success(),
+                "{files:?} into {db}: {}",
+                stderr(&out)
+            );
+            (stdout(&out), stderr(&out))
+        };
+        let on_file = run(arg(&file));
+        assert_eq!(run(&url), on_file, "{files:?}");
+        on_file
+    };
+    both(&[&orders]);
+    let (_, notes) = both(&[&returns, &users]);
+    assert!(notes.contains("2 orders marked returned"), "{notes}");
+    assert!(notes.contains("30 stored records"), "{notes}");
+    both(&[&later]);
+    let back = dir.path().join("back.laris");
+    assert!(migrate(&url, arg(&back)).status.success());
+    for sql in [
+        "SELECT order_id, status, batch_id FROM orders ORDER BY id",
+        "SELECT order_id, batch_id FROM returns ORDER BY order_id",
+        "SELECT owner_id, name, batch_id FROM rep_names ORDER BY owner_id",
+        "SELECT batch_id, kind, row_id, action, old_values FROM batch_changes ORDER BY id",
+    ] {
+        let on_file = crate::common::query(&file, sql);
+        assert!(!on_file.is_empty(), "{sql}");
+        assert_eq!(crate::common::query(&back, sql), on_file, "{sql}");
+    }
+    let refunded = crate::common::query(
+        &back,
+        "SELECT count(*) FROM orders WHERE status = 'refunded'",
+    );
+    assert_eq!(refunded, ["3"], "two stored, one that came later");
+    assert_eq!(
+        report(&url, "year:2024", &[]),
+        report(arg(&file), "year:2024", &[])
+    );
+}
+
+/// A file with a bad row writes nothing on a server, as in a file, and
+/// names the row; with --skip-bad-rows the good rows go in and the bad one
+/// is counted skipped.
+#[test]
+fn a_bad_row_writes_nothing_on_a_server_unless_skipped() {
+    let Some(cluster) = Cluster::shared() else {
+        return;
+    };
+    let url = cluster.database("bad_row");
+    let dir = tempfile::tempdir().unwrap();
+    let orders = orders_file(dir.path(), "bad", 50);
+    let mut text = std::fs::read_to_string(&orders).unwrap();
+    text.push_str("ORD-bad-x,not a date,CUST-1,Sari,Indah Sari,store,paid,10.00\n");
+    std::fs::write(&orders, text).unwrap();
+    let out = laris(&["import", "--db", &url, arg(&orders)]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    let text = stderr(&out);
+    assert!(text.contains("nothing was imported"), "{text}");
+    assert!(
+        text.contains("row 52, column date"),
+        "names the row: {text}"
+    );
+    let counts = server_counts(&url);
+    assert!(counts.iter().all(|(_, n)| *n == 0), "{counts:?}");
+    let out = laris(&["import", "--db", &url, "--skip-bad-rows", arg(&orders)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("50 added, 0 updated, 0 unchanged, 1 skipped"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+/// The dirty export of the synthetic shop (Indonesian formats, bad rows,
+/// duplicates) with --skip-bad-rows says, stores and reports the same on a
+/// server as in a file.
+#[test]
+fn a_dirty_export_imports_into_a_server_as_into_a_file() {
+    let Some(data) = shared_data() else { return };
+    let Some(cluster) = Cluster::shared() else {
+        return;
+    };
+    let dirty = data.join("synthetic-10k/orders_dirty.csv");
+    let url = cluster.database("dirty");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("toko.laris");
+    let run = |db: &str| {
+        let out = laris(&["import", "--db", db, "--skip-bad-rows", arg(&dirty)]);
+        assert!(out.status.success(), "{db}: {}", stderr(&out));
+        (stdout(&out), stderr(&out))
+    };
+    let on_file = run(arg(&file));
+    assert!(on_file.0.contains(" skipped"), "{}", on_file.0);
+    assert!(
+        !on_file.0.contains(" 0 skipped"),
+        "bad rows were met: {}",
+        on_file.0
+    );
+    assert_eq!(run(&url), on_file);
+    assert_eq!(
+        report(&url, "year:2024", &[]),
+        report(arg(&file), "year:2024", &[])
+    );
 }

@@ -19,7 +19,7 @@ cli-long-about = Laris: see how your shop is selling, from the spreadsheets you 
       laris --db toko.laris                  open the app on the file toko.laris
       laris import --db toko.laris orders.csv leads.xlsx
       laris demo --db contoh.laris           make a sample shop to look around
-cli-arg-db = The database file to use (report, records, explain and export also read a PostgreSQL server: postgres://user@host/dbname). Default (also for an empty --db=): laris.laris in your data folder (e.g. ~/.local/share/laris on Linux)
+cli-arg-db = The database file to use (import, undo, report, records, explain and export also use a PostgreSQL server: postgres://user@host/dbname). Default (also for an empty --db=): laris.laris in your data folder (e.g. ~/.local/share/laris on Linux)
 cli-arg-lang = Language of messages: `en` (English) or `id` (Bahasa Indonesia). Default: the language of your system
 cli-arg-install_desktop = Add Laris to your desktop's menu, with its icon, and let .laris files open in it by double-click (Linux; for you only, no root needed)
 cli-arg-uninstall_desktop = Remove what --install-desktop added
@@ -65,6 +65,10 @@ cli-restore-about = List the backups of the database, or put one back in its pla
 cli-restore-arg-list = List the backups, newest first, numbered (the default)
 cli-restore-arg-latest = Restore the newest backup that is whole
 cli-restore-arg-backup = The backup to restore: its number in --list, or its file
+
+cli-undo-about = List the imports, or undo one (its records removed, the records it changed put back), in a file or on a PostgreSQL server. Example: laris undo --db toko.laris 12
+cli-undo-arg-list = List the imports, newest first, with their numbers (the default)
+cli-undo-arg-import = The import to undo: its number in --list
 
 cli-records-about = The records behind a figure: the orders of revenue, the won and the closed deals of the win rate, ... (table, --json or --csv). Example: laris records --db toko.laris --metric revenue --period month:2024-03
 cli-records-arg-metric = The figure whose records to list: a metric id of laris report --json (revenue, orders, new_customers, win_rate, ...)

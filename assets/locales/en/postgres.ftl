@@ -18,4 +18,18 @@ migrate-copied = { $table }: { $rows ->
 migrate-copying = { $table }: { $rows } rows so far…
 migrate-done = Done: { $rows } rows copied from { $from } to { $to }.
 
-cli-server-not-yet = This command does not work with a PostgreSQL server yet (report, records, explain, export and migrate do). Name a database file with --db FILE.
+cli-server-not-yet = This command does not work with a PostgreSQL server yet (import, undo, report, records, explain, export and migrate do). Name a database file with --db FILE.
+pg-error-read-only = The user of { $server } may only read this database (a read-only role, such as the viewer of docs/postgres.md): importing and undoing need the role that owns it (for example postgres://laris@…). Nothing was changed.
+
+undo-no-database = There is no database at { $file }. Name the .laris file (or the server) whose import to undo with --db.
+undo-cli-done = Import { $batch } undone: { $removed ->
+    [one] 1 record removed
+   *[other] { $removed } records removed
+}, { $restored ->
+    [one] 1 record put back as it was
+   *[other] { $restored } records put back as they were
+}.
+undo-cli-none = No imports yet.
+undo-cli-list-head = Imports, newest first (undo one with: laris undo NUMBER):
+undo-cli-line = { $batch }  { $date }  { $file } ({ $kind }): { $added } added, { $updated } updated, { $unchanged } unchanged, { $skipped } skipped
+undo-cli-line-undone = { $batch }  { $date }  { $file } ({ $kind }): undone

@@ -19,7 +19,7 @@ cli-long-about = Laris: lihat bagaimana penjualan toko Anda, langsung dari sprea
       laris --db toko.laris                  buka aplikasi dengan file toko.laris
       laris import --db toko.laris pesanan.csv prospek.xlsx
       laris demo --db contoh.laris           buat toko contoh untuk dicoba
-cli-arg-db = File database yang dipakai (report, records, explain, dan export juga bisa membaca server PostgreSQL: postgres://user@host/namadb). Bawaan (juga untuk --db= yang kosong): laris.laris di folder data Anda (misalnya ~/.local/share/laris di Linux)
+cli-arg-db = File database yang dipakai (import, undo, report, records, explain, dan export juga bisa memakai server PostgreSQL: postgres://user@host/namadb). Bawaan (juga untuk --db= yang kosong): laris.laris di folder data Anda (misalnya ~/.local/share/laris di Linux)
 cli-arg-lang = Bahasa pesan: `en` (English) atau `id` (Bahasa Indonesia). Bawaan: bahasa sistem Anda
 cli-arg-install_desktop = Tambahkan Laris ke menu desktop Anda, lengkap dengan ikonnya, supaya file .laris terbuka dengan klik dua kali (Linux; hanya untuk Anda, tanpa root)
 cli-arg-uninstall_desktop = Hapus apa yang ditambahkan --install-desktop
@@ -65,6 +65,10 @@ cli-restore-about = Daftar cadangan database, atau kembalikan salah satunya: lar
 cli-restore-arg-list = Daftar cadangan, yang terbaru dulu, bernomor (bawaan)
 cli-restore-arg-latest = Kembalikan cadangan terbaru yang utuh
 cli-restore-arg-backup = Cadangan yang dikembalikan: nomornya di --list, atau filenya
+
+cli-undo-about = Daftar impor, atau urungkan salah satunya (datanya dihapus, data yang diubahnya dikembalikan), di file atau di server PostgreSQL. Contoh: laris undo --db toko.laris 12
+cli-undo-arg-list = Daftar impor, yang terbaru dulu, dengan nomornya (bawaan)
+cli-undo-arg-import = Impor yang diurungkan: nomornya di --list
 
 cli-records-about = Data di balik sebuah angka: pesanan di balik omzet, deal menang dan deal yang closing di balik rasio closing, ... (tabel, --json atau --csv). Contoh: laris records --db toko.laris --metric revenue --period month:2024-03
 cli-records-arg-metric = Angka yang datanya ditampilkan: id indikator dari laris report --json (revenue, orders, new_customers, win_rate, ...)

@@ -15,4 +15,12 @@ migrate-copied = { $table }: { $rows } baris disalin
 migrate-copying = { $table }: sudah { $rows } baris…
 migrate-done = Selesai: { $rows } baris disalin dari { $from } ke { $to }.
 
-cli-server-not-yet = Perintah ini belum bisa dipakai dengan server PostgreSQL (yang sudah bisa: report, records, explain, export, dan migrate). Sebutkan file database dengan --db FILE.
+cli-server-not-yet = Perintah ini belum bisa dipakai dengan server PostgreSQL (yang sudah bisa: import, undo, report, records, explain, export, dan migrate). Sebutkan file database dengan --db FILE.
+pg-error-read-only = Pengguna { $server } hanya boleh membaca database ini (role baca-saja, seperti viewer di docs/postgres.md): impor dan urungkan memerlukan role pemiliknya (misalnya postgres://laris@…). Tidak ada yang diubah.
+
+undo-no-database = Tidak ada database di { $file }. Sebutkan file .laris (atau servernya) yang impornya diurungkan dengan --db.
+undo-cli-done = Impor { $batch } diurungkan: { $removed } data dihapus, { $restored } data dikembalikan seperti semula.
+undo-cli-none = Belum ada impor.
+undo-cli-list-head = Daftar impor, yang terbaru dulu (urungkan dengan: laris undo NOMOR):
+undo-cli-line = { $batch }  { $date }  { $file } ({ $kind }): { $added } ditambah, { $updated } diperbarui, { $unchanged } tetap, { $skipped } dilewati
+undo-cli-line-undone = { $batch }  { $date }  { $file } ({ $kind }): diurungkan

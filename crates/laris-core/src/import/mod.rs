@@ -13,6 +13,7 @@ pub mod profile;
 pub mod rate;
 pub mod read;
 pub mod rows;
+pub mod server;
 pub mod table;
 pub mod values;
 
@@ -580,9 +581,21 @@ pub fn store_checking(
     let names: Vec<String> = files.iter().map(ParsedFile::file_name).collect();
     let db = store.path().to_path_buf();
     backup::daily(store.conn(), &db, backup::Reason::Import(names.join(", ")))?;
+    store_in(store.conn_mut(), files, skip_bad_rows, progress)
+}
+
+/// [`store_checking`] on an open database, without its backup: also what
+/// an import into a server runs, on the file that stands in for the server
+/// ([`server`]).
+pub(crate) fn store_in(
+    conn: &mut rusqlite::Connection,
+    files: &[ParsedFile],
+    skip_bad_rows: bool,
+    progress: &mut dyn FnMut(f32) -> bool,
+) -> Result<Stored, StoreError> {
     // An unchecked file's count is unknown: its progress counts as one file.
     let total: usize = files.iter().map(|f| f.count.max(1)).sum::<usize>().max(1);
-    let mut tx = store.conn_mut().transaction()?;
+    let mut tx = conn.transaction()?;
     let mut settings = settings::load(&tx)?;
     let mut names = DisplayNames::load(&tx)?;
     let was_empty = crate::store::overview::holds_nothing(&tx)?;

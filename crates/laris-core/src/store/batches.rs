@@ -7,6 +7,8 @@ use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 use serde::Serialize;
 
+use super::pg::{PgError, PgStore};
+use super::tables::Ty;
 use super::write::{Counts, assignments, values_from_json};
 use super::{Kind, Result, StoreError};
 
@@ -77,6 +79,8 @@ pub enum UndoError {
     },
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(transparent)]
+    Server(Box<super::pg::PgError>),
 }
 
 impl UndoError {
@@ -100,7 +104,14 @@ impl UndoError {
                 ],
             ),
             UndoError::Store(e) => e.message(lang),
+            UndoError::Server(e) => e.message(lang),
         }
+    }
+}
+
+impl From<super::pg::PgError> for UndoError {
+    fn from(e: super::pg::PgError) -> Self {
+        UndoError::Server(Box::new(e))
     }
 }
 
@@ -135,18 +146,7 @@ pub fn undo(conn: &mut Connection, batch_id: i64) -> std::result::Result<Counts,
             |r| r.get(0),
         )
         .optional()?;
-    match undone {
-        None => return Err(UndoError::NoSuchBatch(batch_id)),
-        Some(Some(_)) => return Err(UndoError::AlreadyUndone(batch_id)),
-        Some(None) => {}
-    }
-    if let Some((later, later_file)) = later_change(&tx, batch_id)? {
-        return Err(UndoError::LaterBatch {
-            batch: batch_id,
-            later,
-            later_file,
-        });
-    }
+    undoable(batch_id, undone, || Ok(later_change(&tx, batch_id)?))?;
 
     let mut counts = Counts::default();
     for kind in Kind::ALL {
@@ -214,6 +214,28 @@ pub fn undo(conn: &mut Connection, batch_id: i64) -> std::result::Result<Counts,
     Ok(counts)
 }
 
+/// Refuses an undo of a batch that does not exist (`undone` None), is
+/// undone already, or whose records a later import changed (`later`, asked
+/// only when it matters).
+fn undoable(
+    batch_id: i64,
+    undone: Option<Option<String>>,
+    later: impl FnOnce() -> std::result::Result<Option<(i64, String)>, UndoError>,
+) -> std::result::Result<(), UndoError> {
+    match undone {
+        None => Err(UndoError::NoSuchBatch(batch_id)),
+        Some(Some(_)) => Err(UndoError::AlreadyUndone(batch_id)),
+        Some(None) => match later()? {
+            Some((later, later_file)) => Err(UndoError::LaterBatch {
+                batch: batch_id,
+                later,
+                later_file,
+            }),
+            None => Ok(()),
+        },
+    }
+}
+
 /// The first later import (still in place) that changed a record this batch
 /// added or changed: undoing this one first would lose that change.
 fn later_change(conn: &Connection, batch_id: i64) -> rusqlite::Result<Option<(i64, String)>> {
@@ -248,6 +270,213 @@ fn later_change(conn: &Connection, batch_id: i64) -> rusqlite::Result<Option<(i6
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()?,
+        );
+    }
+    Ok(found.into_iter().min_by_key(|(id, _)| *id))
+}
+
+/// [`list`] on a server.
+pub fn list_postgres(pg: &mut PgStore) -> std::result::Result<Vec<Batch>, PgError> {
+    let rows = pg
+        .client
+        .query(
+            "SELECT id, file_name, kind, imported_at, rows_added, rows_updated, rows_unchanged, rows_skipped, undone_at,
+                    currency, rate
+             FROM import_batches ORDER BY id DESC",
+            &[],
+        )
+        .map_err(|e| pg.error(&e))?;
+    Ok(rows
+        .iter()
+        .map(|r| {
+            let kind: String = r.get(2);
+            let count = |i: usize| r.get::<_, i64>(i).unsigned_abs();
+            Batch {
+                id: r.get(0),
+                file_name: r.get(1),
+                kind: Kind::from_name(&kind).unwrap_or(Kind::Orders),
+                imported_at: r.get(3),
+                counts: Counts {
+                    added: count(4),
+                    updated: count(5),
+                    unchanged: count(6),
+                    skipped: count(7),
+                },
+                undone_at: r.get(8),
+                conversion: match (r.get(9), r.get(10)) {
+                    (Some(currency), Some(rate)) => Some((currency, rate)),
+                    _ => None,
+                },
+            }
+        })
+        .collect())
+}
+
+/// [`undo`] on a server: the same steps in one transaction, under the
+/// writers' advisory lock (an import or another undo waits). A server is
+/// not backed up by Laris (docs/postgres.md).
+pub fn undo_postgres(pg: &mut PgStore, batch_id: i64) -> std::result::Result<Counts, UndoError> {
+    pg.require_writer()?;
+    pg.check_schema()?;
+    let server = pg.server.clone();
+    let err = |e: postgres::Error| {
+        UndoError::from(PgError::Server {
+            server: server.clone(),
+            reason: super::pg::reason(&e),
+        })
+    };
+    let mut tx = pg.client.transaction().map_err(err)?;
+    super::pg::write::lock(&mut tx).map_err(err)?;
+    let undone: Option<Option<String>> = tx
+        .query_opt(
+            "SELECT undone_at FROM import_batches WHERE id = $1",
+            &[&batch_id],
+        )
+        .map_err(err)?
+        .map(|r| r.get(0));
+    undoable(batch_id, undone, || {
+        later_change_postgres(&mut tx, batch_id).map_err(err)
+    })?;
+    let mut counts = Counts::default();
+    for kind in Kind::ALL {
+        counts.added += tx
+            .execute(
+                &format!("DELETE FROM {} WHERE batch_id = $1", kind.table()),
+                &[&batch_id],
+            )
+            .map_err(err)?;
+    }
+    tx.execute("DELETE FROM returns WHERE batch_id = $1", &[&batch_id])
+        .map_err(err)?;
+    tx.execute("DELETE FROM rep_names WHERE batch_id = $1", &[&batch_id])
+        .map_err(err)?;
+    let changes = tx
+        .query(
+            "SELECT kind, row_id, action, old_values FROM batch_changes WHERE batch_id = $1 ORDER BY id DESC",
+            &[&batch_id],
+        )
+        .map_err(err)?;
+    for change in changes {
+        let (kind_name, row_id, action, old): (String, i64, String, Option<String>) =
+            (change.get(0), change.get(1), change.get(2), change.get(3));
+        let (Some(kind), Some(old)) = (Kind::from_name(&kind_name), old) else {
+            continue;
+        };
+        let table = kind.table();
+        let values = values_from_json(&old).map_err(|e| {
+            UndoError::from(PgError::Server {
+                server: server.clone(),
+                reason: format!("the saved values of row {row_id} of {table}: {e}"),
+            })
+        })?;
+        let cols: Vec<&str> = kind.fields().iter().map(|f| f.column).collect();
+        let mut params: Vec<Box<dyn postgres::types::ToSql + Sync>> = cols
+            .iter()
+            .chain(["batch_id"].iter())
+            .zip(&values)
+            .map(|(col, v)| pg_param(table, col, v))
+            .collect();
+        if action == "update" {
+            // The saved values of an update are the kind's columns only.
+            params.truncate(cols.len());
+            params.push(Box::new(row_id));
+            let set: Vec<String> = cols
+                .iter()
+                .enumerate()
+                .map(|(i, c)| format!("{c} = ${}", i + 1))
+                .collect();
+            let sql = format!(
+                "UPDATE {table} SET {} WHERE id = ${}",
+                set.join(", "),
+                cols.len() + 1
+            );
+            let refs: Vec<&(dyn postgres::types::ToSql + Sync)> =
+                params.iter().map(|p| p.as_ref()).collect();
+            tx.execute(&sql, &refs).map_err(err)?;
+        } else {
+            params.insert(0, Box::new(row_id));
+            let placeholders: Vec<String> = (1..=params.len()).map(|i| format!("${i}")).collect();
+            let sql = format!(
+                "INSERT INTO {table}(id, {}, batch_id) VALUES ({})",
+                cols.join(", "),
+                placeholders.join(", ")
+            );
+            let refs: Vec<&(dyn postgres::types::ToSql + Sync)> =
+                params.iter().map(|p| p.as_ref()).collect();
+            tx.execute(&sql, &refs).map_err(err)?;
+        }
+        counts.updated += 1;
+    }
+    tx.execute(
+        "DELETE FROM batch_changes WHERE batch_id = $1",
+        &[&batch_id],
+    )
+    .map_err(err)?;
+    tx.execute(
+        "UPDATE import_batches SET undone_at = $1 WHERE id = $2",
+        &[
+            &chrono::Local::now().format("%Y-%m-%dT%H:%M:%S").to_string(),
+            &batch_id,
+        ],
+    )
+    .map_err(err)?;
+    tx.commit().map_err(err)?;
+    Ok(counts)
+}
+
+/// A saved value as the server's column `table.column` takes it (its type
+/// from the catalogue; SQLite may have kept a whole real as an integer).
+fn pg_param(table: &str, column: &str, v: &Value) -> Box<dyn postgres::types::ToSql + Sync> {
+    let ty = super::tables::TABLES
+        .iter()
+        .find(|t| t.name == table)
+        .and_then(|t| t.columns.iter().find(|(c, _)| *c == column))
+        .map_or(Ty::Text, |(_, ty)| *ty);
+    match (ty, v) {
+        (Ty::Int, Value::Integer(i)) => Box::new(Some(*i)),
+        (Ty::Int, Value::Real(f)) => Box::new(Some(*f as i64)),
+        (Ty::Int, _) => Box::new(None::<i64>),
+        (Ty::Real, Value::Integer(i)) => Box::new(Some(*i as f64)),
+        (Ty::Real, Value::Real(f)) => Box::new(Some(*f)),
+        (Ty::Real, _) => Box::new(None::<f64>),
+        (Ty::Text, Value::Text(t)) => Box::new(Some(t.clone())),
+        (Ty::Text, Value::Integer(i)) => Box::new(Some(i.to_string())),
+        (Ty::Text, _) => Box::new(None::<String>),
+    }
+}
+
+/// [`later_change`] on a server (the last saved value, the batch that had
+/// added the row, read with jsonb rather than SQLite's json_extract).
+fn later_change_postgres(
+    tx: &mut postgres::Transaction<'_>,
+    batch_id: i64,
+) -> std::result::Result<Option<(i64, String)>, postgres::Error> {
+    let mut found: Vec<(i64, String)> = Vec::new();
+    found.extend(
+        tx.query_opt(
+            "SELECT b.batch_id, ib.file_name FROM batch_changes a
+             JOIN batch_changes b ON b.kind = a.kind AND b.row_id = a.row_id AND b.batch_id > a.batch_id
+             JOIN import_batches ib ON ib.id = b.batch_id
+             WHERE a.batch_id = $1 ORDER BY b.batch_id LIMIT 1",
+            &[&batch_id],
+        )?
+        .map(|r| (r.get(0), r.get(1))),
+    );
+    for kind in Kind::ALL {
+        let table = kind.table();
+        found.extend(
+            tx.query_opt(
+                &format!(
+                    "SELECT c.batch_id, ib.file_name FROM batch_changes c
+                     JOIN import_batches ib ON ib.id = c.batch_id
+                     LEFT JOIN {table} r ON r.id = c.row_id
+                     WHERE c.kind = '{table}' AND c.batch_id > $1
+                       AND (r.batch_id = $1 OR (c.action = 'delete' AND c.old_values::jsonb -> -1 = to_jsonb($1::bigint)))
+                     ORDER BY c.batch_id LIMIT 1"
+                ),
+                &[&batch_id],
+            )?
+            .map(|r| (r.get(0), r.get(1))),
         );
     }
     Ok(found.into_iter().min_by_key(|(id, _)| *id))

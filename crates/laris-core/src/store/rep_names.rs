@@ -48,6 +48,32 @@ pub fn keep(conn: &Connection, batch: i64, people: &[(String, String)]) -> Resul
     })
 }
 
+/// [`keep`]'s count of the records a users list names, on a server: the
+/// stored records whose rep (folded) is one of `people`'s ids.
+pub(crate) fn records_on_server(
+    tx: &mut postgres::Transaction<'_>,
+    people: &[(String, String)],
+) -> std::result::Result<u64, postgres::Error> {
+    let ids: std::collections::HashSet<&str> = people.iter().map(|(id, _)| id.as_str()).collect();
+    let mut records = 0u64;
+    for kind in Kind::ALL.into_iter().filter(|k| has_rep(*k)) {
+        let rows = tx.query(
+            &format!(
+                "SELECT rep, count(*) FROM {} WHERE rep IS NOT NULL GROUP BY rep",
+                kind.table()
+            ),
+            &[],
+        )?;
+        for row in rows {
+            let rep: String = row.get(0);
+            if ids.contains(fold(&rep).as_str()) {
+                records += row.get::<_, i64>(1).unsigned_abs();
+            }
+        }
+    }
+    Ok(records)
+}
+
 /// Every named owner id (folded) with its name; the latest list wins.
 pub fn all(conn: &Connection) -> Result<FastMap<String, String>> {
     let mut stmt = conn.prepare("SELECT owner_id, name FROM rep_names ORDER BY batch_id")?;

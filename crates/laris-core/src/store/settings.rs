@@ -103,7 +103,7 @@ pub fn save(conn: &Connection, settings: &Settings) -> Result<()> {
     Ok(())
 }
 
-const PRESET_PREFIX: &str = "preset:";
+pub const PRESET_PREFIX: &str = "preset:";
 
 /// Saves an import mapping under a name (JSON made by the importer).
 pub fn save_preset(conn: &Connection, name: &str, json: &str) -> Result<()> {

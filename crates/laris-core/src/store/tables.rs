@@ -30,6 +30,16 @@ impl Table {
         self.columns.first().is_some_and(|(c, _)| *c == "id")
     }
 
+    /// A SELECT of every row and column, in copy order.
+    pub fn select_all(&self) -> String {
+        format!(
+            "SELECT {} FROM {} ORDER BY {}",
+            self.column_list(),
+            self.name,
+            self.order_by
+        )
+    }
+
     /// The column names, comma separated, for a SELECT or a COPY.
     pub fn column_list(&self) -> String {
         self.columns

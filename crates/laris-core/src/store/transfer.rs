@@ -59,7 +59,7 @@ pub fn migrate(from: &Place, to: &Place, progress: &mut dyn FnMut(Copied)) -> Re
 }
 
 /// Why a table could not be copied, in the words of whichever side failed.
-struct Reason(String);
+pub(crate) struct Reason(pub(crate) String);
 
 impl From<CopyError> for Reason {
     fn from(e: CopyError) -> Self {
@@ -195,25 +195,43 @@ fn copy_in(
     t: &'static Table,
     progress: &mut dyn FnMut(Copied),
 ) -> Result<u64, Reason> {
-    let types: Vec<Type> = t.columns.iter().map(|&(_, ty)| pg_type(ty)).collect();
-    let sink = tx.copy_in(&format!(
-        "COPY {} ({}) FROM STDIN (FORMAT binary)",
+    copy_rows_in(
+        conn,
+        tx,
         t.name,
-        t.column_list()
+        t.name,
+        t.columns,
+        &t.select_all(),
+        progress,
+    )
+}
+
+/// Copies the rows that `select` reads from SQLite (the `columns`, in
+/// order) into the server's table `into` with a binary COPY; progress is
+/// told under the name `label`.
+pub(crate) fn copy_rows_in(
+    conn: &rusqlite::Connection,
+    tx: &mut postgres::Transaction<'_>,
+    into: &str,
+    label: &'static str,
+    columns: &[(&'static str, Ty)],
+    select: &str,
+    progress: &mut dyn FnMut(Copied),
+) -> Result<u64, Reason> {
+    let types: Vec<Type> = columns.iter().map(|&(_, ty)| pg_type(ty)).collect();
+    let names: Vec<&str> = columns.iter().map(|&(c, _)| c).collect();
+    let sink = tx.copy_in(&format!(
+        "COPY {into} ({}) FROM STDIN (FORMAT binary)",
+        names.join(", ")
     ))?;
     let mut writer = BinaryCopyInWriter::new(sink, &types);
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {} FROM {} ORDER BY {}",
-        t.column_list(),
-        t.name,
-        t.order_by
-    ))?;
+    let mut stmt = conn.prepare(select)?;
     let mut rows = stmt.query([])?;
     let mut n = 0u64;
     while let Some(r) = rows.next()? {
         n += 1;
-        let mut cells = Vec::with_capacity(t.columns.len());
-        for (i, &(column, ty)) in t.columns.iter().enumerate() {
+        let mut cells = Vec::with_capacity(columns.len());
+        for (i, &(column, ty)) in columns.iter().enumerate() {
             let v = r.get_ref(i)?;
             cells.push(cell(v, ty).ok_or_else(|| {
                 Reason(format!(
@@ -226,7 +244,7 @@ fn copy_in(
         writer.write(&values)?;
         if n.is_multiple_of(PROGRESS_EVERY) {
             progress(Copied {
-                table: t.name,
+                table: label,
                 rows: n,
                 done: false,
             });
@@ -319,6 +337,18 @@ fn copy_out(
     t: &'static Table,
     progress: &mut dyn FnMut(Copied),
 ) -> Result<u64, Reason> {
+    copy_rows_out(read, write, t, &t.select_all(), progress)
+}
+
+/// Inserts the rows of the server's `select` (all of `t`'s columns, in
+/// order) into the SQLite table `t`.
+pub(crate) fn copy_rows_out(
+    read: &mut postgres::Transaction<'_>,
+    write: &rusqlite::Connection,
+    t: &'static Table,
+    select: &str,
+    progress: &mut dyn FnMut(Copied),
+) -> Result<u64, Reason> {
     let placeholders: Vec<String> = (1..=t.columns.len()).map(|i| format!("?{i}")).collect();
     let mut insert = write.prepare(&format!(
         "INSERT INTO {} ({}) VALUES ({})",
@@ -327,34 +357,25 @@ fn copy_out(
         placeholders.join(", ")
     ))?;
     let mut n = 0u64;
-    copy::each_row(
-        read,
-        &format!(
-            "SELECT {} FROM {} ORDER BY {}",
-            t.column_list(),
-            t.name,
-            t.order_by
-        ),
-        |r| -> Result<(), Reason> {
-            n += 1;
-            let values = t.columns.iter().enumerate().map(|(i, &(_, ty))| {
-                ToSqlOutput::Borrowed(match ty {
-                    Ty::Int => r.int(i).map_or(ValueRef::Null, ValueRef::Integer),
-                    Ty::Real => r.real(i).map_or(ValueRef::Null, ValueRef::Real),
-                    Ty::Text => r.text(i).map_or(ValueRef::Null, ValueRef::Text),
-                })
+    copy::each_row(read, select, |r| -> Result<(), Reason> {
+        n += 1;
+        let values = t.columns.iter().enumerate().map(|(i, &(_, ty))| {
+            ToSqlOutput::Borrowed(match ty {
+                Ty::Int => r.int(i).map_or(ValueRef::Null, ValueRef::Integer),
+                Ty::Real => r.real(i).map_or(ValueRef::Null, ValueRef::Real),
+                Ty::Text => r.text(i).map_or(ValueRef::Null, ValueRef::Text),
+            })
+        });
+        insert.execute(rusqlite::params_from_iter(values))?;
+        if n.is_multiple_of(PROGRESS_EVERY) {
+            progress(Copied {
+                table: t.name,
+                rows: n,
+                done: false,
             });
-            insert.execute(rusqlite::params_from_iter(values))?;
-            if n.is_multiple_of(PROGRESS_EVERY) {
-                progress(Copied {
-                    table: t.name,
-                    rows: n,
-                    done: false,
-                });
-            }
-            Ok(())
-        },
-    )?;
+        }
+        Ok(())
+    })?;
     Ok(n)
 }
 

@@ -9,6 +9,7 @@ pub mod cluster;
 pub mod copy;
 mod reader;
 mod tls;
+pub mod write;
 
 pub use reader::Reader;
 
@@ -88,6 +89,10 @@ pub enum PgError {
         path: String,
     },
     SameKind,
+    /// The role may read the server's database but not change it.
+    ReadOnly {
+        server: String,
+    },
     Store(#[from] StoreError),
 }
 
@@ -158,6 +163,9 @@ impl PgError {
             ),
             PgError::NoSource { path } => lang.tr_args("pg-error-no-source", &[("path", s(path))]),
             PgError::SameKind => lang.tr("pg-error-same-kind"),
+            PgError::ReadOnly { server } => {
+                lang.tr_args("pg-error-read-only", &[("server", s(server))])
+            }
             PgError::Store(e) => e.message(lang),
         }
     }
@@ -353,6 +361,43 @@ impl PgStore {
             .map_err(err)?;
         }
         tx.commit().map_err(err)
+    }
+
+    /// Refuses, in words, a role that may only read (the viewer of
+    /// docs/postgres.md), before it meets the server's "permission denied"
+    /// halfway through a change: it must be able to add import batches, or
+    /// to create the tables in a database that has none.
+    pub fn require_writer(&mut self) -> Result<()> {
+        let may: bool = self
+            .client
+            .query_one(
+                "SELECT CASE WHEN to_regclass('import_batches') IS NULL
+                             THEN has_schema_privilege(current_schema(), 'CREATE')
+                             ELSE has_table_privilege('import_batches', 'INSERT') END",
+                &[],
+            )
+            .map_err(|e| self.error(&e))?
+            .get(0);
+        if may {
+            Ok(())
+        } else {
+            Err(PgError::ReadOnly {
+                server: self.server.clone(),
+            })
+        }
+    }
+
+    /// A stored setting (the row `key` of the table settings): None where
+    /// there is none, or no Laris database yet. Nothing is written.
+    pub fn setting(&mut self, key: &str) -> Result<Option<String>> {
+        if self.version()?.is_none() {
+            return Ok(None);
+        }
+        let row = self
+            .client
+            .query_opt("SELECT value FROM settings WHERE key = $1", &[&key])
+            .map_err(|e| self.error(&e))?;
+        Ok(row.and_then(|r| r.get(0)))
     }
 
     /// Checks that the server holds a Laris database of a version this
