@@ -283,6 +283,16 @@ impl KeyList {
         l
     }
 
+    /// Keeps the keys of the customers numbered below `count`.
+    fn truncate(&mut self, count: u32) {
+        let keep = self.customer.partition_point(|&c| c < count);
+        let end = keep.checked_sub(1).map_or(0, |last| self.ends[last]);
+        self.bytes
+            .truncate(usize::try_from(end).unwrap_or(usize::MAX));
+        self.ends.truncate(keep);
+        self.customer.truncate(keep);
+    }
+
     /// The keys with customer `c` numbered `new_of[c]`, less those NONE.
     fn renumber(&self, new_of: &[u32]) -> KeyList {
         KeyList::of(self.iter().filter_map(|(key, c)| {
@@ -328,6 +338,12 @@ impl CustomerKeyLists {
     pub(crate) fn append(&mut self, more: CustomerKeyLists) {
         self.ids.append(more.ids);
         self.names.append(more.names);
+    }
+
+    /// Keeps the keys of the customers numbered below `count`.
+    pub(crate) fn truncate(&mut self, count: u32) {
+        self.ids.truncate(count);
+        self.names.truncate(count);
     }
 
     /// The keys with customer `c` numbered `new_of[c]`; those of customers
