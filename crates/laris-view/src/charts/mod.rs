@@ -377,10 +377,16 @@ fn legend(ui: &mut egui::Ui, items: &[(&str, Color32, Swatch)]) {
     });
 }
 
-/// Gridline marks at a round step, no more than six over the bounds.
-fn value_marks(input: egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
-    let (lo, hi) = input.bounds;
+/// Gridline marks at a round step, no more than six over the bounds; for
+/// `whole` values (counts) never between two whole numbers, where a mark
+/// such as "0,5" orders would mean nothing.
+fn value_marks(whole: bool) -> impl Fn(egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
+    move |input| value_marks_in(input.bounds, whole)
+}
+
+fn value_marks_in((lo, hi): (f64, f64), whole: bool) -> Vec<egui_plot::GridMark> {
     let step = nice_step((hi - lo) / 5.0);
+    let step = if whole { step.max(1.0) } else { step };
     let mut marks = Vec::with_capacity(7);
     let mut v = (lo / step).ceil() * step;
     while v <= hi && marks.len() < 7 {
@@ -453,12 +459,20 @@ mod tests {
 
     #[test]
     fn round_steps_keep_six_ticks_or_fewer() {
+        let values = |bounds, whole| -> Vec<f64> {
+            value_marks_in(bounds, whole)
+                .iter()
+                .map(|m| m.value)
+                .collect()
+        };
+        assert_eq!(values((0.0, 2.0), true), vec![0.0, 1.0, 2.0]);
+        assert_eq!(values((0.0, 2.0), false), vec![0.0, 0.5, 1.0, 1.5, 2.0]);
         assert_eq!(nice_step(0.9), 1.0);
         assert_eq!(nice_step(1.5), 2.0);
         assert_eq!(nice_step(3_100_000.0), 5_000_000.0);
         assert_eq!(nice_step(0.0), 1.0);
         for hi in [1.0, 7.3, 99.0, 12_345.0, 9.9e9] {
-            let marks = value_marks(egui_plot::GridInput {
+            let marks = value_marks(false)(egui_plot::GridInput {
                 bounds: (0.0, hi),
                 base_step_size: hi / 100.0,
             });
