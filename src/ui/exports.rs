@@ -290,7 +290,7 @@ mod tests {
     use crate::metrics::{Comparison, Dataset, PeriodKind, Selection};
     use crate::store::Store;
 
-    /// "Export tab": one picture, at twice the screen's size, with content.
+    /// "Save page as image" (the tab): one picture, at twice the screen's size, with content.
     #[test]
     fn a_tab_picture_is_twice_the_screen_and_not_blank() {
         let dir = tempfile::tempdir().expect("temp dir");
