@@ -20,17 +20,18 @@
 //!
 //! The customers are then numbered as a full load numbers them (by their
 //! first order in table order), so a patched dataset equals a loaded one.
-//! Anything else (an undo that put back updated orders, order lines added
-//! to stored orders, product costs, settlements, returns lists, rep aliases)
-//! is read from SQLite whole, as before.
+//! Any other change to the orders (an undo that put back updated orders,
+//! order lines added to stored orders, product costs, settlements, returns
+//! lists) reads the orders again, the other kinds kept; a change of rep
+//! aliases, which name reps in every kind, reads SQLite whole.
 
 use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::load::{
-    Groups, LINE_COLUMNS, ORDER_COLUMNS, Row, each_row, int, load_costs, load_others, push_order,
-    read_line,
+    Groups, LINE_COLUMNS, ORDER_COLUMNS, Row, each_row, int, load_costs, load_orders, load_others,
+    push_order, read_line,
 };
 use super::names::{CustomerKey, NONE, remap};
 use super::time::NO_DAY;
@@ -119,8 +120,22 @@ pub fn catch_up(
     let Some(changes) = Changes::between(conn, journal, &now)? else {
         return Ok(None);
     };
-    let Some(mut patched) = patch_orders(conn, &mut ds, journal.orders_max_id, &changes)? else {
+    // The cache keeps the reps' names but not the aliases a load interns
+    // them through: the same names, in the same order, get the same ids.
+    let mut reps = Names::with_aliases(crate::store::rep_names::all(conn)?);
+    reps.merge(&ds.reps);
+    if reps.names() != ds.reps.names() {
         return Ok(None);
+    }
+    ds.reps = reps;
+    let mut patched = if changes.orders_whole {
+        load_orders(conn, &mut ds)?;
+        (ds.orders.len() + ds.orders.line_product.len()) as i64
+    } else {
+        match patch_orders(conn, &mut ds, journal.orders_max_id, &changes)? {
+            Some(patched) => patched,
+            None => return Ok(None),
+        }
     };
     if changes.others.any() {
         let aliases = crate::store::rep_names::all(conn)?;
@@ -144,6 +159,10 @@ struct Changes {
     removed: bool,
     /// The other kinds that changed, by the groups they are read in.
     others: Groups,
+    /// The orders changed in a way only reading them again follows: their
+    /// lines, costs or settlements, returns marked, or values an undo put
+    /// back (it deletes the log that named them).
+    orders_whole: bool,
 }
 
 impl Changes {
@@ -189,16 +208,24 @@ impl Changes {
                     true
                 }
                 // Undone since it was cached: its rows were deleted, and
-                // none it updated was put back.
+                // those it had updated got their old values back.
                 Some(Kind::Orders) if known => {
                     changes.removed = true;
-                    updated == 0
+                    changes.orders_whole |= updated > 0;
+                    true
                 }
                 Some(Kind::Orders) => {
                     changes.added += added;
-                    changes.updated_by(conn, *batch, then.orders_max_id)?
+                    let only_updates = changes.updated_by(conn, *batch, then.orders_max_id)?;
+                    changes.orders_whole |= !only_updates;
+                    true
                 }
-                _ => false,
+                // Order lines, product costs, settlements: the orders' columns.
+                Some(_) => {
+                    changes.orders_whole = true;
+                    true
+                }
+                None => false,
             };
             if !fine {
                 return Ok(None);
@@ -292,14 +319,6 @@ fn patch_orders(
         return Ok(None);
     };
     let old_customers = customers.count;
-    // The cache keeps the reps' names but not the aliases a load interns
-    // them through: the same names, in the same order, get the same ids.
-    let mut reps = Names::with_aliases(crate::store::rep_names::all(conn)?);
-    reps.merge(&ds.reps);
-    if reps.names() != ds.reps.names() {
-        return Ok(None);
-    }
-    ds.reps = reps;
     let mut new = Orders::default();
     let mut totals: Vec<Option<i64>> = Vec::new();
     let mut order_ids: Vec<Vec<u8>> = Vec::new();
