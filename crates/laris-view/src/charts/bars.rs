@@ -113,10 +113,6 @@ fn hbars(
                 .map(|(k, t)| (base[k], pos(k), t)),
         );
     }
-    let whole = series
-        .iter()
-        .flat_map(|s| &s.values)
-        .all(|v| v.fract() == 0.0);
     let strong = ui.visuals().strong_text_color();
     let x_max = room_for_labels(ui, size.x, &labels, &texts, right);
     legend(ui, &swatches);
@@ -125,7 +121,7 @@ fn hbars(
         .y_axis_formatter(move |mark, _| {
             category(mark, n).map_or_else(String::new, |k| labels[k].clone())
         })
-        .x_grid_spacer(value_marks(whole))
+        .x_grid_spacer(value_marks(kind.counts()))
         .x_axis_formatter(move |mark, _| axis(mark.value))
         .include_x(0.0)
         .include_x(x_max)

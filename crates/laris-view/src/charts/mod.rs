@@ -35,6 +35,15 @@ pub enum ChartKind {
 }
 
 impl ChartKind {
+    /// Whether the value axis counts things (deals, activities): marked at
+    /// whole numbers only.
+    fn counts(self) -> bool {
+        matches!(
+            self,
+            ChartKind::Funnel | ChartKind::ActivitiesByRep | ChartKind::ActivitiesOverTime
+        )
+    }
+
     pub const ALL: [ChartKind; 11] = [
         ChartKind::Revenue,
         ChartKind::Funnel,
@@ -379,7 +388,7 @@ fn legend(ui: &mut egui::Ui, items: &[(&str, Color32, Swatch)]) {
 
 /// Gridline marks at a round step, no more than six over the bounds; for
 /// `whole` values (counts) never between two whole numbers, where a mark
-/// such as "0,5" orders would mean nothing.
+/// such as "0,5" deals would mean nothing.
 fn value_marks(whole: bool) -> impl Fn(egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
     move |input| value_marks_in(input.bounds, whole)
 }

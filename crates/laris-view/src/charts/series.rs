@@ -30,15 +30,13 @@ fn bucket_label(lang: Lang, granularity: PeriodKind, p: Period) -> String {
 }
 
 /// A plot of one bar per bucket: `labels` along the time axis, abbreviated
-/// values up the other, from zero (marked at whole numbers only for
-/// `whole` values).
+/// values up the other, from zero.
 fn time_plot<'a>(
     ui: &egui::Ui,
     kind: ChartKind,
     size: egui::Vec2,
     lang: Lang,
     labels: Vec<String>,
-    whole: bool,
 ) -> egui_plot::Plot<'a> {
     let n = labels.len();
     plot(ui, kind, size)
@@ -46,7 +44,7 @@ fn time_plot<'a>(
         .x_axis_formatter(move |mark, _| {
             category(mark, n).map_or_else(String::new, |k| labels[k].clone())
         })
-        .y_grid_spacer(value_marks(whole))
+        .y_grid_spacer(value_marks(kind.counts()))
         .y_axis_formatter(move |mark, _| format::abbreviated(lang, mark.value))
         .include_y(0.0)
 }
@@ -118,39 +116,38 @@ pub(super) fn revenue(ui: &mut egui::Ui, data: &ChartInput<'_>, size: egui::Vec2
     }
     legend(ui, &items);
     let n = labels.len();
-    let shown =
-        time_plot(ui, ChartKind::Revenue, size, lang, labels.clone(), false).show(ui, |p| {
-            p.bar_chart(BarChart::new(this.clone(), bars).color(accent));
-            if has_cmp {
-                p.line(
-                    Line::new(cmp_name.clone(), cmp_points)
-                        .color(theme::CHART_COMPARISON)
-                        .width(theme::CHART_LINE_WIDTH)
-                        .style(LineStyle::Dashed { length: 8.0 }),
-                );
-            }
-            if !projected.is_empty() {
-                p.line(
-                    Line::new(projected_name.clone(), projected)
-                        .color(accent)
-                        .width(theme::CHART_LINE_WIDTH)
-                        .style(LineStyle::Dashed { length: 6.0 }),
-                );
-            }
-            if let Some(&[x, y]) = target_points.last() {
-                p.line(
-                    Line::new(target_name.clone(), target_points)
-                        .color(theme::CHART_TARGET)
-                        .width(theme::CHART_LINE_WIDTH),
-                );
-                // At the line's end, inside the plot so that it is never cut.
-                p.text(
-                    Text::new("", PlotPoint::new(x, y), target_name)
-                        .color(theme::CHART_TARGET)
-                        .anchor(Align2::RIGHT_BOTTOM),
-                );
-            }
-        });
+    let shown = time_plot(ui, ChartKind::Revenue, size, lang, labels.clone()).show(ui, |p| {
+        p.bar_chart(BarChart::new(this.clone(), bars).color(accent));
+        if has_cmp {
+            p.line(
+                Line::new(cmp_name.clone(), cmp_points)
+                    .color(theme::CHART_COMPARISON)
+                    .width(theme::CHART_LINE_WIDTH)
+                    .style(LineStyle::Dashed { length: 8.0 }),
+            );
+        }
+        if !projected.is_empty() {
+            p.line(
+                Line::new(projected_name.clone(), projected)
+                    .color(accent)
+                    .width(theme::CHART_LINE_WIDTH)
+                    .style(LineStyle::Dashed { length: 6.0 }),
+            );
+        }
+        if let Some(&[x, y]) = target_points.last() {
+            p.line(
+                Line::new(target_name.clone(), target_points)
+                    .color(theme::CHART_TARGET)
+                    .width(theme::CHART_LINE_WIDTH),
+            );
+            // At the line's end, inside the plot so that it is never cut.
+            p.text(
+                Text::new("", PlotPoint::new(x, y), target_name)
+                    .color(theme::CHART_TARGET)
+                    .anchor(Align2::RIGHT_BOTTOM),
+            );
+        }
+    });
     let k = picked(ui, &shown, |at| category_at(at.x, n))?;
     Some(Pick {
         period: Some(rev.buckets[k].period),
@@ -210,7 +207,6 @@ pub(super) fn activities_over_time(
         size,
         lang,
         labels.clone(),
-        true,
     )
     .show(ui, |p| {
         for chart in charts {
