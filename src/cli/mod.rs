@@ -88,8 +88,8 @@ pub enum Command {
     /// picture (--png-dir DIR), for a period.
     /// Example: laris export --db toko.laris --period month:2024-03 --pdf rapat.pdf
     Export(export::ExportArgs),
-    /// Back up the database now (Laris also does before every import and
-    /// undo). Prints where the backup is.
+    /// Back up the database now (Laris also does once a day, before the
+    /// day's first import or undo). Prints where the backup is.
     Backup(backup::BackupArgs),
     /// List the backups of the database, or put one back in its place:
     /// laris restore --list | --latest | NUMBER | FILE

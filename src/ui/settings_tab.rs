@@ -252,7 +252,7 @@ fn database(app: &mut LarisApp, ui: &mut egui::Ui) {
     });
 }
 
-/// The backups of the database: made before every import and undo, or now;
+/// The backups of the database: made before the day's first import or undo, or now;
 /// any can be put back (after a confirmation).
 fn backups(app: &mut LarisApp, ui: &mut egui::Ui) {
     use super::backups::{self, BackupAction};

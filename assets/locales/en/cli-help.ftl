@@ -59,7 +59,7 @@ cli-export-arg-pdf = Write the meeting report (cover, figures, per-salesperson t
 cli-export-arg-png_dir = Write one PNG picture per chart into this folder (made if missing)
 cli-export-arg-landscape = Lay the PDF's pages out in landscape
 
-cli-backup-about = Back up the database now (Laris also does before every import and undo). Prints where the backup is
+cli-backup-about = Back up the database now (Laris also does once a day, before the day's first import or undo). Prints where the backup is
 
 cli-restore-about = List the backups of the database, or put one back in its place: laris restore --list | --latest | NUMBER | FILE
 cli-restore-arg-list = List the backups, newest first, numbered (the default)

@@ -40,7 +40,7 @@ backup-size = { $mb } MB
 backup-no-database = There is no database at { $file } yet: nothing to back up.
 backup-made = Backed up to { $path } ({ $contents }).
 backup-empty = { $file } holds no records yet: nothing to back up.
-restore-no-backups = { $file } has no backups yet. Laris makes one before every import and every undo.
+restore-no-backups = { $file } has no backups yet. Laris makes one once a day, before the day's first import or undo.
 restore-list-head = Backups of { $file }, newest first (restore one with: laris restore NUMBER):
 restore-no-such-backup = No whole backup "{ $which }" of { $file }. See the list with: laris restore --list
 restore-done = { $file } is back as it was on { $when } ({ $contents }).
@@ -55,7 +55,7 @@ restore-cancel = Keep what I have
 backup-restored-notice = The backup is back in place.
 
 backups-title = Backups
-backups-explain = Laris backs up your data before every import and every undo. It keeps the last five, and one a day for a week.
+backups-explain = Laris backs up your data once a day, before the day's first import or undo, and keeps the latest backups while they take at most one and a half times the size of your data. Each import since then can still be undone on its own.
 backups-now = Back up now
 backups-none = No backups yet.
 backups-restore = Restore…

@@ -59,7 +59,7 @@ cli-export-arg-pdf = Tulis laporan rapat (sampul, angka, tabel per sales, grafik
 cli-export-arg-png_dir = Tulis satu gambar PNG per grafik ke folder ini (dibuat jika belum ada)
 cli-export-arg-landscape = Atur halaman PDF mendatar (landscape)
 
-cli-backup-about = Cadangkan database sekarang (Laris juga melakukannya sebelum setiap impor dan setiap urungkan). Menampilkan letak cadangannya
+cli-backup-about = Cadangkan database sekarang (Laris juga melakukannya sekali sehari, sebelum impor atau urungkan pertama hari itu). Menampilkan letak cadangannya
 
 cli-restore-about = Daftar cadangan database, atau kembalikan salah satunya: laris restore --list | --latest | NOMOR | FILE
 cli-restore-arg-list = Daftar cadangan, yang terbaru dulu, bernomor (bawaan)

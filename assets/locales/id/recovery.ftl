@@ -40,7 +40,7 @@ backup-size = { $mb } MB
 backup-no-database = Belum ada database di { $file }: tidak ada yang perlu dicadangkan.
 backup-made = Dicadangkan ke { $path } ({ $contents }).
 backup-empty = { $file } belum berisi data: tidak ada yang perlu dicadangkan.
-restore-no-backups = { $file } belum punya cadangan. Laris membuatnya setiap kali sebelum mengimpor atau mengurungkan impor.
+restore-no-backups = { $file } belum punya cadangan. Laris membuatnya sekali sehari, sebelum Anda pertama kali mengimpor atau mengurungkan impor pada hari itu.
 restore-list-head = Cadangan { $file }, terbaru lebih dulu (pulihkan dengan: laris restore NOMOR):
 restore-no-such-backup = Tidak ada cadangan utuh "{ $which }" untuk { $file }. Lihat daftarnya dengan: laris restore --list
 restore-done = { $file } kembali seperti pada { $when } ({ $contents }).
@@ -55,7 +55,7 @@ restore-cancel = Biarkan seperti sekarang
 backup-restored-notice = Cadangan sudah dikembalikan.
 
 backups-title = Cadangan
-backups-explain = Laris mencadangkan data Anda setiap kali sebelum mengimpor atau mengurungkan impor. Yang disimpan: lima terakhir, dan satu per hari selama seminggu.
+backups-explain = Laris mencadangkan data Anda sekali sehari, sebelum Anda pertama kali mengimpor atau mengurungkan impor pada hari itu. Cadangan terbaru disimpan selama ukurannya tidak lebih dari satu setengah kali ukuran data Anda. Setiap impor sesudahnya tetap bisa diurungkan satu per satu.
 backups-now = Cadangkan sekarang
 backups-none = Belum ada cadangan.
 backups-restore = Pulihkan…
