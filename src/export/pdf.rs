@@ -242,12 +242,35 @@ impl Layout {
             }
             layout.y += ROW;
         };
+        // A long header wraps onto more lines rather than being cut
+        // ("Pencapaian targ…"); shorter ones sit on its last lines.
+        let header_lines: Vec<Vec<String>> = header
+            .iter()
+            .enumerate()
+            .map(|(c, h)| {
+                let max = if c == 0 { first } else { other } - 6.0;
+                wrapped(Weight::Bold, SMALL + 0.5, h, max)
+            })
+            .collect();
+        let depth = header_lines.iter().map(Vec::len).max().unwrap_or(1);
         let header_block = |layout: &mut Layout| {
-            draw_row(layout, header, Weight::Bold, GREY);
+            for k in 0..depth {
+                let cells: Vec<String> = header_lines
+                    .iter()
+                    .map(|lines| {
+                        (k + lines.len())
+                            .checked_sub(depth)
+                            .and_then(|i| lines.get(i))
+                            .cloned()
+                            .unwrap_or_default()
+                    })
+                    .collect();
+                draw_row(layout, &cells, Weight::Bold, GREY);
+            }
             let y = layout.y - 3.0;
             layout.push(Item::Rule { y });
         };
-        self.room(2.0 * ROW);
+        self.room((depth + 1) as f32 * ROW);
         header_block(self);
         for row in rows {
             if self.y + ROW > self.bottom() {
@@ -323,21 +346,31 @@ fn highlights(l: &mut Layout, input: &ReportInput<'_>) {
     let (lang, f) = (input.lang, input.figures);
     l.heading(lang.tr("report-highlights"));
     for h in f.highlights(lang).iter().take(PER_TAB) {
-        for line in wrapped(&format!("• {}", h.text), l.content_width()) {
+        for line in wrapped(
+            Weight::Regular,
+            BODY,
+            &format!("• {}", h.text),
+            l.content_width(),
+        ) {
             l.line(BODY, Weight::Regular, BLACK, line);
         }
     }
     if let Some(p) = &f.projection {
         l.y += ROW / 2.0;
-        for line in wrapped(&p.sentence(lang, &f.report.currency), l.content_width()) {
+        for line in wrapped(
+            Weight::Regular,
+            BODY,
+            &p.sentence(lang, &f.report.currency),
+            l.content_width(),
+        ) {
             l.line(BODY, Weight::Regular, BLACK, line);
         }
     }
     l.y += ROW;
 }
 
-/// `text` in lines that fit `max` points of body text, broken at spaces.
-fn wrapped(text: &str, max: f32) -> Vec<String> {
+/// `text` in lines that fit `max` points at `size`, broken at spaces.
+fn wrapped(weight: Weight, size: f32, text: &str, max: f32) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     for word in text.split(' ') {
@@ -346,7 +379,7 @@ fn wrapped(text: &str, max: f32) -> Vec<String> {
         } else {
             format!("{line} {word}")
         };
-        if !line.is_empty() && width(Weight::Regular, BODY, &candidate) > max {
+        if !line.is_empty() && width(weight, size, &candidate) > max {
             lines.push(std::mem::take(&mut line));
             line = word.to_string();
         } else {
