@@ -755,6 +755,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_long_header_wraps_at_spaces_within_its_column() {
+        let header = "Pencapaian target per sales";
+        let max = width(Weight::Bold, SMALL + 0.5, "Pencapaian target") + 1.0;
+        let lines = wrapped(Weight::Bold, SMALL + 0.5, header, max);
+        assert_eq!(lines, ["Pencapaian target", "per sales"]);
+        assert!(
+            lines
+                .iter()
+                .all(|l| width(Weight::Bold, SMALL + 0.5, l) <= max)
+        );
+    }
+
+    #[test]
     fn text_is_cut_to_fit_with_an_ellipsis() {
         let w = width(Weight::Regular, 10.0, "Rp 154.811.500");
         assert!(w > 40.0 && w < 90.0, "{w}");
