@@ -384,22 +384,29 @@ fn gone(conn: &Connection, cached: &[i64], upto: i64) -> rusqlite::Result<Vec<i6
     let words = usize::try_from(upto.max(0) / 64 + 1).unwrap_or(usize::MAX);
     let dense = words <= cached.len().saturating_mul(4).max(1 << 16);
     let mut stored = vec![0u64; if dense { words } else { 0 }];
+    // An id's word and bit; None (a sorted list instead) for an id the
+    // bits do not cover: a negative one, or any when they are too many.
+    let bit = |id: i64| {
+        usize::try_from(id / 64)
+            .ok()
+            .zip(u32::try_from(id % 64).ok())
+    };
     let mut sparse = Vec::new();
     each_row(
         conn,
         &format!("SELECT id FROM orders WHERE id <= {upto} ORDER BY id"),
         |r| {
             let id: i64 = r.get(0)?;
-            match stored.get_mut((id.max(0) / 64) as usize) {
-                Some(word) if dense => *word |= 1 << (id.max(0) % 64),
-                _ => sparse.push(id),
+            match bit(id).and_then(|(w, b)| Some((stored.get_mut(w)?, b))) {
+                Some((word, b)) => *word |= 1 << b,
+                None => sparse.push(id),
             }
             Ok(())
         },
     )?;
-    let kept = |id: i64| match stored.get((id.max(0) / 64) as usize) {
-        Some(word) if dense && id >= 0 => word & (1 << (id % 64)) != 0,
-        _ => sparse.binary_search(&id).is_ok(),
+    let kept = |id: i64| match bit(id).and_then(|(w, b)| Some((stored.get(w)?, b))) {
+        Some((word, b)) => word & (1 << b) != 0,
+        None => sparse.binary_search(&id).is_ok(),
     };
     Ok(cached.iter().copied().filter(|&id| !kept(id)).collect())
 }
@@ -640,12 +647,12 @@ mod tests {
         let conn = Connection::open_in_memory().unwrap();
         conn.execute_batch(
             "CREATE TABLE orders (id INTEGER PRIMARY KEY);
-             INSERT INTO orders (id) VALUES (1), (2), (64), (65), (5000000000);",
+             INSERT INTO orders (id) VALUES (-5), (1), (2), (64), (65), (5000000000);",
         )
         .unwrap();
         let cached = [65, 3, 1, 64, 5_000_000_000, 66, 2];
-        // Up to 66: one bit per id.
-        assert_eq!(gone(&conn, &cached[..4], 66).unwrap(), vec![3]);
+        // Up to 66: one bit per id (a negative one, stored by hand, listed).
+        assert_eq!(gone(&conn, &[65, 3, 1, 64, -5, 0], 66).unwrap(), vec![3, 0]);
         // Up to five billion: too many ids for bits, a sorted list.
         assert_eq!(gone(&conn, &cached, 5_000_000_000).unwrap(), vec![3, 66]);
     }
