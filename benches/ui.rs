@@ -53,7 +53,7 @@ fn benches(c: &mut Criterion) {
         Unit::Money.show(Lang::En, &ds.currency, r.metrics.scalars.revenue)
     };
 
-    let mut config = AppConfig::new(path.clone());
+    let mut config = AppConfig::new(laris::store::Place::File(path.clone()));
     config.lang = Some(Lang::En);
     config.today = today;
     let mut h = Harness::builder()

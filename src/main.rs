@@ -42,7 +42,7 @@ fn main() {
 }
 
 fn open_app(cli: &laris::cli::Cli) -> anyhow::Result<()> {
-    let mut config = laris::ui::AppConfig::new(cli.db_path()?);
+    let mut config = laris::ui::AppConfig::new(cli.place()?);
     config.lang = cli.lang;
     laris::ui::run(config)
 }

@@ -125,6 +125,15 @@ impl Cli {
         crate::store::pg::is_url(db).then(|| db.trim().to_string())
     }
 
+    /// The database `--db` names: a server, else a file (the default in
+    /// the data folder without `--db`).
+    pub fn place(&self) -> anyhow::Result<crate::store::Place> {
+        Ok(match self.server_url() {
+            Some(url) => crate::store::Place::Server(url),
+            None => crate::store::Place::File(self.db_path()?),
+        })
+    }
+
     /// The database path: `--db`, else the default in the data folder. A
     /// server is refused: only the commands that check
     /// [`Cli::server_url`] first can use one yet.

@@ -10,10 +10,10 @@ use crate::format;
 use crate::i18n::Lang;
 use crate::metrics::major;
 use crate::metrics::records::{
-    Cell, Column, Record, RecordSet, Records, fetch, fetch_postgres, records, value_text,
+    Cell, Column, Record, RecordSet, Records, fetch, records, value_text,
 };
-use crate::store::pg::{PgError, PgStore};
-use crate::store::{FieldType, Store};
+use crate::store::pg::PgError;
+use crate::store::{Database, FieldType};
 
 #[derive(Debug, Args)]
 pub struct RecordsArgs {
@@ -43,30 +43,11 @@ pub fn run(cli: &Cli, args: &RecordsArgs) -> CliResult {
     let found = records(&scope.dataset, &scope.query(), &args.metric)
         .map_err(|e| CliError::User(format!("laris: {}", e.message(lang))))?;
     // The records' stored fields, by row id, from where the figures came.
-    enum Source {
-        File(Store),
-        Server(PgStore),
-    }
-    let mut from = match cli.server_url() {
-        Some(url) => Source::Server(
-            PgStore::connect(&url)
-                .map_err(|e| CliError::User(format!("laris: {}", e.message(lang))))?,
-        ),
-        None => Source::File(Store::open_to_read(&scope.db)?),
-    };
+    let user = |e: PgError| CliError::User(format!("laris: {}", e.message(lang)));
+    let mut from = Database::open_to_read(&scope.place).map_err(user)?;
     let mut list = |set: RecordSet| -> CliResult<Listed> {
         let range = 0..set.rows.len();
-        let records = match &mut from {
-            Source::File(store) => fetch(store.conn(), &scope.dataset, &set, range)?,
-            Source::Server(pg) => fetch_postgres(&mut pg.client, &scope.dataset, &set, range)
-                .map_err(|e| {
-                    let e = PgError::Server {
-                        server: pg.server.clone(),
-                        reason: e.to_string(),
-                    };
-                    CliError::User(format!("laris: {}", e.message(lang)))
-                })?,
-        };
+        let records = fetch(&mut from, &scope.dataset, &set, range).map_err(user)?;
         Ok(Listed { set, records })
     };
     let parts: Vec<(&str, Listed)> = match found {

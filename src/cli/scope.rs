@@ -6,13 +6,10 @@ use clap::{Args, ValueEnum};
 
 use super::{Cli, CliError, CliResult};
 use crate::i18n::Lang;
-use crate::metrics::dataset::cache::Cache;
 use crate::metrics::figures::Query;
 use crate::metrics::period::PeriodError;
 use crate::metrics::{Comparison, Dataset, Filters, Report, Selection, compute_report};
-use crate::store::Store;
-use crate::store::pg::{PgError, PgStore, Reader};
-use std::path::PathBuf;
+use crate::store::{Place, Store};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum CompareArg {
@@ -55,9 +52,8 @@ pub struct ScopeArgs {
 
 /// The period, comparison and filters resolved, with the data loaded.
 pub struct Scope {
-    /// The database file the data was read from, to read more of it
-    /// (empty for a server).
-    pub db: PathBuf,
+    /// The database the data was read from, to read more of it.
+    pub place: Place,
     pub dataset: Dataset,
     pub selection: Selection,
     pub compare: Comparison,
@@ -127,24 +123,8 @@ impl ScopeArgs {
             None => chrono::Local::now().date_naive(),
         };
         if let Some(url) = cli.server_url() {
-            let server_err = |e: PgError| for_user(e.message(lang));
-            PgStore::connect(&url)
-                .and_then(|mut pg| pg.check_schema())
-                .map_err(server_err)?;
-            let first = Reader::connect(&url).map_err(server_err)?;
-            // A second connection reads the other kinds beside the orders;
-            // where the server allows no second one, all is read on the first.
-            let second = Reader::connect(&url).ok();
-            let cache = Cache::user();
-            let key = PathBuf::from(&first.server);
-            let cache = cache.as_ref().map(|c| (c, key.as_path()));
-            let dataset = Dataset::load_postgres(&first, second.as_ref(), cache).map_err(|e| {
-                server_err(PgError::Server {
-                    server: first.server.clone(),
-                    reason: format!("{e:#}"),
-                })
-            })?;
-            return Ok(self.scope(PathBuf::new(), dataset, selection, today));
+            let dataset = Dataset::load_server(&url).map_err(|e| for_user(e.message(lang)))?;
+            return Ok(self.scope(Place::Server(url), dataset, selection, today));
         }
         let db = cli.db_path()?;
         if !db.exists() {
@@ -155,18 +135,18 @@ impl ScopeArgs {
         }
         let store = Store::open_to_read(&db)?;
         let dataset = Dataset::load(store.conn())?;
-        Ok(self.scope(db, dataset, selection, today))
+        Ok(self.scope(Place::File(db), dataset, selection, today))
     }
 
     fn scope(
         &self,
-        db: PathBuf,
+        place: Place,
         dataset: Dataset,
         selection: Selection,
         today: NaiveDate,
     ) -> Scope {
         Scope {
-            db,
+            place,
             dataset,
             selection,
             compare: match self.compare {

@@ -214,8 +214,9 @@ mod tests {
                  ('O2', '2024-02-06', NULL, 'refunded', NULL, 1);",
             )
             .unwrap();
+        let mut db = crate::store::Database::File(store);
         let (fields, rows) =
-            crate::store::records::records(store.conn(), crate::store::Kind::Orders).unwrap();
+            crate::store::records::records(&mut db, crate::store::Kind::Orders).unwrap();
         let table = records_table(&fields, rows);
         assert_eq!(
             table.headers,

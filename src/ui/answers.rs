@@ -4,7 +4,6 @@
 //! what has arrived, a page of records at a time.
 
 use std::collections::{HashMap, HashSet};
-use std::path::Path;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
@@ -22,7 +21,7 @@ use crate::metrics::records::{
     slice_records, value_text,
 };
 use crate::metrics::{PeriodKind, Selection};
-use crate::store::{FieldType, Store};
+use crate::store::{Database, FieldType, Place};
 
 /// What the metric tab shows instead of its cards.
 pub enum Answer {
@@ -75,13 +74,13 @@ struct Opened {
 }
 
 impl Opened {
-    fn new(record: &Record, db: &Path) -> Opened {
+    fn new(record: &Record, db: &Place) -> Opened {
         let (tx, rx) = channel();
-        let (id, db) = (record.id, db.to_path_buf());
+        let (id, db) = (record.id, db.clone());
         std::thread::spawn(move || {
-            let lines = Store::open_to_read(&db)
-                .map_err(|e| e.to_string())
-                .and_then(|s| order_lines(s.conn(), id).map_err(|e| e.to_string()));
+            let lines = Database::open_to_read(&db)
+                .and_then(|mut d| order_lines(&mut d, id))
+                .map_err(|e| e.to_string());
             let _ = tx.send(lines);
         });
         let name = record
@@ -120,17 +119,17 @@ impl Part {
     }
 
     /// Sorts and searches again, on a thread.
-    fn arrange(&mut self, ds: &Arc<Dataset>, db: &Path) {
+    fn arrange(&mut self, ds: &Arc<Dataset>, db: &Place) {
         let (tx, rx) = channel();
-        let (ds, db, base) = (ds.clone(), db.to_path_buf(), self.base.clone());
+        let (ds, db, base) = (ds.clone(), db.clone(), self.base.clone());
         let (sort, needle) = (self.sort, self.search.clone());
         std::thread::spawn(move || {
             let found = if needle.trim().is_empty() {
                 Ok((*base).clone())
             } else {
-                Store::open_to_read(&db)
+                Database::open_to_read(&db)
+                    .and_then(|mut d| search(&mut d, &ds, &base, &needle))
                     .map_err(|e| e.to_string())
-                    .and_then(|s| search(s.conn(), &ds, &base, &needle).map_err(|e| e.to_string()))
             };
             let arranged = found.map(|mut set| {
                 if let Some((col, descending)) = sort {
@@ -144,7 +143,7 @@ impl Part {
     }
 
     /// Takes what threads have finished; asks for the pages of `rows`.
-    fn poll(&mut self, ds: &Arc<Dataset>, db: &Path, rows: std::ops::Range<usize>) {
+    fn poll(&mut self, ds: &Arc<Dataset>, db: &Place, rows: std::ops::Range<usize>) {
         if let Some(rx) = &self.arranging
             && let Ok(arranged) = rx.try_recv()
         {
@@ -170,7 +169,7 @@ impl Part {
             }
             let (ds, db, set, tx) = (
                 ds.clone(),
-                db.to_path_buf(),
+                db.clone(),
                 self.shown.clone(),
                 self.page_tx.clone(),
             );
@@ -178,9 +177,9 @@ impl Part {
             std::thread::spawn(move || {
                 let from = page * PAGE;
                 let to = (from + PAGE).min(set.rows.len());
-                let records = Store::open_to_read(&db)
+                let records = Database::open_to_read(&db)
+                    .and_then(|mut d| fetch(&mut d, &ds, &set, from..to))
                     .ok()
-                    .and_then(|s| fetch(s.conn(), &ds, &set, from..to).ok())
                     .unwrap_or_default();
                 let _ = tx.send((generation, page, records));
             });
@@ -266,7 +265,7 @@ impl RecordsView {
         ui: &mut egui::Ui,
         lang: Lang,
         ds: &Arc<Dataset>,
-        db: &Path,
+        db: &Place,
     ) -> Option<Asked> {
         if let Some(rx) = &self.loading
             && let Ok(parts) = rx.try_recv()
@@ -428,7 +427,7 @@ fn part_view(
     lang: Lang,
     part: &mut Part,
     ds: &Arc<Dataset>,
-    db: &Path,
+    db: &Place,
     metric: &str,
 ) -> Option<Asked> {
     let mut asked = None;

@@ -16,6 +16,7 @@ use super::{settings_tab, targets_tab, welcome};
 use crate::demo::DemoOptions;
 use crate::i18n::{Arg, Lang};
 use crate::metrics::catalog::Tab;
+use crate::store::Place;
 use crate::store::open::OpenProblem;
 use laris_view::theme;
 
@@ -30,6 +31,9 @@ pub struct Persisted {
     /// The database last opened from Settings; used when Laris starts on
     /// its default database.
     pub last_db: Option<PathBuf>,
+    /// The team's server last opened from Settings (its connection string
+    /// without a password), used instead of `last_db` when set.
+    pub last_server: Option<String>,
 }
 
 /// The tabs of the main window.
@@ -79,7 +83,7 @@ impl Screen {
 /// and sample shop.
 #[derive(Clone, Debug)]
 pub struct AppConfig {
-    pub db: PathBuf,
+    pub db: Place,
     /// Overrides both the remembered and the system language.
     pub lang: Option<Lang>,
     pub sample: DemoOptions,
@@ -91,7 +95,7 @@ pub struct AppConfig {
 }
 
 impl AppConfig {
-    pub fn new(db: PathBuf) -> Self {
+    pub fn new(db: Place) -> Self {
         AppConfig {
             db,
             lang: None,
@@ -163,10 +167,13 @@ impl LarisApp {
             .lang
             .or(persisted.lang)
             .unwrap_or_else(Lang::from_system);
-        if let Some(last) = persisted.last_db.clone().filter(|p| p.exists())
-            && crate::store::default_path().is_some_and(|d| d == config.db)
-        {
-            config.db = last;
+        let default = crate::store::default_path().map(Place::File);
+        if default.as_ref() == Some(&config.db) {
+            if let Some(url) = persisted.last_server.clone() {
+                config.db = Place::Server(url);
+            } else if let Some(last) = persisted.last_db.clone().filter(|p| p.exists()) {
+                config.db = Place::File(last);
+            }
         }
         cc.egui_ctx.set_theme(persisted.theme);
         let mut session = Session::open(&cc.egui_ctx, config.db.clone());
@@ -375,7 +382,7 @@ impl LarisApp {
     /// the user starts something that would write to it.
     fn refuse_read_only(&mut self) -> bool {
         if self.session.tasks.read_only {
-            self.notify(self.tr("read-only-refused"), true);
+            self.notify(self.tr(self.session.read_only_id()), true);
         }
         self.session.tasks.read_only
     }
@@ -400,12 +407,32 @@ impl LarisApp {
                     self.settle();
                 }
             }
+            // A server that stops answering while the window works on it
+            // says so, and the window stays as it was.
+            Event::Loaded(Err(e @ AppError::Server(_))) if matches!(self.phase, Phase::Ready) => {
+                self.session.progress = None;
+                self.notify(e.message(self.lang), true);
+            }
             Event::Loaded(Err(e)) => {
                 if !matches!(self.phase, Phase::Recovery(_)) {
                     self.phase = Phase::OpenFailed(e);
                 }
                 self.session.progress = None;
             }
+            Event::ServerTested(url, probe) => self.settings.team.tested = Some((url, probe)),
+            Event::CopiedToServer(url, Ok(rows)) => {
+                let server = crate::store::pg::redact(&url);
+                self.notify(
+                    self.tr_args(
+                        "settings-team-copied",
+                        &[("server", server.into()), ("rows", rows.into())],
+                    ),
+                    false,
+                );
+                self.commands
+                    .push(Command::SwitchDatabase(Place::Server(url)));
+            }
+            Event::CopiedToServer(_, Err(e)) => self.failed("settings-team-copy-failed", &e),
             Event::SampleReady(Ok(())) => {
                 self.data_changed();
                 self.notify(self.tr("sample-done"), false)
@@ -467,6 +494,10 @@ impl LarisApp {
             Event::Settings(result) => self.settings.loaded(result),
             Event::OpenProblem(problem) => self.phase = Phase::Recovery(problem),
             Event::Locked(lock) => self.session.lock = Some(lock),
+            Event::Role { read_only } => {
+                self.session.viewer = read_only;
+                self.session.tasks.read_only = read_only;
+            }
             Event::Backups(list) => self.settings.backups = Some(list),
             Event::BackedUp(Ok(Some(info))) => self.notify(
                 self.tr_args(
@@ -479,10 +510,7 @@ impl LarisApp {
                 false,
             ),
             Event::BackedUp(Ok(None)) => self.notify(
-                self.tr_args(
-                    "backup-empty",
-                    &[("file", self.session.db.display().to_string().into())],
-                ),
+                self.tr_args("backup-empty", &[("file", self.session.db.shown().into())]),
                 false,
             ),
             Event::Restored(Ok(())) => {
@@ -513,7 +541,9 @@ impl LarisApp {
             Event::AskInApp(ask, reply) => {
                 self.in_app_dialog = Some(InApp::new(ask, reply, self.lang));
             }
-            Event::DatabaseChosen(path) => self.commands.push(Command::SwitchDatabase(path)),
+            Event::DatabaseChosen(path) => self
+                .commands
+                .push(Command::SwitchDatabase(Place::File(path))),
             Event::Exported(Ok(Some(text))) => self.notify(text, false),
             Event::Exported(Ok(None)) => {}
             Event::Exported(Err(e)) => self.failed("export-failed", &e),
@@ -524,15 +554,30 @@ impl LarisApp {
     /// Stored data changed: the figures and the targets are read again.
     pub(super) fn data_changed(&mut self) {
         self.session.worker.reload();
+        self.shown_changed();
+    }
+
+    /// What was shown of the data before it changed is forgotten (the
+    /// figures worker reads the data again by itself).
+    fn shown_changed(&mut self) {
         self.dash.shown = None;
         self.dash.answer = None;
         self.targets.stale();
         self.settings.stale();
     }
 
-    /// Works on another database file from now on (and next time).
-    fn switch_database(&mut self, ctx: &egui::Context, path: PathBuf) {
-        self.persisted.last_db = Some(path.clone());
+    /// Works on another database file or server from now on (and next
+    /// time).
+    fn switch_database(&mut self, ctx: &egui::Context, path: Place) {
+        match &path {
+            Place::File(file) => {
+                self.persisted.last_db = Some(file.clone());
+                self.persisted.last_server = None;
+            }
+            Place::Server(url) => {
+                self.persisted.last_server = Some(crate::store::pg::without_password(url));
+            }
+        }
         // The old lock goes first, so that a switch back to the same file
         // can take it again.
         self.session.lock = None;
@@ -602,7 +647,7 @@ impl LarisApp {
                             .strong()
                             .color(theme::BAD),
                     )
-                    .on_hover_text(self.tr("read-only-refused"));
+                    .on_hover_text(self.tr(self.session.read_only_id()));
                 }
             });
         });
@@ -677,6 +722,13 @@ impl eframe::App for LarisApp {
             self.handle(event);
         }
         self.session.worker.poll();
+        if std::mem::take(&mut self.session.worker.changed) {
+            self.shown_changed();
+            self.session
+                .tasks
+                .spawn(&ctx, Job::Load { take_lock: false });
+            self.notify(self.tr("data-changed-server"), false);
+        }
         self.commands.extend(command::listen(&ctx));
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw

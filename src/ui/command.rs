@@ -13,6 +13,7 @@ use super::exports::Export;
 use super::tasks::Job;
 use crate::i18n::Lang;
 use crate::import::ParsedFile;
+use crate::store::Place;
 use crate::store::backup::BackupInfo;
 use crate::store::batches::Batch;
 
@@ -43,7 +44,8 @@ pub enum Command {
     ChooseDatabase {
         new: bool,
     },
-    SwitchDatabase(PathBuf),
+    /// Work on this file or server from now on.
+    SwitchDatabase(Place),
     /// Ask where to save the rows an import skipped, and save them.
     SaveSkipped(Box<ParsedFile>),
     BackUpNow,

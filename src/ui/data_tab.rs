@@ -37,8 +37,12 @@ pub fn show(
                 let import = Command::ImportFiles;
                 let (label, tip) = (import.label_id(), import.tooltip_id());
                 if ui
-                    .add_enabled(!busy, egui::Button::new(lang.tr(label.unwrap_or_default())))
+                    .add_enabled(
+                        !busy && session.may_write(),
+                        egui::Button::new(lang.tr(label.unwrap_or_default())),
+                    )
                     .on_hover_text(lang.tr(tip.unwrap_or_default()))
+                    .on_disabled_hover_text(lang.tr(session.read_only_id()))
                     .clicked()
                 {
                     commands.push(import);
@@ -88,10 +92,16 @@ pub fn show(
             if overview.batches.is_empty() {
                 ui.label(lang.tr("data-no-history"));
             } else {
-                history(ui, lang, state, session.busy(), &overview.batches);
+                history(
+                    ui,
+                    lang,
+                    state,
+                    !session.busy() && session.may_write(),
+                    &overview.batches,
+                );
             }
             ui.add_space(theme::SPACE_L);
-            let path = session.db.display().to_string();
+            let path = session.db.shown();
             ui.label(
                 egui::RichText::new(lang.tr_args("data-db", &[("path", path.into())]))
                     .small()
@@ -100,7 +110,8 @@ pub fn show(
         });
 }
 
-fn history(ui: &mut egui::Ui, lang: Lang, state: &mut DataTab, busy: bool, batches: &[Batch]) {
+/// `can_undo`: not busy, and the database may be changed.
+fn history(ui: &mut egui::Ui, lang: Lang, state: &mut DataTab, can_undo: bool, batches: &[Batch]) {
     egui::Grid::new("history")
         .num_columns(8)
         .striped(true)
@@ -154,7 +165,7 @@ fn history(ui: &mut egui::Ui, lang: Lang, state: &mut DataTab, busy: bool, batch
                 if b.undone_at.is_some() {
                     ui.label(egui::RichText::new(lang.tr("data-undone")).weak());
                 } else if ui
-                    .add_enabled(!busy, egui::Button::new(lang.tr("data-undo")))
+                    .add_enabled(can_undo, egui::Button::new(lang.tr("data-undo")))
                     .clicked()
                 {
                     state.confirm_undo = Some(b.clone());

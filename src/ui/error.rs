@@ -7,10 +7,13 @@ use crate::import::FileError;
 use crate::store::StoreError;
 use crate::store::batches::UndoError;
 use crate::store::open::OpenProblem;
+use crate::store::pg::PgError;
 
 #[derive(Debug)]
 pub enum AppError {
     Store(StoreError),
+    /// The team's server (connecting, its role, a statement it refused).
+    Server(PgError),
     Undo(UndoError),
     File(FileError),
     /// The database cannot be opened (the recovery screen says more).
@@ -26,6 +29,7 @@ impl AppError {
     pub fn message(&self, lang: Lang) -> String {
         match self {
             AppError::Store(e) => e.message(lang),
+            AppError::Server(e) => e.message(lang),
             AppError::Undo(e) => e.message(lang),
             AppError::File(e) => e.message(lang),
             AppError::Open(problem) => problem.message(lang),
@@ -60,6 +64,15 @@ impl AppError {
 impl From<StoreError> for AppError {
     fn from(e: StoreError) -> Self {
         AppError::Store(e)
+    }
+}
+
+impl From<PgError> for AppError {
+    fn from(e: PgError) -> Self {
+        match e {
+            PgError::Store(e) => AppError::Store(e),
+            e => AppError::Server(e),
+        }
     }
 }
 

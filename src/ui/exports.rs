@@ -83,13 +83,10 @@ pub(super) fn run(
     lang: Lang,
     what: Export,
     today: chrono::NaiveDate,
-    db: &std::path::Path,
+    db: &crate::store::Place,
     asker: &Asker<'_>,
 ) -> anyhow::Result<Option<String>> {
-    let business = db
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let business = db.name();
     let business = business.as_str();
     let saved = |path: &PathBuf| {
         lang.tr_args(
@@ -147,8 +144,8 @@ pub(super) fn run(
             }
         }
         Export::Records(kind) => {
-            let store = crate::store::Store::open_to_read(db)?;
-            let (fields, rows) = crate::store::records::records(store.conn(), kind)?;
+            let mut store = crate::store::Database::open_to_read(db)?;
+            let (fields, rows) = crate::store::records::records(&mut store, kind)?;
             let table = table::records_table(&fields, rows);
             save_table(lang, asker, &format!("{business}-{}", kind.table()), &table)
         }
@@ -169,9 +166,9 @@ pub(super) fn run(
         }
         Export::Table { name, table } => save_table(lang, asker, &name, &table),
         Export::RecordSet { name, set, dataset } => {
-            let store = crate::store::Store::open_to_read(db)?;
+            let mut store = crate::store::Database::open_to_read(db)?;
             let all =
-                crate::metrics::records::fetch(store.conn(), &dataset, &set, 0..set.rows.len())?;
+                crate::metrics::records::fetch(&mut store, &dataset, &set, 0..set.rows.len())?;
             let fields: Vec<&crate::store::kinds::Field> =
                 set.kind.stored().file_fields().collect();
             let rows = all

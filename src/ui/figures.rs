@@ -5,15 +5,14 @@
 //! and filters until the data changes.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, TryRecvError, channel};
 
 use crate::metrics::Dataset;
 use crate::metrics::dataset::Present;
 use crate::metrics::figures::{DataFacts, Figures, Query, Sparks, compute, sparks};
-use crate::store::Store;
+use crate::store::{Database, Place, Store};
 
 enum Request {
     Reload,
@@ -22,6 +21,9 @@ enum Request {
 
 enum Reply {
     Loaded(Result<(DataFacts, Arc<Dataset>), String>),
+    /// The server's data changed (another computer's import, or this
+    /// one's): the data is being read again.
+    Changed,
     Figures(Query, Arc<Figures>),
     Sparks(Query, Arc<Sparks>),
 }
@@ -41,6 +43,8 @@ pub struct FiguresWorker {
     pub dataset: Option<Arc<Dataset>>,
     /// The query asked for and not yet answered.
     waiting: Option<Query>,
+    /// The server's data changed since the last look (taken by the app).
+    pub changed: bool,
 }
 
 impl FiguresWorker {
@@ -53,7 +57,7 @@ impl FiguresWorker {
             .unwrap_or_default()
     }
 
-    pub fn start(ctx: &egui::Context, db: PathBuf) -> FiguresWorker {
+    pub fn start(ctx: &egui::Context, db: Place) -> FiguresWorker {
         let (tx, requests) = channel();
         let (replies, rx) = channel();
         let ctx = ctx.clone();
@@ -66,6 +70,7 @@ impl FiguresWorker {
             facts: None,
             dataset: None,
             waiting: None,
+            changed: false,
         };
         worker.reload();
         worker
@@ -94,6 +99,11 @@ impl FiguresWorker {
                     self.dataset = loaded.as_ref().ok().map(|(_, ds)| ds.clone());
                     self.facts = Some(loaded.map(|(facts, _)| facts));
                     // Whatever was shown must be asked for again.
+                    self.waiting = None;
+                }
+                Reply::Changed => {
+                    self.changed = true;
+                    self.forget();
                     self.waiting = None;
                 }
                 Reply::Figures(q, f) => {
@@ -139,12 +149,7 @@ impl FiguresWorker {
 
 /// The thread: loads the dataset, then answers queries, always the newest
 /// one first (a user clicking through periods skips the ones in between).
-fn serve(
-    db: &std::path::Path,
-    requests: &Receiver<Request>,
-    replies: &Sender<Reply>,
-    ctx: &egui::Context,
-) {
+fn serve(db: &Place, requests: &Receiver<Request>, replies: &Sender<Reply>, ctx: &egui::Context) {
     let send = |r: Reply| {
         let ok = replies.send(r).is_ok();
         ctx.request_repaint();
@@ -154,10 +159,27 @@ fn serve(
     // The sparklines of the last query, computed beside the next query's
     // figures; a newer query stops them.
     let mut sparks_cancel = Arc::new(AtomicBool::new(false));
+    // A server's data revision, looked at while no query waits: another
+    // computer's import shows without the user asking.
+    let mut watch = Watch::default();
     loop {
-        let request = match requests.recv() {
+        let request = match db {
+            Place::File(_) => requests.recv().map_err(|_| RecvTimeoutError::Disconnected),
+            Place::Server(_) => requests.recv_timeout(WATCH_EVERY),
+        };
+        let request = match request {
             Ok(r) => r,
-            Err(_) => return,
+            Err(RecvTimeoutError::Timeout) => {
+                if watch.changed(db) {
+                    if !send(Reply::Changed) {
+                        return;
+                    }
+                    Request::Reload
+                } else {
+                    continue;
+                }
+            }
+            Err(RecvTimeoutError::Disconnected) => return,
         };
         // Drain what queued up: a reload wins, else the latest query.
         let mut reload = matches!(request, Request::Reload);
@@ -174,9 +196,13 @@ fn serve(
             }
         }
         if reload {
-            let loaded = Store::open(db)
-                .map_err(|e| e.to_string())
-                .and_then(|s| Dataset::load(s.conn()).map_err(|e| format!("{e:#}")));
+            watch.seen(db);
+            let loaded = match db {
+                Place::File(path) => Store::open(path)
+                    .map_err(|e| e.to_string())
+                    .and_then(|s| Dataset::load(s.conn()).map_err(|e| format!("{e:#}"))),
+                Place::Server(url) => Dataset::load_server(url).map_err(|e| e.to_string()),
+            };
             let loaded_error = loaded.as_ref().err().cloned();
             dataset = loaded.ok().map(Arc::new);
             let facts = match &dataset {
@@ -210,5 +236,43 @@ fn serve(
                 ctx.request_repaint();
             }
         });
+    }
+}
+
+/// How often a server is asked whether its data changed.
+const WATCH_EVERY: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// A connection to the server kept to read its data revision, and the
+/// revision the loaded data has (at most: it is read before the data).
+#[derive(Default)]
+struct Watch {
+    db: Option<Database>,
+    seen: Option<Vec<u8>>,
+}
+
+impl Watch {
+    fn revision(&mut self, place: &Place) -> Option<Vec<u8>> {
+        if self.db.is_none() {
+            self.db = Database::open_to_read(place).ok();
+        }
+        let revision = self.db.as_mut()?.revision();
+        // A lost connection is opened again next time.
+        if revision.is_err() {
+            self.db = None;
+        }
+        revision.ok()
+    }
+
+    /// Before a load: its data is at least this revision.
+    fn seen(&mut self, place: &Place) {
+        if place.is_server() {
+            self.seen = self.revision(place);
+        }
+    }
+
+    /// Whether the revision moved on since the last load.
+    fn changed(&mut self, place: &Place) -> bool {
+        let now = self.revision(place);
+        now.is_some() && now != self.seen
     }
 }

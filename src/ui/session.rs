@@ -2,15 +2,14 @@
 //! file replaces as a whole, apart from what is remembered between runs
 //! (`Persisted`) and each tab's own state.
 
-use std::path::PathBuf;
-
 use super::figures::FiguresWorker;
 use super::tasks::{Job, Tasks};
+use crate::store::Place;
 use crate::store::open::AppLock;
 use crate::store::overview::Overview;
 
 pub struct Session {
-    pub db: PathBuf,
+    pub db: Place,
     /// The window's hold on its database (see `store::open::AppLock`).
     pub(super) lock: Option<AppLock>,
     pub tasks: Tasks,
@@ -21,12 +20,15 @@ pub struct Session {
     pub presets: Vec<String>,
     /// The label and fraction of the running job, if one shows progress.
     pub progress: Option<(String, f32)>,
+    /// The server's role may only read (a viewer): what would write is
+    /// greyed out.
+    pub viewer: bool,
 }
 
 impl Session {
     /// Starts opening `db` (in the background: the lock, the checks, the
     /// overview, the figures).
-    pub fn open(ctx: &egui::Context, db: PathBuf) -> Session {
+    pub fn open(ctx: &egui::Context, db: Place) -> Session {
         let mut tasks = Tasks::new(db.clone());
         tasks.spawn(ctx, Job::Load { take_lock: true });
         let worker = FiguresWorker::start(ctx, db.clone());
@@ -38,11 +40,27 @@ impl Session {
             overview: None,
             presets: Vec::new(),
             progress: None,
+            viewer: false,
         }
     }
 
     pub fn busy(&self) -> bool {
         self.tasks.is_busy()
+    }
+
+    /// Whether imports, undo and saving may be offered.
+    pub fn may_write(&self) -> bool {
+        !self.tasks.read_only
+    }
+
+    /// Why nothing can be changed: the file was opened read-only, or the
+    /// server's user only reads.
+    pub fn read_only_id(&self) -> &'static str {
+        if self.viewer {
+            "read-only-viewer"
+        } else {
+            "read-only-refused"
+        }
     }
 
     pub fn has_data(&self) -> bool {

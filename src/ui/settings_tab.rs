@@ -9,6 +9,8 @@ use super::command::Command;
 use super::error::AppError;
 use super::tasks::Job;
 use crate::i18n::Lang;
+use crate::store::Place;
+use crate::store::database::Probe;
 use crate::store::settings::{Settings, Stage};
 use laris_view::theme;
 
@@ -25,6 +27,25 @@ pub struct SettingsTab {
     pub(super) backups: Option<Result<Vec<crate::store::backup::BackupInfo>, AppError>>,
     /// The backup whose restore waits for the user's yes.
     confirm_restore: Option<crate::store::backup::BackupInfo>,
+    /// "Share with your team": the server typed in, and what it answered.
+    pub(super) team: TeamForm,
+}
+
+#[derive(Default)]
+pub struct TeamForm {
+    /// The connection string as typed (a password in it is never kept).
+    url: String,
+    /// Typed for this session only.
+    password: String,
+    /// What the server answered the last test (for the string tested).
+    pub tested: Option<(String, Result<Probe, AppError>)>,
+}
+
+impl TeamForm {
+    /// The string to connect with: the typed one with the typed password.
+    fn connect_url(&self) -> String {
+        crate::store::pg::with_password(self.url.trim(), &self.password)
+    }
 }
 
 impl SettingsTab {
@@ -82,6 +103,7 @@ pub fn show(app: &mut LarisApp, ui: &mut egui::Ui) {
 
             business(app, ui);
             database(app, ui);
+            team(app, ui);
             backups(app, ui);
         });
 }
@@ -145,7 +167,10 @@ fn business(app: &mut LarisApp, ui: &mut egui::Ui) {
     ui.add_space(theme::SPACE_S);
     ui.horizontal(|ui| {
         if ui
-            .add_enabled(changed, egui::Button::new(lang.tr("settings-save")))
+            .add_enabled(
+                changed && app.session.may_write(),
+                egui::Button::new(lang.tr("settings-save")),
+            )
             .clicked()
         {
             let mut s = draft.clone();
@@ -238,7 +263,7 @@ fn database(app: &mut LarisApp, ui: &mut egui::Ui) {
     section(ui, &lang.tr("settings-database"));
     ui.horizontal(|ui| {
         ui.label(lang.tr("settings-database-where"));
-        ui.monospace(app.session.db.display().to_string());
+        ui.monospace(app.session.db.shown());
     });
     ui.horizontal(|ui| {
         let busy = app.busy() || app.session.tasks.is_asking();
@@ -252,11 +277,126 @@ fn database(app: &mut LarisApp, ui: &mut egui::Ui) {
     });
 }
 
+/// "Share with your team": test a server, copy this shop there, work on
+/// it (docs/postgres.md).
+fn team(app: &mut LarisApp, ui: &mut egui::Ui) {
+    let lang = app.lang;
+    section(ui, &lang.tr("settings-team"));
+    if let Place::Server(url) = &app.session.db {
+        let server = crate::store::pg::redact(url);
+        ui.label(lang.tr_args("settings-team-on-server", &[("server", server.into())]));
+        return;
+    }
+    ui.label(RichText::new(lang.tr("settings-team-intro")).weak());
+    let busy = app.busy();
+    let form = &mut app.settings.team;
+    if form.url.is_empty()
+        && let Some(last) = &app.persisted.last_server
+    {
+        form.url = last.clone();
+    }
+    egui::Grid::new("team")
+        .num_columns(2)
+        .spacing(egui::vec2(theme::SPACE_M, theme::SPACE_S))
+        .show(ui, |ui| {
+            let label = ui.label(lang.tr("settings-team-address"));
+            ui.add(
+                egui::TextEdit::singleline(&mut form.url)
+                    .hint_text(lang.tr("settings-team-address-hint"))
+                    .desired_width(360.0),
+            )
+            .labelled_by(label.id);
+            ui.end_row();
+            let label = ui.label(lang.tr("settings-team-password"));
+            ui.add(
+                egui::TextEdit::singleline(&mut form.password)
+                    .password(true)
+                    .hint_text(lang.tr("settings-team-password-hint"))
+                    .desired_width(360.0),
+            )
+            .labelled_by(label.id);
+            ui.end_row();
+        });
+    let url = form.connect_url();
+    let typed = crate::store::pg::is_url(&form.url);
+    let tested = form
+        .tested
+        .as_ref()
+        .filter(|(tested, _)| *tested == url)
+        .map(|(_, probe)| probe);
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(
+                typed && !busy,
+                egui::Button::new(lang.tr("settings-team-test")),
+            )
+            .clicked()
+        {
+            app.commands
+                .push(Command::Run(Job::TestServer { url: url.clone() }));
+        }
+        let found = tested.and_then(|p| p.as_ref().ok());
+        // An empty server takes a copy of this shop; one with a shop is
+        // opened as it is.
+        if let Some(found) = found {
+            if found.records == 0 && !found.read_only {
+                if ui
+                    .add_enabled(!busy, egui::Button::new(lang.tr("settings-team-copy")))
+                    .clicked()
+                {
+                    app.session.progress = Some((lang.tr("progress-copy"), 0.0));
+                    app.commands
+                        .push(Command::Run(Job::CopyToServer { url: url.clone() }));
+                }
+            } else if ui
+                .add_enabled(!busy, egui::Button::new(lang.tr("settings-team-open")))
+                .clicked()
+            {
+                app.commands
+                    .push(Command::SwitchDatabase(Place::Server(url.clone())));
+            }
+        }
+        if let Some((label, fraction)) = &app.session.progress {
+            ui.spinner();
+            ui.label(label);
+            ui.add(egui::ProgressBar::new(*fraction).desired_width(160.0));
+        }
+    });
+    match tested {
+        Some(Ok(found)) => {
+            let server = found.server.clone();
+            let what = if found.records == 0 {
+                lang.tr_args("settings-team-ok-empty", &[("server", server.into())])
+            } else {
+                lang.tr_args(
+                    "settings-team-ok-shop",
+                    &[("server", server.into()), ("records", found.records.into())],
+                )
+            };
+            let role = lang.tr(if found.read_only {
+                "settings-team-ok-viewer"
+            } else {
+                "settings-team-ok-writer"
+            });
+            ui.label(format!("{what} {role}"));
+        }
+        Some(Err(e)) => {
+            ui.colored_label(theme::BAD, e.message(lang));
+        }
+        None => {}
+    }
+}
+
 /// The backups of the database: made before the day's first import or undo, or now;
 /// any can be put back (after a confirmation).
 fn backups(app: &mut LarisApp, ui: &mut egui::Ui) {
     use super::backups::{self, BackupAction};
     ui.add_space(theme::SPACE_M);
+    if app.session.db.is_server() {
+        theme::subheading(ui, &app.lang.tr("backups-title"));
+        ui.label(RichText::new(app.lang.tr("settings-backups-server")).weak());
+        return;
+    }
     let Some(list) = &app.settings.backups else {
         app.settings.backups = Some(Ok(Vec::new()));
         app.commands.push(Command::Run(Job::ListBackups));

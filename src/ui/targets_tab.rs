@@ -274,7 +274,7 @@ pub fn show(
         .collect();
     ui.horizontal(|ui| {
         let save = ui.add_enabled(
-            !changes.is_empty() && invalid == 0,
+            session.may_write() && !changes.is_empty() && invalid == 0,
             egui::Button::new(lang.tr("targets-save")),
         );
         if save.clicked() {

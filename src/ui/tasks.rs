@@ -18,13 +18,16 @@ use crate::import::mapping::{Preset, Target};
 use crate::import::values::{LocaleDefaults, ScoreScale};
 use crate::import::{self, FileError, FileReport, ParsedFile, ReadOptions};
 use crate::store::backup::{self, BackupInfo};
+use crate::store::database::{Probe, probe};
 use crate::store::open::{self, AppLock, OpenProblem};
 use crate::store::overview::Overview;
+use crate::store::pg::PgError;
 use crate::store::products::{self, TypedCost};
 use crate::store::settings::Settings;
 use crate::store::targets::{self, TargetRow};
+use crate::store::transfer::migrate;
 use crate::store::write::Counts;
-use crate::store::{Kind, Store, batches, settings};
+use crate::store::{Database, Kind, Place, Store, settings};
 
 /// How the wizard wants a file read.
 #[derive(Clone, Debug, Default)]
@@ -98,6 +101,14 @@ pub enum Job {
         name: String,
         file: Box<ParsedFile>,
     },
+    /// Connect to a team's server and say what it holds.
+    TestServer {
+        url: String,
+    },
+    /// Copy the open file into the (empty) server at `url`.
+    CopyToServer {
+        url: String,
+    },
     /// Draw and write an export (asking where, for most).
     Export {
         what: Export,
@@ -115,6 +126,8 @@ impl Job {
         let reason = AppError::ReadOnly;
         match self {
             Job::Demo(_) => Some(Event::SampleReady(Err(reason))),
+            // Reads the file; the server's own role decides there.
+            Job::CopyToServer { .. } => None,
             Job::Store { .. } => Some(Event::Imported(Err(reason))),
             Job::Undo { .. } => Some(Event::Undone(Err(reason))),
             Job::SavePreset { .. } => Some(Event::PresetSaved(Err(reason))),
@@ -133,6 +146,7 @@ impl Job {
             | Job::PickFiles { .. }
             | Job::PickDatabase { .. }
             | Job::SaveSkipped { .. }
+            | Job::TestServer { .. }
             | Job::Export { .. } => None,
         }
     }
@@ -157,6 +171,7 @@ impl Job {
             Job::PickFiles { .. }
                 | Job::PickDatabase { .. }
                 | Job::SaveSkipped { .. }
+                | Job::TestServer { .. }
                 | Job::Export { .. }
         )
     }
@@ -180,6 +195,10 @@ pub enum Event {
     SettingsSaved(Result<(), AppError>),
     /// The database cannot be opened: the recovery screen says why.
     OpenProblem(Box<OpenProblem>),
+    /// Whether the server's role may only read (sent on its first load).
+    Role {
+        read_only: bool,
+    },
     Locked(AppLock),
     Backups(Result<Vec<BackupInfo>, AppError>),
     BackedUp(Result<Option<BackupInfo>, AppError>),
@@ -188,6 +207,10 @@ pub enum Event {
     Picked(Vec<PathBuf>),
     /// The database file chosen (or named) in the dialog.
     DatabaseChosen(PathBuf),
+    /// What the server holds, or why it cannot be reached.
+    ServerTested(String, Result<Probe, AppError>),
+    /// The file was copied into the server at the url: the rows copied.
+    CopiedToServer(String, Result<u64, AppError>),
     /// An export's notice (None when the user cancelled its dialog).
     Exported(Result<Option<String>, AppError>),
     /// A job asks for a file and the system has no dialog: the window shows
@@ -231,7 +254,7 @@ impl Drop for FinishGuard {
 }
 
 pub struct Tasks {
-    db: PathBuf,
+    db: Place,
     tx: Sender<Event>,
     rx: Receiver<Event>,
     /// Jobs in the database not yet finished.
@@ -246,7 +269,7 @@ pub struct Tasks {
 }
 
 impl Tasks {
-    pub fn new(db: PathBuf) -> Self {
+    pub fn new(db: Place) -> Self {
         let (tx, rx) = channel();
         Tasks {
             db,
@@ -305,45 +328,27 @@ impl Tasks {
                 return;
             }
             // A restore replaces the file: no connection may be open on it.
-            if let Job::Restore(info) = &job {
-                let r = backup::restore(&db, info).map(|_| ());
+            if let (Job::Restore(info), Place::File(path)) = (&job, &db) {
+                let r = backup::restore(path, info).map(|_| ());
                 send(Event::Restored(r.map_err(AppError::from)));
             }
-            let opened = match (&job, read_only) {
-                (_, true) => Store::open_read_only(&db).map_err(|e| {
-                    let problem = open::Problem::of(&e);
-                    Box::new(OpenProblem::new(&db, problem))
-                }),
-                (Job::Load { take_lock: true }, false) => {
-                    open::open_checked(&db).map(|(store, lock)| {
-                        if let Some(lock) = lock {
-                            send(Event::Locked(lock));
-                        }
-                        store
-                    })
-                }
-                _ => Store::open(&db).map_err(|e| {
-                    let problem = open::Problem::of(&e);
-                    Box::new(OpenProblem::new(&db, problem))
-                }),
-            };
-            let mut store = match opened {
-                Ok(s) => s,
-                Err(problem) => {
-                    send(Event::OpenProblem(problem.clone()));
+            let mut opened = match open(&db, &job, read_only, &send) {
+                Ok(opened) => opened,
+                Err(e) => {
+                    if let AppError::Open(problem) = &e {
+                        send(Event::OpenProblem(problem.clone()));
+                    }
                     finish.finish();
-                    send(Event::Loaded(Err(AppError::Open(problem))));
+                    send(Event::Loaded(Err(e)));
                     return;
                 }
             };
-            run(&mut store, job, &send);
+            run(&mut opened, job, &send);
             // Before the overview: a screen that appears with the overview
             // (the welcome screen after the first load) must not show its
             // buttons disabled for a frame, as the app still seems busy.
             finish.finish();
-            send(Event::Loaded(
-                Overview::load(store.conn()).map_err(AppError::from),
-            ));
+            send(Event::Loaded(opened.overview().map_err(AppError::from)));
         });
         true
     }
@@ -367,7 +372,7 @@ impl Tasks {
 }
 
 /// The jobs that do not open the database.
-fn outside(db: &std::path::Path, job: Job, send: &dyn Fn(Event), in_app: bool) {
+fn outside(db: &Place, job: Job, send: &dyn Fn(Event), in_app: bool) {
     let asker = Asker { send, in_app };
     match job {
         Job::PickFiles { filter } => {
@@ -404,6 +409,12 @@ fn outside(db: &std::path::Path, job: Job, send: &dyn Fn(Event), in_app: bool) {
                 send(Event::SkippedSaved(r.map(|()| to).map_err(AppError::Other)));
             }
         }
+        Job::TestServer { url } => {
+            send(Event::ServerTested(
+                url.clone(),
+                probe(&url).map_err(AppError::from),
+            ));
+        }
         Job::Export { what, lang, today } => {
             let r = exports::run(lang, what, today, db, &asker);
             send(Event::Exported(
@@ -414,21 +425,63 @@ fn outside(db: &std::path::Path, job: Job, send: &dyn Fn(Event), in_app: bool) {
     }
 }
 
-fn run(store: &mut Store, job: Job, send: &dyn Fn(Event)) {
+/// Opens the database for `job`: a file as the window may (read-only when
+/// the user chose so, taking the window's lock on the first load), a
+/// server as its role may (a viewer's is said on the first load).
+fn open(
+    db: &Place,
+    job: &Job,
+    read_only: bool,
+    send: &dyn Fn(Event),
+) -> Result<Database, AppError> {
+    let path = match db {
+        Place::Server(_) => {
+            let mut opened = Database::open(db)?;
+            if let Job::Load { .. } = job {
+                send(Event::Role {
+                    read_only: opened.read_only()?,
+                });
+            }
+            return Ok(opened);
+        }
+        Place::File(path) => path,
+    };
+    let problem = |e: crate::store::StoreError| {
+        AppError::Open(Box::new(OpenProblem::new(path, open::Problem::of(&e))))
+    };
+    let store = match (job, read_only) {
+        (_, true) => Store::open_read_only(path).map_err(problem)?,
+        (Job::Load { take_lock: true }, false) => {
+            let (store, lock) = open::open_checked(path).map_err(AppError::Open)?;
+            if let Some(lock) = lock {
+                send(Event::Locked(lock));
+            }
+            store
+        }
+        _ => Store::open(path).map_err(problem)?,
+    };
+    Ok(Database::File(store))
+}
+
+fn run(db: &mut Database, job: Job, send: &dyn Fn(Event)) {
     match job {
         Job::Load { .. } => {}
         Job::Demo(opts) => {
-            let r = crate::demo::fill(store, &opts, &mut |f| send(Event::Progress(f)));
-            send(Event::SampleReady(
-                r.map(|_| ()).map_err(AppError::from_anyhow),
-            ));
+            let r = crate::demo::fill_database(db, &opts, &mut |f| send(Event::Progress(f)));
+            send(Event::SampleReady(r.map_err(AppError::from_anyhow)));
         }
         Job::Inspect { path, choice } => {
-            let settings = settings::load(store.conn()).unwrap_or_default();
-            let preset = choice.preset.as_ref().and_then(|name| {
-                let json = settings::load_preset(store.conn(), name).ok()??;
-                serde_json::from_str(&json).ok()
-            });
+            let name = choice.preset.clone();
+            let (settings, preset) = db
+                .read(&[], |conn| {
+                    let preset = match &name {
+                        Some(name) => settings::load_preset(conn, name)?,
+                        None => None,
+                    };
+                    Ok((settings::load(conn)?, preset))
+                })
+                .unwrap_or_default();
+            let preset = preset.and_then(|json| serde_json::from_str(&json).ok());
             let opts = ReadOptions {
                 kind: choice.kind,
                 sheet: choice.sheet,
@@ -446,52 +499,63 @@ fn run(store: &mut Store, job: Job, send: &dyn Fn(Event)) {
             ));
         }
         Job::Store { files, cancel } => {
-            let r = import::store_files(store, &files, &mut |f| {
+            let r = db.import(&files, &mut |f| {
                 send(Event::Progress(f));
                 !cancel.load(Ordering::Relaxed)
             });
             send(Event::Imported(r.map_err(AppError::from)));
         }
         Job::Undo { batch, file } => {
-            let r = batches::undo(store.conn_mut(), batch);
+            let r = db.undo(batch);
             send(Event::Undone(r.map(|c| (file, c)).map_err(AppError::from)));
         }
         Job::SavePreset { name, preset } => {
             let r = serde_json::to_string(&preset)
                 .map_err(|e| AppError::Other(e.to_string()))
                 .and_then(|json| {
-                    settings::save_preset(store.conn(), &name, &json).map_err(AppError::from)
+                    db.change(&[], |conn| settings::save_preset(conn, &name, &json))
+                        .map_err(AppError::from)
                 });
             send(Event::PresetSaved(r.map(|()| name)));
         }
         Job::LoadTargets => send(Event::Targets(
-            targets::list(store.conn()).map_err(AppError::from),
+            db.read(&[Kind::Targets], targets::list)
+                .map_err(AppError::from),
         )),
         Job::SaveTargets { label, rows } => {
-            let r = targets::set(store.conn_mut(), &label, &rows);
+            let r = db.change(&[Kind::Targets], |conn| targets::set(conn, &label, &rows));
             send(Event::TargetsSaved(r.map(|_| ()).map_err(AppError::from)));
         }
         Job::SaveCosts { label, costs } => {
-            let r = products::save_costs(store.conn_mut(), &label, &costs);
+            let r = db.change(&[Kind::Products], |conn| {
+                products::save_costs(conn, &label, &costs)
+            });
             send(Event::CostsSaved(
                 r.map(|c| c.added + c.updated + c.unchanged)
                     .map_err(AppError::from),
             ));
         }
-        Job::LoadSettings => send(Event::Settings(
-            settings::load(store.conn()).map_err(AppError::from),
-        )),
+        Job::LoadSettings => send(Event::Settings(db.settings().map_err(AppError::from))),
         Job::SaveSettings(s) => send(Event::SettingsSaved(
-            settings::save(store.conn(), &s).map_err(AppError::from),
+            db.change(&[], |conn| settings::save(conn, &s))
+                .map_err(AppError::from),
         )),
-        Job::ListBackups => send(Event::Backups(
-            backup::list(store.path()).map_err(AppError::from),
-        )),
+        Job::ListBackups => send(Event::Backups(match db {
+            Database::File(store) => backup::list(store.path()).map_err(AppError::from),
+            // A server's backups are its administrator's (docs/postgres.md).
+            Database::Server(_) => Ok(Vec::new()),
+        })),
         Job::BackUpNow => {
-            let db = store.path().to_path_buf();
-            let r = backup::create(store.conn(), &db, backup::Reason::Manual);
-            send(Event::BackedUp(r.map_err(AppError::from)));
-            send(Event::Backups(backup::list(&db).map_err(AppError::from)));
+            if let Database::File(store) = db {
+                let path = store.path().to_path_buf();
+                let r = backup::create(store.conn(), &path, backup::Reason::Manual);
+                send(Event::BackedUp(r.map_err(AppError::from)));
+                send(Event::Backups(backup::list(&path).map_err(AppError::from)));
+            }
+        }
+        Job::CopyToServer { url } => {
+            let r = copy_to_server(db, &url, send);
+            send(Event::CopiedToServer(url, r));
         }
         // Done before the database is opened (see `spawn`).
         Job::Restore(_) => {}
@@ -499,8 +563,34 @@ fn run(store: &mut Store, job: Job, send: &dyn Fn(Event)) {
         Job::PickFiles { .. }
         | Job::PickDatabase { .. }
         | Job::SaveSkipped { .. }
+        | Job::TestServer { .. }
         | Job::Export { .. } => {}
     }
+}
+
+/// `laris migrate` from the open file to the server, its progress the
+/// share of the file's records copied.
+fn copy_to_server(db: &mut Database, url: &str, send: &dyn Fn(Event)) -> Result<u64, AppError> {
+    let Database::File(store) = db else {
+        return Err(AppError::Server(PgError::SameKind));
+    };
+    let records: u64 = Overview::load(store.conn())?
+        .kinds
+        .iter()
+        .map(|k| k.count)
+        .sum();
+    let from = Place::File(store.path().to_path_buf());
+    let mut done = 0u64;
+    let mut table_rows = 0u64;
+    let copied = migrate(&from, &Place::Server(url.to_string()), &mut |c| {
+        // Rows of a table come as running counts, then once more when done.
+        done += c.rows.saturating_sub(table_rows);
+        table_rows = if c.done { 0 } else { c.rows };
+        send(Event::Progress(
+            (done as f32 / records.max(1) as f32).min(1.0),
+        ));
+    })?;
+    Ok(copied)
 }
 
 #[cfg(test)]
@@ -534,7 +624,7 @@ mod tests {
         let db = dir.path().join("not-a-db.laris");
         std::fs::write(&db, b"this is not SQLite, just text long enough to look at")
             .expect("write");
-        let mut tasks = Tasks::new(db);
+        let mut tasks = Tasks::new(Place::File(db));
         let ctx = egui::Context::default();
         assert!(tasks.spawn(&ctx, Job::LoadTargets));
         assert!(tasks.is_busy());
@@ -553,7 +643,7 @@ mod tests {
     #[test]
     fn every_job_ends_with_finished_then_the_overview() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let mut tasks = Tasks::new(dir.path().join("t.laris"));
+        let mut tasks = Tasks::new(Place::File(dir.path().join("t.laris")));
         let ctx = egui::Context::default();
         // One at a time: the events of two jobs interleave.
         for job in [Job::LoadSettings, Job::ListBackups] {
@@ -570,7 +660,7 @@ mod tests {
     /// One dialog at a time: a second is refused until the first is over.
     #[test]
     fn a_second_dialog_is_refused_while_one_is_open() {
-        let mut tasks = Tasks::new(PathBuf::from("unused.laris"));
+        let mut tasks = Tasks::new(Place::File(PathBuf::from("unused.laris")));
         // As if a dialog were open (a real one cannot open in a test).
         tasks.dialog_open = true;
         let ctx = egui::Context::default();

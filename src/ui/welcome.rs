@@ -1,6 +1,6 @@
 //! The first screen of an empty database: import a file, or try the sample shop.
 
-use std::path::Path;
+use crate::store::Place;
 
 use super::command::{Command, Commands};
 use super::session::Session;
@@ -39,7 +39,7 @@ pub fn show(
                     return;
                 }
                 let busy = session.busy();
-                ui.add_enabled_ui(!busy, |ui| {
+                ui.add_enabled_ui(!busy && session.may_write(), |ui| {
                     let sample = Command::StartSample;
                     let label = sample.label_id().unwrap_or_default();
                     if theme::primary_button(ui, &lang.tr(label)).clicked() {
@@ -66,7 +66,7 @@ pub fn show(
                     );
                 });
                 ui.add_space(theme::SPACE_L);
-                let path = session.db.display().to_string();
+                let path = session.db.shown();
                 ui.label(
                     egui::RichText::new(lang.tr_args("welcome-db", &[("path", path.into())]))
                         .small()
@@ -77,13 +77,13 @@ pub fn show(
 }
 
 /// The database could not be opened: say why, in the user's language.
-pub fn open_failed(ui: &mut egui::Ui, lang: Lang, db: &Path, error: &str) {
+pub fn open_failed(ui: &mut egui::Ui, lang: Lang, db: &Place, error: &str) {
     ui.vertical_centered(|ui| {
         ui.set_max_width(640.0);
         ui.add_space(theme::SPACE_L * 2.0);
         theme::heading(ui, &lang.tr("app-open-failed"));
         ui.add_space(theme::SPACE_M);
-        ui.label(db.display().to_string());
+        ui.label(db.shown());
         ui.add_space(theme::SPACE_S);
         ui.label(egui::RichText::new(error).color(theme::BAD));
     });

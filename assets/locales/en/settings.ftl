@@ -27,3 +27,25 @@ settings-database-new = New database…
 settings-database-filter = Laris database
 settings-database-new-name = my-shop.laris
 settings-stage-n = Stage { $n }
+
+## Settings › Share with your team (a PostgreSQL server, docs/postgres.md)
+settings-team = Share with your team
+settings-team-intro = Keep this shop on a PostgreSQL server, so that your team can import and look at the figures from several computers at once. Whoever runs the server gives you its address, a user name and a password (how to set one up: docs/postgres.md in Laris's source).
+settings-team-address = Server address
+settings-team-address-hint = postgres://laris@server/toko
+settings-team-password = Password
+settings-team-password-hint = not needed when PGPASSWORD is set
+settings-team-test = Test the connection
+settings-team-copy = Copy this shop to the server
+settings-team-open = Work on the server
+settings-team-ok-empty = Connected to { $server }: its database is empty, ready for a copy of this shop.
+settings-team-ok-shop = Connected to { $server }: it holds a shop of { $records } records.
+settings-team-ok-writer = Your user may import and change it.
+settings-team-ok-viewer = Your user may only look at it: importing and saving will be off.
+settings-team-copied = This shop was copied to { $server } ({ $rows } rows). This window now works on the server.
+settings-team-copy-failed = The copy to the server failed, and the server was left as it was: { $reason }
+settings-team-on-server = This window works on the team's server { $server }. The password is never saved: next time it comes from PGPASSWORD or is asked again. To work on a file, open one under Database.
+progress-copy = Copying to the server…
+settings-backups-server = Laris makes no backups of a server: whoever runs it backs it up with PostgreSQL's own tools (pg_dump). For a copy of your own as a file: laris migrate --from the server --to copy.laris.
+data-changed-server = The data on the server changed (an import or a change from this or another computer): the figures were read again.
+read-only-viewer = Your user on this server may only look at the figures: importing, undoing and saving are off. Ask whoever runs the server for a user that may change the data.

@@ -27,3 +27,25 @@ settings-database-new = Database baru…
 settings-database-filter = Database Laris
 settings-database-new-name = toko-saya.laris
 settings-stage-n = Tahap { $n }
+
+## Pengaturan › Pakai bersama tim (server PostgreSQL, docs/postgres.md)
+settings-team = Pakai bersama tim
+settings-team-intro = Simpan toko ini di server PostgreSQL, supaya tim Anda bisa mengimpor dan melihat angka-angkanya dari beberapa komputer sekaligus. Pengelola server akan memberi Anda alamatnya, nama pengguna, dan kata sandi (cara menyiapkannya: docs/postgres.md di kode sumber Laris).
+settings-team-address = Alamat server
+settings-team-address-hint = postgres://laris@server/toko
+settings-team-password = Kata sandi
+settings-team-password-hint = tidak perlu kalau PGPASSWORD sudah diisi
+settings-team-test = Coba sambungkan
+settings-team-copy = Salin toko ini ke server
+settings-team-open = Pakai server ini
+settings-team-ok-empty = Tersambung ke { $server }: database-nya masih kosong, siap diisi salinan toko ini.
+settings-team-ok-shop = Tersambung ke { $server }: isinya toko dengan { $records } data.
+settings-team-ok-writer = Pengguna Anda boleh mengimpor dan mengubah datanya.
+settings-team-ok-viewer = Pengguna Anda hanya boleh melihat: impor dan simpan tidak bisa dipakai.
+settings-team-copied = Toko ini sudah disalin ke { $server } ({ $rows } baris). Mulai sekarang jendela ini memakai server itu.
+settings-team-copy-failed = Penyalinan ke server gagal, dan server dibiarkan seperti semula: { $reason }
+settings-team-on-server = Jendela ini memakai server tim { $server }. Kata sandinya tidak pernah disimpan: lain kali diambil dari PGPASSWORD atau ditanyakan lagi. Untuk kembali memakai file, buka file di bagian Database.
+progress-copy = Menyalin ke server…
+settings-backups-server = Laris tidak membuat cadangan server: pengelola server yang mencadangkannya dengan alat PostgreSQL sendiri (pg_dump). Untuk menyimpan salinan sendiri dalam bentuk file: laris migrate --from alamat-server --to salinan.laris.
+data-changed-server = Data di server berubah (ada impor atau perubahan dari komputer ini atau komputer lain): angka-angkanya sudah dibaca ulang.
+read-only-viewer = Pengguna Anda di server ini hanya boleh melihat angka-angka: impor, urungkan impor, dan simpan tidak bisa dipakai. Minta pengguna yang boleh mengubah data kepada pengelola server.

@@ -132,7 +132,11 @@ fn one(
             theme::subheading(ui, &title);
             ui.add_space(theme::SPACE_S);
             ui.label(RichText::new(lang.tr(&format!("needs-{}", needs(kind).table()))).weak());
-            if ui.button(lang.tr("help-import-button")).clicked() {
+            let may = app.session.may_write();
+            if ui
+                .add_enabled(may, egui::Button::new(lang.tr("help-import-button")))
+                .clicked()
+            {
                 app.commands.push(Command::ImportFiles);
             }
         }

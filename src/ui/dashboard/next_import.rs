@@ -8,6 +8,10 @@ use super::super::command::Command;
 use crate::metrics::catalog::{filled, next_imports};
 
 pub fn show(app: &mut LarisApp, ui: &mut egui::Ui) {
+    // Nothing to suggest to a user who cannot import.
+    if !app.session.may_write() {
+        return;
+    }
     if app.dash.next_hidden {
         return;
     }

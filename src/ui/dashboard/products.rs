@@ -169,7 +169,11 @@ pub fn table(app: &mut LarisApp, ui: &mut egui::Ui, figures: &Figures) {
     let (costs, bad) = typed_costs(&app.dash.costs, decimal);
     ui.horizontal(|ui| {
         let label = lang.tr_args("products-save", &[("products", costs.len().into())]);
-        let save = ui.add_enabled(!costs.is_empty() && bad == 0, egui::Button::new(label));
+        let may = app.session.may_write();
+        let save = ui.add_enabled(
+            may && !costs.is_empty() && bad == 0,
+            egui::Button::new(label),
+        );
         if save.clicked() {
             app.commands.push(Command::Run(Job::SaveCosts {
                 label: lang.tr("products-batch-name"),

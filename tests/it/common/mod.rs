@@ -90,7 +90,7 @@ pub const SYNTHETIC_COUNTS: [(&str, u64); 11] = [
 /// The app on `db` in `lang`, with a small sample shop that ends on a fixed
 /// day, so that tests and snapshots see the same shop every time.
 pub fn app_config(db: &Path, lang: laris::i18n::Lang) -> laris::ui::AppConfig {
-    let mut config = laris::ui::AppConfig::new(db.to_path_buf());
+    let mut config = laris::ui::AppConfig::new(laris::store::Place::File(db.to_path_buf()));
     config.lang = Some(lang);
     config.in_app_dialogs = true;
     config.sample = laris::demo::DemoOptions {

@@ -13,7 +13,7 @@ use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 use crate::import::{self, FileReport};
-use crate::store::{Kind, Store};
+use crate::store::{Database, Kind, Store};
 
 #[derive(Clone, Debug)]
 pub struct DemoOptions {
@@ -778,7 +778,35 @@ pub fn fill(
     progress: &mut dyn FnMut(f32),
 ) -> anyhow::Result<Vec<FileReport>> {
     let locale = crate::store::settings::load(store.conn())?.locale;
-    let stages = crate::store::settings::default_stages(&locale);
+    let parsed = parsed(opts, &locale, progress)?;
+    Ok(import::store_files(store, &parsed, &mut |f| {
+        progress(0.2 + f * 0.8);
+        true
+    })?)
+}
+
+/// [`fill`] into a file or a server (through the server's import).
+pub fn fill_database(
+    db: &mut Database,
+    opts: &DemoOptions,
+    progress: &mut dyn FnMut(f32),
+) -> anyhow::Result<()> {
+    let locale = db.settings()?.locale;
+    let parsed = parsed(opts, &locale, progress)?;
+    db.import(&parsed, &mut |f| {
+        progress(0.2 + f * 0.8);
+        true
+    })?;
+    Ok(())
+}
+
+/// The sample shop's files, generated and read as an import reads them.
+fn parsed(
+    opts: &DemoOptions,
+    locale: &str,
+    progress: &mut dyn FnMut(f32),
+) -> anyhow::Result<Vec<import::ParsedFile>> {
+    let stages = crate::store::settings::default_stages(locale);
     let files = generate(opts, stages, &mut |f| progress(f * 0.2));
     let mut parsed = Vec::new();
     for f in &files {
@@ -796,10 +824,7 @@ pub fn fill(
     if let Some(issue) = parsed.iter().find_map(|p| p.errors.first()) {
         anyhow::bail!("the sample shop has a bad row: {issue:?}");
     }
-    Ok(import::store_files(store, &parsed, &mut |f| {
-        progress(0.2 + f * 0.8);
-        true
-    })?)
+    Ok(parsed)
 }
 
 #[cfg(test)]

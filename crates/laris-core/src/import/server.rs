@@ -18,7 +18,7 @@ use rusqlite::types::Value;
 use super::{List, ParsedFile, Stored};
 use crate::store::pg::write::{self, Incoming, Lookup};
 use crate::store::pg::{PgError, PgStore};
-use crate::store::{Kind, Store, StoreError};
+use crate::store::{Kind, StoreError};
 
 /// Stores `files` into the server at `url` as [`super::store_checking`]
 /// stores them into a file. `prepare` runs first on the scratch database
@@ -31,54 +31,30 @@ pub fn store_checking(
     progress: &mut dyn FnMut(f32) -> bool,
 ) -> Result<Stored, PgError> {
     let mut pg = PgStore::connect(url)?;
-    pg.require_writer()?;
-    pg.ensure_schema()?;
-    let dir = tempfile::tempdir().map_err(|e| StoreError::Io {
-        path: std::env::temp_dir(),
-        source: e,
-    })?;
-    let mut scratch = Store::open(&dir.path().join("server.laris"))?;
-    // The scratch file is thrown away whatever happens: it need not
-    // survive a power cut.
-    // Its rollback journal (a reread rolls a file's pass back) can stay in
-    // memory, where the WAL would write every page twice.
-    scratch
-        .conn()
-        .pragma_update(None, "synchronous", "OFF")
-        .and_then(|()| {
-            scratch
-                .conn()
-                .pragma_update_and_check(None, "journal_mode", "MEMORY", |_| Ok(()))
-        })
-        .map_err(StoreError::from)?;
-    let server = pg.server.clone();
-    let server_err = |e: postgres::Error| PgError::Server {
-        server: server.clone(),
-        reason: crate::store::pg::reason(&e),
-    };
-    let mut tx = pg.client.transaction().map_err(server_err)?;
-    write::lock(&mut tx).map_err(server_err)?;
+    let mut scratch = pg.scratch(true)?;
+    let server = scratch.server.clone();
+    let server_err = crate::store::pg::scratch::server_error(&server);
     let kinds = files.iter().map(|f| match f.list {
         Some(List::Returns(_)) => Kind::Orders,
         _ => f.kind,
     });
-    let empty = write::empty_kinds(&mut tx, kinds).map_err(server_err)?;
+    let empty = write::empty_kinds(&mut scratch.tx, kinds).map_err(&server_err)?;
     let incoming = incoming(files, &empty)?;
-    let first = write::fill(&mut tx, &server, scratch.conn_mut(), &incoming)?;
+    scratch.fill(&incoming)?;
     prepare(scratch.conn())?;
-    let mut stored = super::store_in(scratch.conn_mut(), files, skip_bad_rows, progress)?;
+    let mut stored = super::store_in(scratch.conn(), files, skip_bad_rows, progress)?;
     if let Stored::Done(reports, _) = &mut stored {
-        write::merge(&mut tx, &server, scratch.conn(), first)?;
+        scratch.merge()?;
         // The scratch file holds only the records the files met: the
         // records a users list names are counted on the server.
         for (report, file) in reports.iter_mut().zip(files) {
             if let (Some(named), Some(List::RepNames(people))) = (&mut report.rep_names, &file.list)
             {
-                named.records = crate::store::rep_names::records_on_server(&mut tx, people)
-                    .map_err(server_err)?;
+                named.records = crate::store::rep_names::records_on_server(&mut scratch.tx, people)
+                    .map_err(&server_err)?;
             }
         }
-        tx.commit().map_err(server_err)?;
+        scratch.commit_merged()?;
     }
     // Not stored (bad rows, another currency): dropping the transaction
     // writes nothing.

@@ -13,7 +13,6 @@
 use std::collections::HashMap;
 
 use chrono::{Datelike, Months, NaiveDate};
-use rusqlite::Connection;
 use rusqlite::types::Value;
 use serde::Serialize;
 
@@ -27,8 +26,11 @@ use super::productivity::{pipeline, stage_on};
 use super::{Dataset, DayRange, View, major};
 use crate::format;
 use crate::i18n::Lang;
+use crate::store::database::column_type;
 use crate::store::kinds::Field;
-use crate::store::{FieldType, Kind};
+use crate::store::pg::PgError;
+use crate::store::tables::Ty;
+use crate::store::{Database, FieldType, Kind};
 
 /// What the records of a set are.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -880,29 +882,35 @@ pub fn slice_records(ds: &Dataset, q: &Query, slice: &Slice) -> Records {
 
 /// The lines of the order stored under row id `order`, in line order: what
 /// a row of orders shows when it is opened.
-pub fn order_lines(conn: &Connection, order: i64) -> rusqlite::Result<Vec<Record>> {
+pub fn order_lines(db: &mut Database, order: i64) -> Result<Vec<Record>, PgError> {
     let kind = Kind::OrderLines;
     let fields: Vec<&'static Field> = kind.file_fields().collect();
     let columns: Vec<String> = fields.iter().map(|f| format!("l.{}", f.column)).collect();
+    // A row id from the dataset, never user text.
     let sql = format!(
         "SELECT l.id, {} FROM {} l JOIN orders o ON o.order_id = l.order_id \
-         WHERE o.id = ?1 ORDER BY l.line_no, l.id",
+         WHERE o.id = {order} ORDER BY l.line_no, l.id",
         columns.join(", "),
         kind.table(),
     );
-    let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt.query_map([order], |r| {
-        let fields = fields
-            .iter()
-            .enumerate()
-            .map(|(c, f)| Ok((*f, r.get::<_, Value>(c + 1)?)))
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(Record {
-            id: r.get(0)?,
-            fields,
+    let types: Vec<Ty> = std::iter::once(Ty::Int)
+        .chain(fields.iter().map(|f| column_type(kind.table(), f.column)))
+        .collect();
+    Ok(db
+        .rows(&sql, &[], &types)?
+        .into_iter()
+        .map(|row| {
+            let mut values = row.into_iter();
+            let id = match values.next() {
+                Some(Value::Integer(id)) => id,
+                _ => 0,
+            };
+            Record {
+                id,
+                fields: fields.iter().copied().zip(values).collect(),
+            }
         })
-    })?;
-    rows.collect()
+        .collect())
 }
 
 /// A stored value as the user reads it: money in the locale's format with
@@ -952,61 +960,23 @@ const CHUNK: usize = 500;
 /// in the order given. An order's total is the one revenue counts (the sum
 /// of its lines when the file gave none), read from `ds`.
 pub fn fetch(
-    conn: &Connection,
+    db: &mut Database,
     ds: &Dataset,
     set: &RecordSet,
     range: std::ops::Range<usize>,
-) -> rusqlite::Result<Vec<Record>> {
+) -> Result<Vec<Record>, PgError> {
+    let table = set.kind.stored().table();
     fetch_with(ds, set, range, |sql, columns, by_id| {
-        let mut stmt = conn.prepare(sql)?;
-        let mut out = stmt.query([])?;
-        while let Some(r) = out.next()? {
-            let values = (1..=columns.len())
-                .map(|c| r.get::<_, Value>(c))
-                .collect::<rusqlite::Result<Vec<Value>>>()?;
-            by_id.insert(r.get(0)?, values);
+        let types: Vec<Ty> = std::iter::once(Ty::Int)
+            .chain(columns.iter().map(|c| column_type(table, c)))
+            .collect();
+        for row in db.rows(sql, &[], &types)? {
+            let mut values = row.into_iter();
+            if let Some(Value::Integer(id)) = values.next() {
+                by_id.insert(id, values.collect());
+            }
         }
         Ok(())
-    })
-}
-
-/// [`fetch`] from a PostgreSQL server: each value read as its column's type
-/// (`store::tables`), which is what SQLite holds for a value Laris stored.
-pub fn fetch_postgres(
-    client: &mut impl postgres::GenericClient,
-    ds: &Dataset,
-    set: &RecordSet,
-    range: std::ops::Range<usize>,
-) -> Result<Vec<Record>, crate::store::pg::copy::CopyError> {
-    use crate::store::tables::{TABLES, Ty};
-    let table = set.kind.stored().table();
-    let ty = |column: &str| {
-        TABLES
-            .iter()
-            .find(|t| t.name == table)
-            .and_then(|t| t.columns.iter().find(|(c, _)| *c == column))
-            .map_or(Ty::Text, |&(_, ty)| ty)
-    };
-    fetch_with(ds, set, range, |sql, columns, by_id| {
-        let types: Vec<Ty> = columns.iter().map(|c| ty(c)).collect();
-        crate::store::pg::copy::each_row(client, sql, |r| {
-            let values = types
-                .iter()
-                .enumerate()
-                .map(|(i, ty)| {
-                    let c = i + 1;
-                    match ty {
-                        Ty::Int => r.int(c).map_or(Value::Null, Value::Integer),
-                        Ty::Real => r.real(c).map_or(Value::Null, Value::Real),
-                        Ty::Text => r.text(c).map_or(Value::Null, |t| {
-                            Value::Text(String::from_utf8_lossy(t).into_owned())
-                        }),
-                    }
-                })
-                .collect();
-            by_id.insert(r.int(0).unwrap_or(0), values);
-            Ok(())
-        })
     })
 }
 
@@ -1061,15 +1031,16 @@ fn fetch_with<E>(
 }
 
 /// The rows of `set` with `needle` in one of their stored text fields
-/// (SQLite's LIKE: case-insensitive for ASCII letters), in the set's order.
+/// (ignoring case: SQLite's LIKE for ASCII letters, a server's ILIKE), in
+/// the set's order.
 /// Money is stored in minor units, so amounts are left out of the search
 /// rather than matched on digits the user never sees.
 pub fn search(
-    conn: &Connection,
+    db: &mut Database,
     ds: &Dataset,
     set: &RecordSet,
     needle: &str,
-) -> rusqlite::Result<RecordSet> {
+) -> Result<RecordSet, PgError> {
     let needle = needle.trim();
     if needle.is_empty() {
         return Ok(set.clone());
@@ -1078,7 +1049,7 @@ pub fn search(
     let cond: Vec<String> = kind
         .file_fields()
         .filter(|f| f.ty != crate::store::FieldType::Money)
-        .map(|f| format!("CAST({} AS TEXT) LIKE ?1 ESCAPE '\\'", f.column))
+        .map(|f| format!("CAST({} AS TEXT) {} $1 ESCAPE '\\'", f.column, db.like()))
         .collect();
     let pattern = format!(
         "%{}%",
@@ -1092,10 +1063,14 @@ pub fn search(
         kind.table(),
         cond.join(" OR ")
     );
-    let mut stmt = conn.prepare(&sql)?;
-    let hits = stmt
-        .query_map([&pattern], |r| r.get::<_, i64>(0))?
-        .collect::<rusqlite::Result<std::collections::HashSet<i64>>>()?;
+    let hits: std::collections::HashSet<i64> = db
+        .rows(&sql, &[&pattern], &[Ty::Int])?
+        .into_iter()
+        .filter_map(|row| match row.first() {
+            Some(Value::Integer(id)) => Some(*id),
+            _ => None,
+        })
+        .collect();
     let ids = set.kind.ids(ds);
     let rows = set
         .rows
@@ -1309,7 +1284,8 @@ mod tests {
         // An order opened shows its lines, as revenue by product counts them.
         let o = &ds.orders;
         let i = (0..o.id.len()).find(|&i| o.lines(i).len() > 1).unwrap();
-        let lines = order_lines(store.conn(), o.id[i]).unwrap();
+        let mut read = Database::File(Store::open_to_read(store.path()).unwrap());
+        let lines = order_lines(&mut read, o.id[i]).unwrap();
         assert_eq!(lines.len(), o.lines(i).len());
         let stored: i64 = lines
             .iter()
@@ -1339,7 +1315,7 @@ mod tests {
         let revenue = figure(records(&ds, &q, "revenue").unwrap());
         assert_eq!(revenue.count(), 4);
         assert_eq!(revenue.sum, Some(Amount::Minor(30_000)));
-        let ids = fetch(db.store.conn(), &ds, &revenue, 0..4).unwrap();
+        let ids = fetch(&mut db.database(), &ds, &revenue, 0..4).unwrap();
         let order_id = |r: &Record| r.fields[0].1.clone();
         let names: Vec<Value> = ids.iter().map(order_id).collect();
         let text = |s: &str| Value::Text(s.into());
@@ -1393,15 +1369,15 @@ mod tests {
             [text("store"), text("store"), text("store"), text("online")]
         );
         // "ani" is in O5's customer name only (Sari has no "ani").
-        let found = search(db.store.conn(), &ds, &revenue, "ani").unwrap();
+        let found = search(&mut db.database(), &ds, &revenue, "ani").unwrap();
         assert_eq!((found.count(), found.sum), (1, Some(Amount::Minor(3_000))));
         // A page past the end is empty, not a panic.
         assert!(
-            fetch(db.store.conn(), &ds, &revenue, 10..20)
+            fetch(&mut db.database(), &ds, &revenue, 10..20)
                 .unwrap()
                 .is_empty()
         );
-        let page = fetch(db.store.conn(), &ds, &revenue, 1..3).unwrap();
+        let page = fetch(&mut db.database(), &ds, &revenue, 1..3).unwrap();
         assert_eq!(page.len(), 2);
     }
 

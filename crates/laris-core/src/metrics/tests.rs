@@ -129,6 +129,11 @@ pub(super) fn date(s: &str) -> NaiveDate {
 pub(super) const LATER: &str = "2030-01-01";
 
 impl Db {
+    /// The same file, as the app reads records from it.
+    pub(super) fn database(&self) -> crate::store::Database {
+        crate::store::Database::File(Store::open_to_read(self.store.path()).unwrap())
+    }
+
     fn run(&self, sel: Selection, cmp: Comparison, today: &str, filters: &Filters) -> Value {
         let ds = Dataset::load(self.store.conn()).unwrap();
         let report = compute_report(&ds, &sel, cmp, date(today), filters);

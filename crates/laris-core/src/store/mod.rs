@@ -10,6 +10,7 @@
 
 pub mod backup;
 pub mod batches;
+pub mod database;
 pub mod kinds;
 pub mod names;
 pub mod open;
@@ -25,6 +26,9 @@ pub mod tables;
 pub mod targets;
 pub mod transfer;
 pub mod write;
+
+pub use database::Database;
+pub use transfer::Place;
 
 use std::path::{Path, PathBuf};
 

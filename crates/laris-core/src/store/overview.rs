@@ -1,6 +1,7 @@
 //! What is stored: per kind, how many records and which dates they span.
 
 use rusqlite::Connection;
+use rusqlite::types::Value;
 use serde::Serialize;
 
 use super::{Kind, Result};
@@ -31,28 +32,46 @@ pub fn holds_nothing(conn: &Connection) -> Result<bool> {
 }
 
 pub fn summary(conn: &Connection) -> Result<Vec<KindSummary>> {
+    summary_with(&mut |sql| {
+        conn.query_row(sql, [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .map_err(super::StoreError::from)
+    })
+}
+
+/// A kind's summary row: its count, first and last date.
+type SummaryRow = (Value, Value, Value);
+
+/// [`summary`] with each kind's statement run by `query` (the same SQL on
+/// SQLite and PostgreSQL), which returns its one row: the count, the first
+/// and the last date.
+pub fn summary_with<E>(
+    query: &mut dyn FnMut(&str) -> std::result::Result<SummaryRow, E>,
+) -> std::result::Result<Vec<KindSummary>, E> {
     Kind::ALL
         .into_iter()
         .map(|kind| {
             let table = kind.table();
-            let (count, first, last) = match kind.date_column() {
-                Some(col) => conn.query_row(
-                    // Target periods mix years, quarters and months: show years.
-                    &format!("SELECT count(*), substr(min({col}), 1, {len}), substr(max({col}), 1, {len}) FROM {table}", len = if kind == Kind::Targets { 4 } else { 10 }),
-                    [],
-                    |r| Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?)),
-                )?,
-                None => (
-                    conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?,
-                    None,
-                    None,
+            let sql = match kind.date_column() {
+                // Target periods mix years, quarters and months: show years.
+                Some(col) => format!(
+                    "SELECT count(*), substr(min({col}), 1, {len}), substr(max({col}), 1, {len}) FROM {table}",
+                    len = if kind == Kind::Targets { 4 } else { 10 }
                 ),
+                None => format!("SELECT count(*), NULL, NULL FROM {table}"),
+            };
+            let (count, first, last) = query(&sql)?;
+            let text = |v: Value| match v {
+                Value::Text(t) => Some(t),
+                _ => None,
             };
             Ok(KindSummary {
                 kind,
-                count: count as u64,
-                first,
-                last,
+                count: match count {
+                    Value::Integer(n) => n.unsigned_abs(),
+                    _ => 0,
+                },
+                first: text(first),
+                last: text(last),
             })
         })
         .collect()
@@ -79,13 +98,27 @@ impl Overview {
     pub fn load(conn: &Connection) -> Result<Overview> {
         let kinds = summary(conn)?;
         let settings = super::settings::load(conn)?;
-        let settled = settings.currency_chosen || !is_empty(&kinds);
-        Ok(Overview {
-            currency: settled.then_some(settings.currency),
+        Ok(Overview::of(
             kinds,
-            batches: super::batches::list(conn)?,
-            presets: super::settings::preset_names(conn)?,
-        })
+            &settings,
+            super::batches::list(conn)?,
+            super::settings::preset_names(conn)?,
+        ))
+    }
+
+    pub fn of(
+        kinds: Vec<KindSummary>,
+        settings: &super::settings::Settings,
+        batches: Vec<super::batches::Batch>,
+        presets: Vec<String>,
+    ) -> Overview {
+        let settled = settings.currency_chosen || !is_empty(&kinds);
+        Overview {
+            currency: settled.then(|| settings.currency.clone()),
+            kinds,
+            batches,
+            presets,
+        }
     }
 
     pub fn is_empty(&self) -> bool {

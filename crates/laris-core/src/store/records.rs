@@ -1,17 +1,18 @@
 //! A kind's stored records, field by field, for the Data tab's table export.
 
-use rusqlite::Connection;
 use rusqlite::types::Value;
 
-use super::Kind;
+use super::database::column_type;
+use super::pg::PgError;
+use super::{Database, Kind};
 use crate::store::kinds::Field;
 
 /// The fields a file of the kind has (its canonical CSV header), and every
 /// record's values for them, in import order.
 pub fn records(
-    conn: &Connection,
+    db: &mut Database,
     kind: Kind,
-) -> rusqlite::Result<(Vec<&'static Field>, Vec<Vec<Value>>)> {
+) -> Result<(Vec<&'static Field>, Vec<Vec<Value>>), PgError> {
     let fields: Vec<&'static Field> = kind.file_fields().collect();
     let columns: Vec<&str> = fields.iter().map(|f| f.column).collect();
     let sql = format!(
@@ -19,11 +20,10 @@ pub fn records(
         columns.join(", "),
         kind.table()
     );
-    let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt
-        .query_map([], |row| {
-            (0..columns.len()).map(|i| row.get::<_, Value>(i)).collect()
-        })?
-        .collect::<rusqlite::Result<Vec<Vec<Value>>>>()?;
+    let types: Vec<_> = columns
+        .iter()
+        .map(|c| column_type(kind.table(), c))
+        .collect();
+    let rows = db.rows(&sql, &[], &types)?;
     Ok((fields, rows))
 }

@@ -21,7 +21,7 @@ pub use customers::*;
 pub use names::*;
 pub use time::*;
 
-use crate::store::pg::Reader;
+use crate::store::pg::{PgError, PgStore, Reader};
 use crate::store::settings;
 use cache::Cache;
 use load::{
@@ -134,6 +134,23 @@ impl Dataset {
             + self.csat.date.len()
             + self.inquiries.received.len()
             + self.subscriptions.start.len()
+    }
+
+    /// The data on the server at `url`, read as [`Dataset::load_postgres`]
+    /// reads it, with the user's column cache: the schema is checked first,
+    /// and the other kinds are read on a second connection where the
+    /// server allows one.
+    pub fn load_server(url: &str) -> Result<Dataset, PgError> {
+        PgStore::connect(url)?.check_schema()?;
+        let first = Reader::connect(url)?;
+        let second = Reader::connect(url).ok();
+        let cache = Cache::user();
+        let key = std::path::PathBuf::from(&first.server);
+        let cache = cache.as_ref().map(|c| (c, key.as_path()));
+        Dataset::load_postgres(&first, second.as_ref(), cache).map_err(|e| PgError::Server {
+            server: first.server.clone(),
+            reason: format!("{e:#}"),
+        })
     }
 
     /// Reads everything the metrics need from a PostgreSQL server, in one

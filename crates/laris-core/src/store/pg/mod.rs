@@ -8,6 +8,7 @@
 pub mod cluster;
 pub mod copy;
 mod reader;
+pub mod scratch;
 mod tls;
 pub mod write;
 
@@ -187,6 +188,59 @@ pub fn redact(url: &str) -> String {
     }
 }
 
+/// The connection string without a password (in its user part or as a
+/// `password=` parameter), to remember: the password comes from
+/// `PGPASSWORD`, the system's keyring or the user each time.
+pub fn without_password(url: &str) -> String {
+    let url = url.trim();
+    let (scheme, rest) = url.split_once("://").unwrap_or(("", url));
+    let end = rest.find(['/', '?']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(end);
+    let authority = match authority.rsplit_once('@') {
+        Some((user, host)) => {
+            let user = user.split_once(':').map_or(user, |(name, _)| name);
+            format!("{user}@{host}")
+        }
+        None => authority.to_string(),
+    };
+    let tail = match tail.split_once('?') {
+        Some((path, query)) => {
+            let kept: Vec<&str> = query
+                .split('&')
+                .filter(|p| !p.to_ascii_lowercase().starts_with("password="))
+                .collect();
+            if kept.is_empty() {
+                path.to_string()
+            } else {
+                format!("{path}?{}", kept.join("&"))
+            }
+        }
+        None => tail.to_string(),
+    };
+    format!("{scheme}://{authority}{tail}")
+}
+
+/// `url` with `password` as one of its parameters (percent-encoded), for
+/// a connection made now: kept in memory, never remembered (see
+/// [`without_password`]).
+pub fn with_password(url: &str, password: &str) -> String {
+    let url = without_password(url);
+    if password.is_empty() {
+        return url;
+    }
+    let encoded: String = password
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                (b as char).to_string()
+            }
+            b => format!("%{b:02X}"),
+        })
+        .collect();
+    let joint = if url.contains('?') { '&' } else { '?' };
+    format!("{url}{joint}password={encoded}")
+}
+
 /// The database's name in a connection string (the user's name where it
 /// names none, as the server takes it), empty when it cannot be read.
 pub fn database_name(url: &str) -> String {
@@ -283,6 +337,9 @@ pub fn config(url: &str) -> Result<Config> {
 pub struct PgStore {
     pub client: Client,
     pub server: String,
+    /// The connection string it was opened with, to open another (never
+    /// shown: it may hold the password).
+    pub url: String,
 }
 
 impl std::fmt::Debug for PgStore {
@@ -309,7 +366,11 @@ impl PgStore {
             _ => config.connect(tls::connector(local).map_err(connect_err)?),
         }
         .map_err(|e| connect_err(reason(&e)))?;
-        Ok(PgStore { client, server })
+        Ok(PgStore {
+            client,
+            server,
+            url: url.to_string(),
+        })
     }
 
     /// The error of a statement, naming this server.
@@ -511,6 +572,59 @@ mod tests {
             mode("postgres://u@localhost,db.example.com/shop"),
             SslMode::Require
         );
+    }
+
+    #[test]
+    fn a_remembered_connection_string_keeps_everything_but_the_password() {
+        let cases = [
+            (
+                "postgres://laris:s3cret@db.example.com:5433/toko",
+                "postgres://laris@db.example.com:5433/toko",
+            ),
+            (
+                "postgresql://laris:p@ss@db/toko?sslmode=disable",
+                "postgresql://laris@db/toko?sslmode=disable",
+            ),
+            (
+                "postgres://laris@db/toko?password=x&sslmode=require",
+                "postgres://laris@db/toko?sslmode=require",
+            ),
+            (
+                "postgres://laris@db/toko?PASSWORD=x",
+                "postgres://laris@db/toko",
+            ),
+            (
+                "postgres://laris@/toko?host=/run/pg&port=5432",
+                "postgres://laris@/toko?host=/run/pg&port=5432",
+            ),
+            (
+                "postgres://kasir@db.example.com/toko",
+                "postgres://kasir@db.example.com/toko",
+            ),
+        ];
+        for (url, kept) in cases {
+            assert_eq!(without_password(url), kept, "{url}");
+            assert_eq!(config(kept).unwrap().get_password(), None);
+        }
+    }
+
+    #[test]
+    fn a_typed_password_reaches_the_server_and_is_never_shown() {
+        for password in ["s3cret", "p@ss w/rd&x=1%", "kata sandi ñ"] {
+            let url = with_password(
+                "postgres://laris@db.example.com/toko?sslmode=disable",
+                password,
+            );
+            let config = config(&url).unwrap();
+            assert_eq!(config.get_password(), Some(password.as_bytes()), "{url}");
+            assert_eq!(config.get_ssl_mode(), SslMode::Disable);
+            assert!(!redact(&url).contains("password"), "{}", redact(&url));
+            assert_eq!(
+                without_password(&url),
+                "postgres://laris@db.example.com/toko?sslmode=disable"
+            );
+        }
+        assert_eq!(with_password("postgres://u@h/d", ""), "postgres://u@h/d");
     }
 
     #[test]

@@ -77,6 +77,20 @@ pub fn lock(tx: &mut Transaction<'_>) -> Result<(), postgres::Error> {
 pub struct Incoming {
     pub keys: HashSet<(Kind, String)>,
     pub whole: HashSet<Kind>,
+    /// Of the record tables, only those in `whole`: for work that meets
+    /// no other record (settings, typed targets, reading the small tables).
+    pub only_whole: bool,
+}
+
+impl Incoming {
+    /// The small tables and the record tables of `kinds`, whole.
+    pub fn whole(kinds: &[Kind]) -> Incoming {
+        Incoming {
+            whole: kinds.iter().copied().collect(),
+            only_whole: true,
+            ..Incoming::default()
+        }
+    }
 }
 
 /// Copies into the (new, empty) scratch database what of the server the
@@ -153,6 +167,7 @@ fn fill_select(
     // scan of the keys per row).
     let met = match lookup(kind) {
         _ if incoming.whole.contains(&kind) => return Ok(Some(t.select_all())),
+        _ if incoming.only_whole => return Ok(None),
         Lookup::Whole => return Ok(Some(t.select_all())),
         Lookup::Column(column) => format!("SELECT id FROM {table} WHERE {column} IN ({keys})"),
         Lookup::ColumnOrHash(column) => format!(
