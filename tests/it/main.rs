@@ -12,6 +12,7 @@ mod import_mapping;
 mod import_real;
 mod import_returns;
 mod postgres;
+mod postgres_app;
 mod projection_backtest;
 mod records_cli;
 mod reliability_backup;
