@@ -492,7 +492,10 @@ impl LarisApp {
             Event::Undone(Err(e)) => self.notify(e.message(self.lang), true),
             Event::Targets(result) => self.targets.loaded(result),
             Event::Settings(result) => self.settings.loaded(result),
-            Event::OpenProblem(problem) => self.phase = Phase::Recovery(problem),
+            Event::OpenProblem(problem) => {
+                self.phase = Phase::Recovery(problem);
+                self.session.progress = None;
+            }
             Event::Locked(lock) => self.session.lock = Some(lock),
             Event::Role { read_only } => {
                 self.session.viewer = read_only;

@@ -335,11 +335,14 @@ impl Tasks {
             let mut opened = match open(&db, &job, read_only, &send) {
                 Ok(opened) => opened,
                 Err(e) => {
-                    if let AppError::Open(problem) = &e {
-                        send(Event::OpenProblem(problem.clone()));
-                    }
                     finish.finish();
-                    send(Event::Loaded(Err(e)));
+                    // The recovery screen says why; no overview follows,
+                    // which, arriving after the user chose to open the
+                    // file read-only, would replace that screen.
+                    send(match e {
+                        AppError::Open(problem) => Event::OpenProblem(problem),
+                        e => Event::Loaded(Err(e)),
+                    });
                     return;
                 }
             };
@@ -598,7 +601,8 @@ mod tests {
     use super::*;
 
     /// Waits (at most ten seconds) until the runner says every job is over
-    /// and each has sent the overview that follows it.
+    /// and each has sent the overview that follows it (or, for a database
+    /// that cannot be opened, the problem).
     fn drain(tasks: &mut Tasks) -> Vec<Event> {
         let mut events = Vec::new();
         let until = std::time::Instant::now() + std::time::Duration::from_secs(10);
@@ -606,7 +610,9 @@ mod tests {
             |events: &[Event], f: fn(&Event) -> bool| events.iter().filter(|e| f(e)).count();
         while std::time::Instant::now() < until {
             events.extend(tasks.poll());
-            let loaded = count(&events, |e| matches!(e, Event::Loaded(_)));
+            let loaded = count(&events, |e| {
+                matches!(e, Event::Loaded(_) | Event::OpenProblem(_))
+            });
             let finished = count(&events, |e| matches!(e, Event::Finished(_)));
             if !tasks.is_busy() && loaded == finished {
                 break;

@@ -68,8 +68,10 @@ fn the_windows_jobs_do_on_a_server_what_they_do_in_the_file() {
             .change(&[Kind::Targets], |c| targets::set(c, "typed", &typed))
             .unwrap();
         assert_eq!((counts.added, counts.updated), (1, 1));
-        db.change(&[Kind::Products], |c| products::save_costs(c, "costs", &costs))
-            .unwrap();
+        db.change(&[Kind::Products], |c| {
+            products::save_costs(c, "costs", &costs)
+        })
+        .unwrap();
         db.change(&[], |c| settings::save_preset(c, "kasir", "{}"))
             .unwrap();
         let mut new = db.settings().unwrap();
@@ -77,7 +79,11 @@ fn the_windows_jobs_do_on_a_server_what_they_do_in_the_file() {
         new.stages_chosen = true;
         db.change(&[], |c| settings::save(c, &new)).unwrap();
     }
-    assert_ne!(s.revision().unwrap(), revision, "a change moves the revision");
+    assert_ne!(
+        s.revision().unwrap(),
+        revision,
+        "a change moves the revision"
+    );
     let (fo, so) = (f.overview().unwrap(), s.overview().unwrap());
     assert_eq!(so.kinds, fo.kinds);
     assert_eq!(so.presets, vec!["kasir".to_string()]);
@@ -112,7 +118,10 @@ fn the_windows_jobs_do_on_a_server_what_they_do_in_the_file() {
         panic!("revenue has records");
     };
     let text = |records: Vec<laris::metrics::records::Record>| -> Vec<String> {
-        records.iter().map(|r| format!("{} {:?}", r.id, r.fields)).collect()
+        records
+            .iter()
+            .map(|r| format!("{} {:?}", r.id, r.fields))
+            .collect()
     };
     let page = 0..set.rows.len().min(50);
     assert_eq!(
@@ -182,7 +191,10 @@ fn a_viewer_reads_the_shop_and_changes_nothing() {
     assert!(!owner_found.read_only);
     let empty = cluster.database("appempty");
     let found = probe(&empty).unwrap();
-    assert_eq!((found.laris, found.records, found.read_only), (false, 0, false));
+    assert_eq!(
+        (found.laris, found.records, found.read_only),
+        (false, 0, false)
+    );
     let mut pg = laris::store::pg::PgStore::connect(&empty).unwrap();
     assert_eq!(pg.version().unwrap(), None, "a test creates no tables");
 }
