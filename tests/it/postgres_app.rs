@@ -48,20 +48,20 @@ fn the_windows_jobs_do_on_a_server_what_they_do_in_the_file() {
     // The same edits on both: typed targets (one new, one changed), typed
     // costs, a preset and the settings.
     let mut changed = list(f)[0].clone();
-    changed.target_minor += 1_000_00;
+    changed.target_minor += 100_000;
     let typed = [
         TargetRow {
             period: "2031-01".into(),
             rep: String::new(),
             metric: "revenue".into(),
-            target_minor: 5_000_000_00,
+            target_minor: 500_000_000,
         },
         changed,
     ];
     let costs = [TypedCost {
         sku: None,
         product: "Kopi Susu Baru".into(),
-        cost_minor: 12_500_00,
+        cost_minor: 1_250_000,
     }];
     for db in [&mut *f, &mut *s] {
         let counts = db
