@@ -32,7 +32,7 @@ fn the_windows_jobs_do_on_a_server_what_they_do_in_the_file() {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
-    let (file, server) = shop(&cluster, dir.path(), "appjobs");
+    let (file, server) = shop(cluster, dir.path(), "appjobs");
     let mut both = [
         Database::open(&file).unwrap(),
         Database::open(&server).unwrap(),
@@ -148,7 +148,7 @@ fn a_viewer_reads_the_shop_and_changes_nothing() {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
-    let (_, server) = shop(&cluster, dir.path(), "appviewer");
+    let (_, server) = shop(cluster, dir.path(), "appviewer");
     let Place::Server(url) = &server else {
         unreachable!()
     };
