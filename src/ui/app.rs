@@ -170,10 +170,15 @@ impl LarisApp {
         let default = crate::store::default_path().map(Place::File);
         if default.as_ref() == Some(&config.db) {
             if let Some(url) = persisted.last_server.clone() {
+                // Before the first frame: the system may ask to unlock
+                // its keyring.
                 config.db = Place::Server(url);
             } else if let Some(last) = persisted.last_db.clone().filter(|p| p.exists()) {
                 config.db = Place::File(last);
             }
+        }
+        if let Place::Server(url) = &config.db {
+            config.db = Place::Server(super::keyring::with_saved(url));
         }
         cc.egui_ctx.set_theme(persisted.theme);
         let mut session = Session::open(&cc.egui_ctx, config.db.clone());
@@ -500,7 +505,20 @@ impl LarisApp {
             Event::Role { read_only } => {
                 self.session.viewer = read_only;
                 self.session.tasks.read_only = read_only;
+                // The password typed in Settings worked: kept for next time.
+                if let (true, Place::Server(url)) = (
+                    std::mem::take(&mut self.session.keep_password),
+                    &self.session.db,
+                ) {
+                    let url = url.clone();
+                    self.commands.push(Command::Run(Job::KeepPassword { url }));
+                }
             }
+            Event::PasswordKept(Err(reason)) => self.notify(
+                self.tr_args("settings-team-not-kept", &[("reason", reason.into())]),
+                true,
+            ),
+            Event::PasswordKept(Ok(())) => {}
             Event::Backups(list) => self.settings.backups = Some(list),
             Event::BackedUp(Ok(Some(info))) => self.notify(
                 self.tr_args(
@@ -581,10 +599,18 @@ impl LarisApp {
                 self.persisted.last_server = Some(crate::store::pg::without_password(url));
             }
         }
+        let keep = match &path {
+            Place::Server(url) => {
+                self.settings.team.remember
+                    && crate::store::pg::config(url).is_ok_and(|c| c.get_password().is_some())
+            }
+            Place::File(_) => false,
+        };
         // The old lock goes first, so that a switch back to the same file
         // can take it again.
         self.session.lock = None;
         self.session = Session::open(ctx, path);
+        self.session.keep_password = keep;
         self.session.tasks.in_app_dialogs = self.config.in_app_dialogs;
         self.phase = Phase::Opening;
         self.persisted.choice.sel = None;
@@ -775,6 +801,10 @@ impl eframe::App for LarisApp {
             }
             Phase::OpenFailed(error) => {
                 welcome::open_failed(ui, self.lang, &self.session.db, &error.message(self.lang));
+                if let Place::Server(url) = &self.session.db {
+                    let url = url.clone();
+                    settings_tab::reconnect(self, ui, &url);
+                }
             }
             Phase::Wizard(wizard) => {
                 import_wizard::show(ui, self.lang, wizard, &self.session, &mut self.commands);

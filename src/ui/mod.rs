@@ -12,6 +12,7 @@ mod exports;
 mod figures;
 mod file_dialog;
 mod import_wizard;
+mod keyring;
 pub mod recovery;
 mod session;
 mod settings_tab;

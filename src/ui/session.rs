@@ -23,6 +23,9 @@ pub struct Session {
     /// The server's role may only read (a viewer): what would write is
     /// greyed out.
     pub viewer: bool,
+    /// The server's password was typed in Settings: once it is known to
+    /// work (the first load), it goes into the system's keyring.
+    pub keep_password: bool,
 }
 
 impl Session {
@@ -41,6 +44,7 @@ impl Session {
             presets: Vec::new(),
             progress: None,
             viewer: false,
+            keep_password: false,
         }
     }
 

@@ -31,14 +31,26 @@ pub struct SettingsTab {
     pub(super) team: TeamForm,
 }
 
-#[derive(Default)]
 pub struct TeamForm {
     /// The connection string as typed (a password in it is never kept).
     url: String,
-    /// Typed for this session only.
+    /// Typed for this session; kept in the system's keyring once it works,
+    /// unless the user says not to.
     password: String,
+    pub remember: bool,
     /// What the server answered the last test (for the string tested).
     pub tested: Option<(String, Result<Probe, AppError>)>,
+}
+
+impl Default for TeamForm {
+    fn default() -> Self {
+        TeamForm {
+            url: String::new(),
+            password: String::new(),
+            remember: true,
+            tested: None,
+        }
+    }
 }
 
 impl TeamForm {
@@ -316,6 +328,9 @@ fn team(app: &mut LarisApp, ui: &mut egui::Ui) {
             )
             .labelled_by(label.id);
             ui.end_row();
+            ui.label("");
+            ui.checkbox(&mut form.remember, lang.tr("settings-team-remember"));
+            ui.end_row();
         });
     let url = form.connect_url();
     let typed = crate::store::pg::is_url(&form.url);
@@ -385,6 +400,40 @@ fn team(app: &mut LarisApp, ui: &mut egui::Ui) {
         }
         None => {}
     }
+}
+
+/// Under "could not open" for a server: its password typed again (the
+/// keyring may have none), or another database chosen.
+pub fn reconnect(app: &mut LarisApp, ui: &mut egui::Ui, url: &str) {
+    let lang = app.lang;
+    ui.vertical_centered(|ui| {
+        ui.set_max_width(640.0);
+        ui.add_space(theme::SPACE_M);
+        let form = &mut app.settings.team;
+        ui.horizontal(|ui| {
+            let label = ui.label(lang.tr("settings-team-password"));
+            ui.add(
+                egui::TextEdit::singleline(&mut form.password)
+                    .password(true)
+                    .desired_width(240.0),
+            )
+            .labelled_by(label.id);
+            if ui.button(lang.tr("settings-team-connect")).clicked() {
+                let url = crate::store::pg::with_password(url, &form.password);
+                app.commands
+                    .push(Command::SwitchDatabase(Place::Server(url)));
+            }
+        });
+        ui.checkbox(&mut form.remember, lang.tr("settings-team-remember"));
+        ui.add_space(theme::SPACE_S);
+        let open = Command::ChooseDatabase { new: false };
+        if ui
+            .button(lang.tr(open.label_id().unwrap_or_default()))
+            .clicked()
+        {
+            app.commands.push(open);
+        }
+    });
 }
 
 /// The backups of the database: made before the day's first import or undo, or now;

@@ -105,6 +105,10 @@ pub enum Job {
     TestServer {
         url: String,
     },
+    /// Keep the password in `url` in the system's keyring.
+    KeepPassword {
+        url: String,
+    },
     /// Copy the open file into the (empty) server at `url`.
     CopyToServer {
         url: String,
@@ -147,6 +151,7 @@ impl Job {
             | Job::PickDatabase { .. }
             | Job::SaveSkipped { .. }
             | Job::TestServer { .. }
+            | Job::KeepPassword { .. }
             | Job::Export { .. } => None,
         }
     }
@@ -172,6 +177,7 @@ impl Job {
                 | Job::PickDatabase { .. }
                 | Job::SaveSkipped { .. }
                 | Job::TestServer { .. }
+                | Job::KeepPassword { .. }
                 | Job::Export { .. }
         )
     }
@@ -209,6 +215,8 @@ pub enum Event {
     DatabaseChosen(PathBuf),
     /// What the server holds, or why it cannot be reached.
     ServerTested(String, Result<Probe, AppError>),
+    /// Whether the password went into the keyring (the keyring's words).
+    PasswordKept(Result<(), String>),
     /// The file was copied into the server at the url: the rows copied.
     CopiedToServer(String, Result<u64, AppError>),
     /// An export's notice (None when the user cancelled its dialog).
@@ -418,6 +426,7 @@ fn outside(db: &Place, job: Job, send: &dyn Fn(Event), in_app: bool) {
                 probe(&url).map_err(AppError::from),
             ));
         }
+        Job::KeepPassword { url } => send(Event::PasswordKept(super::keyring::save(&url))),
         Job::Export { what, lang, today } => {
             let r = exports::run(lang, what, today, db, &asker);
             send(Event::Exported(
@@ -567,6 +576,7 @@ fn run(db: &mut Database, job: Job, send: &dyn Fn(Event)) {
         | Job::PickDatabase { .. }
         | Job::SaveSkipped { .. }
         | Job::TestServer { .. }
+        | Job::KeepPassword { .. }
         | Job::Export { .. } => {}
     }
 }

@@ -33,3 +33,5 @@ undo-cli-none = No imports yet.
 undo-cli-list-head = Imports, newest first (undo one with: laris undo NUMBER):
 undo-cli-line = { $batch }  { $date }  { $file } ({ $kind }): { $added } added, { $updated } updated, { $unchanged } unchanged, { $skipped } skipped
 undo-cli-line-undone = { $batch }  { $date }  { $file } ({ $kind }): undone
+pg-error-password-missing = { $server } asks for a password. Type it (in the app), or set it in the PGPASSWORD environment variable (on the command line).
+pg-error-password-refused = { $server } refused the password (or the user name). Check both with whoever runs the server, and type the password again.

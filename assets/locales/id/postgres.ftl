@@ -24,3 +24,5 @@ undo-cli-none = Belum ada impor.
 undo-cli-list-head = Daftar impor, yang terbaru dulu (urungkan dengan: laris undo NOMOR):
 undo-cli-line = { $batch }  { $date }  { $file } ({ $kind }): { $added } ditambah, { $updated } diperbarui, { $unchanged } tetap, { $skipped } dilewati
 undo-cli-line-undone = { $batch }  { $date }  { $file } ({ $kind }): diurungkan
+pg-error-password-missing = { $server } meminta kata sandi. Ketik kata sandinya (di aplikasi), atau isi variabel lingkungan PGPASSWORD (di baris perintah).
+pg-error-password-refused = { $server } menolak kata sandinya (atau nama penggunanya). Periksa keduanya dengan pengelola server, lalu ketik lagi kata sandinya.

@@ -90,6 +90,11 @@ pub enum PgError {
         path: String,
     },
     SameKind,
+    /// The server wants a password: none was given, or it was `refused`.
+    Password {
+        server: String,
+        refused: bool,
+    },
     /// The role may read the server's database but not change it.
     ReadOnly {
         server: String,
@@ -164,6 +169,14 @@ impl PgError {
             ),
             PgError::NoSource { path } => lang.tr_args("pg-error-no-source", &[("path", s(path))]),
             PgError::SameKind => lang.tr("pg-error-same-kind"),
+            PgError::Password { server, refused } => lang.tr_args(
+                if *refused {
+                    "pg-error-password-refused"
+                } else {
+                    "pg-error-password-missing"
+                },
+                &[("server", s(server))],
+            ),
             PgError::ReadOnly { server } => {
                 lang.tr_args("pg-error-read-only", &[("server", s(server))])
             }
@@ -365,7 +378,7 @@ impl PgStore {
             SslMode::Disable => config.connect(postgres::NoTls),
             _ => config.connect(tls::connector(local).map_err(connect_err)?),
         }
-        .map_err(|e| connect_err(reason(&e)))?;
+        .map_err(|e| connect_error(&server, &e))?;
         Ok(PgStore {
             client,
             server,
@@ -516,6 +529,29 @@ fn version(client: &mut impl GenericClient, server: &str) -> Result<Option<i32>>
 
 /// What went wrong, in the server's own words where it gave some (its
 /// message is more useful than the driver's "db error").
+/// Why connecting to `server` failed: a password the server wants and was
+/// not given, or refused, said as such; anything else in the driver's words.
+pub(super) fn connect_error(server: &str, e: &postgres::Error) -> PgError {
+    let server = server.to_string();
+    if e.code() == Some(&postgres::error::SqlState::INVALID_PASSWORD) {
+        return PgError::Password {
+            server,
+            refused: true,
+        };
+    }
+    // The driver's configuration error, raised before anything is sent.
+    if e.as_db_error().is_none() && e.to_string().contains("password missing") {
+        return PgError::Password {
+            server,
+            refused: false,
+        };
+    }
+    PgError::Connect {
+        server,
+        reason: reason(e),
+    }
+}
+
 pub fn reason(e: &postgres::Error) -> String {
     match e.as_db_error() {
         Some(db) => db.message().to_string(),

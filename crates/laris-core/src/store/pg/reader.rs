@@ -7,7 +7,7 @@ use futures_util::StreamExt;
 use tokio_postgres::config::SslMode;
 
 use super::copy::{CopyError, CopyRow, Feeder};
-use super::{PgError, Result, all_local, config, label, reason, tls};
+use super::{PgError, Result, all_local, config, label, tls};
 
 /// An open connection for reading, and how messages name its server.
 pub struct Reader {
@@ -48,7 +48,7 @@ impl Reader {
                 })
             }
         }
-        .map_err(|e: tokio_postgres::Error| connect_err(reason(&e)))?;
+        .map_err(|e: tokio_postgres::Error| super::connect_error(&server, &e))?;
         Ok(Reader {
             runtime,
             client,
