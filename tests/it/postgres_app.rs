@@ -198,3 +198,61 @@ fn a_viewer_reads_the_shop_and_changes_nothing() {
     let mut pg = laris::store::pg::PgStore::connect(&empty).unwrap();
     assert_eq!(pg.version().unwrap(), None, "a test creates no tables");
 }
+
+/// The window on a server: a viewer sees the figures with imports greyed
+/// out, and another computer's import shows by itself.
+#[test]
+fn the_window_on_a_server_greys_out_imports_for_a_viewer_and_sees_others_imports() {
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::{NodeT, Queryable};
+    use laris::i18n::Lang;
+    use laris::ui::LarisApp;
+
+    let Some(cluster) = Cluster::shared() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let (_, server) = shop(cluster, dir.path(), "appwindow");
+    let Place::Server(url) = &server else {
+        unreachable!()
+    };
+    let Database::Server(mut pg) = Database::open(&server).unwrap() else {
+        unreachable!()
+    };
+    pg.client
+        .batch_execute(
+            "CREATE ROLE window_viewer LOGIN;
+             GRANT SELECT ON ALL TABLES IN SCHEMA public TO window_viewer;",
+        )
+        .unwrap();
+    let viewer = url.replacen("postgres@", "window_viewer@", 1);
+    let mut config = crate::common::app_config(&dir.path().join("unused.laris"), Lang::En);
+    config.db = Place::Server(viewer);
+    let mut h = Harness::builder()
+        .with_size([1280.0, 900.0])
+        .build_eframe(move |cc| LarisApp::new(cc, config));
+    crate::common::wait_for(&mut h, "Read-only");
+    crate::common::wait_for(&mut h, "Data");
+    h.get_by_label("Data").click();
+    crate::common::wait_for(&mut h, "Import history");
+    for _ in 0..3 {
+        h.step();
+    }
+    let import = h.get_by_label("Import a file…");
+    assert!(import.accesskit_node().is_disabled());
+
+    // Another computer imports two orders.
+    let file = dir.path().join("more.csv");
+    std::fs::write(
+        &file,
+        "order_id,date,customer_id,customer_name,rep,channel,status,total\n\
+         NEW-1,2025-06-30T09:00:00,C-N1,Budi,Sari,Toko,paid,100000\n\
+         NEW-2,2025-06-30T10:00:00,C-N2,Ani,Sari,Toko,paid,200000\n",
+    )
+    .unwrap();
+    let out = laris(&["import", "--db", url, file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    crate::common::wait_for(&mut h, &Lang::En.tr("data-changed-server"));
+    crate::common::wait_for(&mut h, "more.csv");
+    assert!(h.query_by_label("Read-only").is_some());
+}
