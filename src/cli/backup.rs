@@ -10,6 +10,7 @@ pub struct BackupArgs {}
 
 pub fn run(cli: &Cli, _args: &BackupArgs) -> CliResult {
     let lang = cli.lang();
+    super::file_only_backups(cli)?;
     let db = cli.db_path()?;
     if !db.exists() {
         return Err(CliError::User(lang.tr_args(

@@ -2,10 +2,10 @@
 
 use clap::Args;
 
-use super::{Cli, CliResult};
+use super::{Cli, CliError, CliResult};
 use crate::demo::{self, DemoOptions};
 use crate::format;
-use crate::store::Store;
+use crate::store::Database;
 
 #[derive(Debug, Args)]
 pub struct DemoArgs {
@@ -31,9 +31,11 @@ pub fn run(cli: &Cli, args: &DemoArgs) -> CliResult {
             .until
             .unwrap_or_else(|| chrono::Local::now().date_naive()),
     };
-    let db = cli.db_path()?;
-    let mut store = Store::open(&db)?;
-    let reports = demo::fill(&mut store, &opts, &mut |_| {})?;
+    let lang = cli.lang();
+    let place = cli.place()?;
+    let mut db = Database::open(&place)
+        .map_err(|e| CliError::User(format!("laris: {}", e.message(lang))))?;
+    let reports = demo::fill_database(&mut db, &opts, &mut |_| {})?;
     super::import::print_reports(cli.lang(), &reports, args.json)?;
     if !args.json {
         let lang = cli.lang();
@@ -42,7 +44,7 @@ pub fn run(cli: &Cli, args: &DemoArgs) -> CliResult {
             lang.tr_args(
                 "demo-done",
                 &[
-                    ("db", db.display().to_string().into()),
+                    ("db", place.shown().into()),
                     ("orders", opts.scale.into()),
                     ("from", format::date(lang, opts.from()).into()),
                     ("to", format::date(lang, opts.until).into()),

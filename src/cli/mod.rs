@@ -214,3 +214,15 @@ pub(crate) fn store_failure(lang: Lang, db: &Path, e: &StoreError) -> CliError {
     }
     CliError::User(text)
 }
+
+/// `backup` and `restore` are a file's: a server is backed up by whoever
+/// runs it (docs/postgres.md), which the refusal says.
+fn file_only_backups(cli: &Cli) -> CliResult {
+    match cli.server_url() {
+        Some(_) => Err(CliError::User(format!(
+            "laris: {}",
+            cli.lang().tr("cli-server-backup")
+        ))),
+        None => Ok(()),
+    }
+}

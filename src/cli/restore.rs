@@ -25,6 +25,7 @@ pub struct RestoreArgs {
 
 pub fn run(cli: &Cli, args: &RestoreArgs) -> CliResult {
     let lang = cli.lang();
+    super::file_only_backups(cli)?;
     let db = cli.db_path()?;
     let file = db.display().to_string();
     let backups = match backup::list(&db) {

@@ -480,7 +480,9 @@ fn run(db: &mut Database, job: Job, send: &dyn Fn(Event)) {
         Job::Load { .. } => {}
         Job::Demo(opts) => {
             let r = crate::demo::fill_database(db, &opts, &mut |f| send(Event::Progress(f)));
-            send(Event::SampleReady(r.map_err(AppError::from_anyhow)));
+            send(Event::SampleReady(
+                r.map(|_| ()).map_err(AppError::from_anyhow),
+            ));
         }
         Job::Inspect { path, choice } => {
             let name = choice.preset.clone();

@@ -256,3 +256,43 @@ fn the_window_on_a_server_greys_out_imports_for_a_viewer_and_sees_others_imports
     crate::common::wait_for(&mut h, "more.csv");
     assert!(h.query_by_label("Read-only").is_some());
 }
+
+/// `laris demo` fills a server as it fills a file: the same figures.
+#[test]
+fn the_sample_shop_can_start_a_server() {
+    let Some(cluster) = Cluster::shared() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("contoh.laris");
+    let url = cluster.database("appdemo");
+    for db in [file.to_str().unwrap(), &url] {
+        let out = laris(&[
+            "demo",
+            "--db",
+            db,
+            "--scale",
+            "400",
+            "--until",
+            "2025-06-30",
+        ]);
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    let report = |db: &str| {
+        let out = laris(&[
+            "report",
+            "--db",
+            db,
+            "--json",
+            "--period",
+            "year:2025",
+            "--today",
+            "2025-06-30",
+        ]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        crate::common::stdout(&out)
+    };
+    let from_file = report(file.to_str().unwrap());
+    assert!(from_file.contains("\"revenue\""), "{from_file}");
+    assert_eq!(report(&url), from_file);
+}

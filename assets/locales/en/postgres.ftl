@@ -18,7 +18,8 @@ migrate-copied = { $table }: { $rows ->
 migrate-copying = { $table }: { $rows } rows so far…
 migrate-done = Done: { $rows } rows copied from { $from } to { $to }.
 
-cli-server-not-yet = This command does not work with a PostgreSQL server yet (import, undo, report, records, explain, export and migrate do). Name a database file with --db FILE.
+cli-server-not-yet = This command works on a database file only. Name one with --db FILE.
+cli-server-backup = Laris does not back up a PostgreSQL server: whoever runs it backs it up with pg_dump (docs/postgres.md, "Backing up the server"). For a copy of the shop as a Laris file of your own: laris migrate --from SERVER --to copy.laris.
 pg-error-read-only = The user of { $server } may only read this database (a read-only role, such as the viewer of docs/postgres.md): importing and undoing need the role that owns it (for example postgres://laris@…). Nothing was changed.
 
 undo-no-database = There is no database at { $file }. Name the .laris file (or the server) whose import to undo with --db.

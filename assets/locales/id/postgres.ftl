@@ -15,7 +15,8 @@ migrate-copied = { $table }: { $rows } baris disalin
 migrate-copying = { $table }: sudah { $rows } baris…
 migrate-done = Selesai: { $rows } baris disalin dari { $from } ke { $to }.
 
-cli-server-not-yet = Perintah ini belum bisa dipakai dengan server PostgreSQL (yang sudah bisa: import, undo, report, records, explain, export, dan migrate). Sebutkan file database dengan --db FILE.
+cli-server-not-yet = Perintah ini hanya untuk file database. Sebutkan filenya dengan --db FILE.
+cli-server-backup = Laris tidak mencadangkan server PostgreSQL: pengelola server yang mencadangkannya dengan pg_dump (docs/postgres.md, "Backing up the server"). Untuk menyimpan salinan toko sebagai file Laris sendiri: laris migrate --from SERVER --to salinan.laris.
 pg-error-read-only = Pengguna { $server } hanya boleh membaca database ini (role baca-saja, seperti viewer di docs/postgres.md): impor dan urungkan memerlukan role pemiliknya (misalnya postgres://laris@…). Tidak ada yang diubah.
 
 undo-no-database = Tidak ada database di { $file }. Sebutkan file .laris (atau servernya) yang impornya diurungkan dengan --db.

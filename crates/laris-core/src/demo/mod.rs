@@ -790,14 +790,13 @@ pub fn fill_database(
     db: &mut Database,
     opts: &DemoOptions,
     progress: &mut dyn FnMut(f32),
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Vec<FileReport>> {
     let locale = db.settings()?.locale;
     let parsed = parsed(opts, &locale, progress)?;
-    db.import(&parsed, &mut |f| {
+    Ok(db.import(&parsed, &mut |f| {
         progress(0.2 + f * 0.8);
         true
-    })?;
-    Ok(())
+    })?)
 }
 
 /// The sample shop's files, generated and read as an import reads them.
