@@ -26,6 +26,19 @@ fn shop(cluster: &Cluster, dir: &Path, name: &str) -> (Place, Place) {
     (Place::File(file), Place::Server(url))
 }
 
+/// A role that may only read `url`'s database, as docs/postgres.md sets
+/// one up: its connection string.
+fn viewer_of(url: &str, role: &str) -> String {
+    let mut pg = laris::store::pg::PgStore::connect(url).unwrap();
+    pg.client
+        .batch_execute(&format!(
+            "CREATE ROLE {role} LOGIN;
+             GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role};"
+        ))
+        .unwrap();
+    url.replacen("postgres@", &format!("{role}@"), 1)
+}
+
 #[test]
 fn the_windows_jobs_do_on_a_server_what_they_do_in_the_file() {
     let Some(cluster) = Cluster::shared() else {
@@ -154,16 +167,7 @@ fn a_viewer_reads_the_shop_and_changes_nothing() {
     };
     let mut owner = Database::open(&server).unwrap();
     let before = owner.overview().unwrap();
-    let Database::Server(pg) = &mut owner else {
-        unreachable!()
-    };
-    pg.client
-        .batch_execute(
-            "CREATE ROLE app_viewer LOGIN;
-             GRANT SELECT ON ALL TABLES IN SCHEMA public TO app_viewer;",
-        )
-        .unwrap();
-    let viewer_url = url.replacen("postgres@", "app_viewer@", 1);
+    let viewer_url = viewer_of(url, "app_viewer");
     let viewer = Place::Server(viewer_url.clone());
     let mut viewer_db = Database::open(&viewer).unwrap();
     assert!(viewer_db.read_only().unwrap());
@@ -216,16 +220,7 @@ fn the_window_on_a_server_greys_out_imports_for_a_viewer_and_sees_others_imports
     let Place::Server(url) = &server else {
         unreachable!()
     };
-    let Database::Server(mut pg) = Database::open(&server).unwrap() else {
-        unreachable!()
-    };
-    pg.client
-        .batch_execute(
-            "CREATE ROLE window_viewer LOGIN;
-             GRANT SELECT ON ALL TABLES IN SCHEMA public TO window_viewer;",
-        )
-        .unwrap();
-    let viewer = url.replacen("postgres@", "window_viewer@", 1);
+    let viewer = viewer_of(url, "window_viewer");
     let mut config = crate::common::app_config(&dir.path().join("unused.laris"), Lang::En);
     config.db = Place::Server(viewer);
     let mut h = Harness::builder()
