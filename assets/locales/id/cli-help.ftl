@@ -31,6 +31,7 @@ cli-import-arg-preset = Baca kolom sesuai pemetaan yang disimpan dengan nama ini
 cli-import-arg-save_preset = Simpan cara kolom file (pertama) dipetakan dengan nama ini, untuk dipakai lagi dengan --preset atau di aplikasi
 cli-import-arg-map = Pilih kolom sendiri: FIELD=KOLOM, kolom disebut dengan judulnya atau nomornya (1 untuk yang pertama), beberapa dipisah koma atau dengan beberapa --map. Contoh: --map order_id="Txn No",date=3
 cli-import-arg-rate = Untuk file dalam mata uang lain dari database: berapa satuan mata uang database untuk satu satuan mata uang file (misalnya 16250 untuk USD ke database IDR). Setiap nominal dikonversi dan dibulatkan ke seperseratus; tanpa opsi ini file seperti itu ditolak
+cli-import-arg-branch = Cabang (outlet) asal file: datanya disimpan sebagai milik cabang itu, terpisah dari data cabang lain yang nomornya sama. Nama yang sama dengan huruf besar-kecil berbeda tetap cabang yang sama. Bawaan: tanpa cabang
 cli-import-arg-dry_run = Hanya periksa file dan sebutkan apa yang akan diimpor (dan, dengan --json, bagaimana tiap kolom dipetakan); tidak ada yang disimpan
 cli-import-arg-skip_bad_rows = Impor baris yang baik dan lewati baris yang bermasalah (yang akan didaftar). Tanpa opsi ini, satu masalah saja menghentikan impor dan tidak ada yang disimpan
 cli-import-arg-json = Tampilkan hasil sebagai JSON (satu objek per file), bukan kalimat
@@ -52,6 +53,7 @@ cli-arg-compare = Pembanding angka: previous (periode sebelumnya) atau last-year
 cli-arg-rep = Hanya pesanan, prospek, deal, aktivitas dan target sales ini
 cli-arg-channel = Hanya pesanan dan pertanyaan dari saluran ini
 cli-arg-source = Hanya prospek dari sumber ini dan deal yang berasal darinya
+cli-arg-branch = Hanya data yang diimpor sebagai cabang (outlet) ini, untuk semua jenis data
 cli-arg-today = Tanggal yang dianggap hari ini (YYYY-MM-DD): periode yang memuatnya dibandingkan secara setara. Bawaan: hari ini
 
 cli-export-about = Laporan rapat sebagai PDF (--pdf FILE) atau setiap grafik sebagai gambar PNG (--png-dir FOLDER), untuk satu periode. Contoh: laris export --db toko.laris --period month:2024-03 --pdf rapat.pdf

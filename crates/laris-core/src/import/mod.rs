@@ -317,6 +317,9 @@ pub struct ParsedFile {
     /// the database's (units of the database's currency for one of the
     /// file's); without it such a file is refused.
     pub rate: Option<rate::Rate>,
+    /// The branch (outlet) the file's records are stored as, as the user
+    /// typed it; '' for none (see `store::write::branch_name`).
+    pub branch: String,
     /// For a streamed file: where the records are read from again.
     pub stream: Option<std::sync::Arc<read::Streamed>>,
     pub errors: Vec<RowIssue>,
@@ -717,7 +720,7 @@ struct FileCx<'a> {
     /// A file in another currency: that currency and the rate to convert at.
     conversion: Option<(&'static str, &'a rate::Rate)>,
     /// The order ids returns lists have named.
-    returned: &'a mut std::collections::HashSet<String>,
+    returned: &'a mut std::collections::HashSet<(String, String)>,
 }
 
 impl FileCx<'_> {
@@ -730,6 +733,7 @@ impl FileCx<'_> {
     ) -> Result<(i64, Counts, Issues), StoreError> {
         let tx = self.tx;
         let names = &mut *self.names;
+        let branch = crate::store::write::branch_name(tx, &file.branch)?;
         let batch = begin_batch(
             tx,
             &BatchSource {
@@ -739,6 +743,7 @@ impl FileCx<'_> {
                 conversion: self
                     .conversion
                     .map(|(currency, rate)| (currency.to_string(), rate.to_string())),
+                branch: branch.clone(),
             },
         )?;
         let money: Vec<usize> = file
@@ -754,7 +759,8 @@ impl FileCx<'_> {
         match &file.list {
             Some(List::Returns(ids)) => {
                 let marked = crate::store::returns::mark(tx, &mut writer, batch, ids)?;
-                self.returned.extend(ids.iter().cloned());
+                self.returned
+                    .extend(ids.iter().map(|id| (branch.clone(), id.clone())));
                 let counts = writer.finish(0)?;
                 let issues = Issues {
                     returns: Some(marked),
@@ -773,7 +779,14 @@ impl FileCx<'_> {
             }
             None => {}
         }
-        let returned = &*self.returned;
+        // Only this branch's returns: a key of (branch, id) without an
+        // allocation per order.
+        let returned: std::collections::HashSet<&str> = self
+            .returned
+            .iter()
+            .filter(|(b, _)| *b == branch)
+            .map(|(_, id)| id.as_str())
+            .collect();
         let status = Kind::Orders.field("status").unwrap_or(6);
         let name_fields: Vec<(usize, &'static str)> = file
             .kind
@@ -801,7 +814,7 @@ impl FileCx<'_> {
             }
             if file.kind == Kind::Orders
                 && let Value::Text(id) = &record.values[0]
-                && returned.contains(id)
+                && returned.contains(id.as_str())
             {
                 record.values[status] = Value::Text("refunded".into());
             }

@@ -192,10 +192,15 @@ pub fn undo(conn: &mut Connection, batch_id: i64) -> std::result::Result<Counts,
                 .collect::<Vec<_>>()
                 .join(", ");
             values.insert(0, Value::Integer(row_id));
+            values.push(Value::Integer(batch_id));
+            // A row is only removed by a batch of its own branch (the
+            // branch is part of its key), which the saved values leave out.
             tx.execute(
                 &format!(
-                    "INSERT INTO {table}(id, {}, batch_id) VALUES ({placeholders})",
-                    cols.join(", ")
+                    "INSERT INTO {table}(id, {}, batch_id, branch) VALUES ({placeholders}, \
+                     (SELECT branch FROM import_batches WHERE id = ?{}))",
+                    cols.join(", "),
+                    cols.len() + 3
                 ),
                 params_from_iter(values),
             )?;
@@ -396,11 +401,16 @@ pub fn undo_postgres(pg: &mut PgStore, batch_id: i64) -> std::result::Result<Cou
         } else {
             params.insert(0, Box::new(row_id));
             let placeholders: Vec<String> = (1..=params.len()).map(|i| format!("${i}")).collect();
+            // The branch is that of the batch that removed the row (see
+            // `undo`).
             let sql = format!(
-                "INSERT INTO {table}(id, {}, batch_id) VALUES ({})",
+                "INSERT INTO {table}(id, {}, batch_id, branch) VALUES ({}, \
+                 (SELECT branch FROM import_batches WHERE id = ${}))",
                 cols.join(", "),
-                placeholders.join(", ")
+                placeholders.join(", "),
+                params.len() + 1
             );
+            params.push(Box::new(batch_id));
             let refs: Vec<&(dyn postgres::types::ToSql + Sync)> =
                 params.iter().map(|p| p.as_ref()).collect();
             tx.execute(&sql, &refs).map_err(err)?;

@@ -408,6 +408,7 @@ fn list_file(
         checked: true,
         currency: None,
         rate: None,
+        branch: String::new(),
         stream: None,
         errors: Vec::new(),
         warnings: Vec::new(),
