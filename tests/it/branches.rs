@@ -246,3 +246,248 @@ A-1,2024-03-05,C9,Sari,Toko,paid,Kopi,4,30000
         "Roti is back after the undo"
     );
 }
+
+/// One outlet's exports of every kind, canonical headers; the second outlet
+/// uses the same ids (orders, leads, deals, activities, inquiries,
+/// subscriptions) with other values.
+fn outlet(dir: &Path, name: &str) -> Vec<(&'static str, PathBuf)> {
+    let jakarta = name == "jakarta";
+    let files: [(&str, &str); 12] = [
+        ("orders", if jakarta { JAKARTA } else { BANDUNG }),
+        (
+            "leads",
+            if jakarta {
+                "lead_id,created_at,source,rep,first_response_at,status,converted_at,customer_id
+L-1,2024-03-01T09:00:00,instagram,Sari,2024-03-01T10:00:00,converted,2024-03-03,C1
+L-2,2024-03-04T09:00:00,website,Budi,,open,,
+"
+            } else {
+                "lead_id,created_at,source,rep,first_response_at,status,converted_at,customer_id
+L-1,2024-03-02T09:00:00,website,Sari,2024-03-02T15:00:00,open,,
+"
+            },
+        ),
+        (
+            "deals",
+            if jakarta {
+                "deal_id,name,rep,created_at,stage,status,value,closed_at,close_value,lead_id
+D-1,Kopi besar,Sari,2024-03-02,proposal,won,500000,2024-03-20,450000,L-1
+D-2,Teh,Budi,2024-03-05,qualified,open,200000,,,L-2
+"
+            } else {
+                "deal_id,name,rep,created_at,stage,status,value,closed_at,close_value,lead_id
+D-1,Roti,Sari,2024-03-03,qualified,lost,300000,2024-03-25,,L-1
+"
+            },
+        ),
+        (
+            "deal_stages",
+            if jakarta {
+                "deal_id,stage,entered_at\nD-1,qualified,2024-03-03\nD-1,proposal,2024-03-10\n"
+            } else {
+                "deal_id,stage,entered_at\nD-1,qualified,2024-03-04\nD-1,proposal,2024-03-12\n"
+            },
+        ),
+        (
+            "activities",
+            if jakarta {
+                "activity_id,date,rep,type,duration_minutes,count,deal_id,lead_id
+A-1,2024-03-02,Sari,call,30,,D-1,
+A-2,2024-03-06,Budi,meeting,60,,D-2,
+"
+            } else {
+                "activity_id,date,rep,type,duration_minutes,count,deal_id,lead_id
+A-1,2024-03-03,Sari,email,5,,D-1,
+"
+            },
+        ),
+        (
+            "targets",
+            if jakarta {
+                "period,rep,metric,target\n2024-03,,revenue,1000000\n2024-03,Sari,revenue,400000\n"
+            } else {
+                "period,rep,metric,target\n2024-03,,revenue,2000000\n"
+            },
+        ),
+        (
+            "expenses",
+            if jakarta {
+                "date,category,amount,description\n2024-03-05,marketing,100000,Iklan\n"
+            } else {
+                "date,category,amount,description\n2024-03-07,sales,250000,Komisi\n"
+            },
+        ),
+        (
+            "csat",
+            if jakarta {
+                "date,customer_id,score\n2024-03-10,C1,5\n2024-03-11,C2,3\n"
+            } else {
+                "date,customer_id,score\n2024-03-12,C9,4\n"
+            },
+        ),
+        (
+            "inquiries",
+            if jakarta {
+                "inquiry_id,received_at,responded_at,channel,customer_id
+Q-1,2024-03-01T08:00:00,2024-03-01T09:30:00,Toko,C1
+"
+            } else {
+                "inquiry_id,received_at,responded_at,channel,customer_id
+Q-1,2024-03-02T08:00:00,2024-03-02T08:10:00,Online,C9
+"
+            },
+        ),
+        (
+            "subscriptions",
+            if jakarta {
+                "subscription_id,customer_id,plan,monthly_amount,start_date,end_date
+S-1,C1,Gold,150000,2024-01-01,
+"
+            } else {
+                "subscription_id,customer_id,plan,monthly_amount,start_date,end_date
+S-1,C9,Silver,75000,2024-02-01,2024-03-15
+"
+            },
+        ),
+        (
+            "products",
+            if jakarta {
+                "sku,product,category,cost,price,valid_from\n,Kopi,Minuman,10000,,\n"
+            } else {
+                "sku,product,category,cost,price,valid_from\n,Kopi,Minuman,12000,,\n"
+            },
+        ),
+        (
+            "settlements",
+            if jakarta {
+                "order_id,settled_at,fees,payout\nA-1,2024-03-04,5000,95000\n"
+            } else {
+                "order_id,settled_at,fees,payout\nA-1,2024-03-06,7500,142500\n"
+            },
+        ),
+    ];
+    files
+        .into_iter()
+        .map(|(kind, text)| (kind, write(dir, &format!("{name}-{kind}.csv"), text)))
+        .collect()
+}
+
+/// Imports an outlet's files one kind at a time.
+fn import_outlet(db: &str, branch: Option<&str>, files: &[(&str, PathBuf)]) {
+    for (kind, file) in files {
+        let mut args = vec!["import", "--db", db, "--kind", kind];
+        if let Some(b) = branch {
+            args.extend(["--branch", b]);
+        }
+        args.push(s(file));
+        let out = laris(&args);
+        assert!(out.status.success(), "{kind}: {}", stderr(&out));
+    }
+}
+
+fn report(db: &str, period: &str, extra: &[&str]) -> serde_json::Value {
+    let mut args = vec![
+        "report",
+        "--db",
+        db,
+        "--json",
+        "--period",
+        period,
+        "--today",
+        "2024-12-31",
+    ];
+    args.extend_from_slice(extra);
+    let out = laris(&args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    serde_json::from_str(&stdout(&out)).unwrap()
+}
+
+const SCOPES: [(&str, &[&str]); 4] = [
+    ("month:2024-03", &[]),
+    ("quarter:2024-Q1", &["--compare", "last-year"]),
+    ("year:2024", &["--rep", "Sari"]),
+    ("month:2024-03", &["--channel", "Toko"]),
+];
+
+/// A branch's report on a database of two branches is, figure for figure,
+/// the report of a database holding only that branch's files; without the
+/// filter both branches' A-1 count.
+#[test]
+fn a_branchs_report_is_the_report_of_its_files_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let jakarta = outlet(dir.path(), "jakarta");
+    let bandung = outlet(dir.path(), "bandung");
+    let both = dir.path().join("both.laris");
+    import_outlet(s(&both), Some("Jakarta"), &jakarta);
+    import_outlet(s(&both), Some("Bandung"), &bandung);
+    for (name, files) in [("Jakarta", &jakarta), ("bandung", &bandung)] {
+        let alone = dir.path().join(format!("{name}.laris"));
+        import_outlet(s(&alone), None, files);
+        for (period, extra) in SCOPES {
+            let mut filtered = extra.to_vec();
+            filtered.extend(["--branch", name]);
+            assert_eq!(
+                report(s(&both), period, &filtered),
+                report(s(&alone), period, extra),
+                "{name} {period} {extra:?}"
+            );
+        }
+    }
+    // Jakarta 100.000 + 50.000 and Bandung 150.000, three orders; the
+    // Bandung figures by hand: one paid order of 150.000, its fee 7.500
+    // and 250.000 of sales spend for its one new customer.
+    let all = report(s(&both), "month:2024-03", &[]);
+    assert_eq!(all["metrics"]["revenue"], 300_000.0);
+    assert_eq!(all["metrics"]["orders"], 3);
+    let bandung = report(s(&both), "month:2024-03", &["--branch", "BANDUNG"]);
+    assert_eq!(bandung["metrics"]["revenue"], 150_000.0);
+    assert_eq!(bandung["metrics"]["orders"], 1);
+    assert_eq!(bandung["metrics"]["marketplace_fees"], 7_500.0);
+    assert_eq!(bandung["metrics"]["cac"], 250_000.0, "one new customer, C9");
+    assert_eq!(bandung["metrics"]["leads"], 1);
+    // A branch no import named matches nothing.
+    let none = report(s(&both), "month:2024-03", &["--branch", "Surabaya"]);
+    assert_eq!(none["metrics"]["orders"], 0);
+}
+
+/// The same on a server: two branches imported into PostgreSQL report per
+/// branch byte for byte what the same files give in a file.
+#[test]
+fn a_branchs_report_on_a_server_is_the_files() {
+    let Some(cluster) = laris::store::pg::cluster::Cluster::shared() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let jakarta = outlet(dir.path(), "jakarta");
+    let bandung = outlet(dir.path(), "bandung");
+    let file = dir.path().join("both.laris");
+    let url = cluster.database("branch_report");
+    for db in [s(&file), &url] {
+        import_outlet(db, Some("Jakarta"), &jakarta);
+        import_outlet(db, Some("Bandung"), &bandung);
+    }
+    for branch in [None, Some("Jakarta"), Some("Bandung")] {
+        for (period, extra) in SCOPES {
+            let mut args = vec![
+                "report",
+                "--json",
+                "--period",
+                period,
+                "--today",
+                "2024-12-31",
+            ];
+            args.extend_from_slice(extra);
+            if let Some(b) = branch {
+                args.extend(["--branch", b]);
+            }
+            let run = |db: &str| {
+                let mut all = args.clone();
+                all.extend(["--db", db]);
+                let out = laris(&all);
+                assert!(out.status.success(), "{}", stderr(&out));
+                stdout(&out)
+            };
+            assert_eq!(run(&url), run(s(&file)), "{branch:?} {period} {extra:?}");
+        }
+    }
+}
