@@ -491,3 +491,152 @@ fn a_branchs_report_on_a_server_is_the_files() {
         }
     }
 }
+
+/// A branch's own Laris file imported into the shared one as that branch:
+/// under the branch filter the same figures as the file's own report; a
+/// second import adds nothing; undoing its batches leaves the other
+/// branch as it was.
+#[test]
+fn a_branchs_laris_file_imports_as_that_branch() {
+    let dir = tempfile::tempdir().unwrap();
+    let own = dir.path().join("cabang-jakarta.laris");
+    import_outlet(s(&own), None, &outlet(dir.path(), "jakarta"));
+    let shared = dir.path().join("toko.laris");
+    let bandung = outlet(dir.path(), "bandung");
+    import_outlet(s(&shared), Some("Bandung"), &bandung);
+    let before: Vec<serde_json::Value> = SCOPES
+        .iter()
+        .map(|(period, extra)| {
+            let mut args = extra.to_vec();
+            args.extend(["--branch", "Bandung"]);
+            report(s(&shared), period, &args)
+        })
+        .collect();
+    let first = import(s(&shared), Some("Jakarta"), &[&own]);
+    let first: serde_json::Value = serde_json::from_str(&first).unwrap();
+    // Twelve kinds with records (the orders with their lines).
+    let added: Vec<(String, u64)> = first
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["kind"].as_str().unwrap().to_string(),
+                f["added"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        added,
+        [
+            ("orders", 2),
+            ("order_lines", 3),
+            ("leads", 2),
+            ("deals", 2),
+            ("deal_stages", 2),
+            ("activities", 2),
+            ("targets", 2),
+            ("expenses", 1),
+            ("csat", 2),
+            ("inquiries", 1),
+            ("subscriptions", 1),
+            ("products", 1),
+            ("settlements", 1),
+        ]
+        .map(|(k, n)| (k.to_string(), n))
+    );
+    for (period, extra) in SCOPES {
+        let mut args = extra.to_vec();
+        args.extend(["--branch", "jakarta"]);
+        assert_eq!(
+            report(s(&shared), period, &args),
+            report(s(&own), period, extra),
+            "{period} {extra:?}"
+        );
+    }
+    let again = import(s(&shared), Some("JAKARTA"), &[&own]);
+    let again: serde_json::Value = serde_json::from_str(&again).unwrap();
+    for file in again.as_array().unwrap() {
+        assert_eq!(
+            (&file["added"], &file["updated"]),
+            (&0.into(), &0.into()),
+            "{file}"
+        );
+    }
+    let jakarta_batches = query(
+        &shared,
+        "SELECT id FROM import_batches WHERE branch = 'Jakarta' ORDER BY id DESC",
+    );
+    assert_eq!(jakarta_batches.len(), 26);
+    for id in &jakarta_batches {
+        undo(s(&shared), id);
+    }
+    for ((period, extra), before) in SCOPES.iter().zip(&before) {
+        let mut args = extra.to_vec();
+        args.extend(["--branch", "Bandung"]);
+        assert_eq!(&report(s(&shared), period, &args), before, "{period}");
+    }
+    assert_eq!(
+        query(&shared, "SELECT DISTINCT branch FROM orders"),
+        vec!["Bandung"]
+    );
+    // The branch's file was only read.
+    assert_eq!(
+        query(&own, "SELECT count(*) FROM import_batches"),
+        vec!["13"]
+    );
+}
+
+/// A Laris file that holds branches of its own is refused, in words.
+#[test]
+fn a_laris_file_with_branches_of_its_own_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let two = dir.path().join("two.laris");
+    let jakarta = write(dir.path(), "jakarta.csv", JAKARTA);
+    import(s(&two), Some("Jakarta"), &[&jakarta]);
+    let shared = dir.path().join("toko.laris");
+    let out = laris(&["import", "--db", s(&shared), "--branch", "Pusat", s(&two)]);
+    assert_ne!(out.status.code(), Some(0));
+    assert!(
+        stderr(&out).contains("holds several branches of its own (Jakarta)"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// A branch's Laris file imported into a server as that branch stores and
+/// reports what it does in a file.
+#[test]
+fn a_branchs_laris_file_imports_into_a_server_as_into_a_file() {
+    let Some(cluster) = laris::store::pg::cluster::Cluster::shared() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let own = dir.path().join("cabang-jakarta.laris");
+    import_outlet(s(&own), None, &outlet(dir.path(), "jakarta"));
+    let bandung = outlet(dir.path(), "bandung");
+    let file = dir.path().join("toko.laris");
+    let url = cluster.database("branch_laris");
+    for db in [s(&file), &url] {
+        import_outlet(db, Some("Bandung"), &bandung);
+    }
+    assert_eq!(
+        import(&url, Some("Jakarta"), &[&own]),
+        import(s(&file), Some("Jakarta"), &[&own])
+    );
+    for branch in ["Jakarta", "Bandung"] {
+        for (period, extra) in SCOPES {
+            let mut args = extra.to_vec();
+            args.extend(["--branch", branch]);
+            assert_eq!(
+                report(&url, period, &args),
+                report(s(&file), period, &args),
+                "{branch} {period} {extra:?}"
+            );
+        }
+    }
+    let copy = dir.path().join("copy.laris");
+    let out = laris(&["migrate", "--from", &url, "--to", s(&copy)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(records(&copy), records(&file));
+}

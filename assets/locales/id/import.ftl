@@ -146,6 +146,9 @@ import-returns = { $file }: { $refunded } pesanan ditandai retur; { $pending } p
 import-other-currency-refused = { $file } memakai { $currency }, sedangkan database ini menyimpan jumlah dalam { $database }. Tidak ada yang disimpan. Untuk mengimpornya dengan konversi, berikan kursnya, berapa { $database } untuk 1 { $currency }, dengan --rate (titik desimal, tanpa pemisah ribuan), misalnya --rate 16250.
 
 file-empty = { $file } kosong: tidak ada baris yang bisa diimpor.
+file-laris-newer = { $file } dibuat oleh Laris versi yang lebih baru (versi database { $version }). Pasang Laris yang lebih baru untuk mengimpornya; tidak ada yang disimpan.
+file-laris-branches = { $file } berisi beberapa cabang ({ $branches }), yang tidak bisa dipisahkan dengan satu nama cabang. Impor file milik masing-masing cabang saja; tidak ada yang disimpan.
+file-laris-damaged = { $file } tidak bisa dibaca sebagai database Laris ({ $reason }). Pulihkan cadangan terakhirnya lalu impor lagi; tidak ada yang disimpan.
 
 ## Batas yang dibaca saat impor (src/import/limits.rs)
 file-too-large = { $file } terlalu besar untuk diimpor: { $limit }. Pecah menjadi beberapa file yang lebih kecil, atau buang isi yang bukan data penjualan, lalu impor lagi.

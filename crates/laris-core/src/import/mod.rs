@@ -6,6 +6,7 @@
 //! ([`store_files`]).
 
 pub mod fuzz;
+pub mod laris_file;
 pub mod limits;
 pub mod mapping;
 pub mod parse;
@@ -120,6 +121,11 @@ pub enum FileError {
         line: u64,
         message: String,
     },
+    #[error("{} cannot be imported: {reason:?}", path.display())]
+    LarisFile {
+        path: PathBuf,
+        reason: laris_file::Refusal,
+    },
 }
 
 impl FileError {
@@ -168,6 +174,23 @@ impl FileError {
                 ],
             ),
             FileError::Empty { path } => lang.tr_args("file-empty", &[("file", name(path).into())]),
+            FileError::LarisFile { path, reason } => {
+                let file = ("file", name(path).into());
+                match reason {
+                    laris_file::Refusal::Newer(version) => lang.tr_args(
+                        "file-laris-newer",
+                        &[file, ("version", version.to_string().into())],
+                    ),
+                    laris_file::Refusal::Branches(names) => lang.tr_args(
+                        "file-laris-branches",
+                        &[file, ("branches", names.join(", ").into())],
+                    ),
+                    laris_file::Refusal::Damaged(detail) => lang.tr_args(
+                        "file-laris-damaged",
+                        &[file, ("reason", detail.as_str().into())],
+                    ),
+                }
+            }
             FileError::Workbook { path, message } => lang.tr_args(
                 "file-bad-workbook",
                 &[
