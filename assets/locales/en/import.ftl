@@ -35,6 +35,8 @@ wizard-import-skip = { $count ->
 }
 wizard-cancel = Cancel
 wizard-save-skipped = Save skipped rows…
+wizard-branch = Branch (outlet)
+wizard-branch-hint = none: the whole shop
 wizard-preset-name = Save this mapping as
 wizard-save-preset = Save mapping
 preset-saved = Mapping saved as "{ $name }".
