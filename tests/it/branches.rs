@@ -59,7 +59,9 @@ fn two_branches_keep_the_same_order_number_apart() {
     let jakarta = write(dir.path(), "jakarta.csv", JAKARTA);
     let bandung = write(dir.path(), "bandung.csv", BANDUNG);
     import(db, Some("Jakarta"), &[&jakarta]);
-    import(db, Some(" Bandung "), &[&bandung]);
+    let first = import(db, Some(" Bandung "), &[&bandung]);
+    let first: serde_json::Value = serde_json::from_str(&first).unwrap();
+    assert_eq!(first[0]["branch"], "Bandung", "{first}");
     let orders = "SELECT branch, order_id, total_minor FROM orders ORDER BY branch, order_id";
     let both = vec![
         "Bandung|A-1|15000000",
@@ -77,7 +79,21 @@ fn two_branches_keep_the_same_order_number_apart() {
     ];
     assert_eq!(query(Path::new(db), lines), all_lines);
 
-    // Again, spelled otherwise: the same branch, nothing new.
+    // Again, spelled otherwise: the same branch, nothing new; the summary
+    // and the list of imports name it as first spelled.
+    let out = laris(&["import", "--db", db, "--branch", "bandung", s(&bandung)]);
+    assert!(
+        stdout(&out)
+            .contains("bandung.csv (orders, branch Bandung): 0 added, 0 updated, 1 unchanged"),
+        "{}",
+        stdout(&out)
+    );
+    let list = stdout(&laris(&["undo", "--db", db, "--list"]));
+    assert!(list.contains("(order_lines, branch Bandung)"), "{list}");
+    assert!(
+        list.contains("(order_lines, branch Jakarta): 3 added"),
+        "{list}"
+    );
     let again = import(db, Some("BANDUNG"), &[&bandung]);
     let again: serde_json::Value = serde_json::from_str(&again).unwrap();
     for file in again.as_array().unwrap() {
@@ -126,7 +142,7 @@ A-1,2024-03-05,C9,Sari,Toko,paid,Kopi,4,30000
         Path::new(db),
         "SELECT id FROM import_batches WHERE branch = 'Bandung' ORDER BY id DESC",
     );
-    assert_eq!(bandung_batches.len(), 6, "orders and lines, three times");
+    assert_eq!(bandung_batches.len(), 8, "orders and lines, four times");
     undo(db, &bandung_batches[0]);
     undo(db, &bandung_batches[1]);
     assert_eq!(query(Path::new(db), lines), all_lines);

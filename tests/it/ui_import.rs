@@ -190,7 +190,7 @@ fn the_branch_typed_in_the_wizard_goes_with_the_import() {
     h.get_by_label("Import 1 row").click();
     wait_for(
         &mut h,
-        "bandung.csv (orders): 1 added, 0 updated, 0 unchanged, 0 skipped",
+        "bandung.csv (orders, branch Bandung): 1 added, 0 updated, 0 unchanged, 0 skipped",
     );
     assert_eq!(
         query(
@@ -212,6 +212,9 @@ fn the_branch_typed_in_the_wizard_goes_with_the_import() {
         .click_accesskit();
     wait_for(&mut h, "Rp 40,000");
     assert!(h.query_by_label("Rp 125,000").is_none());
+    // The import history says which import was the branch's.
+    h.get_by_label("Data").click();
+    wait_for(&mut h, "branch Bandung");
 }
 
 #[test]

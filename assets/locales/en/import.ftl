@@ -180,6 +180,7 @@ limit-columns = a row may have at most { $max } columns
 limit-field-length = one cell may hold at most { $max } KB of text
 
 ## Import results (command line)
+import-kind-branch = { $kind }, branch { $branch }
 import-summary = { $file } ({ $kind }): { $added } added, { $updated } updated, { $unchanged } unchanged, { $skipped } skipped
 import-nothing-written = { $count ->
     [one] 1 row has a problem, so nothing was imported. Fix it and run the same command again.

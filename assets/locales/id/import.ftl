@@ -162,6 +162,7 @@ limit-columns = satu baris paling banyak { $max } kolom
 limit-field-length = satu sel paling banyak berisi { $max } KB teks
 
 ## Hasil impor (baris perintah)
+import-kind-branch = { $kind }, cabang { $branch }
 import-summary = { $file } ({ $kind }): { $added } ditambahkan, { $updated } diperbarui, { $unchanged } tidak berubah, { $skipped } dilewati
 import-nothing-written = { $count } baris bermasalah, jadi tidak ada yang diimpor. Perbaiki lalu jalankan perintah yang sama lagi.
 import-more-issues = … dan { $count } lainnya

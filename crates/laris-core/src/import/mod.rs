@@ -418,6 +418,10 @@ pub fn skipped_csv(file: &ParsedFile) -> Result<Vec<u8>, String> {
 #[derive(Clone, Debug, Serialize)]
 pub struct FileReport {
     pub file: String,
+    /// The branch (outlet) it was stored as, in its stored spelling; left
+    /// out of the JSON when none.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub branch: String,
     pub kind: Kind,
     #[serde(flatten)]
     pub counts: Counts,
@@ -464,6 +468,7 @@ impl FileReport {
     /// matched.
     pub fn dry_run(file: &ParsedFile) -> FileReport {
         FileReport {
+            branch: file.branch.trim().to_string(),
             file: file.file_name(),
             kind: file.kind,
             counts: Counts {
@@ -501,7 +506,10 @@ impl FileReport {
             "import-summary",
             &[
                 ("file", self.file.as_str().into()),
-                ("kind", self.kind.table().into()),
+                (
+                    "kind",
+                    kind_and_branch(lang, self.kind, &self.branch).into(),
+                ),
                 ("added", self.counts.added.into()),
                 ("updated", self.counts.updated.into()),
                 ("unchanged", self.counts.unchanged.into()),
@@ -556,6 +564,18 @@ impl FileReport {
             .chain(rep_names)
             .chain(not_orders)
             .collect()
+    }
+}
+
+/// A kind's name, with its branch when it has one (`orders, branch
+/// Bandung`), as an import's summary and the list of imports name a batch.
+pub fn kind_and_branch(lang: Lang, kind: Kind, branch: &str) -> String {
+    match branch {
+        "" => kind.table().to_string(),
+        _ => lang.tr_args(
+            "import-kind-branch",
+            &[("kind", kind.table().into()), ("branch", branch.into())],
+        ),
     }
 }
 
@@ -683,6 +703,11 @@ pub(crate) fn store_in(
         if file.content_hash.is_empty() {
             set_content_hash(&tx, batch, &issues.content_hash)?;
         }
+        let branch: String = tx.query_row(
+            "SELECT branch FROM import_batches WHERE id = ?1",
+            [batch],
+            |r| r.get(0),
+        )?;
         // The storing pass reads every row: a currency named only far down
         // the file is known now, and refused like any other.
         let named = issues.currency.or(file.currency);
@@ -698,7 +723,7 @@ pub(crate) fn store_in(
             currency: currency.to_string(),
             rate: rate.to_string(),
         });
-        stored.push((file, counts, issues, converted));
+        stored.push((file, counts, issues, converted, branch));
     }
     if !settings.currency_chosen
         && was_empty
@@ -710,8 +735,9 @@ pub(crate) fn store_in(
     }
     let reports: Vec<FileReport> = stored
         .iter_mut()
-        .map(|(file, counts, issues, converted)| FileReport {
+        .map(|(file, counts, issues, converted, branch)| FileReport {
             file: file.file_name(),
+            branch: std::mem::take(branch),
             kind: file.kind,
             counts: *counts,
             converted: converted.take(),
@@ -721,7 +747,10 @@ pub(crate) fn store_in(
             columns: Vec::new(),
         })
         .collect();
-    let found: Vec<Issues> = stored.into_iter().map(|(_, _, issues, _)| issues).collect();
+    let found: Vec<Issues> = stored
+        .into_iter()
+        .map(|(_, _, issues, _, _)| issues)
+        .collect();
     if !skip_bad_rows && found.iter().any(|i| !i.errors.is_empty()) {
         // Dropping the transaction writes nothing.
         return Ok(Stored::Refused(found));

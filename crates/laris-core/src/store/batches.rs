@@ -23,6 +23,8 @@ pub struct Batch {
     /// A file in another currency: that currency and the rate its amounts
     /// were converted at.
     pub conversion: Option<(String, String)>,
+    /// The branch (outlet) its records belong to; '' for none.
+    pub branch: String,
 }
 
 impl Batch {
@@ -37,7 +39,7 @@ impl Batch {
 pub fn list(conn: &Connection) -> Result<Vec<Batch>> {
     let mut stmt = conn.prepare(
         "SELECT id, file_name, kind, imported_at, rows_added, rows_updated, rows_unchanged, rows_skipped, undone_at,
-                currency, rate
+                currency, rate, branch
          FROM import_batches ORDER BY id DESC",
     )?;
     let rows = stmt.query_map([], |r| {
@@ -58,6 +60,7 @@ pub fn list(conn: &Connection) -> Result<Vec<Batch>> {
                 (Some(currency), Some(rate)) => Some((currency, rate)),
                 _ => None,
             },
+            branch: r.get(11)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -286,7 +289,7 @@ pub fn list_postgres(pg: &mut PgStore) -> std::result::Result<Vec<Batch>, PgErro
         .client
         .query(
             "SELECT id, file_name, kind, imported_at, rows_added, rows_updated, rows_unchanged, rows_skipped, undone_at,
-                    currency, rate
+                    currency, rate, branch
              FROM import_batches ORDER BY id DESC",
             &[],
         )
@@ -312,6 +315,7 @@ pub fn list_postgres(pg: &mut PgStore) -> std::result::Result<Vec<Batch>, PgErro
                     (Some(currency), Some(rate)) => Some((currency, rate)),
                     _ => None,
                 },
+                branch: r.get(11),
             }
         })
         .collect())
