@@ -51,6 +51,12 @@ pub struct ImportArgs {
     #[arg(long, value_name = "RATE", value_parser = parse_rate)]
     pub rate: Option<Rate>,
 
+    /// The branch (outlet) the files come from: their records are stored as
+    /// that branch's, so another branch's records with the same ids stay
+    /// apart. Default: no branch.
+    #[arg(long, value_name = "NAME")]
+    pub branch: Option<String>,
+
     /// Only check the files and say what would be imported (and, with
     /// --json, how each column was matched); write nothing.
     #[arg(long)]
@@ -169,6 +175,7 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> CliResult {
         match import::read_file(path, &opts) {
             Ok(parsed) => files.extend(parsed.into_iter().map(|mut f| {
                 f.rate = args.rate.clone();
+                f.branch = args.branch.clone().unwrap_or_default();
                 f
             })),
             // A file that is not recognised, or whose column for a required

@@ -44,6 +44,9 @@ pub struct ScopeArgs {
     /// Only the leads of this source and the deals that came from them.
     #[arg(long, value_name = "NAME")]
     pub source: Option<String>,
+    /// Only the records imported as this branch (outlet), of every kind.
+    #[arg(long, value_name = "NAME")]
+    pub branch: Option<String>,
     /// The date taken as today (YYYY-MM-DD): a period containing it is
     /// compared like for like. Default: today.
     #[arg(long, value_name = "DATE")]
@@ -158,6 +161,7 @@ impl ScopeArgs {
                 rep: self.rep.clone(),
                 channel: self.channel.clone(),
                 source: self.source.clone(),
+                branch: self.branch.clone(),
             },
         }
     }

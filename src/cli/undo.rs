@@ -98,7 +98,10 @@ fn print_list(lang: Lang, list: &[Batch]) {
                     ("batch", b.id.to_string().into()),
                     ("date", b.imported_at.replace('T', " ").into()),
                     ("file", b.file_name.as_str().into()),
-                    ("kind", b.kind.table().into()),
+                    (
+                        "kind",
+                        crate::import::kind_and_branch(lang, b.kind, &b.branch).into(),
+                    ),
                     ("added", b.counts.added.into()),
                     ("updated", b.counts.updated.into()),
                     ("unchanged", b.counts.unchanged.into()),

@@ -215,6 +215,7 @@ impl RecordsView {
             (&mut f.rep, &pick.filters.rep),
             (&mut f.channel, &pick.filters.channel),
             (&mut f.source, &pick.filters.source),
+            (&mut f.branch, &pick.filters.branch),
         ] {
             if picked.is_some() {
                 only.clone_from(picked);

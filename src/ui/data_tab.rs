@@ -131,23 +131,27 @@ fn history(ui: &mut egui::Ui, lang: Lang, state: &mut DataTab, can_undo: bool, b
             ui.label("");
             ui.end_row();
             for b in batches {
-                match &b.conversion {
-                    None => {
+                let converted = b.conversion.as_ref().map(|(currency, rate)| {
+                    lang.tr_args(
+                        "data-converted",
+                        &[
+                            ("currency", currency.as_str().into()),
+                            ("rate", rate.as_str().into()),
+                        ],
+                    )
+                });
+                let branch = (!b.branch.is_empty())
+                    .then(|| lang.tr_args("data-branch", &[("branch", b.branch.as_str().into())]));
+                let notes: Vec<String> = branch.into_iter().chain(converted).collect();
+                if notes.is_empty() {
+                    ui.label(&b.file_name);
+                } else {
+                    ui.vertical(|ui| {
                         ui.label(&b.file_name);
-                    }
-                    Some((currency, rate)) => {
-                        ui.vertical(|ui| {
-                            ui.label(&b.file_name);
-                            let note = lang.tr_args(
-                                "data-converted",
-                                &[
-                                    ("currency", currency.as_str().into()),
-                                    ("rate", rate.as_str().into()),
-                                ],
-                            );
+                        for note in notes {
                             ui.label(egui::RichText::new(note).small().weak());
-                        });
-                    }
+                        }
+                    });
                 }
                 ui.label(lang.tr(&format!("kind-{}", b.kind.table())));
                 ui.label(match b.imported() {

@@ -36,9 +36,20 @@ pub struct Wizard {
     pub parsed: Option<Result<Vec<ParsedFile>, FileError>>,
     /// Set while storing: the flag cancels.
     pub importing: Option<Arc<AtomicBool>>,
+    /// Boxed: the wizard is one of the app's phases, which should not all
+    /// be as large as it.
+    pub typed: Box<Typed>,
+}
+
+/// What the user types in the wizard besides the mapping.
+#[derive(Default)]
+pub struct Typed {
     pub preset_name: String,
     /// The conversion rate typed for a file in another currency.
     pub rate: String,
+    /// The branch (outlet) the file's records are imported as; empty for
+    /// none.
+    pub branch: String,
 }
 
 impl Wizard {
@@ -53,8 +64,7 @@ impl Wizard {
             choice: ReadChoice::default(),
             parsed: None,
             importing: None,
-            preset_name: String::new(),
-            rate: String::new(),
+            typed: Box::default(),
         })
     }
 
@@ -65,9 +75,14 @@ impl Wizard {
             .unwrap_or_default()
     }
 
-    /// The next file of the queue, if any.
+    /// The next file of the queue, if any: files dropped together mostly
+    /// come from one outlet, so it keeps the branch typed.
     pub fn next(self) -> Option<Wizard> {
-        Wizard::new(self.queue)
+        let branch = self.typed.branch;
+        Wizard::new(self.queue).map(|mut w| {
+            w.typed.branch = branch;
+            w
+        })
     }
 
     fn files(&self) -> &[ParsedFile] {
@@ -165,13 +180,14 @@ pub fn show(
         Action::Import => {
             let cancel = Arc::new(AtomicBool::new(false));
             wizard.importing = Some(cancel.clone());
-            let rate = Rate::parse(&wizard.rate).ok();
+            let rate = Rate::parse(&wizard.typed.rate).ok();
             let files = wizard
                 .files()
                 .iter()
                 .cloned()
                 .map(|mut f| {
                     f.rate = rate.clone();
+                    f.branch = wizard.typed.branch.clone();
                     f
                 })
                 .collect();
@@ -182,7 +198,7 @@ pub fn show(
             if let Some(first) = wizard.files().first() {
                 let src = &first.source;
                 let preset = Preset::new(src.kind, &src.headers, &src.mapping);
-                let name = wizard.preset_name.trim().to_string();
+                let name = wizard.typed.preset_name.trim().to_string();
                 commands.push(Command::Run(Job::SavePreset { name, preset }));
             }
         }
@@ -462,11 +478,12 @@ fn loaded(
         ));
         ui.horizontal(|ui| {
             let label = ui.label(lang.tr("wizard-rate"));
-            let edit = ui.add(egui::TextEdit::singleline(&mut wizard.rate).desired_width(140.0));
+            let edit =
+                ui.add(egui::TextEdit::singleline(&mut wizard.typed.rate).desired_width(140.0));
             let _ = edit.labelled_by(label.id);
-            rate_ok = Rate::parse(&wizard.rate).is_ok();
+            rate_ok = Rate::parse(&wizard.typed.rate).is_ok();
             if !rate_ok {
-                let why = if wizard.rate.trim().is_empty() {
+                let why = if wizard.typed.rate.trim().is_empty() {
                     "wizard-rate-needed"
                 } else {
                     "wizard-rate-invalid"
@@ -476,6 +493,17 @@ fn loaded(
         });
         ui.add_space(theme::SPACE_M);
     }
+
+    ui.horizontal(|ui| {
+        let label = ui.label(lang.tr("wizard-branch"));
+        let edit = ui.add(
+            egui::TextEdit::singleline(&mut wizard.typed.branch)
+                .hint_text(lang.tr("wizard-branch-hint"))
+                .desired_width(180.0),
+        );
+        let _ = edit.labelled_by(label.id);
+    });
+    ui.add_space(theme::SPACE_S);
 
     let valid: usize = files.iter().map(|f| f.count).sum();
     let skipped: u64 = files.iter().map(ParsedFile::errors_rows).sum();
@@ -502,9 +530,10 @@ fn loaded(
     ui.add_space(theme::SPACE_S);
     ui.horizontal(|ui| {
         let label = ui.label(lang.tr("wizard-preset-name"));
-        let edit = ui.add(egui::TextEdit::singleline(&mut wizard.preset_name).desired_width(180.0));
+        let edit =
+            ui.add(egui::TextEdit::singleline(&mut wizard.typed.preset_name).desired_width(180.0));
         let _ = edit.labelled_by(label.id);
-        let ok = !wizard.preset_name.trim().is_empty();
+        let ok = !wizard.typed.preset_name.trim().is_empty();
         if ui
             .add_enabled(ok, egui::Button::new(lang.tr("wizard-save-preset")))
             .clicked()

@@ -3,6 +3,7 @@
 // Tests may panic on what they set up themselves.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod branches;
 mod cli_import;
 mod common;
 mod desktop;

@@ -290,27 +290,30 @@ fn the_server_schema_is_the_catalogue_and_is_made_once() {
         "each version recorded once"
     );
 
-    // A server left at version 1 (before the batch indexes) is brought up
-    // to date when it is next opened, as a file is.
-    let second =
-        include_str!("../../crates/laris-core/src/store/migrations/postgres/002_batch_indexes.sql");
-    let indexes: Vec<&str> = second
-        .lines()
-        .filter_map(|l| l.strip_prefix("CREATE INDEX "))
-        .filter_map(|l| l.split_whitespace().next())
-        .collect();
-    assert_eq!(indexes.len(), 15);
-    pg.client
+    // A server left at version 1 (before the batch indexes and the
+    // branches) is brought up to date when it is next opened, as a file
+    // is; its records are in no branch.
+    let old_url = cluster.database("schema_v1");
+    let mut old = PgStore::connect(&old_url).unwrap();
+    let first =
+        include_str!("../../crates/laris-core/src/store/migrations/postgres/001_initial.sql");
+    old.client
         .batch_execute(&format!(
-            "DROP INDEX {}; DELETE FROM laris_schema WHERE version = 2",
-            indexes.join(", ")
+            "CREATE TABLE laris_schema (version INTEGER PRIMARY KEY,
+                 applied_at TIMESTAMPTZ NOT NULL DEFAULT now());
+             INSERT INTO laris_schema(version) VALUES (1);
+             {first}
+             INSERT INTO import_batches(file_name, content_hash, kind, imported_at)
+                 VALUES ('a.csv', 'h', 'orders', '2024-01-01T00:00:00');
+             INSERT INTO orders(order_id, date, status, total_minor, batch_id)
+                 VALUES ('A-1', '2024-01-01', 'paid', 100, 1);"
         ))
         .unwrap();
-    assert_eq!(pg.version().unwrap(), Some(1));
-    let out = laris(&["report", "--db", &url, "--period", "year:2024"]);
+    assert_eq!(old.version().unwrap(), Some(1));
+    let out = laris(&["report", "--db", &old_url, "--period", "year:2024"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert_eq!(pg.version().unwrap(), Some(2));
-    let found: i64 = pg
+    assert_eq!(old.version().unwrap(), Some(3));
+    let found: i64 = old
         .client
         .query_one(
             r"SELECT count(*) FROM pg_indexes WHERE indexname LIKE '%\_batch'",
@@ -319,6 +322,12 @@ fn the_server_schema_is_the_catalogue_and_is_made_once() {
         .unwrap()
         .get(0);
     assert_eq!(found, 15 + 1, "the batch indexes, and batch_changes_batch");
+    let branch: String = old
+        .client
+        .query_one("SELECT branch || '|' || order_id FROM orders", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(branch, "|A-1");
 }
 
 /// Reading a server that has no Laris data, or a command that cannot use a

@@ -157,6 +157,66 @@ fn a_file_in_another_currency_imports_only_at_the_rate_typed() {
     wait_for(&mut h, "converted from USD at 16250");
 }
 
+/// The branch typed in the wizard goes with the import: the same order
+/// number as the shop's stays a second order; the filter bar then offers
+/// the branch, and choosing it shows that branch's revenue alone.
+#[test]
+fn the_branch_typed_in_the_wizard_goes_with_the_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("toko.laris");
+    let shop = dir.path().join("kasir.csv");
+    std::fs::write(
+        &shop,
+        "No. Pesanan;Tanggal;Total\nK1;05/01/2024;Rp 85.000\n",
+    )
+    .unwrap();
+    assert!(crate::common::import(&db, &shop).status.success());
+    let outlet = dir.path().join("bandung.csv");
+    std::fs::write(
+        &outlet,
+        "No. Pesanan;Tanggal;Total\nK1;06/01/2024;Rp 40.000\n",
+    )
+    .unwrap();
+    let mut h = app(&db, Lang::En, [1280.0, 900.0]);
+    wait_for(&mut h, "Revenue");
+    drop_file(&mut h, &outlet);
+    wait_for(&mut h, "Import bandung.csv");
+    // Offered once the file is read, with its preview.
+    wait_for(&mut h, "Branch (outlet)");
+    h.get_by_label("Branch (outlet)").click();
+    h.run_steps(2);
+    h.get_by_label("Branch (outlet)").type_text(" Bandung ");
+    h.run_steps(2);
+    h.get_by_label("Import 1 row").click();
+    wait_for(
+        &mut h,
+        "bandung.csv (orders, branch Bandung): 1 added, 0 updated, 0 unchanged, 0 skipped",
+    );
+    assert_eq!(
+        query(
+            &db,
+            "SELECT branch || '|' || order_id || '|' || total_minor FROM orders ORDER BY id"
+        ),
+        ["|K1|8500000", "Bandung|K1|4000000"]
+    );
+    assert_eq!(
+        query(&db, "SELECT branch FROM import_batches ORDER BY id"),
+        ["", "Bandung"]
+    );
+    wait_for(&mut h, "Rp 125,000");
+    assert!(h.query_by_label("Rp 40,000").is_none());
+    h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Branch")
+        .click();
+    h.run_steps(2);
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Bandung")
+        .click_accesskit();
+    wait_for(&mut h, "Rp 40,000");
+    assert!(h.query_by_label("Rp 125,000").is_none());
+    // The import history says which import was the branch's.
+    h.get_by_label("Data").click();
+    wait_for(&mut h, "branch Bandung");
+}
+
 #[test]
 fn without_a_system_file_dialog_the_import_button_opens_the_in_app_browser() {
     let dir = tempfile::tempdir().unwrap();

@@ -31,11 +31,12 @@ cli-import-arg-preset = Read the columns as the mapping saved under this name sa
 cli-import-arg-save_preset = Save how the columns of the (first) file were mapped under this name, to use again with --preset or in the app
 cli-import-arg-map = Choose columns by hand: FIELD=COLUMN, the column by its header or its number (1 is the first), several separated by commas or given as several --map. Example: --map order_id="Txn No",date=3
 cli-import-arg-rate = For files in another currency than the database's: how many units of the database's currency one unit of the file's is (e.g. 16250 for USD into an IDR database). Every amount is converted, rounded to the hundredth; without it such a file is refused
+cli-import-arg-branch = The branch (outlet) the files come from: their records are stored as that branch's, apart from another branch's records with the same ids. The same name in other capitals is the same branch. A branch's own .laris file is imported whole as that branch. Default: no branch
 cli-import-arg-dry_run = Only check the files and say what would be imported (and, with --json, how each column was matched); write nothing
 cli-import-arg-skip_bad_rows = Import the rows that are fine and skip the rows with problems (which are listed). Without it, any problem stops the import and nothing is written
 cli-import-arg-json = Print the result as JSON (one object per file) instead of sentences
 cli-import-arg-csat_scale = The scale of the csat scores: 1-5 (stored as they are), 1-10 or 0-10 (mapped onto 1 to 5, lowest to 1 and 10 to 5, to two decimals, so that 8 and up count as satisfied)
-cli-import-arg-paths = The files to import: CSV or text exports, or workbooks
+cli-import-arg-paths = The files to import: CSV or text exports, workbooks, or a branch's own .laris file (with --branch)
 
 cli-demo-about = Fill a database with a made-up Indonesian shop (three years of orders, leads, deals, activities, targets, ...) to try Laris with
 cli-demo-arg-scale = How many orders the shop has over its three years
@@ -52,6 +53,7 @@ cli-arg-compare = What the figures are compared with: previous (the period befor
 cli-arg-rep = Only this salesperson's orders, leads, deals, activities and targets
 cli-arg-channel = Only the orders and inquiries of this channel
 cli-arg-source = Only the leads of this source and the deals that came from them
+cli-arg-branch = Only the records imported as this branch (outlet), of every kind
 cli-arg-today = The date taken as today (YYYY-MM-DD): a period containing it is compared like for like. Default: today
 
 cli-export-about = The meeting report as a PDF (--pdf FILE) or every chart as a PNG picture (--png-dir DIR), for a period. Example: laris export --db toko.laris --period month:2024-03 --pdf rapat.pdf

@@ -19,6 +19,7 @@ compare-last-year = same period last year
 filter-rep = Rep
 filter-channel = Channel
 filter-source = Lead source
+filter-branch = Branch
 filter-all = all
 
 ## Metric cards (crates/laris-view/src/cards.rs)

@@ -13,6 +13,7 @@ data-unchanged = Unchanged
 data-skipped = Skipped
 data-undo = Undo
 data-undone = Undone
+data-branch = branch { $branch }
 data-converted = converted from { $currency } at { $rate }
 data-no-history = Nothing imported yet.
 data-db = Database: { $path }

@@ -35,6 +35,8 @@ wizard-import-skip = { $count ->
 }
 wizard-cancel = Cancel
 wizard-save-skipped = Save skipped rows…
+wizard-branch = Branch (outlet)
+wizard-branch-hint = none: the whole shop
 wizard-preset-name = Save this mapping as
 wizard-save-preset = Save mapping
 preset-saved = Mapping saved as "{ $name }".
@@ -164,6 +166,9 @@ import-returns = { $file }: { $refunded ->
 import-other-currency-refused = { $file } is in { $currency }, and this database keeps its amounts in { $database }. Nothing was written. To import it converted, give the rate, how many { $database } one { $currency } is, with --rate (a decimal point, no thousands separators), e.g. --rate 16250.
 
 file-empty = { $file } is empty: it has no rows to import.
+file-laris-newer = { $file } was written by a newer version of Laris (database version { $version }). Install the newer Laris to import it; nothing was written.
+file-laris-branches = { $file } holds several branches of its own ({ $branches }), which one branch name cannot keep apart. Import each branch's own file instead; nothing was written.
+file-laris-damaged = { $file } cannot be read as a Laris database ({ $reason }). Restore its latest backup and import again; nothing was written.
 
 ## Limits on what an import reads (src/import/limits.rs)
 file-too-large = { $file } is too large to import: { $limit }. Split it into smaller files, or remove what is not sales data, and import again.
@@ -175,6 +180,7 @@ limit-columns = a row may have at most { $max } columns
 limit-field-length = one cell may hold at most { $max } KB of text
 
 ## Import results (command line)
+import-kind-branch = { $kind }, branch { $branch }
 import-summary = { $file } ({ $kind }): { $added } added, { $updated } updated, { $unchanged } unchanged, { $skipped } skipped
 import-nothing-written = { $count ->
     [one] 1 row has a problem, so nothing was imported. Fix it and run the same command again.

@@ -31,11 +31,12 @@ cli-import-arg-preset = Baca kolom sesuai pemetaan yang disimpan dengan nama ini
 cli-import-arg-save_preset = Simpan cara kolom file (pertama) dipetakan dengan nama ini, untuk dipakai lagi dengan --preset atau di aplikasi
 cli-import-arg-map = Pilih kolom sendiri: FIELD=KOLOM, kolom disebut dengan judulnya atau nomornya (1 untuk yang pertama), beberapa dipisah koma atau dengan beberapa --map. Contoh: --map order_id="Txn No",date=3
 cli-import-arg-rate = Untuk file dalam mata uang lain dari database: berapa satuan mata uang database untuk satu satuan mata uang file (misalnya 16250 untuk USD ke database IDR). Setiap nominal dikonversi dan dibulatkan ke seperseratus; tanpa opsi ini file seperti itu ditolak
+cli-import-arg-branch = Cabang (outlet) asal file: datanya disimpan sebagai milik cabang itu, terpisah dari data cabang lain yang nomornya sama. Nama yang sama dengan huruf besar-kecil berbeda tetap cabang yang sama. File .laris milik sebuah cabang diimpor seluruhnya sebagai cabang itu. Bawaan: tanpa cabang
 cli-import-arg-dry_run = Hanya periksa file dan sebutkan apa yang akan diimpor (dan, dengan --json, bagaimana tiap kolom dipetakan); tidak ada yang disimpan
 cli-import-arg-skip_bad_rows = Impor baris yang baik dan lewati baris yang bermasalah (yang akan didaftar). Tanpa opsi ini, satu masalah saja menghentikan impor dan tidak ada yang disimpan
 cli-import-arg-json = Tampilkan hasil sebagai JSON (satu objek per file), bukan kalimat
 cli-import-arg-csat_scale = Skala skor kepuasan (csat): 1-5 (disimpan apa adanya), 1-10 atau 0-10 (dipetakan ke 1 sampai 5, nilai terendah ke 1 dan 10 ke 5, dua desimal, sehingga 8 ke atas dihitung puas). Bawaan: 1-5
-cli-import-arg-paths = File yang diimpor: ekspor CSV atau teks, atau workbook
+cli-import-arg-paths = File yang diimpor: ekspor CSV atau teks, workbook, atau file .laris milik sebuah cabang (dengan --branch)
 
 cli-demo-about = Isi database dengan toko Indonesia rekaan (tiga tahun pesanan, prospek, deal, aktivitas, target, ...) untuk mencoba Laris
 cli-demo-arg-scale = Berapa banyak pesanan toko itu selama tiga tahun. Bawaan: 6000
@@ -52,6 +53,7 @@ cli-arg-compare = Pembanding angka: previous (periode sebelumnya) atau last-year
 cli-arg-rep = Hanya pesanan, prospek, deal, aktivitas dan target sales ini
 cli-arg-channel = Hanya pesanan dan pertanyaan dari saluran ini
 cli-arg-source = Hanya prospek dari sumber ini dan deal yang berasal darinya
+cli-arg-branch = Hanya data yang diimpor sebagai cabang (outlet) ini, untuk semua jenis data
 cli-arg-today = Tanggal yang dianggap hari ini (YYYY-MM-DD): periode yang memuatnya dibandingkan secara setara. Bawaan: hari ini
 
 cli-export-about = Laporan rapat sebagai PDF (--pdf FILE) atau setiap grafik sebagai gambar PNG (--png-dir FOLDER), untuk satu periode. Contoh: laris export --db toko.laris --period month:2024-03 --pdf rapat.pdf

@@ -19,6 +19,7 @@ compare-last-year = periode yang sama tahun lalu
 filter-rep = Sales
 filter-channel = Saluran
 filter-source = Sumber prospek
+filter-branch = Cabang
 filter-all = semua
 
 ## Kartu angka (crates/laris-view/src/cards.rs)

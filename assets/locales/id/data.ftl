@@ -13,6 +13,7 @@ data-unchanged = Tidak berubah
 data-skipped = Dilewati
 data-undo = Urungkan
 data-undone = Diurungkan
+data-branch = cabang { $branch }
 data-converted = dikonversi dari { $currency } dengan kurs { $rate }
 data-no-history = Belum ada yang diimpor.
 data-db = Database: { $path }

@@ -26,6 +26,8 @@ wizard-import = Impor { $count } baris
 wizard-import-skip = Impor { $count } baris yang benar, lewati { $skipped }
 wizard-cancel = Batal
 wizard-save-skipped = Simpan baris yang dilewati…
+wizard-branch = Cabang (outlet)
+wizard-branch-hint = kosong: seluruh toko
 wizard-preset-name = Simpan pemetaan ini sebagai
 wizard-save-preset = Simpan pemetaan
 preset-saved = Pemetaan disimpan sebagai "{ $name }".
@@ -146,6 +148,9 @@ import-returns = { $file }: { $refunded } pesanan ditandai retur; { $pending } p
 import-other-currency-refused = { $file } memakai { $currency }, sedangkan database ini menyimpan jumlah dalam { $database }. Tidak ada yang disimpan. Untuk mengimpornya dengan konversi, berikan kursnya, berapa { $database } untuk 1 { $currency }, dengan --rate (titik desimal, tanpa pemisah ribuan), misalnya --rate 16250.
 
 file-empty = { $file } kosong: tidak ada baris yang bisa diimpor.
+file-laris-newer = { $file } dibuat oleh Laris versi yang lebih baru (versi database { $version }). Pasang Laris yang lebih baru untuk mengimpornya; tidak ada yang disimpan.
+file-laris-branches = { $file } berisi beberapa cabang ({ $branches }), yang tidak bisa dipisahkan dengan satu nama cabang. Impor file milik masing-masing cabang saja; tidak ada yang disimpan.
+file-laris-damaged = { $file } tidak bisa dibaca sebagai database Laris ({ $reason }). Pulihkan cadangan terakhirnya lalu impor lagi; tidak ada yang disimpan.
 
 ## Batas yang dibaca saat impor (src/import/limits.rs)
 file-too-large = { $file } terlalu besar untuk diimpor: { $limit }. Pecah menjadi beberapa file yang lebih kecil, atau buang isi yang bukan data penjualan, lalu impor lagi.
@@ -157,6 +162,7 @@ limit-columns = satu baris paling banyak { $max } kolom
 limit-field-length = satu sel paling banyak berisi { $max } KB teks
 
 ## Hasil impor (baris perintah)
+import-kind-branch = { $kind }, cabang { $branch }
 import-summary = { $file } ({ $kind }): { $added } ditambahkan, { $updated } diperbarui, { $unchanged } tidak berubah, { $skipped } dilewati
 import-nothing-written = { $count } baris bermasalah, jadi tidak ada yang diimpor. Perbaiki lalu jalankan perintah yang sama lagi.
 import-more-issues = … dan { $count } lainnya

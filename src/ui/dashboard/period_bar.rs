@@ -131,6 +131,8 @@ pub fn show(app: &mut LarisApp, ui: &mut egui::Ui, query: &Query) {
             ("filter-rep", &facts.reps, &mut filters.rep),
             ("filter-channel", &facts.channels, &mut filters.channel),
             ("filter-source", &facts.sources, &mut filters.source),
+            // Only offered once some import named a branch (outlet).
+            ("filter-branch", &facts.branches, &mut filters.branch),
         ] {
             if names.is_empty() {
                 continue;

@@ -6,6 +6,7 @@
 //! ([`store_files`]).
 
 pub mod fuzz;
+pub mod laris_file;
 pub mod limits;
 pub mod mapping;
 pub mod parse;
@@ -120,6 +121,11 @@ pub enum FileError {
         line: u64,
         message: String,
     },
+    #[error("{} cannot be imported: {reason:?}", path.display())]
+    LarisFile {
+        path: PathBuf,
+        reason: laris_file::Refusal,
+    },
 }
 
 impl FileError {
@@ -168,6 +174,23 @@ impl FileError {
                 ],
             ),
             FileError::Empty { path } => lang.tr_args("file-empty", &[("file", name(path).into())]),
+            FileError::LarisFile { path, reason } => {
+                let file = ("file", name(path).into());
+                match reason {
+                    laris_file::Refusal::Newer(version) => lang.tr_args(
+                        "file-laris-newer",
+                        &[file, ("version", version.to_string().into())],
+                    ),
+                    laris_file::Refusal::Branches(names) => lang.tr_args(
+                        "file-laris-branches",
+                        &[file, ("branches", names.join(", ").into())],
+                    ),
+                    laris_file::Refusal::Damaged(detail) => lang.tr_args(
+                        "file-laris-damaged",
+                        &[file, ("reason", detail.as_str().into())],
+                    ),
+                }
+            }
             FileError::Workbook { path, message } => lang.tr_args(
                 "file-bad-workbook",
                 &[
@@ -317,6 +340,9 @@ pub struct ParsedFile {
     /// the database's (units of the database's currency for one of the
     /// file's); without it such a file is refused.
     pub rate: Option<rate::Rate>,
+    /// The branch (outlet) the file's records are stored as, as the user
+    /// typed it; '' for none (see `store::write::branch_name`).
+    pub branch: String,
     /// For a streamed file: where the records are read from again.
     pub stream: Option<std::sync::Arc<read::Streamed>>,
     pub errors: Vec<RowIssue>,
@@ -392,6 +418,10 @@ pub fn skipped_csv(file: &ParsedFile) -> Result<Vec<u8>, String> {
 #[derive(Clone, Debug, Serialize)]
 pub struct FileReport {
     pub file: String,
+    /// The branch (outlet) it was stored as, in its stored spelling; left
+    /// out of the JSON when none.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub branch: String,
     pub kind: Kind,
     #[serde(flatten)]
     pub counts: Counts,
@@ -438,6 +468,7 @@ impl FileReport {
     /// matched.
     pub fn dry_run(file: &ParsedFile) -> FileReport {
         FileReport {
+            branch: file.branch.trim().to_string(),
             file: file.file_name(),
             kind: file.kind,
             counts: Counts {
@@ -475,7 +506,10 @@ impl FileReport {
             "import-summary",
             &[
                 ("file", self.file.as_str().into()),
-                ("kind", self.kind.table().into()),
+                (
+                    "kind",
+                    kind_and_branch(lang, self.kind, &self.branch).into(),
+                ),
                 ("added", self.counts.added.into()),
                 ("updated", self.counts.updated.into()),
                 ("unchanged", self.counts.unchanged.into()),
@@ -530,6 +564,18 @@ impl FileReport {
             .chain(rep_names)
             .chain(not_orders)
             .collect()
+    }
+}
+
+/// A kind's name, with its branch when it has one (`orders, branch
+/// Bandung`), as an import's summary and the list of imports name a batch.
+pub fn kind_and_branch(lang: Lang, kind: Kind, branch: &str) -> String {
+    match branch {
+        "" => kind.table().to_string(),
+        _ => lang.tr_args(
+            "import-kind-branch",
+            &[("kind", kind.table().into()), ("branch", branch.into())],
+        ),
     }
 }
 
@@ -657,6 +703,11 @@ pub(crate) fn store_in(
         if file.content_hash.is_empty() {
             set_content_hash(&tx, batch, &issues.content_hash)?;
         }
+        let branch: String = tx.query_row(
+            "SELECT branch FROM import_batches WHERE id = ?1",
+            [batch],
+            |r| r.get(0),
+        )?;
         // The storing pass reads every row: a currency named only far down
         // the file is known now, and refused like any other.
         let named = issues.currency.or(file.currency);
@@ -672,7 +723,7 @@ pub(crate) fn store_in(
             currency: currency.to_string(),
             rate: rate.to_string(),
         });
-        stored.push((file, counts, issues, converted));
+        stored.push((file, counts, issues, converted, branch));
     }
     if !settings.currency_chosen
         && was_empty
@@ -684,8 +735,9 @@ pub(crate) fn store_in(
     }
     let reports: Vec<FileReport> = stored
         .iter_mut()
-        .map(|(file, counts, issues, converted)| FileReport {
+        .map(|(file, counts, issues, converted, branch)| FileReport {
             file: file.file_name(),
+            branch: std::mem::take(branch),
             kind: file.kind,
             counts: *counts,
             converted: converted.take(),
@@ -695,7 +747,10 @@ pub(crate) fn store_in(
             columns: Vec::new(),
         })
         .collect();
-    let found: Vec<Issues> = stored.into_iter().map(|(_, _, issues, _)| issues).collect();
+    let found: Vec<Issues> = stored
+        .into_iter()
+        .map(|(_, _, issues, _, _)| issues)
+        .collect();
     if !skip_bad_rows && found.iter().any(|i| !i.errors.is_empty()) {
         // Dropping the transaction writes nothing.
         return Ok(Stored::Refused(found));
@@ -717,7 +772,7 @@ struct FileCx<'a> {
     /// A file in another currency: that currency and the rate to convert at.
     conversion: Option<(&'static str, &'a rate::Rate)>,
     /// The order ids returns lists have named.
-    returned: &'a mut std::collections::HashSet<String>,
+    returned: &'a mut std::collections::HashSet<(String, String)>,
 }
 
 impl FileCx<'_> {
@@ -730,6 +785,7 @@ impl FileCx<'_> {
     ) -> Result<(i64, Counts, Issues), StoreError> {
         let tx = self.tx;
         let names = &mut *self.names;
+        let branch = crate::store::write::branch_name(tx, &file.branch)?;
         let batch = begin_batch(
             tx,
             &BatchSource {
@@ -739,6 +795,7 @@ impl FileCx<'_> {
                 conversion: self
                     .conversion
                     .map(|(currency, rate)| (currency.to_string(), rate.to_string())),
+                branch: branch.clone(),
             },
         )?;
         let money: Vec<usize> = file
@@ -754,7 +811,8 @@ impl FileCx<'_> {
         match &file.list {
             Some(List::Returns(ids)) => {
                 let marked = crate::store::returns::mark(tx, &mut writer, batch, ids)?;
-                self.returned.extend(ids.iter().cloned());
+                self.returned
+                    .extend(ids.iter().map(|id| (branch.clone(), id.clone())));
                 let counts = writer.finish(0)?;
                 let issues = Issues {
                     returns: Some(marked),
@@ -773,7 +831,14 @@ impl FileCx<'_> {
             }
             None => {}
         }
-        let returned = &*self.returned;
+        // Only this branch's returns: a key of (branch, id) without an
+        // allocation per order.
+        let returned: std::collections::HashSet<&str> = self
+            .returned
+            .iter()
+            .filter(|(b, _)| *b == branch)
+            .map(|(_, id)| id.as_str())
+            .collect();
         let status = Kind::Orders.field("status").unwrap_or(6);
         let name_fields: Vec<(usize, &'static str)> = file
             .kind
@@ -801,7 +866,7 @@ impl FileCx<'_> {
             }
             if file.kind == Kind::Orders
                 && let Value::Text(id) = &record.values[0]
-                && returned.contains(id)
+                && returned.contains(id.as_str())
             {
                 record.values[status] = Value::Text("refunded".into());
             }

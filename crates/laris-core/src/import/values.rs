@@ -173,6 +173,11 @@ impl CurrencyEvidence {
     }
 }
 
+/// The currency code Laris knows as `v`, in any case.
+pub fn currency_code(v: &str) -> Option<&'static str> {
+    code(v)
+}
+
 fn code(v: &str) -> Option<&'static str> {
     const CODES: [&str; 10] = [
         "IDR", "USD", "EUR", "GBP", "INR", "SGD", "MYR", "AUD", "JPY", "CNY",

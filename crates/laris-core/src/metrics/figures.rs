@@ -68,6 +68,8 @@ pub struct DataFacts {
     pub reps: Vec<String>,
     pub channels: Vec<String>,
     pub sources: Vec<String>,
+    /// The named branches (outlets) records were imported as.
+    pub branches: Vec<String>,
     pub present: Present,
     /// The dates of the first and last paid order, to open on a period
     /// that has data.
@@ -88,6 +90,7 @@ impl DataFacts {
             reps: names(&ds.reps),
             channels: names(&ds.channels),
             sources: names(&ds.sources),
+            branches: names(&ds.branches),
             present: ds.present,
             last_order: ds.orders.date.last().map(|&d| super::dataset::date_of(d)),
         }

@@ -8,6 +8,11 @@ pub struct Filters {
     pub rep: Option<String>,
     pub channel: Option<String>,
     pub source: Option<String>,
+    /// Only the records imported as this branch (outlet), of every kind.
+    /// Left out of the JSON when not given, so that a report without it
+    /// reads as before branches.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub branch: Option<String>,
 }
 
 impl Filters {
@@ -18,6 +23,7 @@ impl Filters {
             ("report-filter-rep", &self.rep),
             ("report-filter-channel", &self.channel),
             ("report-filter-source", &self.source),
+            ("report-filter-branch", &self.branch),
         ]
         .into_iter()
         .filter_map(|(id, value)| {
@@ -41,8 +47,12 @@ mod tests {
             rep: Some("Sari".into()),
             channel: Some("online".into()),
             source: None,
+            branch: Some("Bandung".into()),
         };
-        assert_eq!(f.label(Lang::En).unwrap(), "Only: rep Sari, channel online");
+        assert_eq!(
+            f.label(Lang::En).unwrap(),
+            "Only: rep Sari, channel online, branch Bandung"
+        );
         assert_eq!(Filters::default().label(Lang::En), None);
     }
 }

@@ -45,6 +45,7 @@ pub struct View<'a> {
     rep: Option<u32>,
     channel: Option<u32>,
     source: Option<u32>,
+    branch: Option<u32>,
     pub customers: Cow<'a, CustomerIndex>,
 }
 
@@ -58,9 +59,10 @@ impl<'a> View<'a> {
             rep: resolve(&ds.reps, &filters.rep),
             channel: resolve(&ds.channels, &filters.channel),
             source: resolve(&ds.sources, &filters.source),
+            branch: resolve(&ds.branches, &filters.branch),
             customers: Cow::Borrowed(&ds.customer_index),
         };
-        if view.rep.is_some() || view.channel.is_some() {
+        if view.rep.is_some() || view.channel.is_some() || view.branch.is_some() {
             // "As if the database held only those": first orders, CLV and
             // upsell are judged on the filtered orders.
             view.customers = Cow::Owned(CustomerIndex::build(
@@ -76,25 +78,45 @@ impl<'a> View<'a> {
 
     pub fn order_ok(&self, i: usize) -> bool {
         let o = &self.ds.orders;
-        matches(self.rep, o.rep[i]) && matches(self.channel, o.channel[i])
+        matches(self.rep, o.rep[i])
+            && matches(self.channel, o.channel[i])
+            && matches(self.branch, o.branch[i])
     }
     pub fn lead_ok(&self, i: usize) -> bool {
         let l = &self.ds.leads;
-        matches(self.rep, l.rep[i]) && matches(self.source, l.source[i])
+        matches(self.rep, l.rep[i])
+            && matches(self.source, l.source[i])
+            && matches(self.branch, l.branch[i])
     }
     pub fn deal_ok(&self, i: usize) -> bool {
         let d = &self.ds.deals;
-        matches(self.rep, d.rep[i]) && matches(self.source, d.source[i])
+        matches(self.rep, d.rep[i])
+            && matches(self.source, d.source[i])
+            && matches(self.branch, d.branch[i])
     }
     pub fn activity_ok(&self, i: usize) -> bool {
-        matches(self.rep, self.ds.activities.rep[i])
+        let a = &self.ds.activities;
+        matches(self.rep, a.rep[i]) && matches(self.branch, a.branch[i])
     }
     pub fn inquiry_ok(&self, i: usize) -> bool {
-        matches(self.channel, self.ds.inquiries.channel[i])
+        let q = &self.ds.inquiries;
+        matches(self.channel, q.channel[i]) && matches(self.branch, q.branch[i])
     }
-    /// Targets follow the rep filter only; team targets are not that rep's.
+    /// Targets follow the rep filter and the branch; team targets are not
+    /// that rep's.
     pub fn target_ok(&self, t: &Target) -> bool {
-        self.rep.is_none_or(|r| r == t.rep && t.rep != NONE)
+        self.rep.is_none_or(|r| r == t.rep && t.rep != NONE) && matches(self.branch, t.branch)
+    }
+    /// The kinds no other filter narrows follow the branch filter (a
+    /// branch's report is the report of a database of its records only).
+    pub fn expense_ok(&self, i: usize) -> bool {
+        matches(self.branch, self.ds.expenses.branch[i])
+    }
+    pub fn csat_ok(&self, i: usize) -> bool {
+        matches(self.branch, self.ds.csat.branch[i])
+    }
+    pub fn subscription_ok(&self, i: usize) -> bool {
+        matches(self.branch, self.ds.subscriptions.branch[i])
     }
 
     /// Paid orders (indices) with date in `[from, to]` that pass the filters.

@@ -66,6 +66,7 @@ pub fn mrr(v: &View<'_>, to: i32) -> Option<f64> {
         major(
             (0..s.start.len())
                 .filter(|&i| s.start[i] <= to && (s.end[i] == NO_DAY || s.end[i] > to))
+                .filter(|&i| v.subscription_ok(i))
                 .map(|i| i128::from(s.monthly[i]))
                 .sum(),
         )
@@ -80,6 +81,7 @@ fn subscription_churn(v: &View<'_>, p: DayRange) -> Option<f64> {
     let eve = p.from - 1;
     let active: Vec<usize> = (0..s.start.len())
         .filter(|&i| s.start[i] <= eve && (s.end[i] == NO_DAY || s.end[i] > eve))
+        .filter(|&i| v.subscription_ok(i))
         .collect();
     let ended = active.iter().filter(|&&i| s.end[i] <= p.to).count();
     ratio(ended as f64, active.len() as f64)
@@ -152,7 +154,7 @@ pub fn fill(v: &View<'_>, p: DayRange, prev: DayRange, s: &mut Scalars) {
     if ds.present.expenses {
         let e = &ds.expenses;
         let spend: i128 = sorted_range_unsorted(&e.date, p)
-            .filter(|&i| e.acquisition[i])
+            .filter(|&i| e.acquisition[i] && v.expense_ok(i))
             .map(|i| i128::from(e.amount[i]))
             .sum();
         s.cac = s.new_customers.and_then(|n| ratio(major(spend), n as f64));
@@ -192,6 +194,7 @@ pub fn fill(v: &View<'_>, p: DayRange, prev: DayRange, s: &mut Scalars) {
     if ds.present.csat {
         let c = &ds.csat;
         let scores: Vec<f64> = sorted_range_unsorted(&c.date, p)
+            .filter(|&i| v.csat_ok(i))
             .map(|i| c.score[i])
             .collect();
         let happy = scores.iter().filter(|&&x| x >= 4.0).count();

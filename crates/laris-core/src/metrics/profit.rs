@@ -187,10 +187,12 @@ fn sums(v: &View<'_>, p: DayRange) -> Sums {
     s
 }
 
-/// Expenses of every category with date in P: no filter applies to them.
+/// Expenses of every category with date in P: only the branch filter
+/// applies to them.
 fn expenses(v: &View<'_>, p: DayRange) -> i128 {
     let e = &v.ds.expenses;
     sorted_range_unsorted(&e.date, p)
+        .filter(|&i| v.expense_ok(i))
         .map(|i| i128::from(e.amount[i]))
         .sum()
 }

@@ -570,7 +570,8 @@ pub fn records(ds: &Dataset, q: &Query, metric: &str) -> Result<Records, Records
             .collect();
         idx(activities_in(&v, p).filter(|&i| ids.contains(&ds.activities.kind[i])))
     };
-    let csat = || idx((0..ds.csat.date.len()).filter(|&i| p.contains(ds.csat.date[i])));
+    let csat =
+        || idx((0..ds.csat.date.len()).filter(|&i| p.contains(ds.csat.date[i]) && v.csat_ok(i)));
     let inquiries = || {
         let q = &ds.inquiries;
         idx((0..q.received.len())
@@ -579,11 +580,13 @@ pub fn records(ds: &Dataset, q: &Query, metric: &str) -> Result<Records, Records
     let s = &ds.subscriptions;
     let active_on = |day: i32| {
         idx((0..s.start.len())
-            .filter(|&i| s.start[i] <= day && (s.end[i] == NO_DAY || s.end[i] > day)))
+            .filter(|&i| s.start[i] <= day && (s.end[i] == NO_DAY || s.end[i] > day))
+            .filter(|&i| v.subscription_ok(i)))
     };
     let acquisition = || {
         let e = &ds.expenses;
-        idx((0..e.date.len()).filter(|&i| p.contains(e.date[i]) && e.acquisition[i]))
+        idx((0..e.date.len())
+            .filter(|&i| p.contains(e.date[i]) && e.acquisition[i] && v.expense_ok(i)))
     };
     let o = &ds.orders;
     let refunded =
@@ -678,7 +681,7 @@ pub fn records(ds: &Dataset, q: &Query, metric: &str) -> Result<Records, Records
             figure(
                 K::Expenses,
                 M::ExpenseAmount,
-                idx((0..e.date.len()).filter(|&i| p.contains(e.date[i]))),
+                idx((0..e.date.len()).filter(|&i| p.contains(e.date[i]) && v.expense_ok(i))),
             )
         }
         "mrr" => figure(K::Subscriptions, M::MonthlyAmount, active_on(p.to)),
@@ -750,8 +753,9 @@ pub fn records(ds: &Dataset, q: &Query, metric: &str) -> Result<Records, Records
             )
         }
         "csat" => {
-            let happy = idx((0..ds.csat.date.len())
-                .filter(|&i| p.contains(ds.csat.date[i]) && ds.csat.score[i] >= 4.0));
+            let happy = idx((0..ds.csat.date.len()).filter(|&i| {
+                p.contains(ds.csat.date[i]) && ds.csat.score[i] >= 4.0 && v.csat_ok(i)
+            }));
             ratio(
                 set(K::Csat, M::Count, happy),
                 set(K::Csat, M::Count, csat()),

@@ -23,6 +23,8 @@ pub struct Batch {
     /// A file in another currency: that currency and the rate its amounts
     /// were converted at.
     pub conversion: Option<(String, String)>,
+    /// The branch (outlet) its records belong to; '' for none.
+    pub branch: String,
 }
 
 impl Batch {
@@ -37,7 +39,7 @@ impl Batch {
 pub fn list(conn: &Connection) -> Result<Vec<Batch>> {
     let mut stmt = conn.prepare(
         "SELECT id, file_name, kind, imported_at, rows_added, rows_updated, rows_unchanged, rows_skipped, undone_at,
-                currency, rate
+                currency, rate, branch
          FROM import_batches ORDER BY id DESC",
     )?;
     let rows = stmt.query_map([], |r| {
@@ -58,6 +60,7 @@ pub fn list(conn: &Connection) -> Result<Vec<Batch>> {
                 (Some(currency), Some(rate)) => Some((currency, rate)),
                 _ => None,
             },
+            branch: r.get(11)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -192,10 +195,15 @@ pub fn undo(conn: &mut Connection, batch_id: i64) -> std::result::Result<Counts,
                 .collect::<Vec<_>>()
                 .join(", ");
             values.insert(0, Value::Integer(row_id));
+            values.push(Value::Integer(batch_id));
+            // A row is only removed by a batch of its own branch (the
+            // branch is part of its key), which the saved values leave out.
             tx.execute(
                 &format!(
-                    "INSERT INTO {table}(id, {}, batch_id) VALUES ({placeholders})",
-                    cols.join(", ")
+                    "INSERT INTO {table}(id, {}, batch_id, branch) VALUES ({placeholders}, \
+                     (SELECT branch FROM import_batches WHERE id = ?{}))",
+                    cols.join(", "),
+                    cols.len() + 3
                 ),
                 params_from_iter(values),
             )?;
@@ -281,7 +289,7 @@ pub fn list_postgres(pg: &mut PgStore) -> std::result::Result<Vec<Batch>, PgErro
         .client
         .query(
             "SELECT id, file_name, kind, imported_at, rows_added, rows_updated, rows_unchanged, rows_skipped, undone_at,
-                    currency, rate
+                    currency, rate, branch
              FROM import_batches ORDER BY id DESC",
             &[],
         )
@@ -307,6 +315,7 @@ pub fn list_postgres(pg: &mut PgStore) -> std::result::Result<Vec<Batch>, PgErro
                     (Some(currency), Some(rate)) => Some((currency, rate)),
                     _ => None,
                 },
+                branch: r.get(11),
             }
         })
         .collect())
@@ -396,11 +405,16 @@ pub fn undo_postgres(pg: &mut PgStore, batch_id: i64) -> std::result::Result<Cou
         } else {
             params.insert(0, Box::new(row_id));
             let placeholders: Vec<String> = (1..=params.len()).map(|i| format!("${i}")).collect();
+            // The branch is that of the batch that removed the row (see
+            // `undo`).
             let sql = format!(
-                "INSERT INTO {table}(id, {}, batch_id) VALUES ({})",
+                "INSERT INTO {table}(id, {}, batch_id, branch) VALUES ({}, \
+                 (SELECT branch FROM import_batches WHERE id = ${}))",
                 cols.join(", "),
-                placeholders.join(", ")
+                placeholders.join(", "),
+                params.len() + 1
             );
+            params.push(Box::new(batch_id));
             let refs: Vec<&(dyn postgres::types::ToSql + Sync)> =
                 params.iter().map(|p| p.as_ref()).collect();
             tx.execute(&sql, &refs).map_err(err)?;

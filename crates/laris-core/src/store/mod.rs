@@ -50,6 +50,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/005_rep_names.sql"),
     include_str!("migrations/006_products_settlements.sql"),
     include_str!("migrations/007_batch_indexes.sql"),
+    include_str!("migrations/008_branches.sql"),
 ];
 
 /// The schema version this build writes.
@@ -555,6 +556,7 @@ mod tests {
                 expected.push("row_hash".into());
             }
             expected.push("batch_id".into());
+            expected.push("branch".into());
             assert_eq!(cols, expected, "columns of {kind}");
         }
     }
@@ -620,6 +622,46 @@ mod tests {
         // Up to date now: opening again backs up nothing.
         Store::open(&path).unwrap();
         assert_eq!(backup::list(&path).unwrap().len(), 1);
+    }
+
+    /// A database of schema version 7 (before branches) keeps every record,
+    /// each in branch '', with its returns; the keys now include the branch,
+    /// so a second branch may hold the same order id.
+    #[test]
+    fn records_stored_before_branches_are_in_no_branch() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.laris");
+        {
+            let mut conn = Connection::open(&path).unwrap();
+            Migrations::new(MIGRATION_SQL[..7].iter().map(|sql| M::up(sql)).collect())
+                .to_latest(&mut conn)
+                .unwrap();
+            conn.execute_batch(
+                "INSERT INTO import_batches(file_name, content_hash, kind, imported_at)
+                     VALUES ('a.csv', 'h', 'orders', '2026-01-01T00:00:00');
+                 INSERT INTO orders(order_id, date, status, batch_id)
+                     VALUES ('A-1', '2026-01-01', 'paid', 1);
+                 INSERT INTO returns(order_id, batch_id) VALUES ('A-1', 1);",
+            )
+            .unwrap();
+        }
+        let store = Store::open(&path).unwrap();
+        let conn = store.conn();
+        let one = |sql: &str| -> String { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+        assert_eq!(one("SELECT branch || '|' || order_id FROM orders"), "|A-1");
+        assert_eq!(one("SELECT branch || '|' || order_id FROM returns"), "|A-1");
+        assert_eq!(one("SELECT branch FROM import_batches"), "");
+        conn.execute(
+            "INSERT INTO orders(order_id, date, status, batch_id, branch)
+                 VALUES ('A-1', '2026-01-02', 'paid', 1, 'Bandung')",
+            [],
+        )
+        .unwrap();
+        let clash = conn.execute(
+            "INSERT INTO orders(order_id, date, status, batch_id) VALUES ('A-1', '2026-01-03', 'paid', 1)",
+            [],
+        );
+        assert!(clash.is_err(), "A-1 of no branch is still one order");
     }
 
     #[test]

@@ -10,12 +10,12 @@ use super::Kind;
 use super::Result;
 use super::write::{BatchWriter, Record};
 
-/// Every order id a returns list has named, for an import to mark the
-/// orders it stores.
-pub fn all(conn: &Connection) -> Result<HashSet<String>> {
-    let mut stmt = conn.prepare("SELECT order_id FROM returns")?;
+/// Every order a returns list has named, as (branch, order id), for an
+/// import to mark the orders it stores.
+pub fn all(conn: &Connection) -> Result<HashSet<(String, String)>> {
+    let mut stmt = conn.prepare("SELECT branch, order_id FROM returns")?;
     let ids = stmt
-        .query_map([], |r| r.get(0))?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
     Ok(ids)
 }
@@ -29,7 +29,7 @@ pub struct Marked {
     pub pending: u64,
 }
 
-/// Keeps `ids` as batch `writer`'s returns and marks the stored orders among
+/// Keeps `ids` (orders of the batch's branch) as batch `writer`'s returns and marks the stored orders among
 /// them refunded through `writer`, so that undoing the batch restores them.
 pub fn mark(
     conn: &Connection,
@@ -40,17 +40,20 @@ pub fn mark(
     let fields = Kind::Orders.fields();
     let columns: Vec<&str> = fields.iter().map(|f| f.column).collect();
     let status = Kind::Orders.field("status").unwrap_or(6);
-    let mut keep =
-        conn.prepare("INSERT OR IGNORE INTO returns(order_id, batch_id) VALUES (?1, ?2)")?;
+    let mut keep = conn
+        .prepare("INSERT OR IGNORE INTO returns(order_id, batch_id, branch) VALUES (?1, ?2, ?3)")?;
     let mut find = conn.prepare(&format!(
-        "SELECT {} FROM orders WHERE order_id = ?1",
+        "SELECT {} FROM orders WHERE order_id = ?1 AND branch = ?2",
         columns.join(", ")
     ))?;
+    let branch = writer.branch().to_string();
     let mut marked = Marked::default();
     for id in ids {
-        keep.execute(params![id, batch])?;
+        keep.execute(params![id, batch, branch])?;
         let stored: Option<Vec<Value>> = find
-            .query_row([id], |r| (0..columns.len()).map(|i| r.get(i)).collect())
+            .query_row([id, &branch], |r| {
+                (0..columns.len()).map(|i| r.get(i)).collect()
+            })
             .optional()?;
         let Some(mut values) = stored else {
             marked.pending += 1;

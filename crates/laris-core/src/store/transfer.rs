@@ -166,7 +166,11 @@ impl Cell<'_> {
         };
         match self {
             Cell::Int(v) => field(v.map(i64::to_be_bytes).as_ref().map(|b| &b[..])),
-            Cell::Real(v) => field(v.map(|f| f.to_bits().to_be_bytes()).as_ref().map(|b| &b[..])),
+            Cell::Real(v) => field(
+                v.map(|f| f.to_bits().to_be_bytes())
+                    .as_ref()
+                    .map(|b| &b[..]),
+            ),
             Cell::Text(v) => field(v.map(str::as_bytes)),
         }
     }
@@ -230,8 +234,8 @@ pub(crate) fn copy_rows_in(
     // million-order import about a second.
     let mut buf = Vec::with_capacity(COPY_CHUNK + 4096);
     buf.extend_from_slice(COPY_HEADER);
-    let fields = i16::try_from(columns.len())
-        .map_err(|_| Reason(format!("{into}: too many columns")))?;
+    let fields =
+        i16::try_from(columns.len()).map_err(|_| Reason(format!("{into}: too many columns")))?;
     let mut stmt = conn.prepare(select)?;
     let mut rows = stmt.query([])?;
     let mut n = 0u64;

@@ -42,13 +42,16 @@ pub struct BatchSource {
     /// A file in another currency: that currency and the rate its amounts
     /// were converted at, as the user typed it.
     pub conversion: Option<(String, String)>,
+    /// The branch (outlet) its records belong to, as [`branch_name`] gives
+    /// it; '' for none.
+    pub branch: String,
 }
 
 /// Creates the batch row; its counts are filled in by [`BatchWriter::finish`].
 pub fn begin_batch(conn: &Connection, source: &BatchSource) -> Result<i64> {
     conn.execute(
-        "INSERT INTO import_batches(file_name, content_hash, kind, imported_at, currency, rate) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO import_batches(file_name, content_hash, kind, imported_at, currency, rate, branch) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![
             source.file_name,
             source.content_hash,
@@ -56,6 +59,7 @@ pub fn begin_batch(conn: &Connection, source: &BatchSource) -> Result<i64> {
             chrono::Local::now().format("%Y-%m-%dT%H:%M:%S").to_string(),
             source.conversion.as_ref().map(|c| c.0.as_str()),
             source.conversion.as_ref().map(|c| c.1.as_str()),
+            source.branch,
         ],
     )?;
     Ok(conn.last_insert_rowid())
@@ -78,6 +82,7 @@ pub fn typed_batch(
             content_hash: String::new(),
             kind,
             conversion: None,
+            branch: String::new(),
         },
     )?;
     let counts = {
@@ -89,6 +94,32 @@ pub fn typed_batch(
     };
     tx.commit()?;
     Ok(counts)
+}
+
+/// A branch (outlet) name as it is stored: trimmed, '' for none, and in
+/// the spelling it was first given (the same name in another case is the
+/// same branch), which is remembered here when it is new.
+pub fn branch_name(conn: &Connection, name: &str) -> Result<String> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Ok(String::new());
+    }
+    let folded = crate::import::parse::name_key(name);
+    let known: Option<String> = conn
+        .query_row(
+            "SELECT display FROM display_names WHERE field = 'branch' AND folded = ?1",
+            [&folded],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(known) = known {
+        return Ok(known);
+    }
+    conn.execute(
+        "INSERT INTO display_names(field, folded, display) VALUES ('branch', ?1, ?2)",
+        params![folded, name],
+    )?;
+    Ok(name.to_string())
 }
 
 /// Records the hash of a batch's file when it was learnt while storing it.
@@ -106,6 +137,8 @@ pub struct BatchWriter<'c> {
     conn: &'c Connection,
     kind: Kind,
     batch_id: i64,
+    /// The batch's branch: part of every key this writer matches.
+    branch: String,
     counts: Counts,
     /// Inserts a new record; does nothing when its key exists.
     insert: Statement<'c>,
@@ -124,13 +157,19 @@ pub struct BatchWriter<'c> {
 impl<'c> BatchWriter<'c> {
     pub fn new(conn: &'c Connection, kind: Kind, batch_id: i64) -> Result<Self> {
         let table = kind.table();
+        let branch: String = conn.query_row(
+            "SELECT branch FROM import_batches WHERE id = ?1",
+            [batch_id],
+            |r| r.get(0),
+        )?;
         let cols: Vec<&str> = kind.fields().iter().map(|f| f.column).collect();
         let select_cols = cols.join(", ");
-        let key_cols: Vec<&str> = match kind.key() {
-            Key::Columns(cols) => cols.to_vec(),
-            Key::ColumnOrHash(col) => vec![col],
-            Key::ContentHash => vec!["row_hash"],
-        };
+        let mut key_cols: Vec<&str> = vec!["branch"];
+        match kind.key() {
+            Key::Columns(cols) => key_cols.extend_from_slice(cols),
+            Key::ColumnOrHash(col) => key_cols.push(col),
+            Key::ContentHash => key_cols.push("row_hash"),
+        }
         let where_key = key_cols
             .iter()
             .enumerate()
@@ -142,7 +181,7 @@ impl<'c> BatchWriter<'c> {
         ))?;
         let select_by_hash = if matches!(kind.key(), Key::ColumnOrHash(_)) {
             Some(conn.prepare(&format!(
-                "SELECT id, {select_cols}, batch_id FROM {table} WHERE row_hash = ?1"
+                "SELECT id, {select_cols}, batch_id FROM {table} WHERE branch = ?1 AND row_hash = ?2"
             ))?)
         } else {
             None
@@ -152,6 +191,7 @@ impl<'c> BatchWriter<'c> {
             insert_cols.push("row_hash");
         }
         insert_cols.push("batch_id");
+        insert_cols.push("branch");
         let placeholders = (1..=insert_cols.len())
             .map(|i| format!("?{i}"))
             .collect::<Vec<_>>()
@@ -174,6 +214,7 @@ impl<'c> BatchWriter<'c> {
             conn,
             kind,
             batch_id,
+            branch,
             counts: Counts::default(),
             insert,
             select_by_key,
@@ -183,6 +224,11 @@ impl<'c> BatchWriter<'c> {
             logged: HashSet::new(),
             lines_per_order: FastMap::default(),
         })
+    }
+
+    /// The branch of the batch, which every record it writes belongs to.
+    pub fn branch(&self) -> &str {
+        &self.branch
     }
 
     /// Stores one record: added when its key is new, updated when its values
@@ -224,6 +270,8 @@ impl<'c> BatchWriter<'c> {
                 .raw_bind_parameter(at, record.row_hash.as_deref())?;
         }
         self.insert.raw_bind_parameter(at + 1, self.batch_id)?;
+        self.insert
+            .raw_bind_parameter(at + 2, self.branch.as_str())?;
         Ok(self.insert.raw_execute()? == 1)
     }
 
@@ -268,22 +316,25 @@ impl<'c> BatchWriter<'c> {
             Ok((r.get(0)?, vals, r.get(ncols + 1)?))
         };
         let hash = || record.row_hash.clone().map_or(Value::Null, Value::Text);
+        let branch = Value::Text(self.branch.clone());
         let key_values: Vec<Value> = match self.kind.key() {
-            Key::Columns(cols) => cols
-                .iter()
-                .filter_map(|c| self.kind.fields().iter().position(|f| f.column == *c))
-                .map(|i| record.values[i].clone())
+            Key::Columns(cols) => std::iter::once(branch)
+                .chain(
+                    cols.iter()
+                        .filter_map(|c| self.kind.fields().iter().position(|f| f.column == *c))
+                        .map(|i| record.values[i].clone()),
+                )
                 .collect(),
             Key::ColumnOrHash(col) => match self.kind.field(col).map(|i| &record.values[i]) {
                 Some(Value::Null) | None => {
                     let Some(stmt) = self.select_by_hash.as_mut() else {
                         return Ok(None);
                     };
-                    return Ok(stmt.query_row([hash()], read).optional()?);
+                    return Ok(stmt.query_row([branch, hash()], read).optional()?);
                 }
-                Some(v) => vec![v.clone()],
+                Some(v) => vec![branch, v.clone()],
             },
-            Key::ContentHash => vec![hash()],
+            Key::ContentHash => vec![branch, hash()],
         };
         Ok(self
             .select_by_key
@@ -314,13 +365,13 @@ impl<'c> BatchWriter<'c> {
     fn drop_stale_lines(&mut self) -> Result<()> {
         let cols: Vec<&str> = self.kind.fields().iter().map(|f| f.column).collect();
         let mut stale = self.conn.prepare(&format!(
-            "SELECT id, {}, batch_id FROM order_lines WHERE order_id = ?1 AND line_no > ?2",
+            "SELECT id, {}, batch_id FROM order_lines WHERE branch = ?3 AND order_id = ?1 AND line_no > ?2",
             cols.join(", ")
         ))?;
         let mut delete = self.conn.prepare("DELETE FROM order_lines WHERE id = ?1")?;
         for (order, last) in &self.lines_per_order {
             let rows: Vec<(i64, Vec<Value>)> = stale
-                .query_map(params![order, last], |r| {
+                .query_map(params![order, last, self.branch], |r| {
                     let mut vals = Vec::with_capacity(cols.len() + 1);
                     for i in 0..=cols.len() {
                         vals.push(r.get::<_, Value>(i + 1)?);

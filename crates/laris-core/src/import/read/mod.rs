@@ -83,6 +83,10 @@ pub fn read_file(path: &Path, opts: &ReadOptions) -> Result<Vec<ParsedFile>, Fil
         path: path.to_path_buf(),
         source,
     };
+    // A branch's own Laris database: its records, as they are stored.
+    if super::laris_file::is_laris(path) {
+        return super::laris_file::read(path);
+    }
     let workbook = table::is_workbook(path);
     let size = std::fs::metadata(path).map_err(unreadable)?.len();
     super::limits::check_file_size(path, size, workbook)?;
@@ -408,6 +412,7 @@ fn list_file(
         checked: true,
         currency: None,
         rate: None,
+        branch: String::new(),
         stream: None,
         errors: Vec::new(),
         warnings: Vec::new(),

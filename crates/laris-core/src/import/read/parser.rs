@@ -376,6 +376,7 @@ impl<'t> Parser<'t> {
             checked: true,
             currency: self.currency,
             rate: None,
+            branch: String::new(),
             list: None,
             marked_returned: 0,
             not_orders: builder.not_orders,

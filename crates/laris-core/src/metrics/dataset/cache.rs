@@ -79,7 +79,7 @@ pub(crate) fn server_revision(token: &[u8], schema: i32) -> Option<Revision> {
 /// [`super::customers`], [`super::names`]) or this file's codec produce
 /// bumps this number; the test `cache_format_moves_with_the_loader` fails
 /// until it is bumped.
-pub const CACHE_FORMAT: u32 = 5;
+pub const CACHE_FORMAT: u32 = 6;
 
 /// Where cache files live, and from what size a dataset gets one.
 #[derive(Clone, Debug)]
@@ -261,6 +261,7 @@ struct Meta {
     reps: Vec<String>,
     channels: Vec<String>,
     sources: Vec<String>,
+    branches: Vec<String>,
     products: Vec<String>,
     skus: Vec<String>,
     activity_types: Vec<String>,
@@ -275,6 +276,7 @@ impl Meta {
             reps: ds.reps.names().to_vec(),
             channels: ds.channels.names().to_vec(),
             sources: ds.sources.names().to_vec(),
+            branches: ds.branches.names().to_vec(),
             products: ds.products.names().to_vec(),
             skus: ds.skus.names().to_vec(),
             activity_types: ds.activity_types.names().to_vec(),
@@ -289,6 +291,7 @@ impl Meta {
         ds.reps = Names::from_names(self.reps);
         ds.channels = Names::from_names(self.channels);
         ds.sources = Names::from_names(self.sources);
+        ds.branches = Names::from_names(self.branches);
         ds.products = Names::from_names(self.products);
         ds.skus = Names::from_names(self.skus);
         ds.activity_types = Names::from_names(self.activity_types);
@@ -358,6 +361,7 @@ fn columns(c: &mut impl Codec, ds: &mut Dataset) -> io::Result<()> {
     c.col(&mut o.customer)?;
     c.col(&mut o.rep)?;
     c.col(&mut o.channel)?;
+    c.col(&mut o.branch)?;
     c.col(&mut o.line_start)?;
     c.col(&mut o.line_product)?;
     c.col(&mut o.line_qty)?;
@@ -374,6 +378,7 @@ fn columns(c: &mut impl Codec, ds: &mut Dataset) -> io::Result<()> {
     c.col(&mut l.rep)?;
     c.col(&mut l.first_response)?;
     c.flags(&mut l.converted)?;
+    c.col(&mut l.branch)?;
     let d = &mut ds.deals;
     c.col(&mut d.id)?;
     c.col(&mut d.created)?;
@@ -397,6 +402,7 @@ fn columns(c: &mut impl Codec, ds: &mut Dataset) -> io::Result<()> {
     c.col(&mut d.hist_stage)?;
     c.col(&mut d.hist_at)?;
     c.col(&mut d.reach)?;
+    c.col(&mut d.branch)?;
     let a = &mut ds.activities;
     c.col(&mut a.id)?;
     c.col(&mut a.date)?;
@@ -404,21 +410,26 @@ fn columns(c: &mut impl Codec, ds: &mut Dataset) -> io::Result<()> {
     c.col(&mut a.kind)?;
     c.col(&mut a.minutes)?;
     c.col(&mut a.count)?;
+    c.col(&mut a.branch)?;
     c.col(&mut ds.expenses.id)?;
     c.col(&mut ds.expenses.date)?;
     c.flags(&mut ds.expenses.acquisition)?;
     c.col(&mut ds.expenses.amount)?;
+    c.col(&mut ds.expenses.branch)?;
     c.col(&mut ds.csat.id)?;
     c.col(&mut ds.csat.date)?;
     c.col(&mut ds.csat.score)?;
+    c.col(&mut ds.csat.branch)?;
     c.col(&mut ds.inquiries.id)?;
     c.col(&mut ds.inquiries.received)?;
     c.col(&mut ds.inquiries.responded)?;
     c.col(&mut ds.inquiries.channel)?;
+    c.col(&mut ds.inquiries.branch)?;
     c.col(&mut ds.subscriptions.id)?;
     c.col(&mut ds.subscriptions.start)?;
     c.col(&mut ds.subscriptions.end)?;
     c.col(&mut ds.subscriptions.monthly)?;
+    c.col(&mut ds.subscriptions.branch)?;
     let ci = &mut ds.customer_index;
     c.col(&mut ci.first_paid)?;
     c.col(&mut ci.first_paid_sorted)?;
@@ -524,6 +535,14 @@ fn consistent(ds: &Dataset) -> bool {
             ci.new_product.len(),
         ])
         && same(&[n, o.refunded.len(), o.fees.len(), o.settled.len()])
+        && o.branch.len() == n
+        && l.branch.len() == l.created.len()
+        && d.branch.len() == d.len()
+        && a.branch.len() == a.date.len()
+        && ds.expenses.branch.len() == ds.expenses.date.len()
+        && ds.csat.branch.len() == ds.csat.date.len()
+        && ds.inquiries.branch.len() == ds.inquiries.received.len()
+        && ds.subscriptions.branch.len() == ds.subscriptions.start.len()
         && same(&[o.line_product.len(), o.line_qty.len(), o.line_total.len()])
         && same(&[
             o.line_product.len(),
@@ -597,7 +616,7 @@ mod tests {
         // `ORDER BY id` is its rowid order, the order it read before.)
         assert_eq!(
             (CACHE_FORMAT, sources),
-            (5, 2_985_508_152),
+            (6, 2_057_432_275),
             "the loader's code changed: bump CACHE_FORMAT if the cached arrays differ, then update this test"
         );
     }
@@ -639,10 +658,14 @@ mod tests {
             channel: first(&ds.orders.channel, &ds.channels),
             ..Filters::default()
         };
+        let by_branch = Filters {
+            branch: first(&ds.orders.branch, &ds.branches),
+            ..Filters::default()
+        };
         let mut out = Vec::new();
         for period in ["year:2024", "quarter:2025-Q1"] {
             let sel = Selection::parse(period).unwrap();
-            for filters in [&Filters::default(), &by_rep, &by_channel] {
+            for filters in [&Filters::default(), &by_rep, &by_channel, &by_branch] {
                 let report = compute_report(ds, &sel, Comparison::Previous, today, filters);
                 out.push(serde_json::to_string(&report).unwrap());
             }
@@ -731,12 +754,76 @@ mod tests {
     }
 
     fn import(store: &mut Store, kind: Kind, csv: &str) {
+        import_as(store, kind, csv, "");
+    }
+
+    /// [`import`] as the records of `branch`.
+    fn import_as(store: &mut Store, kind: Kind, csv: &str, branch: &str) {
         let opts = ReadOptions {
             kind: Some(kind),
             ..ReadOptions::default()
         };
-        let files = import::read_bytes(Path::new("more.csv"), csv.as_bytes(), &opts).unwrap();
+        let mut files = import::read_bytes(Path::new("more.csv"), csv.as_bytes(), &opts).unwrap();
+        for f in &mut files {
+            f.branch = branch.to_string();
+        }
         import::store_files(store, &files, &mut |_| true).unwrap();
+    }
+
+    /// Another branch's orders with order ids the shop has (their lines
+    /// first, as a file of lines may come first) are patched in as a full
+    /// load reads them: each with its own branch's lines and settlement,
+    /// never those of the shop's order of the same id.
+    #[test]
+    fn another_branchs_orders_of_the_same_ids_are_patched_in_as_loaded() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = shop(dir.path());
+        let cache = cache(dir.path());
+        let (id, lines): (String, i64) = store
+            .conn()
+            .query_row(
+                "SELECT order_id, count(*) FROM order_lines GROUP BY order_id LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert!(lines > 0);
+        import_as(
+            &mut store,
+            Kind::OrderLines,
+            &format!("order_id,product,quantity,unit_price\n{id},Roti Bakar,3,20000.00\n"),
+            "Bandung",
+        );
+        import_as(
+            &mut store,
+            Kind::Settlements,
+            &format!("order_id,fees\n{id},1500.00\n"),
+            "Bandung",
+        );
+        let before = Dataset::load_with(store.conn(), Some(&cache)).unwrap();
+        assert!(before.branches.is_empty(), "no order of a branch yet");
+        import_as(
+            &mut store,
+            Kind::Orders,
+            &format!("order_id,date,rep,status\n{id},2025-02-03,Zainal,paid\n"),
+            "Bandung",
+        );
+        let full = Dataset::load_with(store.conn(), None).unwrap();
+        let patched = caught_up(&cache, store.conn()).expect("only a new order: patched");
+        assert_eq!(full.orders.len(), before.orders.len() + 1);
+        let bandung = full.branches.find("bandung").unwrap();
+        let at = (0..full.orders.len())
+            .find(|&i| full.orders.branch[i] == bandung)
+            .unwrap();
+        // 3 x 20,000.00, and the fee of Bandung's settlement only.
+        assert_eq!(full.orders.total[at], 6_000_000);
+        assert_eq!(full.orders.lines(at).len(), 1);
+        assert_eq!(full.orders.fees[at], 150_000);
+        assert_same_orders(&patched, &full, "patched");
+        assert_eq!(reports(&patched), reports(&full));
+        let loaded = Dataset::load_with(store.conn(), Some(&cache)).unwrap();
+        assert_same_orders(&loaded, &full, "loaded");
+        assert_eq!(reports(&loaded), reports(&full));
     }
 
     /// The cached dataset brought up to the database's state, if only new
@@ -770,7 +857,8 @@ mod tests {
                     })
                     .collect();
                 format!(
-                    "{} {} {} {} {} {} {} {} {} {} {} {} {} {lines:?}",
+                    "{} {} {} {} {} {} {} {} {} {} {} {} {} {} {lines:?}",
+                    ds.branches.name(o.branch[i]),
                     o.id[i],
                     o.date[i],
                     o.paid[i],

@@ -26,6 +26,8 @@ pub struct Orders {
     pub customer: Vec<u32>,
     pub rep: Vec<u32>,
     pub channel: Vec<u32>,
+    /// The branch (outlet) in `Dataset::branches`, NONE for no branch.
+    pub branch: Vec<u32>,
     pub line_start: Vec<u32>,
     pub line_product: Vec<u32>,
     pub line_qty: Vec<f64>,
@@ -71,6 +73,7 @@ impl Orders {
         retain_by(&mut self.customer, keep);
         retain_by(&mut self.rep, keep);
         retain_by(&mut self.channel, keep);
+        retain_by(&mut self.branch, keep);
         retain_by(&mut self.fees, keep);
         retain_by(&mut self.settled, keep);
         retain_by(&mut self.line_product, &keep_line);
@@ -97,6 +100,8 @@ pub struct Leads {
     pub rep: Vec<u32>,
     pub first_response: Vec<Secs>,
     pub converted: Vec<bool>,
+    /// The branch (outlet) in `Dataset::branches`, NONE for no branch.
+    pub branch: Vec<u32>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -128,6 +133,8 @@ pub struct Deals {
     pub hist_at: Vec<Secs>,
     /// The last pipeline stage the deal reached (funnel rules), or -1.
     pub reach: Vec<i32>,
+    /// The branch (outlet) in `Dataset::branches`, NONE for no branch.
+    pub branch: Vec<u32>,
 }
 
 impl Deals {
@@ -149,6 +156,8 @@ pub struct Activities {
     pub kind: Vec<u32>,
     pub minutes: Vec<f64>,
     pub count: Vec<i64>,
+    /// The branch (outlet) in `Dataset::branches`, NONE for no branch.
+    pub branch: Vec<u32>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -195,6 +204,8 @@ pub struct Target {
     pub rep: u32,
     pub metric: TargetMetric,
     pub target_minor: i64,
+    /// The branch in `Dataset::branches`, NONE for no branch.
+    pub branch: u32,
 }
 
 /// `YYYY-MM`, `YYYY-Qn` or `YYYY` as a range of days.
@@ -229,6 +240,8 @@ pub struct Expenses {
     /// marketing or sales (the categories CAC counts).
     pub acquisition: Vec<bool>,
     pub amount: Vec<i64>,
+    /// The branch (outlet) in `Dataset::branches`, NONE for no branch.
+    pub branch: Vec<u32>,
 }
 
 #[derive(Debug, Default)]
@@ -237,6 +250,8 @@ pub struct Csat {
     pub id: Vec<i64>,
     pub date: Vec<Day>,
     pub score: Vec<f64>,
+    /// The branch (outlet) in `Dataset::branches`, NONE for no branch.
+    pub branch: Vec<u32>,
 }
 
 #[derive(Debug, Default)]
@@ -246,6 +261,8 @@ pub struct Inquiries {
     pub received: Vec<Secs>,
     pub responded: Vec<Secs>,
     pub channel: Vec<u32>,
+    /// The branch (outlet) in `Dataset::branches`, NONE for no branch.
+    pub branch: Vec<u32>,
 }
 
 #[derive(Debug, Default)]
@@ -256,6 +273,8 @@ pub struct Subscriptions {
     /// NO_DAY when open-ended.
     pub end: Vec<Day>,
     pub monthly: Vec<i64>,
+    /// The branch (outlet) in `Dataset::branches`, NONE for no branch.
+    pub branch: Vec<u32>,
 }
 
 /// Which kinds the database has ever held; a metric of a kind never imported

@@ -134,6 +134,7 @@ pub(super) struct Others {
     pub(super) reps: Names,
     pub(super) channels: Names,
     pub(super) sources: Names,
+    pub(super) branches: Names,
     pub(super) activity_types: Names,
     pub(super) leads: Leads,
     pub(super) deals: Deals,
@@ -275,6 +276,7 @@ struct OrderIds {
 }
 
 impl OrderIds {
+    /// Adds an order by its [`branch_key`].
     fn push(&mut self, id: &[u8]) {
         self.bytes.extend_from_slice(id);
         self.ends.push(self.bytes.len());
@@ -327,25 +329,41 @@ impl<'a> OrderFinder<'a> {
     }
 }
 
+/// An id as it is unique within the database: with its record's branch in
+/// front (the same order number in two branches is two orders). No branch
+/// is the id alone, which spares the usual shop a copy per record; the
+/// separator is a byte no id of an export holds.
+pub(super) fn branch_key<'a>(branch: &[u8], id: &'a [u8]) -> std::borrow::Cow<'a, [u8]> {
+    if branch.is_empty() {
+        return std::borrow::Cow::Borrowed(id);
+    }
+    let mut key = Vec::with_capacity(branch.len() + 1 + id.len());
+    key.extend_from_slice(branch);
+    key.push(0);
+    key.extend_from_slice(id);
+    std::borrow::Cow::Owned(key)
+}
+
 /// The columns of an order as [`push_order`] reads them.
 pub(super) const ORDER_COLUMNS: &str =
-    "order_id, date, customer_id, customer_name, rep, channel, status, total_minor, id";
+    "order_id, date, customer_id, customer_name, rep, channel, status, total_minor, id, branch";
 
-/// The columns of an order line as [`push_line`] reads them, after its order id.
+/// The columns of an order line as [`read_line`] reads them, its order id
+/// first and its branch last.
 pub(super) const LINE_COLUMNS: &str =
-    "order_id, product, quantity, unit_price_minor, line_total_minor, sku";
+    "order_id, product, quantity, unit_price_minor, line_total_minor, sku, branch";
 
 /// Adds an order (a row of [`ORDER_COLUMNS`]) to the columns, its lines
 /// aside; its total, None when it has none, goes to `totals`. Returns its
-/// order id, or None for a row without a valid date, which no metric can
-/// place (and which is left out).
+/// order id and branch, or None for a row without a valid date, which no
+/// metric can place (and which is left out).
 pub(super) fn push_order<'r, R: Row>(
     r: &'r R,
     o: &mut Orders,
     totals: &mut Vec<Option<i64>>,
     customers: &mut CustomerKeys,
     ds: &mut Dataset,
-) -> Option<&'r [u8]> {
+) -> Option<(&'r [u8], &'r [u8])> {
     let day = iso_day(r.text(1))?;
     o.id.push(r.id(8));
     o.date.push(day);
@@ -353,13 +371,14 @@ pub(super) fn push_order<'r, R: Row>(
         .push(customers.key(r.text_value(2), r.text_value(3)));
     o.rep.push(ds.reps.intern_value(r.text_value(4)));
     o.channel.push(ds.channels.intern_value(r.text_value(5)));
+    o.branch.push(ds.branches.intern_value(r.text_value(9)));
     // Anything but the three unpaid statuses is paid (fine print).
     let status = r.text(6);
     o.paid
         .push(!matches!(status, b"unpaid" | b"refunded" | b"cancelled"));
     o.refunded.push(status == b"refunded");
     totals.push(r.int(7));
-    Some(r.text(0))
+    Some((r.text(0), r.text(9)))
 }
 
 /// An order line (a row of [`LINE_COLUMNS`]): product, quantity, total and
@@ -386,8 +405,8 @@ pub(super) fn load_orders<S: Source>(src: &S, ds: &mut Dataset) -> Result<(), S:
     src.each_row(
         &format!("SELECT {ORDER_COLUMNS} FROM orders ORDER BY id"),
         |r| {
-            if let Some(id) = push_order(r, &mut o, &mut totals, &mut customers, ds) {
-                order_ids.push(id);
+            if let Some((id, branch)) = push_order(r, &mut o, &mut totals, &mut customers, ds) {
+                order_ids.push(&branch_key(branch, id));
             }
             Ok(())
         },
@@ -399,6 +418,7 @@ pub(super) fn load_orders<S: Source>(src: &S, ds: &mut Dataset) -> Result<(), S:
     permute(&mut o.customer, order);
     permute(&mut o.rep, order);
     permute(&mut o.channel, order);
+    permute(&mut o.branch, order);
     permute(&mut o.paid, order);
     permute(&mut o.refunded, order);
     permute(&mut totals, order);
@@ -417,7 +437,7 @@ pub(super) fn load_orders<S: Source>(src: &S, ds: &mut Dataset) -> Result<(), S:
     src.each_row(
         &format!("SELECT {LINE_COLUMNS} FROM order_lines ORDER BY id"),
         |r| {
-            let Some(i) = finder.find(r.text(0)) else {
+            let Some(i) = finder.find(&branch_key(r.text(6), r.text(0))) else {
                 return Ok(());
             };
             let pos = sorted_position.as_ref().map_or(i as u32, |p| p[i]);
@@ -487,9 +507,9 @@ fn load_settlements<S: Source>(
     let (mut fees, mut settled) = (vec![0i64; n], vec![false; n]);
     let mut finder = OrderFinder::new(order_ids);
     src.each_row(
-        "SELECT order_id, fees_minor FROM settlements ORDER BY id",
+        "SELECT order_id, fees_minor, branch FROM settlements ORDER BY id",
         |r| {
-            if let Some(i) = finder.find(r.text(0)) {
+            if let Some(i) = finder.find(&branch_key(r.text(2), r.text(0))) {
                 let at = sorted_position.map_or(i, |p| p[i] as usize);
                 fees[at] = r.int(1).unwrap_or(0);
                 settled[at] = true;
@@ -500,12 +520,13 @@ fn load_settlements<S: Source>(
     Ok((fees, settled))
 }
 
-/// The cost rows of the products, per sku and per product name (ids in the
-/// dataset's names), each list sorted by valid_from.
+/// The cost rows of the products, per branch and sku and per branch and
+/// product name (ids in the dataset's names, NONE for no branch), each list
+/// sorted by valid_from.
 #[derive(Default)]
 pub(super) struct Costs {
-    by_sku: FastMap<u32, Vec<(Day, i64)>>,
-    by_name: FastMap<u32, Vec<(Day, i64)>>,
+    by_sku: FastMap<(u32, u32), Vec<(Day, i64)>>,
+    by_name: FastMap<(u32, u32), Vec<(Day, i64)>>,
 }
 
 /// Reads the products' cost rows. Only names and skus some line has are
@@ -513,7 +534,7 @@ pub(super) struct Costs {
 pub(super) fn load_costs<S: Source>(src: &S, ds: &Dataset) -> Result<Costs, S::Error> {
     let mut costs = Costs::default();
     src.each_row(
-        "SELECT sku, product, cost_minor, valid_from FROM products ORDER BY id",
+        "SELECT sku, product, cost_minor, valid_from, branch FROM products ORDER BY id",
         |r| {
             let Some(cost) = r.int(2) else {
                 return Ok(());
@@ -523,11 +544,27 @@ pub(super) fn load_costs<S: Source>(src: &S, ds: &Dataset) -> Result<Costs, S::E
             let name = |names: &Names, at: usize| -> Result<Option<u32>, S::Error> {
                 Ok(names.find(&String::from_utf8_lossy(r.text(at))))
             };
+            // A branch no order has: its costs are no line's.
+            let branch = match r.text(4) {
+                b"" => NONE,
+                _ => match name(&ds.branches, 4)? {
+                    Some(b) => b,
+                    None => return Ok(()),
+                },
+            };
             if let Some(id) = name(&ds.skus, 0)? {
-                costs.by_sku.entry(id).or_default().push((from, cost));
+                costs
+                    .by_sku
+                    .entry((branch, id))
+                    .or_default()
+                    .push((from, cost));
             }
             if let Some(id) = name(&ds.products, 1)? {
-                costs.by_name.entry(id).or_default().push((from, cost));
+                costs
+                    .by_name
+                    .entry((branch, id))
+                    .or_default()
+                    .push((from, cost));
             }
             Ok(())
         },
@@ -554,9 +591,13 @@ impl Costs {
         let (mut cogs, mut costed) = (vec![0i64; lines], vec![false; lines]);
         for i in 0..o.len() {
             for l in o.lines(i) {
-                if let Some(cost) =
-                    self.of_line(o.line_sku[l], o.line_product[l], o.line_qty[l], o.date[i])
-                {
+                if let Some(cost) = self.of_line(
+                    o.branch[i],
+                    o.line_sku[l],
+                    o.line_product[l],
+                    o.line_qty[l],
+                    o.date[i],
+                ) {
                     cogs[l] = cost;
                     costed[l] = true;
                 }
@@ -565,12 +606,26 @@ impl Costs {
         (cogs, costed)
     }
 
-    /// The cost of one line of an order of `day`, if its product has one.
-    pub(super) fn of_line(&self, sku: u32, product: u32, qty: f64, day: Day) -> Option<i64> {
-        let list = self
-            .by_sku
-            .get(&sku)
-            .or_else(|| self.by_name.get(&product))?;
+    /// The cost of one line of an order of `branch` and `day`, if its
+    /// product has one: the branch's own cost rows first, else the shop's
+    /// (no branch), which hold for every branch that has none of its own.
+    pub(super) fn of_line(
+        &self,
+        branch: u32,
+        sku: u32,
+        product: u32,
+        qty: f64,
+        day: Day,
+    ) -> Option<i64> {
+        let of = |branch: u32| {
+            self.by_sku
+                .get(&(branch, sku))
+                .or_else(|| self.by_name.get(&(branch, product)))
+        };
+        let list = match branch {
+            NONE => of(NONE),
+            _ => of(branch).or_else(|| of(NONE)),
+        }?;
         Costs::at(list, day).map(|cost| (qty * cost as f64).round() as i64)
     }
 }
@@ -586,14 +641,17 @@ fn load_leads<S: Source>(
 ) -> Result<(), S::Error> {
     let mut l = Leads::default();
     src.each_row(
-        "SELECT lead_id, created_at, source, rep, first_response_at, status, converted_at, id FROM leads ORDER BY id",
+        "SELECT lead_id, created_at, source, rep, first_response_at, status, converted_at, id, branch FROM leads ORDER BY id",
         |r| {
             let Some(created) = iso_secs(r.text(1)) else {
                 return Ok(());
             };
             let source = ds.sources.intern_value(r.text_value(2));
-            let lead_id = r.text(0).trim_ascii();
-            if let Some(deals) = deals_of_lead.get(lead_id).filter(|_| source != NONE) {
+            let lead_id = branch_key(r.text(8), r.text(0).trim_ascii());
+            if let Some(deals) = deals_of_lead
+                .get(lead_id.as_ref())
+                .filter(|_| source != NONE)
+            {
                 for &d in deals {
                     ds.deals.source[d as usize] = source;
                 }
@@ -603,6 +661,7 @@ fn load_leads<S: Source>(
             l.source.push(source);
             l.rep.push(ds.reps.intern_value(r.text_value(3)));
             l.first_response.push(r.secs_or_none(4));
+            l.branch.push(ds.branches.intern_value(r.text_value(8)));
             let converted_at = !r.text(6).trim_ascii().is_empty();
             l.converted.push(
                 converted_at
@@ -629,12 +688,12 @@ fn load_deals<S: Source>(
     let mut index: HashMap<String, u32> = HashMap::new();
     let mut rows = Vec::new();
     src.each_row(
-        "SELECT deal_id, rep, created_at, stage, status, value_minor, closed_at, close_value_minor, lead_id, id FROM deals ORDER BY id",
+        "SELECT deal_id, rep, created_at, stage, status, value_minor, closed_at, close_value_minor, lead_id, id, branch FROM deals ORDER BY id",
         |r| {
             d.id.push(r.id(9));
+            d.branch.push(ds.branches.intern_value(r.text_value(10)));
             rows.push((
-                String::from_utf8_lossy(r.text(0))
-                    .trim()
+                String::from_utf8_lossy(&branch_key(r.text(10), r.text(0).trim_ascii()))
                     .to_string(),
                 ds.reps.intern_value(r.text_value(1)),
                 r.secs_or_none(2),
@@ -647,7 +706,10 @@ fn load_deals<S: Source>(
                 r.int(5),
                 r.secs_or_none(6),
                 r.int(7),
-                r.text(8).trim_ascii().to_vec(),
+                match r.text(8).trim_ascii() {
+                    b"" => Vec::new(),
+                    lead => branch_key(r.text(10), lead).into_owned(),
+                },
             ));
             Ok(())
         },
@@ -670,10 +732,11 @@ fn load_deals<S: Source>(
     }
     let mut hist: Vec<(u32, Secs, u32)> = Vec::new();
     src.each_row(
-        "SELECT deal_id, stage, entered_at FROM deal_stages ORDER BY id",
+        "SELECT deal_id, stage, entered_at, branch FROM deal_stages ORDER BY id",
         |r| {
-            let deal = String::from_utf8_lossy(r.text(0));
-            let Some(&deal) = index.get(deal.trim()) else {
+            let deal =
+                String::from_utf8_lossy(&branch_key(r.text(3), r.text(0).trim_ascii())).to_string();
+            let Some(&deal) = index.get(&deal) else {
                 return Ok(());
             };
             let stage = stage_index(stages, r.text(1));
@@ -723,7 +786,7 @@ fn load_deals<S: Source>(
 fn load_activities<S: Source>(src: &S, ds: &mut Others) -> Result<(), S::Error> {
     let mut a = Activities::default();
     src.each_row(
-        "SELECT date, rep, type, duration_minutes, count, id FROM activities ORDER BY id",
+        "SELECT date, rep, type, duration_minutes, count, id, branch FROM activities ORDER BY id",
         |r| {
             let Some(day) = iso_day(r.text(0)) else {
                 return Ok(());
@@ -734,6 +797,7 @@ fn load_activities<S: Source>(src: &S, ds: &mut Others) -> Result<(), S::Error> 
             a.kind.push(ds.activity_types.intern_value(r.text_value(2)));
             a.minutes.push(r.real(3).unwrap_or(0.0));
             a.count.push(r.int(4).unwrap_or(0));
+            a.branch.push(ds.branches.intern_value(r.text_value(6)));
             Ok(())
         },
     )?;
@@ -745,13 +809,14 @@ fn load_activities<S: Source>(src: &S, ds: &mut Others) -> Result<(), S::Error> 
     permute(&mut a.kind, order);
     permute(&mut a.minutes, order);
     permute(&mut a.count, order);
+    permute(&mut a.branch, order);
     ds.activities = a;
     Ok(())
 }
 
 fn load_small_kinds<S: Source>(src: &S, ds: &mut Others) -> Result<(), S::Error> {
     src.each_row(
-        "SELECT period, rep, metric, target_minor FROM targets ORDER BY id",
+        "SELECT period, rep, metric, target_minor, branch FROM targets ORDER BY id",
         |r| {
             let period = String::from_utf8_lossy(r.text(0)).to_string();
             let metric = match r.text(2) {
@@ -771,15 +836,17 @@ fn load_small_kinds<S: Source>(src: &S, ds: &mut Others) -> Result<(), S::Error>
                     rep: ds.reps.intern_value(r.text_value(1)),
                     metric,
                     target_minor,
+                    branch: ds.branches.intern_value(r.text_value(4)),
                 });
             }
             Ok(())
         },
     )?;
 
+    let branches = &mut ds.branches;
     let e = &mut ds.expenses;
     src.each_row(
-        "SELECT date, category, amount_minor, id FROM expenses ORDER BY id",
+        "SELECT date, category, amount_minor, id, branch FROM expenses ORDER BY id",
         |r| {
             if let Some(day) = iso_day(r.text(0)) {
                 e.id.push(r.id(3));
@@ -787,31 +854,37 @@ fn load_small_kinds<S: Source>(src: &S, ds: &mut Others) -> Result<(), S::Error>
                 e.acquisition
                     .push(matches!(r.text(1), b"marketing" | b"sales"));
                 e.amount.push(r.int(2).unwrap_or(0));
+                e.branch.push(branches.intern_value(r.text_value(4)));
             }
             Ok(())
         },
     )?;
 
     let c = &mut ds.csat;
-    src.each_row("SELECT date, score, id FROM csat ORDER BY id", |r| {
-        if let (Some(day), Some(score)) = (iso_day(r.text(0)), r.real(1)) {
-            c.id.push(r.id(2));
-            c.date.push(day);
-            c.score.push(score);
-        }
-        Ok(())
-    })?;
+    src.each_row(
+        "SELECT date, score, id, branch FROM csat ORDER BY id",
+        |r| {
+            if let (Some(day), Some(score)) = (iso_day(r.text(0)), r.real(1)) {
+                c.id.push(r.id(2));
+                c.branch.push(branches.intern_value(r.text_value(3)));
+                c.date.push(day);
+                c.score.push(score);
+            }
+            Ok(())
+        },
+    )?;
 
     let q = &mut ds.inquiries;
     let channels = &mut ds.channels;
     src.each_row(
-        "SELECT received_at, responded_at, channel, id FROM inquiries ORDER BY id",
+        "SELECT received_at, responded_at, channel, id, branch FROM inquiries ORDER BY id",
         |r| {
             if let Some(received) = iso_secs(r.text(0)) {
                 q.id.push(r.id(3));
                 q.received.push(received);
                 q.responded.push(r.secs_or_none(1));
                 q.channel.push(channels.intern_value(r.text_value(2)));
+                q.branch.push(branches.intern_value(r.text_value(4)));
             }
             Ok(())
         },
@@ -819,13 +892,14 @@ fn load_small_kinds<S: Source>(src: &S, ds: &mut Others) -> Result<(), S::Error>
 
     let s = &mut ds.subscriptions;
     src.each_row(
-        "SELECT start_date, end_date, monthly_amount_minor, id FROM subscriptions ORDER BY id",
+        "SELECT start_date, end_date, monthly_amount_minor, id, branch FROM subscriptions ORDER BY id",
         |r| {
             if let Some(start) = iso_day(r.text(0)) {
                 s.id.push(r.id(3));
                 s.start.push(start);
                 s.end.push(iso_day(r.text(1)).unwrap_or(NO_DAY));
                 s.monthly.push(r.int(2).unwrap_or(0));
+                s.branch.push(branches.intern_value(r.text_value(4)));
             }
             Ok(())
         },

@@ -40,6 +40,8 @@ pub struct Dataset {
     pub reps: Names,
     pub channels: Names,
     pub sources: Names,
+    /// The branches (outlets) records were imported as; no branch is NONE.
+    pub branches: Names,
     pub products: Names,
     /// The skus of order lines.
     pub skus: Names,
@@ -320,6 +322,17 @@ impl Dataset {
         }
         let channels = self.channels.merge(&o.channels);
         remap(&mut o.inquiries.channel, &channels);
+        let branches = self.branches.merge(&o.branches);
+        remap(&mut o.leads.branch, &branches);
+        remap(&mut o.deals.branch, &branches);
+        remap(&mut o.activities.branch, &branches);
+        for t in &mut o.targets {
+            t.branch = branches.get(t.branch as usize).copied().unwrap_or(NONE);
+        }
+        remap(&mut o.expenses.branch, &branches);
+        remap(&mut o.csat.branch, &branches);
+        remap(&mut o.inquiries.branch, &branches);
+        remap(&mut o.subscriptions.branch, &branches);
         if groups.pipeline {
             self.sources = o.sources;
             self.leads = o.leads;

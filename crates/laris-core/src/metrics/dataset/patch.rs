@@ -321,12 +321,12 @@ fn patch_orders(
     let old_customers = customers.count;
     let mut new = Orders::default();
     let mut totals: Vec<Option<i64>> = Vec::new();
-    let mut order_ids: Vec<Vec<u8>> = Vec::new();
+    let mut order_ids: Vec<(Vec<u8>, Vec<u8>)> = Vec::new();
     let mut above = 0i64;
     each_order(conn, ORDER_COLUMNS, &changes.updated, after, |r| {
         above += i64::from(r.id(8) > after);
-        if let Some(id) = push_order(r, &mut new, &mut totals, &mut customers, ds) {
-            order_ids.push(id.to_vec());
+        if let Some((id, branch)) = push_order(r, &mut new, &mut totals, &mut customers, ds) {
+            order_ids.push((id.to_vec(), branch.to_vec()));
         }
     })?;
     if above != changes.added {
@@ -438,24 +438,27 @@ fn each_order(
 }
 
 /// Reads the lines, settlements, costs and missing totals of the orders
-/// `new` holds (their order ids in `order_ids`, their totals in `totals`).
+/// `new` holds (their order ids and branches in `order_ids`, their totals
+/// in `totals`).
 fn read_lines(
     conn: &Connection,
     ds: &mut Dataset,
     new: &mut Orders,
     totals: &[Option<i64>],
-    order_ids: &[Vec<u8>],
+    order_ids: &[(Vec<u8>, Vec<u8>)],
 ) -> anyhow::Result<()> {
     // Each order's lines in table order, as a full load groups them.
     let mut lines = conn.prepare(&format!(
-        "SELECT {LINE_COLUMNS} FROM order_lines WHERE order_id = ?1 ORDER BY id"
+        "SELECT {LINE_COLUMNS} FROM order_lines WHERE order_id = ?1 AND branch = ?2 ORDER BY id"
     ))?;
-    let mut settlement = conn.prepare("SELECT fees_minor FROM settlements WHERE order_id = ?1")?;
+    let mut settlement =
+        conn.prepare("SELECT fees_minor FROM settlements WHERE order_id = ?1 AND branch = ?2")?;
     new.line_start.push(0);
-    for id in order_ids {
+    for (id, branch) in order_ids {
         // Bound as text, as stored: a blob never equals a text in SQLite.
-        let id = rusqlite::types::ToSqlOutput::Borrowed(rusqlite::types::ValueRef::Text(id));
-        let mut q = lines.query([id.clone()])?;
+        let text = |t| rusqlite::types::ToSqlOutput::Borrowed(rusqlite::types::ValueRef::Text(t));
+        let (id, branch) = (text(id), text(branch));
+        let mut q = lines.query([id.clone(), branch.clone()])?;
         while let Some(r) = q.next()? {
             let (product, qty, total, sku) = read_line(r, ds);
             new.line_product.push(product);
@@ -465,7 +468,7 @@ fn read_lines(
         }
         new.line_start.push(new.line_product.len() as u32);
         let fees: Option<Option<i64>> = settlement
-            .query_row([id], |r| Ok(int(r.get_ref(0)?)))
+            .query_row([id, branch], |r| Ok(int(r.get_ref(0)?)))
             .optional()?;
         new.fees.push(fees.flatten().unwrap_or(0));
         new.settled.push(fees.is_some());
@@ -474,6 +477,7 @@ fn read_lines(
     for i in 0..new.len() {
         for l in new.lines(i) {
             let cost = costs.of_line(
+                new.branch[i],
                 new.line_sku[l],
                 new.line_product[l],
                 new.line_qty[l],
@@ -596,6 +600,7 @@ fn merge(old: &mut Orders, new: Orders) -> Moved {
     pick(&mut old.customer, &new.customer, keep, &from);
     pick(&mut old.rep, &new.rep, keep, &from);
     pick(&mut old.channel, &new.channel, keep, &from);
+    pick(&mut old.branch, &new.branch, keep, &from);
     pick(&mut old.fees, &new.fees, keep, &from);
     pick(&mut old.settled, &new.settled, keep, &from);
     // The lines, order by order, from the first moved order's first line.

@@ -25,10 +25,11 @@ use crate::store::StoreError;
 
 /// The schema versions, in order; version N is `MIGRATIONS[N - 1]`. Version 1
 /// has the tables of SQLite's schema version 6, version 2 the indexes of its
-/// version 7.
+/// version 7, version 3 the branches of its version 8.
 const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/postgres/001_initial.sql"),
     include_str!("../migrations/postgres/002_batch_indexes.sql"),
+    include_str!("../migrations/postgres/003_branches.sql"),
 ];
 
 /// The schema version this build writes on a server.
