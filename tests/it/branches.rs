@@ -461,9 +461,11 @@ fn a_branchs_report_is_the_report_of_its_files_alone() {
     assert_eq!(bandung["metrics"]["marketplace_fees"], 7_500.0);
     assert_eq!(bandung["metrics"]["cac"], 250_000.0, "one new customer, C9");
     assert_eq!(bandung["metrics"]["leads"], 1);
-    // A branch no import named matches nothing.
+    // A branch no import named holds nothing: as an empty database, its
+    // figures are none (null), not 0.
     let none = report(s(&both), "month:2024-03", &["--branch", "Surabaya"]);
-    assert_eq!(none["metrics"]["orders"], 0);
+    assert_eq!(none["metrics"]["orders"], serde_json::Value::Null);
+    assert_eq!(none["metrics"]["revenue"], serde_json::Value::Null);
 }
 
 /// The same on a server: two branches imported into PostgreSQL report per
@@ -655,4 +657,37 @@ fn a_branchs_laris_file_imports_into_a_server_as_into_a_file() {
     let out = laris(&["migrate", "--from", &url, "--to", s(&copy)]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(records(&copy), records(&file));
+}
+
+/// A kind only another branch imported is none (null) under a branch
+/// filter, as in a database of that branch's files alone: Bandung has no
+/// leads, so its lead figures are not 0.
+#[test]
+fn a_kind_only_another_branch_has_is_none_under_the_filter() {
+    let dir = tempfile::tempdir().unwrap();
+    let (both, alone) = (
+        dir.path().join("both.laris"),
+        dir.path().join("alone.laris"),
+    );
+    let jakarta = write(dir.path(), "jakarta.csv", JAKARTA);
+    let bandung = write(dir.path(), "bandung.csv", BANDUNG);
+    let leads = write(
+        dir.path(),
+        "leads.csv",
+        "lead_id,created_at,source,rep,first_response_at,status,converted_at,customer_id\n\
+         L-1,2024-03-01T09:00:00,instagram,Sari,2024-03-01T10:00:00,open,,\n",
+    );
+    import_outlet(
+        s(&both),
+        Some("Jakarta"),
+        &[("orders", jakarta), ("leads", leads)],
+    );
+    import_outlet(s(&both), Some("Bandung"), &[("orders", bandung.clone())]);
+    import_outlet(s(&alone), None, &[("orders", bandung)]);
+    let filtered = report(s(&both), "month:2024-03", &["--branch", "Bandung"]);
+    assert_eq!(filtered["metrics"]["leads"], serde_json::Value::Null);
+    assert_eq!(filtered["metrics"]["revenue"], 150_000.0);
+    assert_eq!(filtered, report(s(&alone), "month:2024-03", &[]));
+    let jakarta = report(s(&both), "month:2024-03", &["--branch", "Jakarta"]);
+    assert_eq!(jakarta["metrics"]["leads"], 1);
 }

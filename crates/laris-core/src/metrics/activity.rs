@@ -36,7 +36,7 @@ fn response_hours(pairs: impl Iterator<Item = (i64, i64)>) -> (Option<f64>, Opti
 
 pub fn fill(v: &View<'_>, p: DayRange, s: &mut Scalars) {
     let ds = v.ds;
-    if ds.present.activities {
+    if v.present.activities {
         let counts = count_by_type(v, p);
         let of = |names: &[&str]| -> Option<u64> {
             Some(
@@ -61,13 +61,13 @@ pub fn fill(v: &View<'_>, p: DayRange, s: &mut Scalars) {
                 .map(|i| a.count[i].max(0) as u64)
                 .sum(),
         );
-        if ds.present.deals {
+        if v.present.deals {
             let working: u64 =
                 counts.iter().sum::<u64>() - social.map_or(0, |t| counts[t as usize]);
             s.activity_ratio = ratio(working as f64, won_in(v, p).count() as f64);
         }
     }
-    if ds.present.leads {
+    if v.present.leads {
         let l = &ds.leads;
         let (avg, med) =
             response_hours(leads_in(v, p).map(|i| (l.created[i], l.first_response[i])));
@@ -80,7 +80,7 @@ pub fn fill(v: &View<'_>, p: DayRange, s: &mut Scalars) {
                 .count() as u64,
         );
     }
-    if ds.present.inquiries {
+    if v.present.inquiries {
         let q = &ds.inquiries;
         let (avg, med) = response_hours(
             (0..q.received.len())
@@ -90,7 +90,7 @@ pub fn fill(v: &View<'_>, p: DayRange, s: &mut Scalars) {
         s.inquiry_response_hours = avg;
         s.median_inquiry_response_hours = med;
     }
-    if ds.present.orders && ds.present.order_lines {
+    if v.present.orders && v.present.order_lines {
         s.upsell_cross_sell_rate = upsell(v, p);
     }
 }
@@ -115,7 +115,7 @@ fn upsell(v: &View<'_>, p: DayRange) -> Option<f64> {
 
 pub fn fill_breakdowns(v: &View<'_>, p: DayRange, m: &mut Metrics) {
     let ds = v.ds;
-    if ds.present.activities {
+    if v.present.activities {
         let a = &ds.activities;
         let mut type_tally: Tally<(u64, f64)> = Tally::new(&ds.activity_types);
         let mut rep_tally: Tally<(u64, f64)> = Tally::new(&ds.reps);
@@ -163,7 +163,7 @@ pub fn fill_breakdowns(v: &View<'_>, p: DayRange, m: &mut Metrics) {
             by_rep: named(&by_rep, &ds.reps, true),
         });
     }
-    m.conversion_by_source = when(ds.present.leads, || {
+    m.conversion_by_source = when(v.present.leads, || {
         let l = &ds.leads;
         let mut by: Tally<(u64, u64)> = Tally::new(&ds.sources);
         for i in leads_in(v, p) {

@@ -113,17 +113,17 @@ pub fn compute(
     let v = View::new(ds, filters);
     let p = DayRange::of(sel.period);
     Charts {
-        revenue: ds
+        revenue: v
             .present
             .orders
             .then(|| revenue(&v, sel.period, sel.comparison(cmp, today))),
-        cohorts: ds.present.orders.then(|| cohorts(&v, sel.period)),
-        activities_by_rep: ds.present.activities.then(|| activities_by_rep(&v, p)),
-        activities_over_time: ds
+        cohorts: v.present.orders.then(|| cohorts(&v, sel.period)),
+        activities_by_rep: v.present.activities.then(|| activities_by_rep(&v, p)),
+        activities_over_time: v
             .present
             .activities
             .then(|| activities_over_time(&v, sel.period)),
-        pipeline: ds.present.deals.then(|| pipeline(&v, p.to)),
+        pipeline: v.present.deals.then(|| pipeline(&v, p.to)),
     }
 }
 

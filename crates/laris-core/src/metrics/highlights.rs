@@ -488,11 +488,11 @@ pub fn highlights(ds: &Dataset, q: &Query, report: &Report, lang: Lang) -> Vec<H
         .iter()
         .map(|&(metric, by, ..)| (metric, by, explain::STEPS))
         .collect();
-    if ds.present.order_lines {
+    if v.present.order_lines {
         asks.push(("revenue", By::Product, usize::MAX));
     }
     let mut bridges = explain::explain_all(&v, q, &asks);
-    let by_product = if ds.present.order_lines {
+    let by_product = if v.present.order_lines {
         bridges.pop().and_then(Result::ok)
     } else {
         None

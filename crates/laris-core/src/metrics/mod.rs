@@ -29,7 +29,7 @@ pub use filters::Filters;
 pub use period::{Comparison, Period, PeriodKind, Selection};
 pub use report::{Report, compute_report};
 
-use dataset::{CustomerIndex, Day, NONE, Target, day_of};
+use dataset::{CustomerIndex, Day, NONE, Present, Target, day_of};
 
 /// A filter name the data has never seen matches no record; NONE (an empty
 /// field) is never equal to it either.
@@ -47,6 +47,35 @@ pub struct View<'a> {
     source: Option<u32>,
     branch: Option<u32>,
     pub customers: Cow<'a, CustomerIndex>,
+    /// The kinds the filtered records have: under a branch filter, only
+    /// those the branch imported, so that a figure of a kind only other
+    /// branches have reads "none" (null) rather than 0, as in a database
+    /// of that branch's records alone.
+    pub present: Present,
+}
+
+/// The kinds branch `b` has records of (costs and payouts stay the
+/// database's: a branch without its own takes the shop's costs).
+fn branch_present(ds: &Dataset, b: u32) -> Present {
+    let any = |branches: &[u32]| branches.contains(&b);
+    let o = &ds.orders;
+    let orders = any(&o.branch);
+    Present {
+        orders,
+        order_lines: ds.present.order_lines
+            && (0..o.branch.len()).any(|i| o.branch[i] == b && !o.lines(i).is_empty()),
+        leads: any(&ds.leads.branch),
+        deals: any(&ds.deals.branch),
+        deal_stages: ds.present.deal_stages && any(&ds.deals.branch),
+        activities: any(&ds.activities.branch),
+        targets: ds.targets.iter().any(|t| t.branch == b),
+        expenses: any(&ds.expenses.branch),
+        csat: any(&ds.csat.branch),
+        inquiries: any(&ds.inquiries.branch),
+        subscriptions: any(&ds.subscriptions.branch),
+        products: ds.present.products,
+        settlements: ds.present.settlements,
+    }
 }
 
 impl<'a> View<'a> {
@@ -61,7 +90,11 @@ impl<'a> View<'a> {
             source: resolve(&ds.sources, &filters.source),
             branch: resolve(&ds.branches, &filters.branch),
             customers: Cow::Borrowed(&ds.customer_index),
+            present: ds.present,
         };
+        if let Some(b) = view.branch {
+            view.present = branch_present(ds, b);
+        }
         if view.rep.is_some() || view.channel.is_some() || view.branch.is_some() {
             // "As if the database held only those": first orders, CLV and
             // upsell are judged on the filtered orders.

@@ -16,7 +16,7 @@ fn revenue_orders_minor(v: &View<'_>, p: DayRange) -> (i128, u64) {
 }
 
 pub fn revenue_orders(v: &View<'_>, p: DayRange) -> Option<(f64, u64)> {
-    when(v.ds.present.orders, || {
+    when(v.present.orders, || {
         let (r, n) = revenue_orders_minor(v, p);
         (major(r), n)
     })
@@ -28,7 +28,7 @@ pub fn revenue(v: &View<'_>, p: DayRange) -> Option<f64> {
 
 /// Customers whose first paid order (under the filters) is in P.
 pub fn new_customers(v: &View<'_>, p: DayRange) -> Option<u64> {
-    when(v.ds.present.orders, || {
+    when(v.present.orders, || {
         sorted_range(&v.customers.first_paid_sorted, p).len() as u64
     })
 }
@@ -44,7 +44,7 @@ fn mark_customers(v: &View<'_>, p: DayRange, marks: &mut [u8], bit: u8) {
 }
 
 pub fn active_customers(v: &View<'_>, p: DayRange) -> Option<u64> {
-    when(v.ds.present.orders, || {
+    when(v.present.orders, || {
         let mut marks = vec![0u8; v.ds.customers];
         mark_customers(v, p, &mut marks, 1);
         marks.iter().filter(|&&m| m != 0).count() as u64
@@ -62,7 +62,7 @@ fn retention_counts(v: &View<'_>, p: DayRange, prev: DayRange) -> (u64, u64, u64
 
 pub fn mrr(v: &View<'_>, to: i32) -> Option<f64> {
     let s = &v.ds.subscriptions;
-    when(v.ds.present.subscriptions, || {
+    when(v.present.subscriptions, || {
         major(
             (0..s.start.len())
                 .filter(|&i| s.start[i] <= to && (s.end[i] == NO_DAY || s.end[i] > to))
@@ -75,7 +75,7 @@ pub fn mrr(v: &View<'_>, to: i32) -> Option<f64> {
 
 fn subscription_churn(v: &View<'_>, p: DayRange) -> Option<f64> {
     let s = &v.ds.subscriptions;
-    if !v.ds.present.subscriptions {
+    if !v.present.subscriptions {
         return None;
     }
     let eve = p.from - 1;
@@ -132,7 +132,7 @@ pub fn leads_in<'a>(v: &'a View<'_>, p: DayRange) -> impl Iterator<Item = usize>
 
 pub fn fill(v: &View<'_>, p: DayRange, prev: DayRange, s: &mut Scalars) {
     let ds = v.ds;
-    if ds.present.orders {
+    if v.present.orders {
         let (revenue, orders) = revenue_orders_minor(v, p);
         s.revenue = Some(major(revenue));
         s.orders = Some(orders);
@@ -151,7 +151,7 @@ pub fn fill(v: &View<'_>, p: DayRange, prev: DayRange, s: &mut Scalars) {
     }
     s.subscription_churn = subscription_churn(v, p);
     s.mrr = mrr(v, p.to);
-    if ds.present.expenses {
+    if v.present.expenses {
         let e = &ds.expenses;
         let spend: i128 = sorted_range_unsorted(&e.date, p)
             .filter(|&i| e.acquisition[i] && v.expense_ok(i))
@@ -161,7 +161,7 @@ pub fn fill(v: &View<'_>, p: DayRange, prev: DayRange, s: &mut Scalars) {
     }
     s.clv_cac_ratio = s.clv.zip(s.cac).and_then(|(l, c)| ratio(l, c));
 
-    if ds.present.leads {
+    if v.present.leads {
         let (mut n, mut converted) = (0u64, 0u64);
         for i in leads_in(v, p) {
             n += 1;
@@ -171,7 +171,7 @@ pub fn fill(v: &View<'_>, p: DayRange, prev: DayRange, s: &mut Scalars) {
         s.lead_conversion_rate = ratio(converted as f64, n as f64);
     }
 
-    if ds.present.deals {
+    if v.present.deals {
         let d = &ds.deals;
         let (mut n, mut value) = (0u64, 0i128);
         for i in created_in(v, p) {
@@ -191,7 +191,7 @@ pub fn fill(v: &View<'_>, p: DayRange, prev: DayRange, s: &mut Scalars) {
         s.median_deal_cycle_days = median(&mut cycles);
     }
 
-    if ds.present.csat {
+    if v.present.csat {
         let c = &ds.csat;
         let scores: Vec<f64> = sorted_range_unsorted(&c.date, p)
             .filter(|&i| v.csat_ok(i))
@@ -209,14 +209,13 @@ pub fn sorted_range_unsorted(dates: &[i32], p: DayRange) -> impl Iterator<Item =
 }
 
 pub fn fill_breakdowns(v: &View<'_>, p: DayRange, m: &mut Metrics) {
-    let ds = v.ds;
-    if ds.present.deals {
+    if v.present.deals {
         m.funnel = Some(funnel(v, p));
     }
-    if ds.present.targets {
+    if v.present.targets {
         m.goal_attainment = Some(goal_attainment(v, p));
     }
-    if ds.present.orders {
+    if v.present.orders {
         m.quota_attainment = Some(quota_attainment(v, p));
     }
 }

@@ -51,7 +51,7 @@ pub(crate) fn stage_on(v: &View<'_>, i: usize, to: i32) -> u32 {
 
 pub fn fill(v: &View<'_>, p: DayRange, s: &mut Scalars) {
     let ds = v.ds;
-    if !ds.present.deals {
+    if !v.present.deals {
         return;
     }
     let d = &ds.deals;
@@ -107,7 +107,7 @@ fn by_rep(items: impl Iterator<Item = (u32, f64, f64)>, v: &View<'_>) -> ByRep {
 /// have one.
 pub fn avg_deal_size_by_rep(v: &View<'_>, p: DayRange) -> Option<ByRep> {
     let d = &v.ds.deals;
-    v.ds.present.deals.then(|| {
+    v.present.deals.then(|| {
         by_rep(
             won_in(v, p)
                 .filter_map(|i| d.close_value[i].map(|c| (d.rep[i], major(i128::from(c)), 1.0))),
@@ -119,7 +119,7 @@ pub fn avg_deal_size_by_rep(v: &View<'_>, p: DayRange) -> Option<ByRep> {
 pub fn fill_breakdowns(v: &View<'_>, p: DayRange, m: &mut Metrics) {
     let ds = v.ds;
     let (o, d) = (&ds.orders, &ds.deals);
-    if ds.present.orders || ds.present.deals {
+    if v.present.orders || v.present.deals {
         let mut per: Tally<(i128, i128)> = Tally::new(&ds.reps);
         for i in v.paid_orders(p) {
             if let Some(e) = per.at(o.rep[i]) {
@@ -136,7 +136,7 @@ pub fn fill_breakdowns(v: &View<'_>, p: DayRange, m: &mut Metrics) {
             deal_revenue: major(d),
         }));
     }
-    if ds.present.orders {
+    if v.present.orders {
         let mut channels: Tally<i128> = Tally::new(&ds.channels);
         for i in v.paid_orders(p) {
             if let Some(r) = channels.at(o.channel[i]) {
@@ -146,10 +146,10 @@ pub fn fill_breakdowns(v: &View<'_>, p: DayRange, m: &mut Metrics) {
         m.revenue_by_channel = Some(channels.into_map(&ds.channels, major));
         m.clv_by_rep = Some(clv_by_rep(v, p.to));
     }
-    if ds.present.orders && ds.present.order_lines {
+    if v.present.orders && v.present.order_lines {
         m.top_products = Some(top_products(v, p));
     }
-    if ds.present.deals {
+    if v.present.deals {
         m.win_rate_by_rep = Some(by_rep(
             closed_in(v, p).map(|i| {
                 (
@@ -171,7 +171,7 @@ pub fn fill_breakdowns(v: &View<'_>, p: DayRange, m: &mut Metrics) {
         }
         m.avg_deal_cycle_days_by_rep = Some(cycles);
     }
-    m.lead_conversion_rate_by_rep = when(ds.present.leads, || {
+    m.lead_conversion_rate_by_rep = when(v.present.leads, || {
         let l = &ds.leads;
         by_rep(
             leads_in(v, p).map(|i| (l.rep[i], f64::from(u8::from(l.converted[i])), 1.0)),

@@ -114,7 +114,7 @@ fn product_lines(v: &View<'_>, p: DayRange) -> Tally<Lines> {
 /// None without order lines.
 pub fn product_table(v: &View<'_>, p: DayRange) -> Option<Vec<ProductProfit>> {
     let ds = v.ds;
-    if !(ds.present.orders && ds.present.order_lines) {
+    if !(v.present.orders && v.present.order_lines) {
         return None;
     }
     let mut rows: Vec<ProductProfit> = product_lines(v, p)
@@ -143,7 +143,7 @@ pub fn product_table(v: &View<'_>, p: DayRange) -> Option<Vec<ProductProfit>> {
 
 /// The sales of P without a cost; none until a cost sheet is imported.
 pub fn cost_missing(v: &View<'_>, p: DayRange) -> Option<CostMissing> {
-    if !(v.ds.present.orders && v.ds.present.products) {
+    if !(v.present.orders && v.present.products) {
         return None;
     }
     let (products, value) = product_lines(v, p)
@@ -200,7 +200,7 @@ fn expenses(v: &View<'_>, p: DayRange) -> i128 {
 /// The profit scalars of P.
 pub fn fill(v: &View<'_>, p: DayRange, out: &mut Scalars) {
     let ds = v.ds;
-    if !ds.present.orders {
+    if !v.present.orders {
         return;
     }
     let o = &ds.orders;
@@ -216,10 +216,10 @@ pub fn fill(v: &View<'_>, p: DayRange, out: &mut Scalars) {
     out.refund_amount = Some(major(refunded));
     out.refund_rate = ratio(refunds as f64, (paid + refunds) as f64);
     let s = sums(v, p);
-    if ds.present.products {
+    if v.present.products {
         let gross = s.revenue - s.cogs;
-        let fees = if ds.present.settlements { s.fees } else { 0 };
-        let spent = if ds.present.expenses {
+        let fees = if v.present.settlements { s.fees } else { 0 };
+        let spent = if v.present.expenses {
             expenses(v, p)
         } else {
             0
@@ -230,7 +230,7 @@ pub fn fill(v: &View<'_>, p: DayRange, out: &mut Scalars) {
         out.gross_margin = ratio(gross as f64, s.revenue as f64);
         out.net_profit = Some(major(gross - fees - spent));
     }
-    if ds.present.settlements {
+    if v.present.settlements {
         out.marketplace_fees = Some(major(s.fees));
         out.fee_rate = ratio(s.fees as f64, s.settled_revenue as f64);
     }
@@ -239,7 +239,7 @@ pub fn fill(v: &View<'_>, p: DayRange, out: &mut Scalars) {
 /// profit_by_channel and profit_by_product.
 pub fn fill_breakdowns(v: &View<'_>, p: DayRange, m: &mut Metrics) {
     let ds = v.ds;
-    if !ds.present.orders {
+    if !v.present.orders {
         return;
     }
     let o = &ds.orders;
@@ -251,7 +251,7 @@ pub fn fill_breakdowns(v: &View<'_>, p: DayRange, m: &mut Metrics) {
             *fees += i128::from(o.fees[i]);
         }
     }
-    let (costs, settled) = (ds.present.products, ds.present.settlements);
+    let (costs, settled) = (v.present.products, v.present.settlements);
     m.profit_by_channel = Some(
         per.into_map(&ds.channels, |(revenue, cogs, fees)| ChannelProfit {
             revenue: major(revenue),

@@ -178,11 +178,13 @@ fn model(ds: &Dataset, q: &Query) -> Option<Model> {
         q.sel.kind,
         PeriodKind::Month | PeriodKind::Quarter | PeriodKind::Year
     ) || !q.sel.period.contains(q.today)
-        || !ds.present.orders
     {
         return None;
     }
     let v = View::new(ds, &q.filters);
+    if !v.present.orders {
+        return None;
+    }
     let p = DayRange::of(q.sel.period);
     let today = super::dataset::day_of(q.today);
     // Today is not over: its orders so far are not a day's worth.
