@@ -123,6 +123,11 @@ pub fn show(app: &mut LarisApp, ui: &mut egui::Ui) {
 /// Currency, number format and pipeline stages: stored in the database.
 fn business(app: &mut LarisApp, ui: &mut egui::Ui) {
     let lang = app.lang;
+    let deals_stored = app
+        .session
+        .overview
+        .as_ref()
+        .is_some_and(|o| o.count(crate::store::Kind::Deals) > 0);
     let Some(draft) = app.settings.draft.as_mut() else {
         match &app.settings.stored {
             Some(Err(e)) => {
@@ -160,7 +165,7 @@ fn business(app: &mut LarisApp, ui: &mut egui::Ui) {
                 .selectable_label(draft.locale == locale, sample)
                 .clicked()
             {
-                draft.set_locale(locale);
+                draft.set_locale(locale, deals_stored);
             }
         }
     });

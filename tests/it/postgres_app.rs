@@ -88,7 +88,7 @@ fn the_windows_jobs_do_on_a_server_what_they_do_in_the_file() {
         db.change(&[], |c| settings::save_preset(c, "kasir", "{}"))
             .unwrap();
         let mut new = db.settings().unwrap();
-        new.set_locale("en");
+        new.set_locale("en", false);
         new.stages_chosen = true;
         db.change(&[], |c| settings::save(c, &new)).unwrap();
     }

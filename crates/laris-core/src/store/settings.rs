@@ -139,9 +139,12 @@ pub fn preset_names(conn: &Connection) -> Result<Vec<String>> {
 
 impl Settings {
     /// Sets how numbers are written; the default stages, while they are
-    /// untouched, follow into the new locale's words.
-    pub fn set_locale(&mut self, locale: &str) {
-        if !self.stages_chosen && self.pipeline_stages == stages_named(default_stages(&self.locale))
+    /// untouched and no stored deal uses them (`deals_stored`), follow into
+    /// the new locale's words.
+    pub fn set_locale(&mut self, locale: &str, deals_stored: bool) {
+        if !self.stages_chosen
+            && !deals_stored
+            && self.pipeline_stages == stages_named(default_stages(&self.locale))
         {
             self.pipeline_stages = stages_named(default_stages(locale));
         }
@@ -245,7 +248,15 @@ mod tests {
                 "Closing"
             ]
         );
-        s.set_locale("en");
+        let before = s.clone();
+        let mut with_deals = s.clone();
+        with_deals.set_locale("en", true);
+        assert_eq!(
+            with_deals.pipeline_stages, before.pipeline_stages,
+            "stored deals keep the stage names they use"
+        );
+        assert_eq!(with_deals.locale, "en");
+        s.set_locale("en", false);
         assert_eq!(
             names(&s),
             [
@@ -280,7 +291,7 @@ mod tests {
         s.stages_chosen = true;
         assert!(s.add_stages(["Won back"], &[]));
         assert_eq!(s.pipeline_stages.len(), 6, "chosen stages are kept");
-        s.set_locale("id");
+        s.set_locale("id", false);
         assert_eq!(s.pipeline_stages.len(), 6, "chosen stages keep their words");
         assert_eq!(s.locale, "id");
         save_preset(store.conn(), "Toko A", "{}").unwrap();
