@@ -4,7 +4,6 @@
 use clap::Args;
 
 use super::{Cli, CliError, CliResult};
-use crate::store::pg::redact;
 use crate::store::transfer::{self, Place};
 
 #[derive(Debug, Args)]
@@ -17,15 +16,6 @@ pub struct MigrateArgs {
     /// new .laris file.
     #[arg(long, value_name = "FILE|URL")]
     pub to: String,
-}
-
-/// How a message names a place: a file by its path, a server without its
-/// password.
-fn shown(place: &Place) -> String {
-    match place {
-        Place::File(path) => path.display().to_string(),
-        Place::Server(url) => redact(url),
-    }
 }
 
 pub fn run(cli: &Cli, args: &MigrateArgs) -> CliResult {
@@ -50,8 +40,8 @@ pub fn run(cli: &Cli, args: &MigrateArgs) -> CliResult {
             "migrate-done",
             &[
                 ("rows", rows.into()),
-                ("from", shown(&from).into()),
-                ("to", shown(&to).into()),
+                ("from", from.shown().into()),
+                ("to", to.shown().into()),
             ],
         )
     );
