@@ -586,14 +586,10 @@ fn run(db: &mut Database, job: Job, send: &dyn Fn(Event)) {
 /// `laris migrate` from the open file to the server, its progress the
 /// share of the file's records copied.
 fn copy_to_server(db: &mut Database, url: &str, send: &dyn Fn(Event)) -> Result<u64, AppError> {
+    let records: u64 = db.kinds()?.iter().map(|k| k.count).sum();
     let Database::File(store) = db else {
         return Err(AppError::Server(PgError::SameKind));
     };
-    let records: u64 = Overview::load(store.conn())?
-        .kinds
-        .iter()
-        .map(|k| k.count)
-        .sum();
     let from = Place::File(store.path().to_path_buf());
     let mut done = 0u64;
     let mut table_rows = 0u64;

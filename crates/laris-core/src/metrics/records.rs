@@ -889,29 +889,43 @@ pub fn slice_records(ds: &Dataset, q: &Query, slice: &Slice) -> Records {
 pub fn order_lines(db: &mut Database, order: i64) -> Result<Vec<Record>, PgError> {
     let kind = Kind::OrderLines;
     let fields: Vec<&'static Field> = kind.file_fields().collect();
-    let columns: Vec<String> = fields.iter().map(|f| format!("l.{}", f.column)).collect();
+    let columns: Vec<&str> = fields.iter().map(|f| f.column).collect();
+    let selected: Vec<String> = columns.iter().map(|c| format!("l.{c}")).collect();
     // A row id from the dataset, never user text.
     let sql = format!(
         "SELECT l.id, {} FROM {} l JOIN orders o ON o.order_id = l.order_id \
          WHERE o.id = {order} ORDER BY l.line_no, l.id",
-        columns.join(", "),
+        selected.join(", "),
         kind.table(),
     );
+    Ok(with_ids(db, &sql, kind.table(), &columns)?
+        .into_iter()
+        .map(|(id, values)| Record {
+            id,
+            fields: fields.iter().copied().zip(values).collect(),
+        })
+        .collect())
+}
+
+/// The rows of `sql`, which selects the row id and then `columns` of
+/// `table`: each id with the columns' values.
+fn with_ids(
+    db: &mut Database,
+    sql: &str,
+    table: &str,
+    columns: &[&str],
+) -> Result<Vec<(i64, Vec<Value>)>, PgError> {
     let types: Vec<Ty> = std::iter::once(Ty::Int)
-        .chain(fields.iter().map(|f| column_type(kind.table(), f.column)))
+        .chain(columns.iter().map(|c| column_type(table, c)))
         .collect();
     Ok(db
-        .rows(&sql, &[], &types)?
+        .rows(sql, &[], &types)?
         .into_iter()
-        .map(|row| {
+        .filter_map(|row| {
             let mut values = row.into_iter();
-            let id = match values.next() {
-                Some(Value::Integer(id)) => id,
-                _ => 0,
-            };
-            Record {
-                id,
-                fields: fields.iter().copied().zip(values).collect(),
+            match values.next() {
+                Some(Value::Integer(id)) => Some((id, values.collect())),
+                _ => None,
             }
         })
         .collect())
@@ -969,29 +983,6 @@ pub fn fetch(
     set: &RecordSet,
     range: std::ops::Range<usize>,
 ) -> Result<Vec<Record>, PgError> {
-    let table = set.kind.stored().table();
-    fetch_with(ds, set, range, |sql, columns, by_id| {
-        let types: Vec<Ty> = std::iter::once(Ty::Int)
-            .chain(columns.iter().map(|c| column_type(table, c)))
-            .collect();
-        for row in db.rows(sql, &[], &types)? {
-            let mut values = row.into_iter();
-            if let Some(Value::Integer(id)) = values.next() {
-                by_id.insert(id, values.collect());
-            }
-        }
-        Ok(())
-    })
-}
-
-/// The records of `range` of `set`, their stored values read by `query`
-/// (SQL selecting the id and `columns` of some rows, into a map by id).
-fn fetch_with<E>(
-    ds: &Dataset,
-    set: &RecordSet,
-    range: std::ops::Range<usize>,
-    mut query: impl FnMut(&str, &[&str], &mut HashMap<i64, Vec<Value>>) -> Result<(), E>,
-) -> Result<Vec<Record>, E> {
     let kind = set.kind.stored();
     let rows = set.rows.get(range).unwrap_or(&[]);
     let all_ids = set.kind.ids(ds);
@@ -1010,7 +1001,7 @@ fn fetch_with<E>(
             kind.table(),
             ids.join(",")
         );
-        query(&sql, &columns, &mut by_id)?;
+        by_id.extend(with_ids(db, &sql, kind.table(), &columns)?);
     }
     Ok(rows
         .iter()

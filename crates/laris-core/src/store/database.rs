@@ -11,7 +11,7 @@ use rusqlite::Connection;
 use rusqlite::types::Value;
 
 use super::batches::{self, UndoError};
-use super::overview::{self, Overview};
+use super::overview::{self, KindSummary, Overview};
 use super::pg::write::Incoming;
 use super::pg::{PgError, PgStore};
 use super::settings::{self, Settings};
@@ -141,12 +141,7 @@ impl Database {
         match self {
             Database::File(store) => Ok(Overview::load(store.conn())?),
             Database::Server(_) => {
-                let kinds = overview::summary_with(&mut |sql| {
-                    let rows = self.rows(sql, &[], &[Ty::Int, Ty::Text, Ty::Text])?;
-                    let mut row = rows.into_iter().next().unwrap_or_default().into_iter();
-                    let mut next = || row.next().unwrap_or(Value::Null);
-                    Ok::<_, PgError>((next(), next(), next()))
-                })?;
+                let kinds = self.kinds()?;
                 let (settings, batches, presets) = self.read(&[], |conn| {
                     Ok((
                         settings::load(conn)?,
@@ -157,6 +152,17 @@ impl Database {
                 Ok(Overview::of(kinds, &settings, batches, presets))
             }
         }
+    }
+
+    /// Per kind, how many records and which dates they span (the same SQL
+    /// on both).
+    pub fn kinds(&mut self) -> Result<Vec<KindSummary>, PgError> {
+        overview::summary_with(&mut |sql| {
+            let rows = self.rows(sql, &[], &[Ty::Int, Ty::Text, Ty::Text])?;
+            let mut row = rows.into_iter().next().unwrap_or_default().into_iter();
+            let mut next = || row.next().unwrap_or(Value::Null);
+            Ok((next(), next(), next()))
+        })
     }
 
     /// Stores the files the wizard read, as one import.
@@ -231,15 +237,12 @@ impl Database {
                 Ok(read().map_err(StoreError::from)?)
             }
             Database::Server(pg) => {
-                let err = |e: postgres::Error| PgError::Server {
-                    server: pg.server.clone(),
-                    reason: super::pg::reason(&e),
-                };
+                let err = super::pg::scratch::server_error(&pg.server);
                 let params: Vec<&(dyn postgres::types::ToSql + Sync)> = params
                     .iter()
                     .map(|p| p as &(dyn postgres::types::ToSql + Sync))
                     .collect();
-                let rows = pg.client.query(sql, &params).map_err(err)?;
+                let rows = pg.client.query(sql, &params).map_err(&err)?;
                 rows.iter()
                     .map(|r| {
                         types
@@ -259,7 +262,7 @@ impl Database {
                                 })
                             })
                             .collect::<Result<Vec<Value>, postgres::Error>>()
-                            .map_err(err)
+                            .map_err(&err)
                     })
                     .collect()
             }
@@ -298,7 +301,7 @@ pub fn probe(url: &str) -> Result<Probe, PgError> {
     let mut db = Database::Server(pg);
     let read_only = db.read_only()?;
     let records = if laris {
-        db.overview()?.kinds.iter().map(|k| k.count).sum()
+        db.kinds()?.iter().map(|k| k.count).sum()
     } else {
         0
     };
