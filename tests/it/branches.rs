@@ -691,3 +691,45 @@ fn a_kind_only_another_branch_has_is_none_under_the_filter() {
     let jakarta = report(s(&both), "month:2024-03", &["--branch", "Jakarta"]);
     assert_eq!(jakarta["metrics"]["leads"], 1);
 }
+
+/// An order opened in the records shows its own branch's lines only, not
+/// those of the other branch's order with the same number.
+#[test]
+fn an_opened_order_shows_its_own_branchs_lines() {
+    use laris::metrics::records::order_lines;
+    use laris::store::{Database, Place};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("toko.laris");
+    import(
+        s(&path),
+        Some("Jakarta"),
+        &[&write(dir.path(), "j.csv", JAKARTA)],
+    );
+    import(
+        s(&path),
+        Some("Bandung"),
+        &[&write(dir.path(), "b.csv", BANDUNG)],
+    );
+    let id: i64 = rusqlite::Connection::open(&path)
+        .unwrap()
+        .query_row(
+            "SELECT id FROM orders WHERE order_id = 'A-1' AND branch = 'Bandung'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let mut db = Database::open_to_read(&Place::File(path)).unwrap();
+    let products: Vec<String> = order_lines(&mut db, id)
+        .unwrap()
+        .iter()
+        .map(|line| {
+            let (_, value) = line
+                .fields
+                .iter()
+                .find(|(f, _)| f.name == "product")
+                .unwrap();
+            format!("{value:?}")
+        })
+        .collect();
+    assert_eq!(products, [r#"Text("Kopi")"#, r#"Text("Roti")"#]);
+}

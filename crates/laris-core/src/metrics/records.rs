@@ -893,7 +893,8 @@ pub fn order_lines(db: &mut Database, order: i64) -> Result<Vec<Record>, PgError
     let selected: Vec<String> = columns.iter().map(|c| format!("l.{c}")).collect();
     // A row id from the dataset, never user text.
     let sql = format!(
-        "SELECT l.id, {} FROM {} l JOIN orders o ON o.order_id = l.order_id \
+        "SELECT l.id, {} FROM {} l \
+         JOIN orders o ON o.order_id = l.order_id AND o.branch = l.branch \
          WHERE o.id = {order} ORDER BY l.line_no, l.id",
         selected.join(", "),
         kind.table(),
