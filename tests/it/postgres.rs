@@ -609,6 +609,95 @@ fn an_import_killed_midway_leaves_the_server_unchanged() {
     assert!(import_kind(&url, "orders", &next).contains("10 added"));
 }
 
+/// The orders table's indexes on a server: each one's definition and
+/// its object id (which a rebuilt index changes).
+fn order_indexes(url: &str) -> Vec<(String, u32)> {
+    let mut pg = PgStore::connect(url).unwrap();
+    pg.client
+        .query(
+            "SELECT pg_get_indexdef(indexrelid), indexrelid::oid FROM pg_index
+             WHERE indrelid = 'orders'::regclass ORDER BY 1",
+            &[],
+        )
+        .unwrap()
+        .iter()
+        .map(|r| (r.get(0), r.get(1)))
+        .collect()
+}
+
+/// Many orders imported into a server that has none are loaded with the
+/// table's indexes dropped and built after (docs/postgres.md): the
+/// indexes come back as the schema made them, anew; an import into the
+/// filled table keeps them (and its unique key still finds the stored
+/// orders); and an import killed during such a load leaves them as they
+/// were, with no order.
+#[test]
+fn a_large_first_import_builds_the_indexes_again_as_they_were() {
+    let Some(cluster) = Cluster::shared() else {
+        return;
+    };
+    let url = cluster.database("bulk_load");
+    PgStore::connect(&url).unwrap().ensure_schema().unwrap();
+    let made = order_indexes(&url);
+    let definitions = |indexes: &[(String, u32)]| -> Vec<String> {
+        indexes.iter().map(|(d, _)| d.clone()).collect()
+    };
+    assert_eq!(made.len(), 3, "{made:?}");
+    let dir = tempfile::tempdir().unwrap();
+
+    let big = orders_file(dir.path(), "K", 300_000);
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_laris"))
+        .args(["--lang", "en", "import", "--db", &url, arg(&big)])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut pg = PgStore::connect(&url).unwrap();
+    let start = std::time::Instant::now();
+    loop {
+        let copying: bool = pg
+            .client
+            .query_one(
+                "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE query LIKE 'COPY orders %')",
+                &[],
+            )
+            .unwrap()
+            .get(0);
+        if copying {
+            break;
+        }
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the import ended before it was seen copying"
+        );
+        assert!(start.elapsed().as_secs() < 300, "the import never copied");
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    // The killed session's transaction ends when the server notices.
+    let start = std::time::Instant::now();
+    while order_indexes(&url) != made {
+        assert!(start.elapsed().as_secs() < 60, "{:?}", order_indexes(&url));
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(server_counts(&url).contains(&("orders".to_string(), 0)));
+
+    let first = orders_file(dir.path(), "A", 20_000);
+    assert!(import_kind(&url, "orders", &first).contains("20,000 added"));
+    let rebuilt = order_indexes(&url);
+    assert_eq!(definitions(&rebuilt), definitions(&made));
+    for ((_, old), (_, new)) in made.iter().zip(&rebuilt) {
+        assert_ne!(old, new, "built again");
+    }
+    let again = import_kind(&url, "orders", &first);
+    assert!(again.contains("20,000 unchanged"), "{again}");
+    let more = orders_file(dir.path(), "B", 20_000);
+    assert!(import_kind(&url, "orders", &more).contains("20,000 added"));
+    assert_eq!(order_indexes(&url), rebuilt, "kept in a filled table");
+    assert!(server_counts(&url).contains(&("orders".to_string(), 40_000)));
+}
+
 /// The TLS policy against a server that offers TLS: on this computer the
 /// connection is encrypted without asking for a trusted certificate; under
 /// another computer's name (`hostaddr` still points here) it is encrypted

@@ -54,6 +54,7 @@ impl PgStore {
                     .pragma_update_and_check(None, "journal_mode", "MEMORY", |_| Ok(()))
             })
             .map_err(StoreError::from)?;
+        drop_batch_indexes(store.conn()).map_err(StoreError::from)?;
         let server = self.server.clone();
         let err = server_error(&self.server);
         let mut tx = self.client.transaction().map_err(&err)?;
@@ -68,6 +69,20 @@ impl PgStore {
             _dir: dir,
         })
     }
+}
+
+/// Drops the scratch file's indexes by import batch: they serve undo,
+/// which runs on the server, and each record an import adds would update
+/// them; the merge reads the few scratch rows it skips whole.
+fn drop_batch_indexes(conn: &Connection) -> rusqlite::Result<()> {
+    let names: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND name LIKE '%\\_batch' ESCAPE '\\'")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for name in names {
+        conn.execute_batch(&format!("DROP INDEX \"{name}\""))?;
+    }
+    Ok(())
 }
 
 /// Turns a driver error into one naming `server`.

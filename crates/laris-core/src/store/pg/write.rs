@@ -307,7 +307,11 @@ fn merge_records(
     // New rows go straight in with their ids (past every id the server
     // had): a clash would fail the import rather than overwrite a record.
     let added = format!("SELECT {cols} FROM {name} WHERE batch_id >= {first} ORDER BY id");
+    let rebuild = drop_indexes_for_load(tx, scratch, name, first)?;
     copy_rows_in(scratch, tx, name, name, t.columns, &added, &mut |_| {})?;
+    for build in rebuild {
+        tx.batch_execute(&build)?;
+    }
     let changed = format!(
         "SELECT {cols} FROM {name} WHERE batch_id < {first} AND id IN ({}) ORDER BY id",
         logged("update")
@@ -324,6 +328,70 @@ fn merge_records(
     }
     tx.batch_execute("DROP TABLE laris_stage")?;
     Ok(())
+}
+
+/// How many added rows make a load into an empty table drop its indexes.
+const BULK_ROWS: i64 = 10_000;
+
+/// Drops the indexes of the empty server table `name` before many rows
+/// are copied into it, and returns the statements that build them again:
+/// an index built once over the loaded rows costs far less than one grown
+/// row by row (a million orders: about a second less, half the COPY).
+/// Nothing is dropped where the table holds rows, few rows come, the role
+/// may not (it does not own the table), or another table's key refers to
+/// it. The statements come from the server's catalogue, so a schema
+/// migration's indexes are rebuilt as they are; the dropped indexes lock
+/// the table until the commit, when it holds the rows anyway.
+fn drop_indexes_for_load(
+    tx: &mut Transaction<'_>,
+    scratch: &Connection,
+    name: &str,
+    first: i64,
+) -> Result<Vec<String>, Reason> {
+    let added: i64 = scratch.query_row(
+        &format!("SELECT count(*) FROM {name} WHERE batch_id >= {first}"),
+        [],
+        |r| r.get(0),
+    )?;
+    if added < BULK_ROWS {
+        return Ok(Vec::new());
+    }
+    let may: bool = tx
+        .query_one(
+            &format!(
+                "SELECT NOT EXISTS (SELECT 1 FROM {name})
+                    AND pg_has_role(relowner, 'USAGE')
+                    AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE confrelid = c.oid)
+                 FROM pg_class c WHERE c.oid = '{name}'::regclass"
+            ),
+            &[],
+        )?
+        .get(0);
+    if !may {
+        return Ok(Vec::new());
+    }
+    // An index that backs a constraint (the primary key) goes and comes
+    // back with its constraint.
+    let rows = tx.query(
+        &format!(
+            "SELECT CASE WHEN k.oid IS NULL THEN format('DROP INDEX %s', i.indexrelid::regclass)
+                    ELSE format('ALTER TABLE %s DROP CONSTRAINT %I', i.indrelid::regclass, k.conname) END,
+                    CASE WHEN k.oid IS NULL THEN pg_get_indexdef(i.indexrelid)
+                    ELSE format('ALTER TABLE %s ADD CONSTRAINT %I %s', i.indrelid::regclass, k.conname,
+                                pg_get_constraintdef(k.oid)) END
+             FROM pg_index i
+             LEFT JOIN pg_constraint k ON k.conindid = i.indexrelid AND k.conrelid = i.indrelid
+             WHERE i.indrelid = '{name}'::regclass
+             ORDER BY i.indexrelid"
+        ),
+        &[],
+    )?;
+    let mut builds = Vec::with_capacity(rows.len());
+    for row in rows {
+        tx.batch_execute(row.get(0))?;
+        builds.push(row.get(1));
+    }
+    Ok(builds)
 }
 
 /// A small table whose rows have no batch (settings, display names): the
