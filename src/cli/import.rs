@@ -172,7 +172,12 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> CliResult {
     let mut left_out = false;
     let mut files: Vec<ParsedFile> = Vec::new();
     for path in &args.paths {
-        match import::read_file(path, &opts) {
+        let read = match &target {
+            Target::File(db) => import::laris_file::refuse_itself(path, db),
+            Target::Server(_) => Ok(()),
+        }
+        .and_then(|()| import::read_file(path, &opts));
+        match read {
             Ok(parsed) => files.extend(parsed.into_iter().map(|mut f| {
                 f.rate = args.rate.clone();
                 f.branch = args.branch.clone().unwrap_or_default();

@@ -18,7 +18,7 @@ use crate::i18n::Lang;
 use crate::import::List;
 use crate::import::mapping::{Matched, MatchedBy, Preset, Target};
 use crate::import::rate::Rate;
-use crate::import::{FileError, ParsedFile};
+use crate::import::{FileError, ParsedFile, Source};
 use crate::store::{FieldType, Kind};
 use laris_view::theme;
 
@@ -158,8 +158,11 @@ pub fn show(
                         }
                         ui.add_space(theme::SPACE_M);
                     }
-                    kind_choice(ui, lang, wizard, &mut action);
-                    ui.add_space(theme::SPACE_M);
+                    // A Laris database is read as it is: no kind to choose.
+                    if !matches!(e, FileError::LarisFile { .. }) {
+                        kind_choice(ui, lang, wizard, &mut action);
+                        ui.add_space(theme::SPACE_M);
+                    }
                     if ui.button(lang.tr("wizard-skip-file")).clicked() {
                         action = Action::Close;
                     }
@@ -286,103 +289,12 @@ fn loaded(
         return;
     };
     let source = first.source.clone();
-    ui.horizontal(|ui| {
-        if source.sheets.len() > 1 {
-            let sheet_label = ui.label(lang.tr("wizard-sheet"));
-            let mut sheet = source.sheet.clone().unwrap_or_default();
-            let combo = egui::ComboBox::from_id_salt("sheet")
-                .selected_text(&sheet)
-                .show_ui(ui, |ui| {
-                    for s in &source.sheets {
-                        ui.selectable_value(&mut sheet, s.clone(), s);
-                    }
-                });
-            let _ = combo.response.labelled_by(sheet_label.id);
-            if Some(&sheet) != source.sheet.as_ref() {
-                wizard.choice.sheet = Some(sheet);
-                wizard.choice.columns = None;
-                *action = Action::Reread;
-            }
-            ui.add_space(theme::SPACE_L);
-        }
-        kind_choice(ui, lang, wizard, action);
-        if !presets.is_empty() {
-            ui.add_space(theme::SPACE_L);
-            let preset_label = ui.label(lang.tr("wizard-use-preset"));
-            let mut chosen = wizard.choice.preset.clone();
-            let combo = egui::ComboBox::from_id_salt("preset")
-                .selected_text(
-                    chosen
-                        .clone()
-                        .unwrap_or_else(|| lang.tr("wizard-no-preset")),
-                )
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut chosen, None, lang.tr("wizard-no-preset"));
-                    for p in presets {
-                        ui.selectable_value(&mut chosen, Some(p.clone()), p);
-                    }
-                });
-            let _ = combo.response.labelled_by(preset_label.id);
-            if chosen != wizard.choice.preset {
-                wizard.choice.preset = chosen;
-                wizard.choice.columns = None;
-                *action = Action::Reread;
-            }
-        }
-    });
-    ui.add_space(theme::SPACE_M);
-
-    theme::subheading(ui, &lang.tr("wizard-columns"));
-    let mut mapping = source.mapping.clone();
-    egui::Grid::new("mapping")
-        .num_columns(3)
-        .striped(true)
-        .spacing(egui::vec2(theme::SPACE_L, theme::SPACE_S))
-        .show(ui, |ui| {
-            ui.strong(lang.tr("wizard-column"));
-            ui.strong(lang.tr("wizard-field"));
-            ui.strong(lang.tr("wizard-matched"));
-            ui.end_row();
-            for (i, header) in source.headers.iter().enumerate() {
-                if header.trim().is_empty() && mapping[i].is_none() {
-                    continue;
-                }
-                let header_label = ui.label(header);
-                let label = |t: Option<Target>| match t {
-                    Some(t) => lang.tr(&format!("field-{}", t.name())),
-                    None => lang.tr("wizard-ignore"),
-                };
-                let combo = egui::ComboBox::from_id_salt(("column", i))
-                    .selected_text(label(mapping[i]))
-                    .show_ui(ui, |ui| {
-                        ui.selectable_value(&mut mapping[i], None, label(None));
-                        for t in Target::all_for(source.kind) {
-                            ui.selectable_value(&mut mapping[i], Some(t), label(Some(t)));
-                        }
-                    });
-                let _ = combo.response.labelled_by(header_label.id);
-                let how = source.matched.get(i).copied().flatten();
-                ui.label(egui::RichText::new(matched_text(lang, how)).weak());
-                ui.end_row();
-            }
-        });
-    if mapping != source.mapping {
-        // A field goes to one column: taking it frees the other.
-        let changed = (0..mapping.len()).find(|&i| mapping[i] != source.mapping[i]);
-        if let Some(c) = changed
-            && let Some(taken) = mapping[c]
-        {
-            for (i, m) in mapping.iter_mut().enumerate() {
-                if i != c && *m == Some(taken) {
-                    *m = None;
-                }
-            }
-        }
-        wizard.choice.kind = Some(source.kind);
-        wizard.choice.columns = Some(mapping);
-        *action = Action::Reread;
+    if source.from_laris {
+        ui.label(lang.tr("wizard-laris-file"));
+        ui.add_space(theme::SPACE_M);
+    } else {
+        choices_and_mapping(ui, lang, wizard, &source, presets, action);
     }
-    ui.add_space(theme::SPACE_M);
 
     // Unsettled until the database has records or a chosen currency; money
     // shows as rupiah then, as the database will keep it.
@@ -527,6 +439,9 @@ fn loaded(
             *action = Action::SaveSkipped;
         }
     });
+    if source.from_laris {
+        return;
+    }
     ui.add_space(theme::SPACE_S);
     ui.horizontal(|ui| {
         let label = ui.label(lang.tr("wizard-preset-name"));
@@ -541,6 +456,115 @@ fn loaded(
             *action = Action::SavePreset;
         }
     });
+}
+
+/// What the file holds (sheet, kind, a saved mapping) and which field each
+/// of its columns goes to.
+fn choices_and_mapping(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    wizard: &mut Wizard,
+    source: &Source,
+    presets: &[String],
+    action: &mut Action,
+) {
+    ui.horizontal(|ui| {
+        if source.sheets.len() > 1 {
+            let sheet_label = ui.label(lang.tr("wizard-sheet"));
+            let mut sheet = source.sheet.clone().unwrap_or_default();
+            let combo = egui::ComboBox::from_id_salt("sheet")
+                .selected_text(&sheet)
+                .show_ui(ui, |ui| {
+                    for s in &source.sheets {
+                        ui.selectable_value(&mut sheet, s.clone(), s);
+                    }
+                });
+            let _ = combo.response.labelled_by(sheet_label.id);
+            if Some(&sheet) != source.sheet.as_ref() {
+                wizard.choice.sheet = Some(sheet);
+                wizard.choice.columns = None;
+                *action = Action::Reread;
+            }
+            ui.add_space(theme::SPACE_L);
+        }
+        kind_choice(ui, lang, wizard, action);
+        if !presets.is_empty() {
+            ui.add_space(theme::SPACE_L);
+            let preset_label = ui.label(lang.tr("wizard-use-preset"));
+            let mut chosen = wizard.choice.preset.clone();
+            let combo = egui::ComboBox::from_id_salt("preset")
+                .selected_text(
+                    chosen
+                        .clone()
+                        .unwrap_or_else(|| lang.tr("wizard-no-preset")),
+                )
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut chosen, None, lang.tr("wizard-no-preset"));
+                    for p in presets {
+                        ui.selectable_value(&mut chosen, Some(p.clone()), p);
+                    }
+                });
+            let _ = combo.response.labelled_by(preset_label.id);
+            if chosen != wizard.choice.preset {
+                wizard.choice.preset = chosen;
+                wizard.choice.columns = None;
+                *action = Action::Reread;
+            }
+        }
+    });
+    ui.add_space(theme::SPACE_M);
+
+    theme::subheading(ui, &lang.tr("wizard-columns"));
+    let mut mapping = source.mapping.clone();
+    egui::Grid::new("mapping")
+        .num_columns(3)
+        .striped(true)
+        .spacing(egui::vec2(theme::SPACE_L, theme::SPACE_S))
+        .show(ui, |ui| {
+            ui.strong(lang.tr("wizard-column"));
+            ui.strong(lang.tr("wizard-field"));
+            ui.strong(lang.tr("wizard-matched"));
+            ui.end_row();
+            for (i, header) in source.headers.iter().enumerate() {
+                if header.trim().is_empty() && mapping[i].is_none() {
+                    continue;
+                }
+                let header_label = ui.label(header);
+                let label = |t: Option<Target>| match t {
+                    Some(t) => lang.tr(&format!("field-{}", t.name())),
+                    None => lang.tr("wizard-ignore"),
+                };
+                let combo = egui::ComboBox::from_id_salt(("column", i))
+                    .selected_text(label(mapping[i]))
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut mapping[i], None, label(None));
+                        for t in Target::all_for(source.kind) {
+                            ui.selectable_value(&mut mapping[i], Some(t), label(Some(t)));
+                        }
+                    });
+                let _ = combo.response.labelled_by(header_label.id);
+                let how = source.matched.get(i).copied().flatten();
+                ui.label(egui::RichText::new(matched_text(lang, how)).weak());
+                ui.end_row();
+            }
+        });
+    if mapping != source.mapping {
+        // A field goes to one column: taking it frees the other.
+        let changed = (0..mapping.len()).find(|&i| mapping[i] != source.mapping[i]);
+        if let Some(c) = changed
+            && let Some(taken) = mapping[c]
+        {
+            for (i, m) in mapping.iter_mut().enumerate() {
+                if i != c && *m == Some(taken) {
+                    *m = None;
+                }
+            }
+        }
+        wizard.choice.kind = Some(source.kind);
+        wizard.choice.columns = Some(mapping);
+        *action = Action::Reread;
+    }
+    ui.add_space(theme::SPACE_M);
 }
 
 fn kind_choice(ui: &mut egui::Ui, lang: Lang, wizard: &mut Wizard, action: &mut Action) {

@@ -390,7 +390,7 @@ fn outside(db: &Place, job: Job, send: &dyn Fn(Event), in_app: bool) {
             let paths = asker.ask(Ask::Open {
                 multiple: true,
                 filter,
-                extensions: vec!["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"],
+                extensions: vec!["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods", "laris"],
             });
             send(Event::Picked(paths.unwrap_or_default()));
         }
@@ -507,10 +507,12 @@ fn run(db: &mut Database, job: Job, send: &dyn Fn(Event)) {
                 // The wizard does not offer another scale yet.
                 csat_scale: choice.csat_scale,
             };
-            send(Event::Inspected(
-                path.clone(),
-                import::read_file(&path, &opts),
-            ));
+            let read = match db {
+                Database::File(store) => import::laris_file::refuse_itself(&path, store.path()),
+                Database::Server(_) => Ok(()),
+            }
+            .and_then(|()| import::read_file(&path, &opts));
+            send(Event::Inspected(path.clone(), read));
         }
         Job::Store { files, cancel } => {
             let r = db.import(&files, &mut |f| {

@@ -622,6 +622,33 @@ fn a_laris_file_with_branches_of_its_own_is_refused() {
     );
 }
 
+/// The database being imported into is refused as a file to import, by
+/// whichever path names it: it would hold every record twice.
+#[test]
+fn a_laris_file_is_not_imported_into_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let shop = dir.path().join("toko.laris");
+    let jakarta = write(dir.path(), "jakarta.csv", JAKARTA);
+    import(s(&shop), None, &[&jakarta]);
+    let batches = query(&shop, "SELECT count(*) FROM import_batches");
+    let roundabout = dir.path().join(".").join("toko.laris");
+    let out = laris(&[
+        "import",
+        "--db",
+        s(&shop),
+        "--branch",
+        "Pusat",
+        s(&roundabout),
+    ]);
+    assert_ne!(out.status.code(), Some(0));
+    assert!(
+        stderr(&out).contains("is the database you are importing into"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(query(&shop, "SELECT count(*) FROM import_batches"), batches);
+}
+
 /// A branch's Laris file imported into a server as that branch stores and
 /// reports what it does in a file.
 #[test]

@@ -217,6 +217,69 @@ fn the_branch_typed_in_the_wizard_goes_with_the_import() {
     wait_for(&mut h, "branch Bandung");
 }
 
+/// A branch's own Laris database dropped on the window imports as that
+/// branch, with nothing to map; the window's own database is refused.
+#[test]
+fn a_branchs_laris_database_imports_from_the_wizard_with_nothing_to_map() {
+    let dir = tempfile::tempdir().unwrap();
+    let outlet = dir.path().join("bandung.laris");
+    let orders = dir.path().join("kasir.csv");
+    std::fs::write(
+        &orders,
+        "No. Pesanan;Tanggal;Total\nK1;05/01/2024;Rp 85.000\nK2;06/01/2024;Rp 40.000\n",
+    )
+    .unwrap();
+    assert!(crate::common::import(&outlet, &orders).status.success());
+    let db = dir.path().join("toko.laris");
+    assert!(crate::common::import(&db, &orders).status.success());
+    let mut h = app(&db, Lang::En, [1366.0, 768.0]);
+    wait_for(&mut h, "Revenue");
+
+    drop_file(&mut h, &db);
+    let itself = format!(
+        "{} is the database you are importing into: imported into itself, it would hold \
+         every record twice. To bring in a branch's records, import that branch's own Laris \
+         file; nothing was written.",
+        db.display()
+    );
+    wait_for(&mut h, &itself);
+    assert!(h.query_by_label("What the file holds").is_none());
+    h.get_by_label("Skip this file").click();
+    h.run_steps(2);
+
+    drop_file(&mut h, &outlet);
+    wait_for(&mut h, "Import bandung.laris");
+    wait_for(&mut h, "Orders as they will be stored");
+    assert!(
+        h.query_by_label_contains("This is a Laris database")
+            .is_some()
+    );
+    for mapping_only in ["What the file holds", "Columns", "Save mapping"] {
+        assert!(h.query_by_label(mapping_only).is_none(), "{mapping_only}");
+    }
+    h.get_by_label("Branch (outlet)").click();
+    h.run_steps(2);
+    h.get_by_label("Branch (outlet)").type_text("Bandung");
+    h.run_steps(2);
+    h.get_by_label("Import 2 rows").click();
+    wait_for(
+        &mut h,
+        "bandung.laris (orders, branch Bandung): 2 added, 0 updated, 0 unchanged, 0 skipped",
+    );
+    assert_eq!(
+        query(
+            &db,
+            "SELECT branch || '|' || order_id || '|' || total_minor FROM orders ORDER BY id"
+        ),
+        [
+            "|K1|8500000",
+            "|K2|4000000",
+            "Bandung|K1|8500000",
+            "Bandung|K2|4000000"
+        ]
+    );
+}
+
 #[test]
 fn without_a_system_file_dialog_the_import_button_opens_the_in_app_browser() {
     let dir = tempfile::tempdir().unwrap();

@@ -1,5 +1,5 @@
 ## Import wizard (src/ui/import_wizard.rs)
-file-filter-csv = Spreadsheets (CSV, Excel, OpenDocument)
+file-filter-csv = Spreadsheets (CSV, Excel, OpenDocument) and Laris databases
 
 wizard-title = Import { $file }
 wizard-more-files = { $count ->
@@ -37,6 +37,7 @@ wizard-cancel = Cancel
 wizard-save-skipped = Save skipped rows…
 wizard-branch = Branch (outlet)
 wizard-branch-hint = none: the whole shop
+wizard-laris-file = This is a Laris database: its records come in as they are stored there, kind by kind, nothing to map. If it is one branch's, type the branch below: its records are kept apart from the other branches', and importing it again later adds only what changed.
 wizard-preset-name = Save this mapping as
 wizard-save-preset = Save mapping
 preset-saved = Mapping saved as "{ $name }".
@@ -169,6 +170,7 @@ file-empty = { $file } is empty: it has no rows to import.
 file-laris-newer = { $file } was written by a newer version of Laris (database version { $version }). Install the newer Laris to import it; nothing was written.
 file-laris-branches = { $file } holds several branches of its own ({ $branches }), which one branch name cannot keep apart. Import each branch's own file instead; nothing was written.
 file-laris-damaged = { $file } cannot be read as a Laris database ({ $reason }). Restore its latest backup and import again; nothing was written.
+file-laris-itself = { $file } is the database you are importing into: imported into itself, it would hold every record twice. To bring in a branch's records, import that branch's own Laris file; nothing was written.
 
 ## Limits on what an import reads (src/import/limits.rs)
 file-too-large = { $file } is too large to import: { $limit }. Split it into smaller files, or remove what is not sales data, and import again.

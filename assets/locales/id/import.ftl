@@ -1,5 +1,5 @@
 ## Wizard impor (src/ui/import_wizard.rs)
-file-filter-csv = Spreadsheet (CSV, Excel, OpenDocument)
+file-filter-csv = Spreadsheet (CSV, Excel, OpenDocument) dan database Laris
 
 wizard-title = Impor { $file }
 wizard-more-files = { $count } file lagi setelah ini
@@ -28,6 +28,7 @@ wizard-cancel = Batal
 wizard-save-skipped = Simpan baris yang dilewati…
 wizard-branch = Cabang (outlet)
 wizard-branch-hint = kosong: seluruh toko
+wizard-laris-file = Ini database Laris: datanya masuk persis seperti tersimpan di sana, per jenis, tanpa perlu dipetakan. Kalau ini database satu cabang, isi nama cabangnya di bawah: datanya dipisahkan dari cabang lain, dan kalau diimpor lagi nanti, hanya yang berubah yang ditambahkan.
 wizard-preset-name = Simpan pemetaan ini sebagai
 wizard-save-preset = Simpan pemetaan
 preset-saved = Pemetaan disimpan sebagai "{ $name }".
@@ -151,6 +152,7 @@ file-empty = { $file } kosong: tidak ada baris yang bisa diimpor.
 file-laris-newer = { $file } dibuat oleh Laris versi yang lebih baru (versi database { $version }). Pasang Laris yang lebih baru untuk mengimpornya; tidak ada yang disimpan.
 file-laris-branches = { $file } berisi beberapa cabang ({ $branches }), yang tidak bisa dipisahkan dengan satu nama cabang. Impor file milik masing-masing cabang saja; tidak ada yang disimpan.
 file-laris-damaged = { $file } tidak bisa dibaca sebagai database Laris ({ $reason }). Pulihkan cadangan terakhirnya lalu impor lagi; tidak ada yang disimpan.
+file-laris-itself = { $file } adalah database tujuan impor ini: kalau diimpor ke dirinya sendiri, setiap datanya akan tersimpan dua kali. Untuk memasukkan data sebuah cabang, impor file Laris milik cabang itu; tidak ada yang disimpan.
 
 ## Batas yang dibaca saat impor (src/import/limits.rs)
 file-too-large = { $file } terlalu besar untuk diimpor: { $limit }. Pecah menjadi beberapa file yang lebih kecil, atau buang isi yang bukan data penjualan, lalu impor lagi.

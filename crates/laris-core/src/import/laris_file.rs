@@ -37,6 +37,25 @@ pub enum Refusal {
     Branches(Vec<String>),
     /// SQLite could not read it.
     Damaged(String),
+    /// It is the database being imported into, which would then hold
+    /// every record twice.
+    Itself,
+}
+
+/// Refuses `path` when it is the database `db` the files go into (by the
+/// file, whichever path names it).
+pub fn refuse_itself(path: &Path, db: &Path) -> Result<(), FileError> {
+    let same = match (path.canonicalize(), db.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    if same {
+        return Err(FileError::LarisFile {
+            path: path.to_path_buf(),
+            reason: Refusal::Itself,
+        });
+    }
+    Ok(())
 }
 
 /// The records of the Laris database at `path`, one parsed file per kind
@@ -116,6 +135,7 @@ pub fn read(path: &Path) -> Result<Vec<ParsedFile>, FileError> {
                 mapping: vec![None; headers.len()],
                 matched: vec![None; headers.len()],
                 headers,
+                from_laris: true,
                 ..Source::default()
             },
             list,

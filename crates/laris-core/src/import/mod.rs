@@ -189,6 +189,7 @@ impl FileError {
                         "file-laris-damaged",
                         &[file, ("reason", detail.as_str().into())],
                     ),
+                    laris_file::Refusal::Itself => lang.tr_args("file-laris-itself", &[file]),
                 }
             }
             FileError::Workbook { path, message } => lang.tr_args(
@@ -386,6 +387,9 @@ pub struct Source {
     pub rejected: Vec<table::TableRow>,
     pub sheets: Vec<String>,
     pub sheet: Option<String>,
+    /// Read from a Laris database ([`laris_file`]): its columns are the
+    /// kind's own fields, with nothing to map or choose.
+    pub from_laris: bool,
 }
 
 impl ParsedFile {

@@ -424,6 +424,7 @@ fn list_file(
             rejected: Vec::new(),
             sheets: table.sheets.clone(),
             sheet: table.sheet.clone(),
+            from_laris: false,
         },
         list: Some(list),
         marked_returned: 0,

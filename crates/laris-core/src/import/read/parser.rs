@@ -397,6 +397,7 @@ impl<'t> Parser<'t> {
                     .collect(),
                 sheets: self.sheets.clone(),
                 sheet: self.sheet.clone(),
+                from_laris: false,
             },
         }
     }
