@@ -539,6 +539,48 @@ fn two_imports_at_once_both_land_whole() {
 /// The advisory lock's key as pg_locks shows it (objid, its low half).
 const WRITE_LOCK_OBJID: i64 = laris::store::pg::WRITE_LOCK & 0xFFFF_FFFF;
 
+/// Starts `laris import` of the orders `file` into `url`, kills it once
+/// its session holds the writers' lock and is copying the new orders in
+/// (after the batches and their change log), and waits until the server
+/// has ended the dead session's transaction, and so its lock.
+fn kill_while_copying_orders(url: &str, file: &Path) {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_laris"))
+        .args(["--lang", "en", "import", "--db", url, arg(file)])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut pg = PgStore::connect(url).unwrap();
+    let mut ask = |sql: &str| -> i64 {
+        pg.client
+            .query_one(sql, &[&(WRITE_LOCK_OBJID as u32)])
+            .unwrap()
+            .get(0)
+    };
+    let start = std::time::Instant::now();
+    while ask(
+        "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+         WHERE l.locktype = 'advisory' AND l.objid = $1 AND l.granted
+           AND a.state = 'active' AND a.query LIKE 'COPY orders %'",
+    ) == 0
+    {
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the import ended before it was seen writing"
+        );
+        assert!(start.elapsed().as_secs() < 300, "the import never wrote");
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    child.kill().unwrap();
+    let status = child.wait().unwrap();
+    assert!(!status.success(), "killed, not finished");
+    let start = std::time::Instant::now();
+    while ask("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = $1") > 0 {
+        assert!(start.elapsed().as_secs() < 60, "the lock stayed");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
 /// An import killed while it writes (its session holds the writers' lock
 /// and is putting rows on the server) leaves the server as it was: the same
 /// rows in every table and the same report; the lock goes with it, and the
@@ -556,53 +598,7 @@ fn an_import_killed_midway_leaves_the_server_unchanged() {
     let before = report(&url, "year:2024", &[]);
 
     let big = orders_file(dir.path(), "K", 300_000);
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_laris"))
-        .args(["--lang", "en", "import", "--db", &url, arg(&big)])
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut pg = PgStore::connect(&url).unwrap();
-    // Its session, once it holds the lock and copies the new orders in
-    // (after the batches and their change log).
-    let writing = |pg: &mut PgStore| -> bool {
-        pg.client
-            .query_one(
-                "SELECT EXISTS (SELECT 1 FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-                    WHERE l.locktype = 'advisory' AND l.objid = $1 AND l.granted
-                      AND a.state = 'active' AND a.query LIKE 'COPY orders %')",
-                &[&(WRITE_LOCK_OBJID as u32)],
-            )
-            .unwrap()
-            .get(0)
-    };
-    let start = std::time::Instant::now();
-    while !writing(&mut pg) {
-        assert!(
-            child.try_wait().unwrap().is_none(),
-            "the import ended before it was seen writing"
-        );
-        assert!(start.elapsed().as_secs() < 300, "the import never wrote");
-        std::thread::sleep(std::time::Duration::from_millis(2));
-    }
-    child.kill().unwrap();
-    let status = child.wait().unwrap();
-    assert!(!status.success(), "killed, not finished");
-    // The server ends the dead session's transaction, and its lock.
-    let held = |pg: &mut PgStore| -> i64 {
-        pg.client
-            .query_one(
-                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = $1",
-                &[&(WRITE_LOCK_OBJID as u32)],
-            )
-            .unwrap()
-            .get(0)
-    };
-    let start = std::time::Instant::now();
-    while held(&mut pg) > 0 {
-        assert!(start.elapsed().as_secs() < 60, "the lock stayed");
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    kill_while_copying_orders(&url, &big);
     assert_eq!(server_counts(&url), counts);
     assert_eq!(report(&url, "year:2024", &[]), before);
     let next = orders_file(dir.path(), "N", 10);
@@ -646,41 +642,8 @@ fn a_large_first_import_builds_the_indexes_again_as_they_were() {
     let dir = tempfile::tempdir().unwrap();
 
     let big = orders_file(dir.path(), "K", 300_000);
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_laris"))
-        .args(["--lang", "en", "import", "--db", &url, arg(&big)])
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut pg = PgStore::connect(&url).unwrap();
-    let start = std::time::Instant::now();
-    loop {
-        let copying: bool = pg
-            .client
-            .query_one(
-                "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE query LIKE 'COPY orders %')",
-                &[],
-            )
-            .unwrap()
-            .get(0);
-        if copying {
-            break;
-        }
-        assert!(
-            child.try_wait().unwrap().is_none(),
-            "the import ended before it was seen copying"
-        );
-        assert!(start.elapsed().as_secs() < 300, "the import never copied");
-        std::thread::sleep(std::time::Duration::from_millis(2));
-    }
-    child.kill().unwrap();
-    child.wait().unwrap();
-    // The killed session's transaction ends when the server notices.
-    let start = std::time::Instant::now();
-    while order_indexes(&url) != made {
-        assert!(start.elapsed().as_secs() < 60, "{:?}", order_indexes(&url));
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    kill_while_copying_orders(&url, &big);
+    assert_eq!(order_indexes(&url), made);
     assert!(server_counts(&url).contains(&("orders".to_string(), 0)));
 
     let first = orders_file(dir.path(), "A", 20_000);
