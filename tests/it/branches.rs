@@ -425,6 +425,34 @@ const SCOPES: [(&str, &[&str]); 4] = [
     ("month:2024-03", &["--channel", "Toko"]),
 ];
 
+/// The records imported without a branch (the shop's own) are a filter of
+/// their own, `--branch ""`: beside a branch, figure for figure the report
+/// of a database holding only those files.
+#[test]
+fn the_shops_own_records_are_the_empty_branch() {
+    let dir = tempfile::tempdir().unwrap();
+    let own = outlet(dir.path(), "jakarta");
+    let bandung = outlet(dir.path(), "bandung");
+    let both = dir.path().join("both.laris");
+    import_outlet(s(&both), None, &own);
+    import_outlet(s(&both), Some("Bandung"), &bandung);
+    let alone = dir.path().join("own.laris");
+    import_outlet(s(&alone), None, &own);
+    for (period, extra) in SCOPES {
+        let mut filtered = extra.to_vec();
+        filtered.extend(["--branch", ""]);
+        assert_eq!(
+            report(s(&both), period, &filtered),
+            report(s(&alone), period, extra),
+            "{period} {extra:?}"
+        );
+    }
+    // Jakarta's 100.000 + 50.000 of March, without Bandung's 150.000.
+    let march = report(s(&both), "month:2024-03", &["--branch", ""]);
+    assert_eq!(march["metrics"]["revenue"], 150_000.0);
+    assert_eq!(march["metrics"]["orders"], 2);
+}
+
 /// A branch's report on a database of two branches is, figure for figure,
 /// the report of a database holding only that branch's files; without the
 /// filter both branches' A-1 count.

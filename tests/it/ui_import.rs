@@ -212,6 +212,17 @@ fn the_branch_typed_in_the_wizard_goes_with_the_import() {
         .click_accesskit();
     wait_for(&mut h, "Rp 40,000");
     assert!(h.query_by_label("Rp 125,000").is_none());
+    // The shop's own records, imported without a branch, are a choice too.
+    // A choice made through accesskit leaves its list open: closed first.
+    h.key_press(egui::Key::Escape);
+    h.run_steps(2);
+    h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Branch")
+        .click();
+    h.run_steps(2);
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "no branch (the shop's own)")
+        .click_accesskit();
+    wait_for(&mut h, "Rp 85,000");
+    assert!(h.query_by_label("Rp 40,000").is_none());
     // The import history says which import was the branch's.
     h.get_by_label("Data").click();
     wait_for(&mut h, "branch Bandung");

@@ -53,7 +53,7 @@ cli-arg-compare = What the figures are compared with: previous (the period befor
 cli-arg-rep = Only this salesperson's orders, leads, deals, activities and targets
 cli-arg-channel = Only the orders and inquiries of this channel
 cli-arg-source = Only the leads of this source and the deals that came from them
-cli-arg-branch = Only the records imported as this branch (outlet), of every kind
+cli-arg-branch = Only the records imported as this branch (outlet), of every kind; "" for those imported without a branch
 cli-arg-today = The date taken as today (YYYY-MM-DD): a period containing it is compared like for like. Default: today
 
 cli-export-about = The meeting report as a PDF (--pdf FILE) or every chart as a PNG picture (--png-dir DIR), for a period. Example: laris export --db toko.laris --period month:2024-03 --pdf rapat.pdf

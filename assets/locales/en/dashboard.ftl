@@ -20,6 +20,7 @@ filter-rep = Rep
 filter-channel = Channel
 filter-source = Lead source
 filter-branch = Branch
+filter-no-branch = no branch (the shop's own)
 filter-all = all
 
 ## Metric cards (crates/laris-view/src/cards.rs)

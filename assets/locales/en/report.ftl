@@ -24,6 +24,7 @@ report-filter-rep = rep { $name }
 report-filter-channel = channel { $name }
 report-filter-source = source { $name }
 report-filter-branch = branch { $name }
+report-filter-no-branch = no branch
 report-highlights = Highlights
 report-projection = Revenue on course for { $value } by the end of the period (likely between { $low } and { $high })
 report-projection-target = ; target { $target }, chance of reaching it { $chance }

@@ -53,7 +53,7 @@ cli-arg-compare = Pembanding angka: previous (periode sebelumnya) atau last-year
 cli-arg-rep = Hanya pesanan, prospek, deal, aktivitas dan target sales ini
 cli-arg-channel = Hanya pesanan dan pertanyaan dari saluran ini
 cli-arg-source = Hanya prospek dari sumber ini dan deal yang berasal darinya
-cli-arg-branch = Hanya data yang diimpor sebagai cabang (outlet) ini, untuk semua jenis data
+cli-arg-branch = Hanya data yang diimpor sebagai cabang (outlet) ini, untuk semua jenis data; "" untuk data yang diimpor tanpa cabang
 cli-arg-today = Tanggal yang dianggap hari ini (YYYY-MM-DD): periode yang memuatnya dibandingkan secara setara. Bawaan: hari ini
 
 cli-export-about = Laporan rapat sebagai PDF (--pdf FILE) atau setiap grafik sebagai gambar PNG (--png-dir FOLDER), untuk satu periode. Contoh: laris export --db toko.laris --period month:2024-03 --pdf rapat.pdf

@@ -20,6 +20,7 @@ filter-rep = Sales
 filter-channel = Saluran
 filter-source = Sumber prospek
 filter-branch = Cabang
+filter-no-branch = tanpa cabang (toko sendiri)
 filter-all = semua
 
 ## Kartu angka (crates/laris-view/src/cards.rs)

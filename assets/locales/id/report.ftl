@@ -24,6 +24,7 @@ report-filter-rep = sales { $name }
 report-filter-channel = saluran { $name }
 report-filter-source = sumber { $name }
 report-filter-branch = cabang { $name }
+report-filter-no-branch = tanpa cabang
 report-highlights = Sorotan
 report-projection = Omzet diperkirakan { $value } di akhir periode (kemungkinan antara { $low } dan { $high })
 report-projection-target = ; target { $target }, peluang tercapai { $chance }

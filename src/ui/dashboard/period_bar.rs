@@ -127,21 +127,40 @@ pub fn show(app: &mut LarisApp, ui: &mut egui::Ui, query: &Query) {
             .clone()
             .and_then(Result::ok)
             .unwrap_or_default();
-        for (id, names, value) in [
-            ("filter-rep", &facts.reps, &mut filters.rep),
-            ("filter-channel", &facts.channels, &mut filters.channel),
-            ("filter-source", &facts.sources, &mut filters.source),
+        // Beside the named branches, the records imported without one.
+        let unbranched = facts.unbranched.then(|| lang.tr("filter-no-branch"));
+        for (id, names, value, unnamed) in [
+            ("filter-rep", &facts.reps, &mut filters.rep, None),
+            (
+                "filter-channel",
+                &facts.channels,
+                &mut filters.channel,
+                None,
+            ),
+            ("filter-source", &facts.sources, &mut filters.source, None),
             // Only offered once some import named a branch (outlet).
-            ("filter-branch", &facts.branches, &mut filters.branch),
+            (
+                "filter-branch",
+                &facts.branches,
+                &mut filters.branch,
+                unbranched,
+            ),
         ] {
             if names.is_empty() {
                 continue;
             }
             ui.add_space(theme::SPACE_S);
             let all = lang.tr("filter-all");
-            let shown = value.clone().unwrap_or_else(|| all.clone());
+            let shown = match value.as_deref() {
+                None => all.clone(),
+                Some("") => unnamed.clone().unwrap_or_default(),
+                Some(name) => name.to_string(),
+            };
             combo(ui, id, &lang.tr(id), &shown, |ui| {
                 ui.selectable_value(value, None, all.clone());
+                if let Some(unnamed) = unnamed {
+                    ui.selectable_value(value, Some(String::new()), unnamed);
+                }
                 for n in names {
                     ui.selectable_value(value, Some(n.clone()), n);
                 }

@@ -19,6 +19,7 @@ use super::{
     Comparison, Dataset, DayRange, Filters, Selection, View, activity, compute_report, report,
 };
 use crate::i18n::Lang;
+use crate::store::Kind;
 
 /// What the dashboard shows: a period, its comparison and the filters.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -70,6 +71,9 @@ pub struct DataFacts {
     pub sources: Vec<String>,
     /// The named branches (outlets) records were imported as.
     pub branches: Vec<String>,
+    /// Beside named branches, records imported without one (the shop's
+    /// own, filtered to with an empty branch name).
+    pub unbranched: bool,
     pub present: Present,
     /// The dates of the first and last paid order, to open on a period
     /// that has data.
@@ -91,6 +95,13 @@ impl DataFacts {
             channels: names(&ds.channels),
             sources: names(&ds.sources),
             branches: names(&ds.branches),
+            unbranched: !ds.branches.is_empty() && {
+                let p = super::branch_present(ds, super::dataset::NONE);
+                Kind::ALL
+                    .into_iter()
+                    .filter(|k| !matches!(k, Kind::Products | Kind::Settlements))
+                    .any(|k| p.has(k))
+            },
             present: ds.present,
             last_order: ds.orders.date.last().map(|&d| super::dataset::date_of(d)),
         }

@@ -27,9 +27,10 @@ impl Filters {
         ]
         .into_iter()
         .filter_map(|(id, value)| {
-            value
-                .as_ref()
-                .map(|name| lang.tr_args(id, &[("name", Arg::from(name.as_str()))]))
+            value.as_ref().map(|name| match name.trim() {
+                "" if id == "report-filter-branch" => lang.tr("report-filter-no-branch"),
+                name => lang.tr_args(id, &[("name", Arg::from(name))]),
+            })
         })
         .collect();
         (!only.is_empty())

@@ -56,7 +56,7 @@ pub struct View<'a> {
 
 /// The kinds branch `b` has records of (costs and payouts stay the
 /// database's: a branch without its own takes the shop's costs).
-fn branch_present(ds: &Dataset, b: u32) -> Present {
+pub(crate) fn branch_present(ds: &Dataset, b: u32) -> Present {
     let any = |branches: &[u32]| branches.contains(&b);
     let o = &ds.orders;
     let orders = any(&o.branch);
@@ -88,7 +88,14 @@ impl<'a> View<'a> {
             rep: resolve(&ds.reps, &filters.rep),
             channel: resolve(&ds.channels, &filters.channel),
             source: resolve(&ds.sources, &filters.source),
-            branch: resolve(&ds.branches, &filters.branch),
+            // An empty name is the records imported without a branch.
+            branch: filters.branch.as_ref().map(|n| {
+                if n.trim().is_empty() {
+                    NONE
+                } else {
+                    ds.branches.find(n).unwrap_or(NO_MATCH)
+                }
+            }),
             customers: Cow::Borrowed(&ds.customer_index),
             present: ds.present,
         };
