@@ -591,23 +591,33 @@ mod tests {
         assert_eq!(std::fs::read(&garbage).unwrap(), bytes);
     }
 
+    /// A database at `path` made by the first `version` migrations, with
+    /// `rows` written as that schema took them.
+    fn old_database(path: &Path, version: usize, rows: &str) {
+        let mut conn = Connection::open(path).unwrap();
+        Migrations::new(
+            MIGRATION_SQL[..version]
+                .iter()
+                .map(|sql| M::up(sql))
+                .collect(),
+        )
+        .to_latest(&mut conn)
+        .unwrap();
+        conn.execute_batch(rows).unwrap();
+    }
+
     #[test]
     fn a_database_of_an_older_schema_is_backed_up_before_it_is_migrated() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("old.laris");
-        {
-            let mut conn = Connection::open(&path).unwrap();
-            Migrations::new(MIGRATION_SQL[..5].iter().map(|sql| M::up(sql)).collect())
-                .to_latest(&mut conn)
-                .unwrap();
-            conn.execute_batch(
-                "INSERT INTO import_batches(file_name, content_hash, kind, imported_at)
-                     VALUES ('a.csv', 'h', 'orders', '2026-01-01T00:00:00');
-                 INSERT INTO orders(order_id, date, status, batch_id)
-                     VALUES ('A-1', '2026-01-01', 'paid', 1);",
-            )
-            .unwrap();
-        }
+        old_database(
+            &path,
+            5,
+            "INSERT INTO import_batches(file_name, content_hash, kind, imported_at)
+                 VALUES ('a.csv', 'h', 'orders', '2026-01-01T00:00:00');
+             INSERT INTO orders(order_id, date, status, batch_id)
+                 VALUES ('A-1', '2026-01-01', 'paid', 1);",
+        );
         let store = Store::open(&path).unwrap();
         let v: i64 = store
             .conn()
@@ -631,20 +641,15 @@ mod tests {
     fn records_stored_before_branches_are_in_no_branch() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("old.laris");
-        {
-            let mut conn = Connection::open(&path).unwrap();
-            Migrations::new(MIGRATION_SQL[..7].iter().map(|sql| M::up(sql)).collect())
-                .to_latest(&mut conn)
-                .unwrap();
-            conn.execute_batch(
-                "INSERT INTO import_batches(file_name, content_hash, kind, imported_at)
-                     VALUES ('a.csv', 'h', 'orders', '2026-01-01T00:00:00');
-                 INSERT INTO orders(order_id, date, status, batch_id)
-                     VALUES ('A-1', '2026-01-01', 'paid', 1);
-                 INSERT INTO returns(order_id, batch_id) VALUES ('A-1', 1);",
-            )
-            .unwrap();
-        }
+        old_database(
+            &path,
+            7,
+            "INSERT INTO import_batches(file_name, content_hash, kind, imported_at)
+                 VALUES ('a.csv', 'h', 'orders', '2026-01-01T00:00:00');
+             INSERT INTO orders(order_id, date, status, batch_id)
+                 VALUES ('A-1', '2026-01-01', 'paid', 1);
+             INSERT INTO returns(order_id, batch_id) VALUES ('A-1', 1);",
+        );
         let store = Store::open(&path).unwrap();
         let conn = store.conn();
         let one = |sql: &str| -> String { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
