@@ -17,8 +17,8 @@ use crate::metrics::Dataset;
 use crate::metrics::explain::{Bridge, By, EXPLAINED, STEPS, explain};
 use crate::metrics::figures::Query;
 use crate::metrics::records::{
-    Cell, Column, Record, RecordKind, RecordSet, Records, fetch, order_lines, records, search,
-    slice_records, value_text,
+    Cell, Column, Record, RecordKind, RecordSet, Records, code_text, fetch, order_lines, records,
+    search, slice_records, value_text,
 };
 use crate::metrics::{PeriodKind, Selection};
 use crate::store::{Database, FieldType, Place};
@@ -353,9 +353,7 @@ fn field_text(
         FieldType::Date | FieldType::DateTime => {
             date(&text).map_or(text, |d| format::date(lang, d))
         }
-        _ if field.name == "status" => lang.status(&text),
-        _ if field.name == "type" => lang.activity_type(&text),
-        _ => text,
+        _ => code_text(lang, field.ty, &text),
     }
 }
 

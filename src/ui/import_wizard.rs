@@ -19,6 +19,7 @@ use crate::import::List;
 use crate::import::mapping::{Matched, MatchedBy, Preset, Target};
 use crate::import::rate::Rate;
 use crate::import::{FileError, ParsedFile, Source};
+use crate::metrics::records::code_text;
 use crate::store::{FieldType, Kind};
 use laris_view::theme;
 
@@ -657,7 +658,8 @@ fn preview(ui: &mut egui::Ui, lang: Lang, currency: &str, file: &ParsedFile) {
 }
 
 /// A stored value as the rest of Laris shows it: money in the file's
-/// `currency`, dates and counts in the language's format.
+/// `currency`, dates, counts, statuses and activity types in the language's
+/// format and words.
 fn shown(lang: Lang, currency: &str, ty: FieldType, v: &Value) -> String {
     match (ty, v) {
         (_, Value::Null) => String::new(),
@@ -675,7 +677,7 @@ fn shown(lang: Lang, currency: &str, ty: FieldType, v: &Value) -> String {
         }
         (_, Value::Integer(i)) => format::count(lang, *i),
         (_, Value::Real(r)) => r.to_string(),
-        (_, Value::Text(t)) => t.clone(),
+        (_, Value::Text(t)) => code_text(lang, ty, t),
         (_, Value::Blob(_)) => String::new(),
     }
 }

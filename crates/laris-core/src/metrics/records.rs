@@ -932,6 +932,16 @@ fn with_ids(
         .collect())
 }
 
+/// A stored code in the words of `lang`: an order's, lead's or deal's
+/// status, an activity's type; any other text as it was stored.
+pub fn code_text(lang: Lang, ty: FieldType, text: &str) -> String {
+    match ty {
+        FieldType::OrderStatus | FieldType::DealStatus | FieldType::LeadStatus => lang.status(text),
+        FieldType::ActivityType => lang.activity_type(text),
+        _ => text.to_string(),
+    }
+}
+
 /// A stored value as the user reads it: money in the locale's format with
 /// its currency, numbers with the locale's separators.
 pub fn value_text(lang: Lang, currency: &str, ty: FieldType, v: &Value) -> String {
