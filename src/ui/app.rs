@@ -8,7 +8,7 @@ use super::command::{self, Command, Commands};
 use super::dashboard::{self, Choice, Dashboard};
 use super::data_tab::{self, DataTab};
 use super::error::AppError;
-use super::file_dialog::InApp;
+use super::file_dialog::{Dialogs, InApp};
 use super::import_wizard::{self, Wizard};
 use super::session::Session;
 use super::tasks::{Event, Job, ReadChoice};
@@ -34,6 +34,9 @@ pub struct Persisted {
     /// The team's server last opened from Settings (its connection string
     /// without a password), used instead of `last_db` when set.
     pub last_server: Option<String>,
+    /// The folder of the file last chosen in a file dialog or imported:
+    /// the next file dialog opens there.
+    pub last_folder: Option<PathBuf>,
 }
 
 /// The tabs of the main window.
@@ -156,6 +159,15 @@ pub struct LarisApp {
 
 const STATE_KEY: &str = "laris";
 
+/// How the window's jobs ask for files: with the browser the start asks
+/// for, opened at the folder last used.
+fn dialogs(config: &AppConfig, persisted: &Persisted) -> Dialogs {
+    Dialogs {
+        in_app: config.in_app_dialogs,
+        folder: persisted.last_folder.clone(),
+    }
+}
+
 impl LarisApp {
     pub fn new(cc: &eframe::CreationContext<'_>, mut config: AppConfig) -> Self {
         theme::apply(&cc.egui_ctx);
@@ -182,7 +194,7 @@ impl LarisApp {
         }
         cc.egui_ctx.set_theme(persisted.theme);
         let mut session = Session::open(&cc.egui_ctx, config.db.clone());
-        session.tasks.in_app_dialogs = config.in_app_dialogs;
+        session.tasks.dialogs = dialogs(&config, &persisted);
         LarisApp {
             persisted,
             lang,
@@ -252,6 +264,10 @@ impl LarisApp {
             Command::Import(paths) => {
                 if self.refuse_read_only() {
                     return;
+                }
+                // Dropped files too: the next dialog opens beside them.
+                if let Some(folder) = paths.first().and_then(|p| p.parent()) {
+                    self.folder_used(folder.to_path_buf());
                 }
                 // Not over the recovery screen: the wizard would wait behind
                 // it and appear, unasked, once the database opens.
@@ -514,8 +530,11 @@ impl LarisApp {
                     self.commands.push(Command::Run(Job::KeepPassword { url }));
                 }
             }
-            Event::PasswordKept(Err(reason)) => self.notify(
-                self.tr_args("settings-team-not-kept", &[("reason", reason.into())]),
+            Event::PasswordKept(Err(why)) => self.notify(
+                self.tr_args(
+                    "settings-team-not-kept",
+                    &[("reason", why.reason(self.lang).into())],
+                ),
                 true,
             ),
             Event::PasswordKept(Ok(())) => {}
@@ -559,9 +578,10 @@ impl LarisApp {
                 self.notify(self.tr("settings-saved"), false);
             }
             Event::Picked(paths) => self.commands.push(Command::Import(paths)),
-            Event::AskInApp(ask, reply) => {
-                self.in_app_dialog = Some(InApp::new(ask, reply, self.lang));
+            Event::AskInApp(ask, folder, reply) => {
+                self.in_app_dialog = Some(InApp::new(ask, folder, reply, self.lang));
             }
+            Event::FolderUsed(folder) => self.folder_used(folder),
             Event::DatabaseChosen(path) => self
                 .commands
                 .push(Command::SwitchDatabase(Place::File(path))),
@@ -570,6 +590,12 @@ impl LarisApp {
             Event::Exported(Err(e)) => self.failed("export-failed", &e),
             Event::Finished(_) => {}
         }
+    }
+
+    /// Remembers where the user's files are, for the next file dialog.
+    fn folder_used(&mut self, folder: PathBuf) {
+        self.session.tasks.dialogs.folder = Some(folder.clone());
+        self.persisted.last_folder = Some(folder);
     }
 
     /// Stored data changed: the figures and the targets are read again.
@@ -611,7 +637,7 @@ impl LarisApp {
         self.session.lock = None;
         self.session = Session::open(ctx, path);
         self.session.keep_password = keep;
-        self.session.tasks.in_app_dialogs = self.config.in_app_dialogs;
+        self.session.tasks.dialogs = dialogs(&self.config, &self.persisted);
         self.phase = Phase::Opening;
         self.persisted.choice.sel = None;
         self.dash = Dashboard::default();

@@ -41,26 +41,53 @@ pub type Reply = Sender<Option<Vec<PathBuf>>>;
 /// cancels and when the dialog could not open.
 const NEVER_SHOWN: Duration = Duration::from_millis(300);
 
+/// How the window's jobs ask for files.
+#[derive(Clone, Debug, Default)]
+pub struct Dialogs {
+    /// Never the system's dialog (see [`super::AppConfig::in_app_dialogs`]).
+    pub in_app: bool,
+    /// The folder of the file last chosen or imported: a shop owner's
+    /// next file is usually beside it. None: Downloads (see
+    /// [`start_folder`]).
+    pub folder: Option<PathBuf>,
+}
+
 /// Asks on a job's thread.
 pub struct Asker<'a> {
     pub send: &'a dyn Fn(Event),
-    /// Never the system's dialog (see [`super::AppConfig::in_app_dialogs`]).
-    pub in_app: bool,
+    pub dialogs: Dialogs,
 }
 
 impl Asker<'_> {
-    /// The chosen paths; None when the user cancelled.
+    /// The chosen paths; None when the user cancelled. The window hears of
+    /// the folder they are in ([`Event::FolderUsed`]).
     pub fn ask(&self, ask: Ask) -> Option<Vec<PathBuf>> {
-        if !self.in_app && native_possible() {
+        let answer = self.answer(ask);
+        if let Some(folder) = answer
+            .as_ref()
+            .and_then(|paths| paths.first())
+            .and_then(|p| p.parent())
+        {
+            (self.send)(Event::FolderUsed(folder.to_path_buf()));
+        }
+        answer
+    }
+
+    fn answer(&self, ask: Ask) -> Option<Vec<PathBuf>> {
+        // A folder deleted or unplugged since is not offered.
+        let folder = (self.dialogs.folder.clone())
+            .filter(|f| f.is_dir())
+            .unwrap_or_else(start_folder);
+        if !self.dialogs.in_app && native_possible() {
             let started = Instant::now();
-            let answer = native(&ask);
+            let answer = native(&ask, &folder);
             let failed = answer.is_none() && started.elapsed() < NEVER_SHOWN;
             if !failed || !cfg!(target_os = "linux") {
                 return answer;
             }
         }
         let (reply, answer) = channel();
-        (self.send)(Event::AskInApp(ask, reply));
+        (self.send)(Event::AskInApp(ask, folder, reply));
         // The window may close instead of answering: that is a cancel.
         answer.recv().ok().flatten()
     }
@@ -91,7 +118,7 @@ fn native_possible() -> bool {
     dbus || zenity
 }
 
-fn native(ask: &Ask) -> Option<Vec<PathBuf>> {
+fn native(ask: &Ask, folder: &Path) -> Option<Vec<PathBuf>> {
     let paths =
         |files: Vec<rfd::FileHandle>| files.iter().map(|f| f.path().to_path_buf()).collect();
     match ask {
@@ -102,7 +129,7 @@ fn native(ask: &Ask) -> Option<Vec<PathBuf>> {
         } => {
             let dialog = rfd::AsyncFileDialog::new()
                 .add_filter(filter, extensions)
-                .set_directory(start_folder());
+                .set_directory(folder);
             if *multiple {
                 pollster::block_on(dialog.pick_files()).map(paths)
             } else {
@@ -117,15 +144,15 @@ fn native(ask: &Ask) -> Option<Vec<PathBuf>> {
             rfd::AsyncFileDialog::new()
                 .set_file_name(name)
                 .add_filter(filter, extensions)
-                .set_directory(start_folder())
+                .set_directory(folder)
                 .save_file(),
         )
         .map(|f| vec![f.path().to_path_buf()]),
     }
 }
 
-/// Where a shop owner's exports usually are: Downloads, else Documents,
-/// else the home folder.
+/// Where a shop owner's exports usually are, before any file was chosen:
+/// Downloads, else Documents, else the home folder.
 fn start_folder() -> PathBuf {
     directories::UserDirs::new()
         .and_then(|d| {
@@ -144,7 +171,8 @@ pub struct InApp {
 }
 
 impl InApp {
-    pub fn new(ask: Ask, reply: Reply, lang: Lang) -> InApp {
+    /// The browser for `ask`, opened at `folder`.
+    pub fn new(ask: Ask, folder: PathBuf, reply: Reply, lang: Lang) -> InApp {
         let extensions = match &ask {
             Ask::Open { extensions, .. } | Ask::Save { extensions, .. } => extensions.clone(),
         };
@@ -162,7 +190,7 @@ impl InApp {
                 .title(&lang.tr("file-dialog-save-title")),
         };
         let mut dialog = dialog
-            .initial_path(start_folder())
+            .initial_path(folder)
             .show_files_filter(shown)
             .open_button_text(lang.tr("file-dialog-open").into())
             .save_button_text(lang.tr("file-dialog-save").into())

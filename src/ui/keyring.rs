@@ -25,9 +25,38 @@ pub fn with_saved(url: &str) -> String {
     }
 }
 
-/// Keeps the password `url` carries, for next time; the keyring's own
-/// words when it cannot.
-pub fn save(url: &str) -> Result<(), String> {
+/// Why a password was not kept.
+#[derive(Debug)]
+pub enum NotKept {
+    /// No keyring answered (no D-Bus session, no Secret Service running).
+    Unreachable,
+    /// The keyring is locked or refused access.
+    Locked,
+    /// Anything else, in the keyring's own words.
+    Other(String),
+}
+
+impl NotKept {
+    fn of(e: &keyring::Error) -> NotKept {
+        match e {
+            keyring::Error::PlatformFailure(_) => NotKept::Unreachable,
+            keyring::Error::NoStorageAccess(_) => NotKept::Locked,
+            other => NotKept::Other(other.to_string()),
+        }
+    }
+
+    /// Why, in `lang`.
+    pub fn reason(&self, lang: crate::i18n::Lang) -> String {
+        match self {
+            NotKept::Unreachable => lang.tr("keyring-unreachable"),
+            NotKept::Locked => lang.tr("keyring-locked"),
+            NotKept::Other(words) => words.clone(),
+        }
+    }
+}
+
+/// Keeps the password `url` carries, for next time.
+pub fn save(url: &str) -> Result<(), NotKept> {
     let Some(password) = crate::store::pg::config(url).ok().and_then(|c| {
         c.get_password()
             .map(|p| String::from_utf8_lossy(p).into_owned())
@@ -36,5 +65,30 @@ pub fn save(url: &str) -> Result<(), String> {
     };
     entry(url)
         .and_then(|e| e.set_password(&password))
-        .map_err(|e| e.to_string())
+        .map_err(|e| NotKept::of(&e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    /// The two failures a shop owner meets (no keyring on a bare desktop,
+    /// a locked one) are said in their language; the rare rest keeps the
+    /// keyring's words, which name the attribute at fault.
+    #[test]
+    fn why_a_password_was_not_kept_is_said_in_the_users_language() {
+        let platform = keyring::Error::PlatformFailure("org.freedesktop.DBus.Error".into());
+        assert_eq!(
+            NotKept::of(&platform).reason(Lang::Id),
+            "tidak ada keyring yang menjawab"
+        );
+        let locked = keyring::Error::NoStorageAccess("locked".into());
+        assert_eq!(
+            NotKept::of(&locked).reason(Lang::En),
+            "it is locked or refused Laris"
+        );
+        let long = keyring::Error::TooLong("service".into(), 255);
+        assert_eq!(NotKept::of(&long).reason(Lang::Id), long.to_string());
+    }
 }

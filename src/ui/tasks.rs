@@ -11,7 +11,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 
 use super::error::AppError;
 use super::exports::{self, Export};
-use super::file_dialog::{Ask, Asker};
+use super::file_dialog::{Ask, Asker, Dialogs};
 use crate::demo::DemoOptions;
 use crate::i18n::Lang;
 use crate::import::mapping::{Preset, Target};
@@ -216,14 +216,17 @@ pub enum Event {
     /// What the server holds, or why it cannot be reached.
     ServerTested(String, Result<Probe, AppError>),
     /// Whether the password went into the keyring (the keyring's words).
-    PasswordKept(Result<(), String>),
+    PasswordKept(Result<(), super::keyring::NotKept>),
     /// The file was copied into the server at the url: the rows copied.
     CopiedToServer(String, Result<u64, AppError>),
     /// An export's notice (None when the user cancelled its dialog).
     Exported(Result<Option<String>, AppError>),
     /// A job asks for a file and the system has no dialog: the window shows
-    /// its own file browser and answers through the sender.
-    AskInApp(super::file_dialog::Ask, super::file_dialog::Reply),
+    /// its own file browser, opened at the folder, and answers through the
+    /// sender.
+    AskInApp(super::file_dialog::Ask, PathBuf, super::file_dialog::Reply),
+    /// A file dialog was answered with a file in this folder.
+    FolderUsed(PathBuf),
     /// Sent by the runner when a job's own work is over, however it ended
     /// (before the overview that follows a job in the database).
     Finished(Finished),
@@ -272,8 +275,8 @@ pub struct Tasks {
     dialog_open: bool,
     /// Opened read-only: the user chose so on the recovery screen.
     pub read_only: bool,
-    /// Ask for files with Laris's own browser, never the system's (tests).
-    pub in_app_dialogs: bool,
+    /// How jobs ask for files.
+    pub dialogs: Dialogs,
 }
 
 impl Tasks {
@@ -286,7 +289,7 @@ impl Tasks {
             running: 0,
             dialog_open: false,
             read_only: false,
-            in_app_dialogs: false,
+            dialogs: Dialogs::default(),
         }
     }
 
@@ -319,7 +322,7 @@ impl Tasks {
         let db = self.db.clone();
         let ctx = ctx.clone();
         let read_only = self.read_only;
-        let in_app = self.in_app_dialogs;
+        let dialogs = self.dialogs.clone();
         std::thread::spawn(move || {
             let mut finish = FinishGuard {
                 tx: tx.clone(),
@@ -332,7 +335,7 @@ impl Tasks {
                 ctx.request_repaint();
             };
             if !finished.in_database {
-                outside(&db, job, &send, in_app);
+                outside(&db, job, &send, dialogs);
                 return;
             }
             // A restore replaces the file: no connection may be open on it.
@@ -383,8 +386,8 @@ impl Tasks {
 }
 
 /// The jobs that do not open the database.
-fn outside(db: &Place, job: Job, send: &dyn Fn(Event), in_app: bool) {
-    let asker = Asker { send, in_app };
+fn outside(db: &Place, job: Job, send: &dyn Fn(Event), dialogs: Dialogs) {
+    let asker = Asker { send, dialogs };
     match job {
         Job::PickFiles { filter } => {
             let paths = asker.ask(Ask::Open {

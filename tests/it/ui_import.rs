@@ -121,6 +121,29 @@ fn the_wizard_finds_a_key_by_its_values_and_asks_for_the_date_it_cannot_tell() {
 }
 
 #[test]
+fn the_preview_says_statuses_in_the_users_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("toko.laris");
+    let file = dir.path().join("pesanan.csv");
+    std::fs::write(
+        &file,
+        "No. Pesanan,Tanggal,Status Pesanan,Total\n\
+         A-1,2024-03-05,Selesai,125000\n\
+         A-2,2024-03-06,Batal,80000\n",
+    )
+    .unwrap();
+    let mut h = app(&db, Lang::Id, [1366.0, 768.0]);
+    wait_for(&mut h, "Coba toko contoh");
+    drop_file(&mut h, &file);
+    wait_for(&mut h, "Impor pesanan.csv");
+    // Stored as `paid` and `cancelled`, shown as the records view shows them.
+    wait_for(&mut h, "Lunas");
+    assert!(h.query_by_label("Dibatalkan").is_some());
+    assert!(h.query_by_label("paid").is_none());
+    assert!(h.query_by_label("cancelled").is_none());
+}
+
+#[test]
 fn a_file_in_another_currency_imports_only_at_the_rate_typed() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("toko.laris");
@@ -308,17 +331,52 @@ fn without_a_system_file_dialog_the_import_button_opens_the_in_app_browser() {
     );
     h.get_by_label("Batal").click();
     // Cancelled: the browser goes and the buttons work again.
+    wait_gone(&mut h, "📂  Pilih file");
+    h.get_by_label("Impor file…").click();
+    wait_for(&mut h, "📂  Pilih file");
+}
+
+#[test]
+fn the_file_browser_opens_where_the_last_file_came_from() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("toko.laris");
+    let exports = dir.path().join("ekspor");
+    std::fs::create_dir(&exports).unwrap();
+    let file = exports.join("pesanan.csv");
+    std::fs::write(&file, "No. Pesanan,Tanggal,Total\nA-1,2024-03-05,125000\n").unwrap();
+    let folder = exports.to_str().unwrap();
+    let mut h = app(&db, Lang::En, [1366.0, 768.0]);
+    wait_for(&mut h, "Try the sample shop");
+    let title = "📂  Choose a file";
+    // Before any file, the browser opens at Downloads (or home).
+    h.get_by_label("Import a file…").click();
+    wait_for(&mut h, title);
+    // The browser's path field (and its text run) holds the folder shown.
+    assert!(h.query_all_by_value(folder).next().is_none());
+    h.get_by_label("Cancel").click();
+    wait_gone(&mut h, title);
+
+    // A file dropped from the folder, then the wizard closed unused.
+    drop_file(&mut h, &file);
+    wait_for(&mut h, "Import pesanan.csv");
+    h.get_by_label("Cancel").click();
+    wait_gone(&mut h, "Import pesanan.csv");
+    h.get_by_label("Import a file…").click();
+    wait_for(&mut h, title);
+    assert!(
+        h.query_all_by_value(folder).next().is_some(),
+        "the browser's path is the dropped file's folder"
+    );
+}
+
+/// Steps frames until nothing labelled `label` is on screen.
+fn wait_gone(h: &mut Harness<'static, LarisApp>, label: &str) {
     for _ in 0..50 {
         h.step();
-        if h.query_by_label("📂  Pilih file").is_none() {
-            break;
+        if h.query_by_label(label).is_none() {
+            return;
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
-    assert!(
-        h.query_by_label("📂  Pilih file").is_none(),
-        "the browser closed"
-    );
-    h.get_by_label("Impor file…").click();
-    wait_for(&mut h, "📂  Pilih file");
+    panic!("{label:?} is still on screen");
 }

@@ -51,4 +51,6 @@ data-changed-server = The data on the server changed (an import or a change from
 read-only-viewer = Your user on this server may only look at the figures: importing, undoing and saving are off. Ask whoever runs the server for a user that may change the data.
 settings-team-remember = Remember the password on this computer (in the system's keyring)
 settings-team-not-kept = The password could not be kept in this computer's keyring ({ $reason }): next time, type it again or set PGPASSWORD.
+keyring-unreachable = no keyring answered
+keyring-locked = it is locked or refused Laris
 settings-team-connect = Connect

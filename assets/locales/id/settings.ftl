@@ -51,4 +51,6 @@ data-changed-server = Data di server berubah (ada impor atau perubahan dari komp
 read-only-viewer = Pengguna Anda di server ini hanya boleh melihat angka-angka: impor, urungkan impor, dan simpan tidak bisa dipakai. Minta pengguna yang boleh mengubah data kepada pengelola server.
 settings-team-remember = Ingat kata sandinya di komputer ini (di keyring sistem)
 settings-team-not-kept = Kata sandinya tidak bisa disimpan di keyring komputer ini ({ $reason }): lain kali ketik lagi atau isi PGPASSWORD.
+keyring-unreachable = tidak ada keyring yang menjawab
+keyring-locked = keyring terkunci atau menolak Laris
 settings-team-connect = Sambungkan
