@@ -226,6 +226,15 @@ impl Store {
                 path: path.to_path_buf(),
             });
         }
+        // Two threads opening a new file at once would both see it
+        // unmigrated and both create the tables; one at a time, the second
+        // finds the schema up to date. (SQLite's own lock cannot cover this:
+        // the migration library reads the version before it writes.) The
+        // switch to WAL is inside too: two connections switching a new file
+        // at once each hold a read lock and want the write lock, and SQLite
+        // fails one at once ("database is locked") rather than wait.
+        static MIGRATING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+        let _one_at_a_time = MIGRATING.lock().unwrap_or_else(|e| e.into_inner());
         // WAL lets the window read while an import writes, and keeps the main
         // file intact if the process dies mid-import.
         conn.pragma_update(None, "journal_mode", "WAL")
@@ -239,12 +248,6 @@ impl Store {
         // memory (32 MiB, well inside the import's memory budget).
         conn.pragma_update(None, "cache_size", -32_768)
             .map_err(open_err)?;
-        // Two threads opening a new file at once would both see it
-        // unmigrated and both create the tables; one at a time, the second
-        // finds the schema up to date. (SQLite's own lock cannot cover this:
-        // the migration library reads the version before it writes.)
-        static MIGRATING: std::sync::Mutex<()> = std::sync::Mutex::new(());
-        let _one_at_a_time = MIGRATING.lock().unwrap_or_else(|e| e.into_inner());
         let version: i64 = conn
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .map_err(open_err)?;
@@ -470,6 +473,37 @@ pub fn default_path() -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The window opens a new file from several threads at once (the
+    /// first load, the figures): every one of them opens it, none is told
+    /// "database is locked", and the schema is made once.
+    #[test]
+    fn threads_opening_a_new_file_at_once_all_open_it() {
+        let dir = tempfile::tempdir().unwrap();
+        for round in 0..100 {
+            let path = dir.path().join(format!("toko-{round}.laris"));
+            let start = std::sync::Barrier::new(3);
+            let opened: Vec<Result<Store>> = std::thread::scope(|scope| {
+                let threads: Vec<_> = (0..3)
+                    .map(|_| {
+                        scope.spawn(|| {
+                            start.wait();
+                            Store::open(&path)
+                        })
+                    })
+                    .collect();
+                threads.into_iter().map(|t| t.join().unwrap()).collect()
+            });
+            for store in opened {
+                let store = store.unwrap_or_else(|e| panic!("round {round}: {e}"));
+                let version: i64 = store
+                    .conn()
+                    .pragma_query_value(None, "user_version", |r| r.get(0))
+                    .unwrap();
+                assert_eq!(version, schema_version() as i64);
+            }
+        }
+    }
 
     /// Every store error the window can show: in English exactly the CLI's
     /// text (so no English pop-up changes), in Indonesian a translation.
