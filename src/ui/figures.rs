@@ -9,6 +9,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, TryRecvError, channel};
 
+use super::error::AppError;
 use crate::metrics::Dataset;
 use crate::metrics::dataset::Present;
 use crate::metrics::figures::{DataFacts, Figures, Query, Sparks, compute, sparks};
@@ -20,7 +21,7 @@ enum Request {
 }
 
 enum Reply {
-    Loaded(Result<(DataFacts, Arc<Dataset>), String>),
+    Loaded(Result<(DataFacts, Arc<Dataset>), AppError>),
     /// The server's data changed (another computer's import, or this
     /// one's): the data is being read again.
     Changed,
@@ -37,7 +38,8 @@ pub struct FiguresWorker {
     rx: Receiver<Reply>,
     figures: HashMap<Query, Arc<Figures>>,
     sparks: HashMap<Query, Arc<Sparks>>,
-    pub facts: Option<Result<DataFacts, String>>,
+    /// What the loaded data holds; why it could not be read.
+    pub facts: Option<Result<DataFacts, AppError>>,
     /// The loaded data, shared with the thread, for the records behind a
     /// figure and its bridge (computed on threads of their own).
     pub dataset: Option<Arc<Dataset>>,
@@ -199,16 +201,15 @@ fn serve(db: &Place, requests: &Receiver<Request>, replies: &Sender<Reply>, ctx:
             watch.seen(db);
             let loaded = match db {
                 Place::File(path) => Store::open(path)
-                    .map_err(|e| e.to_string())
-                    .and_then(|s| Dataset::load(s.conn()).map_err(|e| format!("{e:#}"))),
-                Place::Server(url) => Dataset::load_server(url).map_err(|e| e.to_string()),
+                    .map_err(AppError::from)
+                    .and_then(|s| Dataset::load(s.conn()).map_err(AppError::from_anyhow)),
+                Place::Server(url) => Dataset::load_server(url).map_err(AppError::from),
             };
-            let loaded_error = loaded.as_ref().err().cloned();
-            dataset = loaded.ok().map(Arc::new);
-            let facts = match &dataset {
-                Some(ds) => Ok((DataFacts::of(ds), ds.clone())),
-                None => Err(loaded_error.unwrap_or_default()),
-            };
+            let facts = loaded.map(|ds| {
+                let ds = Arc::new(ds);
+                (DataFacts::of(&ds), ds)
+            });
+            dataset = facts.as_ref().ok().map(|(_, ds)| ds.clone());
             if !send(Reply::Loaded(facts)) {
                 return;
             }

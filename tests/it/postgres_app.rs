@@ -252,6 +252,56 @@ fn the_window_on_a_server_greys_out_imports_for_a_viewer_and_sees_others_imports
     assert!(h.query_by_label("Read-only").is_some());
 }
 
+/// When the figures cannot be read again (here a table of the server
+/// went away after another computer's change), the tabs say so with the
+/// reason and "Try again", rather than turning a spinner for ever; once
+/// the server is right again, trying again brings the figures back.
+#[test]
+fn figures_that_cannot_be_read_say_why_and_can_be_tried_again() {
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+    use laris::i18n::Lang;
+    use laris::ui::LarisApp;
+
+    let Some(cluster) = Cluster::shared() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let (_, server) = shop(cluster, dir.path(), "notread");
+    let Place::Server(url) = &server else {
+        unreachable!()
+    };
+    let mut config = crate::common::app_config(&dir.path().join("unused.laris"), Lang::En);
+    config.db = server.clone();
+    let mut h = Harness::builder()
+        .with_size([1280.0, 900.0])
+        .build_eframe(move |cc| LarisApp::new(cc, config));
+    crate::common::wait_for(&mut h, "Revenue");
+
+    let mut pg = laris::store::pg::PgStore::connect(url).unwrap();
+    pg.client
+        .batch_execute(
+            "BEGIN;
+             ALTER TABLE csat RENAME TO csat_away;
+             UPDATE data_revision SET token = uuid_send(gen_random_uuid());
+             COMMIT;",
+        )
+        .unwrap();
+    crate::common::wait_for(&mut h, "The figures could not be read");
+    assert!(
+        h.query_all_by_label_contains("csat").next().is_some(),
+        "the reason names the table"
+    );
+    assert!(h.query_by_label("Revenue").is_none());
+
+    pg.client
+        .batch_execute("ALTER TABLE csat_away RENAME TO csat")
+        .unwrap();
+    h.get_by_label("Try again").click();
+    crate::common::wait_for(&mut h, "Revenue");
+    assert!(h.query_by_label("The figures could not be read").is_none());
+}
+
 /// `laris demo` fills a server as it fills a file: the same figures.
 #[test]
 fn the_sample_shop_can_start_a_server() {

@@ -138,3 +138,5 @@ costs-saved = { $products ->
     [one] The cost of 1 product is saved. Undo it in the Data tab if needed.
    *[other] The costs of { $products } products are saved. Undo them in the Data tab if needed.
 }
+figures-not-read = The figures could not be read
+figures-try-again = Try again

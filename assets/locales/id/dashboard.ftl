@@ -124,3 +124,5 @@ products-bad-cost = { $count } HPP bukan angka: isi angka saja, mis. 15.000.
 # Nama kiriman data di riwayat impor tab Data.
 products-batch-name = HPP diisi di tab Kinerja
 costs-saved = HPP { $products } produk tersimpan. Kalau perlu, urungkan lewat tab Data.
+figures-not-read = Angka-angkanya tidak bisa dibaca
+figures-try-again = Coba lagi

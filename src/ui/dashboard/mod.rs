@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 use super::answers::{Answer, Asked, BridgeView, RecordsView};
 use super::app::LarisApp;
 use super::command::Command;
+use crate::i18n::Lang;
 use crate::metrics::catalog::Tab;
 use crate::metrics::explain::By;
 use crate::metrics::figures::{Figures, Query};
@@ -127,10 +128,32 @@ impl LarisApp {
     }
 }
 
+/// Why the data could not be read (a server gone, a file moved away),
+/// instead of a spinner that would turn for ever; whether "Try again" was
+/// clicked.
+fn not_read(ui: &mut egui::Ui, lang: Lang, why: &str) -> bool {
+    let mut again = false;
+    ui.vertical_centered(|ui| {
+        ui.add_space(theme::SPACE_L);
+        theme::heading(ui, &lang.tr("figures-not-read"));
+        ui.add_space(theme::SPACE_S);
+        ui.label(why);
+        ui.add_space(theme::SPACE_M);
+        again = theme::primary_button(ui, &lang.tr("figures-try-again")).clicked();
+    });
+    again
+}
+
 /// A metric tab.
 pub fn show(app: &mut LarisApp, ui: &mut egui::Ui, tab: Tab) {
     app.refresh_figures();
     let Some(query) = app.query() else {
+        if let Some(Err(e)) = &app.session.worker.facts {
+            if not_read(ui, app.lang, &e.message(app.lang)) {
+                app.session.worker.reload();
+            }
+            return;
+        }
         ui.centered_and_justified(|ui| {
             ui.spinner();
         });

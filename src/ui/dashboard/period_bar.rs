@@ -124,8 +124,9 @@ pub fn show(app: &mut LarisApp, ui: &mut egui::Ui, query: &Query) {
             .session
             .worker
             .facts
-            .clone()
-            .and_then(Result::ok)
+            .as_ref()
+            .and_then(|f| f.as_ref().ok())
+            .cloned()
             .unwrap_or_default();
         // Beside the named branches, the records imported without one.
         let unbranched = facts.unbranched.then(|| lang.tr("filter-no-branch"));
