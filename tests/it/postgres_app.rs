@@ -292,6 +292,10 @@ fn figures_that_cannot_be_read_say_why_and_can_be_tried_again() {
         h.query_all_by_label_contains("csat").next().is_some(),
         "the reason names the table"
     );
+    assert!(
+        h.query_all_by_label_contains("db error").next().is_none(),
+        "in the server's words, once"
+    );
     assert!(h.query_by_label("Revenue").is_none());
 
     pg.client

@@ -149,9 +149,15 @@ impl Dataset {
         let cache = Cache::user();
         let key = std::path::PathBuf::from(&first.server);
         let cache = cache.as_ref().map(|c| (c, key.as_path()));
+        // The server's own words where it refused (the driver's chain
+        // would say them twice, after its "db error").
         Dataset::load_postgres(&first, second.as_ref(), cache).map_err(|e| PgError::Server {
             server: first.server.clone(),
-            reason: format!("{e:#}"),
+            reason: e
+                .chain()
+                .find_map(|c| c.downcast_ref::<postgres::Error>())
+                .filter(|pg| pg.as_db_error().is_some())
+                .map_or_else(|| format!("{e:#}"), crate::store::pg::reason),
         })
     }
 
