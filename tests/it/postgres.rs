@@ -177,6 +177,8 @@ fn a_copy_refuses_a_target_that_holds_data() {
         "{}",
         stderr(&out)
     );
+    // Not a matter of encryption: no advice about certificates.
+    assert!(!stderr(&out).contains("PGSSLROOTCERT"), "{}", stderr(&out));
     assert!(!missing.exists());
 }
 

@@ -1,7 +1,8 @@
 # A database on a PostgreSQL server, and `laris migrate` (docs/postgres.md).
 
 pg-error-bad-url = The connection string { $url } cannot be read ({ $reason }). Write it as postgres://user@host:5432/dbname, with the password in PGPASSWORD.
-pg-error-connect = Could not connect to { $server }: { $reason }. Check that the server is running and reachable at that address and port, and the user name and password (PGPASSWORD). A server on another computer is only used encrypted: add its certificate authority to this computer's (or name its file in PGSSLROOTCERT), or add ?sslmode=disable to the connection string to connect unencrypted.
+pg-error-connect = Could not connect to { $server }: { $reason }. Check that the server is running and reachable at that address and port.
+pg-error-connect-tls = Could not connect to { $server } encrypted: { $reason }. A server on another computer is only used encrypted: add its certificate authority to this computer's (or name its file in PGSSLROOTCERT), or add ?sslmode=disable to the connection string to connect unencrypted.
 pg-error-not-laris = { $server } already holds tables that are not Laris's. Give Laris a database of its own (createdb) and name that one; nothing was changed.
 pg-error-newer = { $server } was set up by a newer version of Laris (database version { $found }; this Laris knows up to { $supported }). Install the newer Laris to use it; nothing was changed.
 pg-error-no-schema = { $server } holds no Laris database yet. Copy one there first: laris migrate --from toko.laris --to { $server }

@@ -1,7 +1,8 @@
 # Database di server PostgreSQL, dan `laris migrate` (docs/postgres.md).
 
 pg-error-bad-url = String koneksi { $url } tidak bisa dibaca ({ $reason }). Tulis dalam bentuk postgres://user@host:5432/namadb, dan simpan kata sandinya di PGPASSWORD.
-pg-error-connect = Tidak bisa terhubung ke { $server }: { $reason }. Pastikan servernya menyala dan bisa dijangkau di alamat dan port itu, lalu periksa nama pengguna dan kata sandinya (PGPASSWORD). Server di komputer lain hanya dipakai lewat koneksi terenkripsi: tambahkan CA penerbit sertifikat server itu ke komputer ini (atau sebutkan filenya di PGSSLROOTCERT), atau tambahkan ?sslmode=disable di string koneksi kalau memang mau terhubung tanpa enkripsi.
+pg-error-connect = Tidak bisa terhubung ke { $server }: { $reason }. Pastikan servernya menyala dan bisa dijangkau di alamat dan port itu.
+pg-error-connect-tls = Tidak bisa terhubung ke { $server } lewat koneksi terenkripsi: { $reason }. Server di komputer lain hanya dipakai lewat koneksi terenkripsi: tambahkan CA penerbit sertifikat server itu ke komputer ini (atau sebutkan filenya di PGSSLROOTCERT), atau tambahkan ?sslmode=disable di string koneksi kalau memang mau terhubung tanpa enkripsi.
 pg-error-not-laris = Di { $server } sudah ada tabel lain yang bukan milik Laris. Buatkan database tersendiri untuk Laris (createdb), lalu pakai yang itu; tidak ada yang diubah.
 pg-error-newer = { $server } disiapkan oleh Laris versi yang lebih baru (versi database { $found }; Laris ini hanya mengenal sampai versi { $supported }). Pasang Laris yang lebih baru untuk memakainya; tidak ada yang diubah.
 pg-error-no-schema = Belum ada database Laris di { $server }. Salin dulu database Anda ke sana: laris migrate --from toko.laris --to { $server }

@@ -61,6 +61,9 @@ pub enum PgError {
     Connect {
         server: String,
         reason: String,
+        /// The encryption failed (an untrusted certificate, no TLS on a
+        /// server that must use it): the message says how to trust it.
+        tls: bool,
     },
     NotLaris {
         server: String,
@@ -118,8 +121,16 @@ impl PgError {
                 "pg-error-bad-url",
                 &[("url", s(&redact(url))), ("reason", s(reason))],
             ),
-            PgError::Connect { server, reason } => lang.tr_args(
-                "pg-error-connect",
+            PgError::Connect {
+                server,
+                reason,
+                tls,
+            } => lang.tr_args(
+                if *tls {
+                    "pg-error-connect-tls"
+                } else {
+                    "pg-error-connect"
+                },
                 &[("server", s(server)), ("reason", s(reason))],
             ),
             PgError::NotLaris { server } => {
@@ -369,15 +380,16 @@ impl PgStore {
     pub fn connect(url: &str) -> Result<PgStore> {
         let config = config(url)?;
         let server = label(&config);
-        let connect_err = |reason: String| PgError::Connect {
+        let tls_err = |reason: String| PgError::Connect {
             server: server.clone(),
             reason,
+            tls: true,
         };
         let local = all_local(&config);
         let config = postgres::Config::from(config);
         let client = match config.get_ssl_mode() {
             SslMode::Disable => config.connect(postgres::NoTls),
-            _ => config.connect(tls::connector(local).map_err(connect_err)?),
+            _ => config.connect(tls::connector(local).map_err(tls_err)?),
         }
         .map_err(|e| connect_error(&server, &e))?;
         Ok(PgStore {
@@ -550,7 +562,25 @@ pub(super) fn connect_error(server: &str, e: &postgres::Error) -> PgError {
     PgError::Connect {
         server,
         reason: reason(e),
+        tls: failed_encrypting(e),
     }
+}
+
+/// Whether the connection failed in its TLS handshake (the driver's own
+/// kind of error, or rustls's among its causes).
+fn failed_encrypting(e: &postgres::Error) -> bool {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(s) = source {
+        let io_inner = s
+            .downcast_ref::<std::io::Error>()
+            .and_then(std::io::Error::get_ref);
+        if s.is::<rustls::Error>() || io_inner.is_some_and(|i| i.is::<rustls::Error>()) {
+            return true;
+        }
+        source = s.source();
+    }
+    // tokio-postgres's Kind::Tls, whose cause may be any connector's.
+    e.to_string().contains("TLS handshake")
 }
 
 pub fn reason(e: &postgres::Error) -> String {

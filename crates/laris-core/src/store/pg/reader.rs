@@ -22,14 +22,15 @@ impl Reader {
     pub fn connect(url: &str) -> Result<Reader> {
         let config = config(url)?;
         let server = label(&config);
-        let connect_err = |reason: String| PgError::Connect {
+        let connect_err = |reason: String, tls: bool| PgError::Connect {
             server: server.clone(),
             reason,
+            tls,
         };
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
-            .map_err(|e| connect_err(e.to_string()))?;
+            .map_err(|e| connect_err(e.to_string(), false))?;
         let local = all_local(&config);
         // The connection's task runs whenever the runtime does: inside
         // each call below.
@@ -40,7 +41,7 @@ impl Reader {
                 Ok(client)
             }),
             _ => {
-                let tls = tls::connector(local).map_err(connect_err)?;
+                let tls = tls::connector(local).map_err(|reason| connect_err(reason, true))?;
                 runtime.block_on(async {
                     let (client, connection) = config.connect(tls).await?;
                     tokio::spawn(connection);
