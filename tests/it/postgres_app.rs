@@ -203,14 +203,22 @@ fn a_viewer_reads_the_shop_and_changes_nothing() {
     assert_eq!(pg.version().unwrap(), None, "a test creates no tables");
 }
 
+/// The app's window on `db` (a server), in English.
+fn window(db: Place) -> egui_kittest::Harness<'static, laris::ui::LarisApp> {
+    // The file is never opened: the server replaces it.
+    let mut config = crate::common::app_config(Path::new("unused.laris"), laris::i18n::Lang::En);
+    config.db = db;
+    egui_kittest::Harness::builder()
+        .with_size([1280.0, 900.0])
+        .build_eframe(move |cc| laris::ui::LarisApp::new(cc, config))
+}
+
 /// The window on a server: a viewer sees the figures with imports greyed
 /// out, and another computer's import shows by itself.
 #[test]
 fn the_window_on_a_server_greys_out_imports_for_a_viewer_and_sees_others_imports() {
-    use egui_kittest::Harness;
     use egui_kittest::kittest::{NodeT, Queryable};
     use laris::i18n::Lang;
-    use laris::ui::LarisApp;
 
     let Some(cluster) = Cluster::shared() else {
         return;
@@ -221,11 +229,7 @@ fn the_window_on_a_server_greys_out_imports_for_a_viewer_and_sees_others_imports
         unreachable!()
     };
     let viewer = viewer_of(url, "window_viewer");
-    let mut config = crate::common::app_config(&dir.path().join("unused.laris"), Lang::En);
-    config.db = Place::Server(viewer);
-    let mut h = Harness::builder()
-        .with_size([1280.0, 900.0])
-        .build_eframe(move |cc| LarisApp::new(cc, config));
+    let mut h = window(Place::Server(viewer));
     crate::common::wait_for(&mut h, "Read-only");
     crate::common::wait_for(&mut h, "Data");
     h.get_by_label("Data").click();
@@ -258,10 +262,7 @@ fn the_window_on_a_server_greys_out_imports_for_a_viewer_and_sees_others_imports
 /// the server is right again, trying again brings the figures back.
 #[test]
 fn figures_that_cannot_be_read_say_why_and_can_be_tried_again() {
-    use egui_kittest::Harness;
     use egui_kittest::kittest::Queryable;
-    use laris::i18n::Lang;
-    use laris::ui::LarisApp;
 
     let Some(cluster) = Cluster::shared() else {
         return;
@@ -271,11 +272,7 @@ fn figures_that_cannot_be_read_say_why_and_can_be_tried_again() {
     let Place::Server(url) = &server else {
         unreachable!()
     };
-    let mut config = crate::common::app_config(&dir.path().join("unused.laris"), Lang::En);
-    config.db = server.clone();
-    let mut h = Harness::builder()
-        .with_size([1280.0, 900.0])
-        .build_eframe(move |cc| LarisApp::new(cc, config));
+    let mut h = window(server.clone());
     crate::common::wait_for(&mut h, "Revenue");
 
     let mut pg = laris::store::pg::PgStore::connect(url).unwrap();
